@@ -1,6 +1,7 @@
 package io.footfall.collect.ua;
 
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
@@ -23,6 +24,7 @@ public final class UserAgentParser {
     private final UserAgentAnalyzer analyzer;
     private final ReentrantLock analyzerLock = new ReentrantLock();
     private final LruCache<String, Parsed> cache;
+    private final Function<String, Parsed> loader = this::analyze; // one instance, not one per lookup
 
     /** @param cacheSize how many distinct User-Agents to remember (at least 1) */
     public UserAgentParser(int cacheSize) {
@@ -59,7 +61,7 @@ public final class UserAgentParser {
 
     private Parsed lookup(String userAgent) {
         String key = userAgent.length() > MAX_UA_LENGTH ? userAgent.substring(0, MAX_UA_LENGTH) : userAgent;
-        return cache.get(key, this::analyze);
+        return cache.get(key, loader);
     }
 
     private Parsed analyze(String ua) {
