@@ -92,6 +92,10 @@ async function main() {
     for (const line of readFileSync(aliasFile, 'utf8').split('\n')) {
       if (!line.trim() || line.startsWith('#')) continue;
       const [country, name, code] = line.split('\t').map((x) => x.trim());
+      if (!known.has(code)) {
+        console.error(`alias ${country}/${name}: unknown code ${code}, skipped`);
+        continue;
+      }
       put(country, name, code, 1);
     }
   }

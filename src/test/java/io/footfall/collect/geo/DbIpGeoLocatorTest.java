@@ -127,6 +127,6 @@ class DbIpGeoLocatorTest {
         var r = SubdivisionCoverage.measure(dir);
         System.out.printf("subdivision coverage: %.2f %% of %d distinct pairs; %.2f %% of %d in countries with ISO 3166-2 subdivisions%n",
                 r.share(), r.pairs(), r.shareWithIso(), r.pairsWithIso());
-        assertThat(r.shareWithIso()).isGreaterThanOrEqualTo(70.0);
+        assertThat(r.shareWithIso()).isGreaterThanOrEqualTo(85.0);
     }
 }
