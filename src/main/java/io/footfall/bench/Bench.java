@@ -1,0 +1,21 @@
+package io.footfall.bench;
+
+import java.util.Arrays;
+
+/** {@code ./footfall bench <name> [options]}: rerunnable benchmarks that print numbers. */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (name) {
+            case "ingest" -> IngestBench.main(rest);
+            default -> {
+                System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64]");
+                System.exit(2);
+            }
+        }
+    }
+}
