@@ -1,0 +1,50 @@
+package io.footfall;
+
+import io.footfall.config.Settings;
+import io.footfall.config.SettingsException;
+
+import java.util.Locale;
+import java.util.TimeZone;
+
+/** Command-line entry: {@code serve} (default) starts the server. */
+public final class Footfall {
+    private Footfall() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        Locale.setDefault(Locale.ROOT);
+        String command = args.length == 0 ? "serve" : args[0];
+        switch (command) {
+            case "serve" -> serve();
+            default -> {
+                System.err.println("usage: footfall serve");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve() throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment();
+        } catch (SettingsException e) {
+            System.err.println("footfall: invalid setting: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        FootfallServer server = FootfallServer.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "footfall-shutdown"));
+        String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
+        System.out.printf("Footfall is running (%s store, data in %s) — started in %d ms%n",
+                server.stores().backend(), settings.dataDir().toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("Dashboard: http://%s:%d%s/%n", host, server.port(), settings.basePath());
+        if (server.createdDefaultAdmin()) {
+            System.out.println("Login: admin / umami");
+            System.out.println("WARNING: change the default admin password now (POST /api/me/password or the dashboard).");
+        }
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

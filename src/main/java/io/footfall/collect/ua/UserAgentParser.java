@@ -1,0 +1,116 @@
+package io.footfall.collect.ua;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import nl.basjes.parse.useragent.UserAgent;
+import nl.basjes.parse.useragent.UserAgentAnalyzer;
+
+/**
+ * Turns a User-Agent (and the tracker's screen size) into Umami's browser / os / device names,
+ * and tells bots apart. Thread-safe; build one per process and share it: constructing it loads
+ * yauaa's rule set (a few seconds, ~130 MiB). Results per distinct User-Agent are kept in a
+ * bounded LRU cache, so the hot path is one cache lookup and a width comparison, with no
+ * allocation on a hit.
+ */
+public final class UserAgentParser {
+
+    /** yauaa refuses longer strings anyway; capping keeps cache keys bounded too. */
+    static final int MAX_UA_LENGTH = 2048;
+
+    private static final String[] FIELDS = {
+        UserAgent.AGENT_NAME, UserAgent.AGENT_CLASS, UserAgent.OPERATING_SYSTEM_NAME, UserAgent.DEVICE_CLASS,
+    };
+
+    private final UserAgentAnalyzer analyzer;
+    private final ReentrantLock analyzerLock = new ReentrantLock();
+    private final LruCache<String, Parsed> cache;
+    private final Function<String, Parsed> loader = this::analyze; // one instance, not one per lookup
+
+    /** @param cacheSize how many distinct User-Agents to remember (at least 1) */
+    public UserAgentParser(int cacheSize) {
+        this.cache = new LruCache<>(cacheSize);
+        this.analyzer = UserAgentAnalyzer.newBuilder()
+            .withFields(FIELDS)
+            .withoutCache() // our own cache holds the mapped result, not yauaa's
+            .hideMatcherLoadStats()
+            .immediateInitialization()
+            .build();
+    }
+
+    /**
+     * @param userAgent the request's (or payload's) User-Agent; null or blank gives no browser/os
+     * @param screen the tracker's "WIDTHxHEIGHT", or null
+     */
+    public ClientInfo parse(String userAgent, String screen) {
+        if (BotRules.isBlank(userAgent)) {
+            String device = DeviceClassifier.classify(null, screen, false);
+            return device == null ? ClientInfo.UNKNOWN : new ClientInfo(null, null, device);
+        }
+        Parsed p = lookup(userAgent);
+        return p.withDevice(DeviceClassifier.classify(p.os, screen, p.tablet));
+    }
+
+    /** True for crawlers, scripts, HTTP libraries, headless browsers, and a missing User-Agent. */
+    public boolean isBot(String userAgent) {
+        return BotRules.isBlank(userAgent) || lookup(userAgent).bot;
+    }
+
+    int cachedEntries() {
+        return cache.size();
+    }
+
+    private Parsed lookup(String userAgent) {
+        String key = userAgent.length() > MAX_UA_LENGTH ? userAgent.substring(0, MAX_UA_LENGTH) : userAgent;
+        return cache.get(key, loader);
+    }
+
+    private Parsed analyze(String ua) {
+        UserAgent result;
+        analyzerLock.lock(); // misses only; keeps us independent of yauaa's internal locking
+        try {
+            result = analyzer.parse(ua);
+        } finally {
+            analyzerLock.unlock();
+        }
+        String agentName = known(result.getValue(UserAgent.AGENT_NAME));
+        String agentClass = result.getValue(UserAgent.AGENT_CLASS);
+        String deviceClass = result.getValue(UserAgent.DEVICE_CLASS);
+        String os = OsNames.of(known(result.getValue(UserAgent.OPERATING_SYSTEM_NAME)), ua);
+        String browser = BrowserNames.of(agentName, os, ua);
+        boolean bot = BotRules.isBotClass(agentClass, deviceClass) || BotRules.matchesPattern(ua);
+        return new Parsed(browser, os, "Tablet".equals(deviceClass), bot);
+    }
+
+    private static String known(String v) {
+        return v == null || v.isEmpty() || v.equals("Unknown") || v.startsWith("??") ? null : v;
+    }
+
+    /** One User-Agent's result, with a ready ClientInfo per device bucket so hits don't allocate. */
+    private static final class Parsed {
+        final String os;
+        final boolean tablet;
+        final boolean bot;
+        private final ClientInfo none, desktop, laptop, tabletInfo, mobile;
+
+        Parsed(String browser, String os, boolean tablet, boolean bot) {
+            this.os = os;
+            this.tablet = tablet;
+            this.bot = bot;
+            this.none = new ClientInfo(browser, os, null);
+            this.desktop = new ClientInfo(browser, os, DeviceClassifier.DESKTOP);
+            this.laptop = new ClientInfo(browser, os, DeviceClassifier.LAPTOP);
+            this.tabletInfo = new ClientInfo(browser, os, DeviceClassifier.TABLET);
+            this.mobile = new ClientInfo(browser, os, DeviceClassifier.MOBILE);
+        }
+
+        ClientInfo withDevice(String device) {
+            if (device == null) return none;
+            return switch (device) {
+                case DeviceClassifier.DESKTOP -> desktop;
+                case DeviceClassifier.LAPTOP -> laptop;
+                case DeviceClassifier.TABLET -> tabletInfo;
+                default -> mobile;
+            };
+        }
+    }
+}

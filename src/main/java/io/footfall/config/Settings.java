@@ -1,0 +1,75 @@
+package io.footfall.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every runtime setting, read once from environment variables at start.
+ * Names follow Umami's where Umami has one, so an existing Umami deployment's environment carries over.
+ */
+public record Settings(
+        String host,
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        String appSecret,
+        String basePath,
+        String clientIpHeader,
+        int corsMaxAge,
+        boolean disableLogin,
+        boolean disableBotCheck,
+        boolean forceSsl,
+        boolean logQuery,
+        boolean removeTrailingSlash,
+        String collectApiEndpoint,
+        String trackerScriptName,
+        List<String> ignoreIps,
+        String saltRotation,
+        Path geoDatabasePath,
+        long maxBodyBytes,
+        int ingestQueueCapacity,
+        int loginMaxFailures) {
+
+    /** Reads settings from the process environment. */
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads settings from the given variables; throws {@link SettingsException} naming the first bad variable. */
+    public static Settings from(Map<String, String> env) {
+        EnvReader r = new EnvReader(env);
+        Path dataDir = r.path("DATA_DIR", Path.of("data"));
+        String saltRotation = r.oneOf("SALT_ROTATION", "month", List.of("day", "week", "month"));
+        return new Settings(
+                r.string("HOSTNAME", "0.0.0.0"),
+                r.integer("PORT", 3000, 0, 65535),
+                dataDir,
+                r.string("DATABASE_URL", null),
+                r.string("APP_SECRET", null),
+                r.basePath("BASE_PATH"),
+                r.string("CLIENT_IP_HEADER", null),
+                r.integer("CORS_MAX_AGE", 86400, 0, Integer.MAX_VALUE),
+                r.bool("DISABLE_LOGIN"),
+                r.bool("DISABLE_BOT_CHECK"),
+                r.bool("FORCE_SSL"),
+                r.bool("LOG_QUERY"),
+                r.bool("REMOVE_TRAILING_SLASH"),
+                r.endpoint("COLLECT_API_ENDPOINT"),
+                r.endpoint("TRACKER_SCRIPT_NAME"),
+                r.list("IGNORE_IP"),
+                saltRotation,
+                r.path("GEO_DATABASE_PATH", null),
+                r.integer("MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
+                r.integer("INGEST_QUEUE_CAPACITY", 50_000, 1, 10_000_000),
+                r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000));
+    }
+
+    /** Same settings with another data directory and port; used by tests and benchmarks. */
+    public Settings withDataDirAndPort(Path dir, int newPort) {
+        return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
+                disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
+                trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
+                loginMaxFailures);
+    }
+}

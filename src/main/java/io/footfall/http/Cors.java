@@ -1,0 +1,35 @@
+package io.footfall.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * CORS as Umami sends it: any origin may call the API (trackers run on other sites, dashboards on other hosts).
+ * Preflight requests are answered here with 204 and never reach a handler.
+ */
+final class Cors implements Filter {
+    private final String maxAge;
+
+    Cors(int maxAgeSeconds) {
+        this.maxAge = Integer.toString(maxAgeSeconds);
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        // "*" alone does not cover Authorization, so echo what the browser asks for.
+        String asked = req.headers().first(HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS).orElse(null);
+        res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, asked == null ? "*" : "*, " + asked);
+        res.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, PUT, DELETE, OPTIONS");
+        res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, maxAge);
+        if (req.prologue().method() == Method.OPTIONS) {
+            res.status(204).send();
+            return;
+        }
+        chain.proceed();
+    }
+}

@@ -1,0 +1,89 @@
+package io.footfall.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Declares routes under BASE_PATH and turns every handler outcome into a response:
+ * a {@link Reply}, an {@link ApiException} (JSON error body), or, for anything unexpected,
+ * a logged 500 whose body reveals nothing.
+ */
+public final class Router {
+    private static final Logger LOG = Logger.getLogger(Router.class.getName());
+
+    private final HttpRouting.Builder routing;
+    private final String basePath;
+    private final long maxBodyBytes;
+
+    public Router(HttpRouting.Builder routing, String basePath, long maxBodyBytes, int corsMaxAge) {
+        this.routing = routing;
+        this.basePath = basePath;
+        this.maxBodyBytes = maxBodyBytes;
+        routing.addFilter(new Cors(corsMaxAge));
+    }
+
+    public Router get(String path, Handler handler) {
+        return route(Method.GET, path, handler);
+    }
+
+    public Router post(String path, Handler handler) {
+        return route(Method.POST, path, handler);
+    }
+
+    public Router put(String path, Handler handler) {
+        return route(Method.PUT, path, handler);
+    }
+
+    public Router delete(String path, Handler handler) {
+        return route(Method.DELETE, path, handler);
+    }
+
+    public Router route(Method method, String path, Handler handler) {
+        routing.route(method, basePath + path, (req, res) -> serve(handler, req, res));
+        return this;
+    }
+
+    /** Must be called last: JSON 404 for any unknown API path. */
+    public void finish() {
+        Handler notFound = r -> {
+            throw ApiException.notFound("No such API route: " + r.method() + " " + r.path());
+        };
+        routing.any(basePath + "/api/{+rest}", (req, res) -> serve(notFound, req, res));
+        routing.any(basePath + "/api", (req, res) -> serve(notFound, req, res));
+    }
+
+    private void serve(Handler handler, ServerRequest req, ServerResponse res) {
+        Reply reply;
+        try {
+            reply = handler.handle(new ApiRequest(req, maxBodyBytes));
+        } catch (ApiException e) {
+            reply = error(e);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method().text() + " " + req.path().path(), e);
+            reply = error(new ApiException(500, "internal-error", "Internal server error"));
+        }
+        write(reply, res);
+    }
+
+    static Reply error(ApiException e) {
+        Reply r = Reply.json(e.status(), Map.of("error",
+                Map.of("message", e.getMessage(), "code", e.code(), "status", e.status())));
+        if (e.retryAfterSeconds() != null) r.header("Retry-After", e.retryAfterSeconds());
+        return r;
+    }
+
+    static void write(Reply reply, ServerResponse res) {
+        res.status(reply.status());
+        byte[] bytes = reply.raw() != null ? reply.raw() : Json.write(reply.body());
+        if (reply.contentType() != null) res.header(HeaderNames.CONTENT_TYPE, reply.contentType());
+        for (var h : reply.headers().entrySet()) res.header(h.getKey(), h.getValue());
+        res.send(bytes);
+    }
+}

@@ -1,0 +1,80 @@
+package io.footfall.http.umami;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.auth.AuthTokens;
+import io.footfall.auth.LoginLimiter;
+import io.footfall.auth.Principal;
+import io.footfall.collect.ClientIpResolver;
+import io.footfall.http.ApiException;
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Inputs;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.User;
+import io.footfall.manage.UserService;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** POST /api/auth/login, /verify, /logout. */
+public final class AuthRoutes {
+    private final UserService users;
+    private final AuthTokens tokens;
+    private final Authenticator auth;
+    private final LoginLimiter limiter;
+    private final ClientIpResolver clientIp;
+    private final boolean loginDisabled;
+
+    public AuthRoutes(UserService users, AuthTokens tokens, Authenticator auth, LoginLimiter limiter,
+                      ClientIpResolver clientIp, boolean loginDisabled) {
+        this.users = users;
+        this.tokens = tokens;
+        this.auth = auth;
+        this.limiter = limiter;
+        this.clientIp = clientIp;
+        this.loginDisabled = loginDisabled;
+    }
+
+    public void register(Router r) {
+        r.post("/api/auth/login", this::login);
+        r.post("/api/auth/verify", auth.guard(this::verify));
+        r.post("/api/auth/logout", auth.guard(this::logout));
+    }
+
+    private Reply login(ApiRequest req) throws Exception {
+        if (loginDisabled) throw ApiException.forbidden("Login is disabled on this server");
+        String ip = clientIp.resolve(req::header, req.remoteAddress());
+        long wait = limiter.retryAfterSeconds(ip);
+        if (wait > 0) throw ApiException.tooManyRequests(wait);
+        JsonNode body = req.jsonObject();
+        String username = Inputs.requiredString(body, "username", 255);
+        String password = Inputs.requiredString(body, "password", 1000);
+        User user = users.authenticate(username, password).orElse(null);
+        if (user == null) {
+            limiter.recordFailure(ip);
+            throw new ApiException(401, "incorrect-username-password", "Incorrect username and/or password");
+        }
+        limiter.recordSuccess(ip);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", tokens.issue(user.id()));
+        Map<String, Object> u = Views.user(user);
+        u.put("teams", List.of());
+        out.put("user", u);
+        return Reply.ok(out);
+    }
+
+    private Reply verify(ApiRequest req) {
+        Principal p = req.principal();
+        Map<String, Object> u = Views.user(p.user());
+        u.put("teams", List.of());
+        return Reply.ok(u);
+    }
+
+    private Reply logout(ApiRequest req) {
+        Principal p = req.principal();
+        tokens.revoke(p.token());
+        return Reply.okTrue();
+    }
+}

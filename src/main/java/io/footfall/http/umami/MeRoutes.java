@@ -1,0 +1,66 @@
+package io.footfall.http.umami;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.auth.Principal;
+import io.footfall.http.ApiException;
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Inputs;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.PageOf;
+import io.footfall.manage.UserService;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** GET /api/me, /api/me/websites, /api/me/teams; POST /api/me/password. */
+public final class MeRoutes {
+    private final Authenticator auth;
+    private final UserService users;
+    private final WebsiteRoutes websites;
+
+    public MeRoutes(Authenticator auth, UserService users, WebsiteRoutes websites) {
+        this.auth = auth;
+        this.users = users;
+        this.websites = websites;
+    }
+
+    public void register(Router r) {
+        r.get("/api/me", auth.guard(this::me));
+        r.get("/api/me/websites", auth.guard(websites::listOwn));
+        r.get("/api/me/teams", auth.guard(this::teams));
+        r.post("/api/me/password", auth.guard(this::password));
+    }
+
+    private Reply me(ApiRequest req) {
+        Principal p = req.principal();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", p.token());
+        out.put("authKey", null);
+        out.put("shareToken", null);
+        out.put("user", Views.user(p.user()));
+        return Reply.ok(out);
+    }
+
+    private Reply teams(ApiRequest req) {
+        int page = Inputs.positiveInt(req, "page", 1, Integer.MAX_VALUE);
+        int pageSize = Inputs.positiveInt(req, "pageSize", 20, 100_000);
+        return Reply.ok(Views.page(new PageOf<>(List.of(), 0, page, pageSize), x -> x));
+    }
+
+    private Reply password(ApiRequest req) throws Exception {
+        Principal p = req.principal();
+        JsonNode body = req.jsonObject();
+        String current = Inputs.requiredString(body, "currentPassword", 1000);
+        String next = Inputs.requiredString(body, "newPassword", 1000);
+        if (next.length() < UserService.MIN_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("'newPassword' must be at least " + UserService.MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (!users.changePassword(p.user(), current, next)) {
+            throw ApiException.badRequest("Current password is incorrect");
+        }
+        return Reply.ok(Views.user(p.user()));
+    }
+}

@@ -1,0 +1,8 @@
+package io.footfall.manage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tracking pixel: {@code /p/:slug} returns a 1x1 GIF and records a hit under the pixel's id. */
+public record Pixel(UUID id, String name, String slug, UUID userId, UUID teamId, Instant createdAt) {
+}

@@ -1,0 +1,72 @@
+package io.footfall.manage;
+
+import io.footfall.store.EventStore;
+import io.footfall.store.MetaStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Website lifecycle. Validation of input shapes happens in the HTTP layer; this enforces store rules. */
+public final class WebsiteService {
+    private final MetaStore meta;
+    private final EventStore events;
+    private final WebsiteCache cache;
+
+    public WebsiteService(MetaStore meta, EventStore events, WebsiteCache cache) {
+        this.meta = meta;
+        this.events = events;
+        this.cache = cache;
+    }
+
+    public Website create(UUID id, String name, String domain, String shareId, UUID ownerId, UUID teamId) throws SQLException {
+        Instant now = Instant.now();
+        Website w = new Website(id != null ? id : UUID.randomUUID(), name, domain, shareId, null,
+                teamId == null ? ownerId : null, teamId, ownerId, now, now, null);
+        meta.insertWebsite(w);
+        cache.invalidate(w.id());
+        return w;
+    }
+
+    public Optional<Website> find(UUID id) throws SQLException {
+        return meta.findWebsite(id);
+    }
+
+    public boolean idTaken(UUID id) throws SQLException {
+        return meta.websiteIdTaken(id);
+    }
+
+    public boolean shareIdTaken(String shareId, UUID exceptWebsite) throws SQLException {
+        return meta.findWebsiteByShareId(shareId).filter(w -> !w.id().equals(exceptWebsite)).isPresent();
+    }
+
+    public PageOf<Website> list(UUID ownerId, String search, int page, int pageSize) throws SQLException {
+        return meta.listWebsites(ownerId, search, page, pageSize);
+    }
+
+    public Website update(Website w, String name, String domain, String shareId) throws SQLException {
+        Website updated = new Website(w.id(), name, domain, shareId, w.resetAt(), w.userId(), w.teamId(),
+                w.createdBy(), w.createdAt(), Instant.now(), null);
+        meta.updateWebsite(updated);
+        cache.invalidate(w.id());
+        return updated;
+    }
+
+    public void delete(Website w) throws SQLException {
+        events.deleteWebsiteData(w.id());
+        meta.markWebsiteDeleted(w.id(), Instant.now());
+        cache.invalidate(w.id());
+    }
+
+    /** Removes all collected data and records when it happened. */
+    public Website reset(Website w) throws SQLException {
+        events.deleteWebsiteData(w.id());
+        Instant now = Instant.now();
+        Website updated = new Website(w.id(), w.name(), w.domain(), w.shareId(), now, w.userId(), w.teamId(),
+                w.createdBy(), w.createdAt(), now, null);
+        meta.updateWebsite(updated);
+        cache.invalidate(w.id());
+        return updated;
+    }
+}

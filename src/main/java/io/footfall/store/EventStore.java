@@ -1,0 +1,23 @@
+package io.footfall.store;
+
+import io.footfall.event.CollectedHit;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** The analytics store: append-only writes from collection, SQL reads for the query layer. */
+public interface EventStore {
+
+    /** Appends every hit in one transaction; when this returns, all of them are durable. */
+    void append(List<CollectedHit> hits) throws SQLException;
+
+    /** Removes every event, event data and session data row of a website (website reset / delete). */
+    void deleteWebsiteData(UUID websiteId) throws SQLException;
+
+    /** Runs read-only work on a pooled connection. */
+    <T> T read(SqlWork<T> work) throws SQLException;
+
+    /** The SQL dialect of this store, for the query layer. */
+    Dialect dialect();
+}

@@ -1,0 +1,58 @@
+package io.footfall.store;
+
+import io.footfall.manage.Link;
+import io.footfall.manage.PageOf;
+import io.footfall.manage.Pixel;
+import io.footfall.manage.User;
+import io.footfall.manage.Website;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Metadata: users, websites, links, pixels and salts. Small, relational, transactional. */
+public interface MetaStore {
+
+    long countUsers() throws SQLException;
+
+    void insertUser(User user) throws SQLException;
+
+    Optional<User> findUserByUsername(String username) throws SQLException;
+
+    Optional<User> findUserById(UUID id) throws SQLException;
+
+    void updatePassword(UUID userId, String passwordHash) throws SQLException;
+
+    void insertWebsite(Website website) throws SQLException;
+
+    /** The website unless deleted. */
+    Optional<Website> findWebsite(UUID id) throws SQLException;
+
+    /** Whether any website, deleted or not, has this id (ids are never reused). */
+    boolean websiteIdTaken(UUID id) throws SQLException;
+
+    Optional<Website> findWebsiteByShareId(String shareId) throws SQLException;
+
+    /** Websites not deleted, newest first; {@code ownerId} null means all websites (admin view). */
+    PageOf<Website> listWebsites(UUID ownerId, String search, int page, int pageSize) throws SQLException;
+
+    void updateWebsite(Website website) throws SQLException;
+
+    void markWebsiteDeleted(UUID id, Instant at) throws SQLException;
+
+    void insertLink(Link link) throws SQLException;
+
+    Optional<Link> findLinkBySlug(String slug) throws SQLException;
+
+    Optional<Link> findLink(UUID id) throws SQLException;
+
+    void insertPixel(Pixel pixel) throws SQLException;
+
+    Optional<Pixel> findPixelBySlug(String slug) throws SQLException;
+
+    Optional<Pixel> findPixel(UUID id) throws SQLException;
+
+    /** The stored secret for a salt period, inserting {@code candidate} first if there is none. */
+    String saltSecret(String period, String candidate) throws SQLException;
+}

@@ -1,0 +1,121 @@
+package io.footfall.store.duckdb;
+
+import io.footfall.store.Connections;
+import io.footfall.store.SqlWork;
+import org.duckdb.DuckDBConnection;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Connections to one embedded DuckDB file. DuckDB allows one process per file but many connections
+ * inside it: readers borrow duplicated connections from a fixed pool; every write goes through a
+ * single connection under one lock, because DuckDB's optimistic concurrency would otherwise abort
+ * concurrent writers that touch the same table (an ingest batch and a website reset, say).
+ */
+public final class DuckDbConnections implements Connections {
+    private final DuckDBConnection root;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders = new ArrayList<>();
+
+    private DuckDbConnections(DuckDBConnection root, int readerCount) throws SQLException {
+        this.root = root;
+        this.writer = root.duplicate();
+        this.readers = new ArrayBlockingQueue<>(readerCount);
+        for (int i = 0; i < readerCount; i++) {
+            Connection c = root.duplicate();
+            allReaders.add(c);
+            readers.add(c);
+        }
+    }
+
+    /** Opens (creating if needed) the database file. */
+    public static DuckDbConnections open(Path file, int readerCount) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create directory for " + file + ": " + e.getMessage(), e);
+        }
+        DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        try (var st = root.createStatement()) {
+            st.execute("SET TimeZone = 'UTC'");
+        }
+        return new DuckDbConnections(root, readerCount);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) throws SQLException {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection", e);
+        }
+        try {
+            return work.run(c);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    @Override
+    public <T> T write(SqlWork<T> work) throws SQLException {
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The raw writer connection for appender-based batch writes; caller must hold the write via {@link #write}. */
+    DuckDBConnection writerConnection() {
+        return (DuckDBConnection) writer;
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            for (Connection c : allReaders) closeQuietly(c);
+            closeQuietly(writer);
+            try (var st = root.createStatement()) {
+                st.execute("CHECKPOINT");
+            } catch (SQLException ignored) {
+                // closing anyway; the WAL is replayed at next start
+            }
+            closeQuietly(root);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing useful to do at shutdown
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.footfall.store.duckdb;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.event.DataField;
+import io.footfall.event.Event;
+import io.footfall.store.Dialect;
+import io.footfall.store.EventStore;
+import io.footfall.store.SqlWork;
+import org.duckdb.DuckDBAppender;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Events in the embedded DuckDB file. Batches go in through DuckDB's appender (columnar, no SQL
+ * parsing per row) inside one transaction, so a batch is all-or-nothing and durable on commit.
+ */
+public final class DuckDbEventStore implements EventStore {
+    private final DuckDbConnections db;
+    private final Dialect dialect = new DuckDbDialect();
+
+    public DuckDbEventStore(DuckDbConnections db) {
+        this.db = db;
+    }
+
+    @Override
+    public void append(List<CollectedHit> hits) throws SQLException {
+        if (hits.isEmpty()) return;
+        db.write(c -> {
+            var conn = db.writerConnection();
+            deleteReplacedSessionData(c, hits);
+            try (DuckDBAppender events = conn.createAppender("main", "event");
+                 DuckDBAppender eventData = conn.createAppender("main", "event_data");
+                 DuckDBAppender sessionData = conn.createAppender("main", "session_data")) {
+                for (CollectedHit hit : hits) {
+                    if (hit.event() != null) {
+                        appendEvent(events, hit.event());
+                        for (DataField f : hit.eventData()) {
+                            eventData.beginRow();
+                            eventData.append(hit.websiteId());
+                            eventData.append(hit.event().eventId());
+                            appendField(eventData, f);
+                            appendInstant(eventData, hit.createdAt());
+                            eventData.endRow();
+                        }
+                    }
+                    for (DataField f : hit.sessionData()) {
+                        sessionData.beginRow();
+                        sessionData.append(hit.websiteId());
+                        sessionData.append(hit.sessionId());
+                        appendField(sessionData, f);
+                        str(sessionData, hit.distinctId());
+                        appendInstant(sessionData, hit.createdAt());
+                        sessionData.endRow();
+                    }
+                }
+                events.flush();
+                eventData.flush();
+                sessionData.flush();
+            }
+            return null;
+        });
+    }
+
+    /** Session data is a key/value map per session: a new value for a key replaces the old one. */
+    private static void deleteReplacedSessionData(java.sql.Connection c, List<CollectedHit> hits) throws SQLException {
+        PreparedStatement ps = null;
+        try {
+            for (CollectedHit hit : hits) {
+                for (DataField f : hit.sessionData()) {
+                    if (ps == null) {
+                        ps = c.prepareStatement("DELETE FROM session_data WHERE website_id = ? AND session_id = ? AND data_key = ?");
+                    }
+                    ps.setObject(1, hit.websiteId());
+                    ps.setObject(2, hit.sessionId());
+                    ps.setString(3, f.key());
+                    ps.executeUpdate();
+                }
+            }
+        } finally {
+            if (ps != null) ps.close();
+        }
+    }
+
+    private static void appendEvent(DuckDBAppender a, Event e) throws SQLException {
+        a.beginRow();
+        a.append(e.eventId());
+        a.append(e.websiteId());
+        a.append(e.sessionId());
+        a.append(e.visitId());
+        appendInstant(a, e.createdAt());
+        a.append((short) e.eventType());
+        str(a, e.eventName());
+        Event.Page p = e.page();
+        str(a, p.hostname());
+        str(a, p.urlPath());
+        str(a, p.urlQuery());
+        str(a, p.pageTitle());
+        str(a, p.tag());
+        Event.Referrer r = e.referrer();
+        str(a, r.domain());
+        str(a, r.path());
+        str(a, r.query());
+        Event.Campaign m = e.campaign();
+        str(a, m.utmSource());
+        str(a, m.utmMedium());
+        str(a, m.utmCampaign());
+        str(a, m.utmContent());
+        str(a, m.utmTerm());
+        str(a, m.gclid());
+        str(a, m.fbclid());
+        str(a, m.msclkid());
+        str(a, m.ttclid());
+        str(a, m.liFatId());
+        str(a, m.twclid());
+        Event.SessionAttributes s = e.session();
+        str(a, s.browser());
+        str(a, s.os());
+        str(a, s.device());
+        str(a, s.screen());
+        str(a, s.language());
+        str(a, s.country());
+        str(a, s.region());
+        str(a, s.city());
+        str(a, s.distinctId());
+        Event.WebVitals v = e.vitals();
+        dbl(a, v.lcp());
+        dbl(a, v.inp());
+        dbl(a, v.cls());
+        dbl(a, v.fcp());
+        dbl(a, v.ttfb());
+        a.endRow();
+    }
+
+    private static void appendField(DuckDBAppender a, DataField f) throws SQLException {
+        a.append(f.key());
+        str(a, f.stringValue());
+        BigDecimal n = f.numberValue();
+        if (n == null) a.appendNull();
+        else a.append(n);
+        if (f.dateValue() == null) a.appendNull();
+        else appendInstant(a, f.dateValue());
+        a.append((short) f.dataType());
+    }
+
+    private static void appendInstant(DuckDBAppender a, Instant t) throws SQLException {
+        a.appendEpochMicros(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000);
+    }
+
+    private static void str(DuckDBAppender a, String s) throws SQLException {
+        if (s == null) a.appendNull();
+        else a.append(s);
+    }
+
+    private static void dbl(DuckDBAppender a, Double d) throws SQLException {
+        if (d == null) a.appendNull();
+        else a.append(d.doubleValue());
+    }
+
+    @Override
+    public void deleteWebsiteData(UUID websiteId) throws SQLException {
+        db.write(c -> {
+            for (String table : List.of("event", "event_data", "session_data")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
+                    ps.setObject(1, websiteId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) throws SQLException {
+        return db.read(work);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+}

@@ -1,0 +1,139 @@
+package io.footfall.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.FootfallServer;
+import io.footfall.config.Settings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Footfall started in-process on a random port with its own temporary data directory,
+ * plus a real HTTP client. Tests talk to it over HTTP and may read the store with SQL.
+ */
+public final class TestServer implements AutoCloseable {
+    private final FootfallServer server;
+    private final Path dataDir;
+    private final Map<String, String> env;
+    private final HttpClientForTests http;
+    private String adminToken;
+
+    private TestServer(FootfallServer server, Path dataDir, Map<String, String> env) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.env = env;
+        this.http = new HttpClientForTests(baseUrl());
+    }
+
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts with extra environment settings (e.g. IGNORE_IP). */
+    public static TestServer start(Map<String, String> extraEnv) {
+        try {
+            return start(Files.createTempDirectory("footfall-test"), extraEnv);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts on an existing data directory (restart tests). */
+    public static TestServer start(Path dataDir, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOSTNAME", "127.0.0.1");
+        env.put("PORT", "0");
+        env.put("DATA_DIR", dataDir.toString());
+        env.putAll(extraEnv);
+        try {
+            return new TestServer(FootfallServer.start(Settings.from(env)), dataDir, env);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start Footfall for a test", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + server.settings().basePath();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public FootfallServer server() {
+        return server;
+    }
+
+    public HttpClientForTests http() {
+        return http;
+    }
+
+    /** A token for the default admin, logged in once per server. */
+    public String adminToken() {
+        if (adminToken == null) {
+            var res = http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"umami\"}", null);
+            if (res.status() != 200) throw new IllegalStateException("admin login failed: " + res.status() + " " + res.body());
+            adminToken = res.json().get("token").asText();
+        }
+        return adminToken;
+    }
+
+    /** Creates a website as admin over HTTP and returns its id. */
+    public String createWebsite(String name, String domain) {
+        var res = http.post("/api/websites", "{\"name\":" + quote(name) + ",\"domain\":" + quote(domain) + "}", adminToken());
+        if (res.status() != 200) throw new IllegalStateException("create website failed: " + res.status() + " " + res.body());
+        JsonNode json = res.json();
+        return json.get("id").asText();
+    }
+
+    /** Runs read-only SQL on the event store; rows as column-name maps in select order. */
+    public List<Map<String, Object>> query(String sql, Object... args) {
+        try {
+            return server.stores().events().read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        List<Map<String, Object>> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnLabel(i), rs.getObject(i));
+                            rows.add(row);
+                        }
+                        return rows;
+                    }
+                }
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A single number from SQL such as {@code SELECT count(*) ...}. */
+    public long count(String sql, Object... args) {
+        Object v = query(sql, args).getFirst().values().iterator().next();
+        return ((Number) v).longValue();
+    }
+
+    public static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
