@@ -22,6 +22,12 @@ const result = await build({
   write: false,
 });
 const code = result.outputFiles[0].text;
+// The server swaps this literal for COLLECT_API_ENDPOINT when serving the script, so it
+// must appear exactly once.
+if (code.split('"/api/send"').length !== 2) {
+  console.error('tracker: the output must contain the literal "/api/send" exactly once');
+  process.exit(1);
+}
 const gzipped = gzipSync(code, { level: 9 }).length;
 
 mkdirSync(dirname(outFile), { recursive: true });

@@ -28,6 +28,7 @@
   // Like Umami, the collect host defaults to the directory the script was loaded
   // from, so a proxy serving it under /stats/script.js also proxies /stats/api/send.
   const host = attr('host-url') || script.src.split('/').slice(0, -1).join('/');
+  // The server replaces this literal with COLLECT_API_ENDPOINT when one is configured.
   const endpoint = host.replace(/\/$/, '') + '/api/send';
   const screen = `${window.screen.width}x${window.screen.height}`;
   // Lets the page's title settle after a client-side navigation, and bounds how
