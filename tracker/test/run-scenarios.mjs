@@ -47,7 +47,9 @@ async function main() {
   const only = arg('only')?.split(',');
   const selected = scenarios.filter((s) => !only || only.includes(s.name));
 
-  const trackerSource = await (await fetch(`${base}/script.js`)).text();
+  const scriptResponse = await fetch(`${base}/script.js`);
+  if (!scriptResponse.ok) throw new Error(`GET ${base}/script.js answered ${scriptResponse.status}: is the tracker served?`);
+  const trackerSource = await scriptResponse.text();
   const spied = [];
   const pages = await startPageServer(selected, { base, website, trackerSource, spied });
   log(`footfall ${base}, pages ${pages.origin}, website ${website}`);
