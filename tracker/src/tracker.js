@@ -160,10 +160,12 @@
     const sent = track(el.getAttribute('data-umami-event'), data);
     const { href, target } = el;
     // Hold a same-tab link until the event is sent (or briefly, if the server is
-    // slow); leave new tabs, modified clicks and router-handled links alone.
+    // slow); leave new tabs, modified clicks, downloads and router-handled links alone.
+    // Listening in the bubble phase is what lets us see a router's preventDefault().
     if (
       el.tagName === 'A' &&
       href &&
+      !el.hasAttribute('download') &&
       !e.defaultPrevented &&
       !e.ctrlKey &&
       !e.shiftKey &&
