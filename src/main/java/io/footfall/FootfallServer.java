@@ -3,12 +3,24 @@ package io.footfall;
 import io.footfall.auth.AppSecret;
 import io.footfall.auth.AuthTokens;
 import io.footfall.auth.LoginLimiter;
+import io.footfall.collect.CacheToken;
 import io.footfall.collect.ClientIpResolver;
+import io.footfall.collect.Collector;
+import io.footfall.collect.IngestQueue;
+import io.footfall.collect.IpFilter;
+import io.footfall.collect.SaltRotation;
+import io.footfall.collect.SessionTracker;
+import io.footfall.collect.geo.DbIpGeoLocator;
+import io.footfall.collect.geo.GeoLocator;
+import io.footfall.collect.ua.UserAgentParser;
+import io.footfall.config.SettingsException;
 import io.footfall.config.Settings;
 import io.footfall.http.Authenticator;
 import io.footfall.http.Router;
 import io.footfall.http.umami.AuthRoutes;
 import io.footfall.http.umami.HeartbeatRoutes;
+import io.footfall.http.umami.LinkPixelRoutes;
+import io.footfall.http.umami.SendRoutes;
 import io.footfall.http.umami.MeRoutes;
 import io.footfall.http.umami.WebsiteRoutes;
 import io.footfall.manage.UserService;
@@ -31,20 +43,33 @@ public final class FootfallServer implements AutoCloseable {
     private final Settings settings;
     private final Stores stores;
     private final WebServer web;
+    private final IngestQueue ingest;
+    private final GeoLocator geo;
     private final boolean createdAdmin;
     private volatile boolean closed;
 
-    private FootfallServer(Settings settings, Stores stores, WebServer web, boolean createdAdmin) {
+    private FootfallServer(Settings settings, Stores stores, WebServer web, IngestQueue ingest, GeoLocator geo,
+                           boolean createdAdmin) {
         this.settings = settings;
         this.stores = stores;
         this.web = web;
+        this.ingest = ingest;
+        this.geo = geo;
         this.createdAdmin = createdAdmin;
     }
 
     public static FootfallServer start(Settings settings) throws Exception {
         java.nio.file.Files.createDirectories(settings.dataDir());
         String secret = AppSecret.resolve(settings.appSecret(), settings.dataDir());
+        IpFilter ignoredIps;
+        try {
+            ignoredIps = new IpFilter(settings.ignoreIps());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("IGNORE_IP: " + e.getMessage());
+        }
         Stores stores = Stores.open(settings);
+        IngestQueue ingest = null;
+        GeoLocator geo = GeoLocator.NONE;
         try {
             UserService users = new UserService(stores.meta());
             boolean createdAdmin = users.ensureDefaultAdmin();
@@ -54,6 +79,15 @@ public final class FootfallServer implements AutoCloseable {
             WebsiteCache websiteCache = new WebsiteCache(stores.meta());
             WebsiteService websites = new WebsiteService(stores.meta(), stores.events(), websiteCache);
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users);
+            geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()
+                    : settings.dataDir().resolve("geo"));
+            Collector collector = new Collector(
+                    new Collector.Options(settings.disableBotCheck(), settings.removeTrailingSlash()),
+                    websiteCache, stores.meta(), clientIp, ignoredIps, SharedParsers.userAgents(), geo,
+                    new SaltRotation(settings.saltRotation(), secret, stores.meta()),
+                    new SessionTracker(1_000_000), new CacheToken(secret));
+            ingest = new IngestQueue(stores.events(), settings.ingestQueueCapacity(), 10_000);
+            IngestQueue queue = ingest;
 
             WebServer web = WebServer.builder()
                     .host(settings.host())
@@ -68,12 +102,16 @@ public final class FootfallServer implements AutoCloseable {
                                 clientIp, settings.disableLogin()).register(r);
                         new MeRoutes(auth, users, websiteRoutes).register(r);
                         websiteRoutes.register(r);
+                        new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
+                        new LinkPixelRoutes(stores.meta(), collector, queue).register(r);
                         r.finish();
                     })
                     .build()
                     .start();
-            return new FootfallServer(settings, stores, web, createdAdmin);
+            return new FootfallServer(settings, stores, web, ingest, geo, createdAdmin);
         } catch (Exception | Error e) {
+            if (ingest != null) ingest.close();
+            if (geo instanceof AutoCloseable c) c.close();
             stores.close();
             throw e;
         }
@@ -85,6 +123,10 @@ public final class FootfallServer implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    public IngestQueue ingest() {
+        return ingest;
     }
 
     public Stores stores() {
@@ -102,7 +144,15 @@ public final class FootfallServer implements AutoCloseable {
         closed = true;
         LOG.info("stopping: finishing in-flight requests");
         web.stop();
+        ingest.close();
         stores.close();
+        if (geo instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // read-only files; nothing to lose
+            }
+        }
         LOG.info("stopped");
     }
 }

@@ -1,0 +1,101 @@
+package io.footfall.collect;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.store.EventStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit for collected hits. Request threads {@link #submit} a hit and wait on its future;
+ * one writer thread takes everything queued (up to {@code maxBatch}), appends it in one transaction,
+ * and only then completes the futures, so an acknowledged hit is durable. While a batch commits,
+ * the next one accumulates: batches grow with load without adding latency at low load.
+ * <p>
+ * Hazards: the queue is bounded and {@link #submit} never blocks — a full queue is reported to the
+ * caller (who answers 503) instead of growing memory or dropping hits silently. A failed append
+ * fails every future of that batch; nothing is retried behind the client's back.
+ */
+public final class IngestQueue implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(IngestQueue.class.getName());
+
+    private record Pending(CollectedHit hit, CompletableFuture<Void> done) {
+    }
+
+    /** Thrown by {@link #submit} when the queue is full or closed. */
+    public static final class Rejected extends Exception {
+        Rejected(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final EventStore store;
+    private final ArrayBlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Thread writer;
+    private volatile boolean accepting = true;
+    private volatile boolean running = true;
+
+    public IngestQueue(EventStore store, int capacity, int maxBatch) {
+        this.store = store;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBatch = maxBatch;
+        this.writer = Thread.ofPlatform().name("footfall-ingest-writer").daemon(false).start(this::drainLoop);
+    }
+
+    /** Enqueues a hit; the future completes when it is durable, or fails if it could not be stored. */
+    public CompletableFuture<Void> submit(CollectedHit hit) throws Rejected {
+        if (!accepting) throw new Rejected("shutting down");
+        Pending p = new Pending(hit, new CompletableFuture<>());
+        if (!queue.offer(p)) throw new Rejected("ingest queue full");
+        return p.done;
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    private void drainLoop() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        List<CollectedHit> hits = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                for (Pending p : batch) hits.add(p.hit);
+                try {
+                    store.append(hits);
+                    for (Pending p : batch) p.done.complete(null);
+                } catch (Exception e) {
+                    LOG.log(Level.SEVERE, "could not store a batch of " + batch.size() + " hits", e);
+                    for (Pending p : batch) p.done.completeExceptionally(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+                hits.clear();
+            }
+        }
+    }
+
+    /** Stops accepting, stores everything already queued, then stops the writer. */
+    @Override
+    public void close() {
+        accepting = false;
+        running = false;
+        try {
+            writer.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.footfall.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.http.ApiException;
+import io.footfall.http.Inputs;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A validated {@code POST /api/send} body: {@code {type, payload}} with exactly one of
+ * website / link / pixel, field limits as Umami's schema, and web vitals for `performance`.
+ */
+public record SendRequest(
+        String type,
+        UUID websiteId,
+        UUID linkId,
+        UUID pixelId,
+        String hostname,
+        String language,
+        String referrer,
+        String screen,
+        String title,
+        String url,
+        String name,
+        String tag,
+        String distinctId,
+        String ip,
+        String userAgent,
+        Instant timestamp,
+        JsonNode data,
+        Double lcp, Double inp, Double cls, Double fcp, Double ttfb) {
+
+    public static final String EVENT = "event";
+    public static final String IDENTIFY = "identify";
+    public static final String PERFORMANCE = "performance";
+    private static final long MAX_FUTURE_SECONDS = 24 * 3600;
+
+    public UUID sourceId() {
+        return websiteId != null ? websiteId : linkId != null ? linkId : pixelId;
+    }
+
+    public static SendRequest parse(JsonNode body) {
+        if (!body.isObject()) throw ApiException.badRequest("Body must be a JSON object");
+        JsonNode typeNode = body.get("type");
+        if (typeNode == null || !typeNode.isTextual()) throw ApiException.badRequest("'type' is required");
+        String type = typeNode.asText();
+        if (!type.equals(EVENT) && !type.equals(IDENTIFY) && !type.equals(PERFORMANCE)) {
+            throw ApiException.badRequest("'type' must be one of event, identify, performance");
+        }
+        JsonNode p = body.get("payload");
+        if (p == null || !p.isObject()) throw ApiException.badRequest("'payload' must be an object");
+
+        UUID website = uuid(p, "website");
+        UUID link = uuid(p, "link");
+        UUID pixel = uuid(p, "pixel");
+        int sources = (website != null ? 1 : 0) + (link != null ? 1 : 0) + (pixel != null ? 1 : 0);
+        if (sources != 1) throw ApiException.badRequest("'payload' must contain exactly one of website, link, pixel");
+
+        JsonNode data = p.get("data");
+        if (data != null && !data.isNull() && !data.isObject()) throw ApiException.badRequest("'data' must be an object");
+
+        return new SendRequest(type, website, link, pixel,
+                Inputs.optionalString(p, "hostname", 100),
+                Inputs.optionalString(p, "language", 35),
+                Inputs.optionalString(p, "referrer", 4000),
+                Inputs.optionalString(p, "screen", 11),
+                Inputs.optionalString(p, "title", 4000),
+                Inputs.optionalString(p, "url", 4000),
+                Inputs.optionalString(p, "name", 50),
+                Inputs.optionalString(p, "tag", 50),
+                Inputs.optionalString(p, "id", 50),
+                Inputs.optionalString(p, "ip", 64),
+                Inputs.optionalString(p, "userAgent", 1000),
+                timestamp(p),
+                data == null || data.isNull() ? null : data,
+                vital(p, "lcp"), vital(p, "inp"), vital(p, "cls"), vital(p, "fcp"), vital(p, "ttfb"));
+    }
+
+    private static UUID uuid(JsonNode p, String field) {
+        JsonNode n = p.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw ApiException.badRequest("'" + field + "' must be a UUID string");
+        return Inputs.uuid(n.asText(), field);
+    }
+
+    private static Instant timestamp(JsonNode p) {
+        JsonNode n = p.get("timestamp");
+        if (n == null || n.isNull()) return null;
+        long seconds;
+        if (n.isIntegralNumber()) seconds = n.asLong();
+        else if (n.isTextual() && n.asText().matches("\\d{1,12}")) seconds = Long.parseLong(n.asText());
+        else throw ApiException.badRequest("'timestamp' must be whole seconds since the epoch");
+        long now = Instant.now().getEpochSecond();
+        if (seconds < 946_684_800L || seconds > now + MAX_FUTURE_SECONDS) {
+            throw ApiException.badRequest("'timestamp' is out of range");
+        }
+        return Instant.ofEpochSecond(seconds);
+    }
+
+    private static Double vital(JsonNode p, String field) {
+        JsonNode n = p.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isNumber()) throw ApiException.badRequest("'" + field + "' must be a number");
+        double d = n.asDouble();
+        if (!Double.isFinite(d) || d < 0 || d > 3_600_000) throw ApiException.badRequest("'" + field + "' is out of range");
+        return d;
+    }
+}

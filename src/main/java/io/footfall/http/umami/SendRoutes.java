@@ -1,0 +1,58 @@
+package io.footfall.http.umami;
+
+import io.footfall.collect.CollectOutcome;
+import io.footfall.collect.Collector;
+import io.footfall.collect.HitContext;
+import io.footfall.collect.IngestQueue;
+import io.footfall.collect.SendRequest;
+import io.footfall.http.ApiException;
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Json;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * POST /api/send (and COLLECT_API_ENDPOINT): the tracker's and @umami/node's door.
+ * Any content type is read as JSON, so trackers may send text/plain and skip the CORS preflight.
+ * A 200 is sent only after the hit is durable.
+ */
+public final class SendRoutes {
+    private static final long STORE_TIMEOUT_SECONDS = 30;
+
+    private final Collector collector;
+    private final IngestQueue queue;
+    private final String extraEndpoint;
+
+    public SendRoutes(Collector collector, IngestQueue queue, String extraEndpoint) {
+        this.collector = collector;
+        this.queue = queue;
+        this.extraEndpoint = extraEndpoint;
+    }
+
+    public void register(Router r) {
+        r.post("/api/send", this::send);
+        if (extraEndpoint != null && !extraEndpoint.equals("/api/send")) r.post(extraEndpoint, this::send);
+    }
+
+    private Reply send(ApiRequest req) throws Exception {
+        SendRequest send = SendRequest.parse(Json.parse(req.body()));
+        CollectOutcome outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
+        if (outcome instanceof CollectOutcome.Accepted a) store(queue, a);
+        return Reply.ok(outcome.response());
+    }
+
+    /** Waits until the hit is durable; 503 with Retry-After when the store cannot take it now. */
+    static void store(IngestQueue queue, CollectOutcome.Accepted a) throws InterruptedException {
+        try {
+            queue.submit(a.hit()).get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (IngestQueue.Rejected e) {
+            throw ApiException.unavailable("Server busy (" + e.getMessage() + "), retry shortly", 1);
+        } catch (ExecutionException | TimeoutException e) {
+            throw ApiException.unavailable("Could not store the event, retry shortly", 5);
+        }
+    }
+}
