@@ -4,12 +4,14 @@
 //   FOOTFALL_URL=... FOOTFALL_WEBSITE_ID=... node test/run-scenarios.mjs
 //   node test/run-scenarios.mjs --mock          (no server: a stand-in collector, see mock-footfall.mjs)
 //   --only spa,click                            (run a subset)
+//   --script dist/script.js                     (pages load this build from the page server and
+//                                                send to Footfall through data-host-url)
 //
 // Test pages come from a small HTTP server of our own on 127.0.0.1 (random port) and embed
 // <script defer src="FOOTFALL/script.js" data-website-id=...>. Prints one JSON summary on stdout
 // (logs go to stderr) and exits 1 if a scenario threw or the browser sent something unexpected.
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { scenarios } from './scenarios.mjs';
 import { startMockFootfall } from './mock-footfall.mjs';
@@ -47,11 +49,17 @@ async function main() {
   const only = arg('only')?.split(',');
   const selected = scenarios.filter((s) => !only || only.includes(s.name));
 
-  const scriptResponse = await fetch(`${base}/script.js`);
-  if (!scriptResponse.ok) throw new Error(`GET ${base}/script.js answered ${scriptResponse.status}: is the tracker served?`);
-  const trackerSource = await scriptResponse.text();
+  const localScript = arg('script');
+  let trackerSource;
+  if (localScript) {
+    trackerSource = readFileSync(localScript, 'utf8');
+  } else {
+    const res = await fetch(`${base}/script.js`);
+    if (!res.ok) throw new Error(`GET ${base}/script.js answered ${res.status}: is the tracker served?`);
+    trackerSource = await res.text();
+  }
   const spied = [];
-  const pages = await startPageServer(selected, { base, website, trackerSource, spied });
+  const pages = await startPageServer(selected, { base, website, trackerSource, spied, localScript: !!localScript });
   log(`footfall ${base}, pages ${pages.origin}, website ${website}`);
 
   const browser = await chromium.launch({
@@ -198,7 +206,7 @@ async function runScenario(browser, scenario, { base, origin, spied }) {
 }
 
 /** Serves /<scenario>/<file> as a test page embedding the tracker; /local/script.js is a copy of it. */
-function startPageServer(list, { base, website, trackerSource, spied }) {
+function startPageServer(list, { base, website, trackerSource, spied, localScript }) {
   const byName = new Map(list.map((s) => [s.name, s]));
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://localhost');
@@ -219,7 +227,7 @@ function startPageServer(list, { base, website, trackerSource, spied }) {
     const scenario = byName.get(name);
     if (!scenario || req.method !== 'GET') return res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(file === 'blank.html' ? plainPage(name) : testPage(scenario, file, { base, website }));
+    res.end(file === 'blank.html' ? plainPage(name) : testPage(scenario, file, { base, website, localScript }));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -228,14 +236,14 @@ function startPageServer(list, { base, website, trackerSource, spied }) {
   );
 }
 
-function testPage(scenario, file, { base, website }) {
+function testPage(scenario, file, { base, website, localScript }) {
   const attrs = {
     'website-id': website,
     tag: `t-${scenario.name}`,
-    ...(scenario.hostUrlAttr ? { 'host-url': base } : {}),
+    ...(scenario.hostUrlAttr || localScript ? { 'host-url': base } : {}),
     ...scenario.attrs,
   };
-  const src = scenario.localScript ? '/local/script.js' : `${base}/script.js`;
+  const src = scenario.localScript || localScript ? '/local/script.js' : `${base}/script.js`;
   const dataAttrs = Object.entries(attrs)
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
