@@ -111,7 +111,7 @@ async function runScenario(browser, scenario, { base, origin, spied }) {
     userAgent: USER_AGENT,
     locale: 'en-US',
     viewport: { width: 1280, height: 800 },
-    screen: { width: 1920, height: 1080 },
+    screen: { width: 2560, height: 1440 },
   });
   if (scenario.doNotTrack !== undefined) {
     await context.addInitScript((value) => {

@@ -31,7 +31,7 @@ export const scenarios = [
         ...same('sends', shape(sent), ['event /default/index.html']),
         ...same('url', p.url && p.url.replace(/^http:\/\/[^/]+/, ''), '/default/index.html?q=1&utm_source=news#top'),
         ...same('title', p.title, 'Default page'),
-        ...same('screen', p.screen, '1920x1080'),
+        ...same('screen', p.screen, '2560x1440'),
         ...same('language', p.language, 'en-US'),
         ...same('referrer', p.referrer, 'https://www.google.com/search?q=footfall'),
         ...same('tag', p.tag, 't-default'),
@@ -303,7 +303,8 @@ export const scenarios = [
       await page.click('#slow');
       await page.waitForTimeout(300);
       await page.goto(page.url().replace('index.html', 'blank.html'));
-      await h.settle(1000);
+      // The unload-time send is invisible to settle(); give it time to leave before the context closes.
+      await page.waitForTimeout(2000);
     },
     // The performance send leaves while the page unloads; only the spy sees it.
     expect: (sent, spied) => {

@@ -100,11 +100,12 @@ class TrackerBrowserTest {
         assertThat(row.get("referrer_domain")).isEqualTo("google.com");
         assertThat(row.get("referrer_path")).isEqualTo("/search");
         assertThat(row.get("referrer_query")).isEqualTo("q=footfall");
-        assertThat(row.get("screen")).isEqualTo("1920x1080");
+        assertThat(row.get("screen")).isEqualTo("2560x1440");
         assertThat(row.get("language")).isEqualTo("en-US");
         assertThat(row.get("browser")).isEqualTo("chrome");
         assertThat(row.get("os")).isEqualTo("Linux");
-        assertThat(row.get("device")).isEqualTo("laptop");
+        // Wider than 1920: a desktop whichever way the 1920 boundary is read.
+        assertThat(row.get("device")).isEqualTo("desktop");
         assertThat(row.get("distinct_id")).isNull();
     }
 
