@@ -106,6 +106,7 @@ public final class FootfallServer implements AutoCloseable {
                         websiteRoutes.register(r);
                         new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);
+                        new io.footfall.http.umami.StatsRoutes(auth, websites, stores.events(), Clock.systemUTC()).register(r);
                         r.finish();
                     })
                     .build()

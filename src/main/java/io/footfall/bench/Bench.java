@@ -12,8 +12,10 @@ public final class Bench {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "ingest" -> IngestBench.main(rest);
+            case "query" -> QueryBench.main(rest);
             default -> {
                 System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64]");
+                System.err.println("       ./footfall bench query [options]");
                 System.exit(2);
             }
         }

@@ -14,4 +14,21 @@ public interface Dialect {
 
     /** SQL expression truncating a timestamp expression to the unit (minute, hour, day, month, year). */
     String truncate(String unit, String expression);
+
+    /** A timestamp expression shifted by a whole number of seconds (a literal, never client text). */
+    default String plusSeconds(String expression, long seconds) {
+        return seconds == 0 ? expression : "(" + expression + " + INTERVAL '" + seconds + " seconds')";
+    }
+
+    /** Whole seconds from {@code from} to {@code to}, rounded down, as an integer expression. */
+    String secondsBetween(String from, String to);
+
+    /** Case-insensitive regular-expression match of a column against one bound parameter. */
+    String regexMatches(String column);
+
+    /** The value of {@code value} on the row with the smallest {@code order}, as an aggregate. */
+    String firstBy(String value, String order);
+
+    /** The value of {@code value} on the row with the largest {@code order}, as an aggregate. */
+    String lastBy(String value, String order);
 }

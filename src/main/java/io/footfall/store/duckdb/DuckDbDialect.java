@@ -2,7 +2,7 @@ package io.footfall.store.duckdb;
 
 import io.footfall.store.Dialect;
 
-/** DuckDB spellings: ICU time zones via {@code timezone(?, ts)}, {@code date_trunc}. */
+/** DuckDB spellings: ICU time zones via {@code timezone(?, ts)}, {@code date_trunc}, {@code arg_min}. */
 public final class DuckDbDialect implements Dialect {
     @Override
     public String name() {
@@ -18,5 +18,25 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public String truncate(String unit, String expression) {
         return "date_trunc('" + unit + "', " + expression + ")";
+    }
+
+    @Override
+    public String secondsBetween(String from, String to) {
+        return "((epoch_ms(" + to + ") - epoch_ms(" + from + ")) // 1000)";
+    }
+
+    @Override
+    public String regexMatches(String column) {
+        return "regexp_matches(" + column + ", ?, 'i')";
+    }
+
+    @Override
+    public String firstBy(String value, String order) {
+        return "arg_min(" + value + ", " + order + ")";
+    }
+
+    @Override
+    public String lastBy(String value, String order) {
+        return "arg_max(" + value + ", " + order + ")";
     }
 }

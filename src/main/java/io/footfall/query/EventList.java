@@ -1,0 +1,64 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+import io.footfall.store.Sql;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of the events in a range, newest first, every type; {@code search} matches custom-event
+ * names and pageview paths (case-insensitive substring).
+ */
+public final class EventList {
+    private EventList() {
+    }
+
+    public record Page(List<Map<String, Object>> data, long count, int page, int pageSize) {
+    }
+
+    public static Page run(EventStore store, EventScope scope) throws SQLException {
+        QueryParams p = scope.params();
+        SqlText where = scope.where(EventScope.ANY_TYPE);
+        if (p.search() != null) {
+            String like = "%" + p.search() + "%";
+            where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
+        }
+        SqlText count = new SqlText().add("SELECT count(*) FROM event e").addAll(where);
+        SqlText rows = new SqlText().add("SELECT e.event_id, e.website_id, e.session_id, e.created_at, e.hostname, e.url_path, "
+                        + "e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, e.device, e.os, "
+                        + "e.browser, e.page_title, e.event_type, e.event_name, EXISTS (SELECT 1 FROM event_data d "
+                        + "WHERE d.website_id = e.website_id AND d.event_id = e.event_id) AS has_data FROM event e")
+                .addAll(where)
+                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
+        return store.read(c -> {
+            long total = count.list(c, rs -> rs.getLong(1)).getFirst();
+            List<Map<String, Object>> data = rows.list(c, rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", Sql.uuid(rs, "event_id"));
+                m.put("websiteId", Sql.uuid(rs, "website_id"));
+                m.put("sessionId", Sql.uuid(rs, "session_id"));
+                m.put("createdAt", Sql.instant(rs, "created_at"));
+                m.put("hostname", rs.getString("hostname"));
+                m.put("urlPath", rs.getString("url_path"));
+                m.put("urlQuery", rs.getString("url_query"));
+                m.put("referrerPath", rs.getString("referrer_path"));
+                m.put("referrerQuery", rs.getString("referrer_query"));
+                m.put("referrerDomain", rs.getString("referrer_domain"));
+                m.put("country", rs.getString("country"));
+                m.put("city", rs.getString("city"));
+                m.put("device", rs.getString("device"));
+                m.put("os", rs.getString("os"));
+                m.put("browser", rs.getString("browser"));
+                m.put("pageTitle", rs.getString("page_title"));
+                m.put("eventType", rs.getInt("event_type"));
+                m.put("eventName", rs.getString("event_name"));
+                m.put("hasData", rs.getBoolean("has_data") ? 1 : 0);
+                return m;
+            });
+            return new Page(data, total, p.page(), p.pageSize());
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package io.footfall.query;
+
+import io.footfall.store.Dialect;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which event rows a statistics query reads: one website, one inclusive time range, the request's
+ * filters, and an event-type condition. Renders the shared WHERE clause and the local-time bucket.
+ */
+public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
+
+    /** Pageviews, link clicks and pixel hits: what Umami counts as views (custom events and web vitals are not). */
+    public static final String VIEWS = "e.event_type IN (1, 3, 4)";
+    public static final String CUSTOM_EVENTS = "e.event_type = 2";
+    public static final String ANY_TYPE = "1 = 1";
+
+    public EventScope withParams(QueryParams p) {
+        return new EventScope(websiteId, p, dialect);
+    }
+
+    /** {@code WHERE} over alias {@code e} for this website, range, type condition and all filters. */
+    SqlText where(String typeCondition) {
+        SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + typeCondition,
+                websiteId, params.startAt(), params.endAt());
+        for (Filter f : params.filters()) s.add(" AND ").addAll(condition(f));
+        return s;
+    }
+
+    /** The range conditions only (no filters), for sub-queries such as a visit's entry page. */
+    SqlText rangeOnly(String alias, String typeCondition) {
+        return new SqlText().add(" WHERE " + alias + ".website_id = ? AND " + alias + ".created_at BETWEEN ? AND ? AND "
+                + typeCondition.replace("e.", alias + "."), websiteId, params.startAt(), params.endAt());
+    }
+
+    private SqlText condition(Filter f) {
+        String col = "e." + f.column();
+        SqlText s = new SqlText();
+        switch (f.operator()) {
+            case EQUALS, NOT_EQUALS -> {
+                s.add(col + (f.operator() == Operator.EQUALS ? " IN (" : " NOT IN ("));
+                for (int i = 0; i < f.values().size(); i++) s.add(i == 0 ? "?" : ", ?", f.values().get(i));
+                s.add(")");
+            }
+            case CONTAINS -> s.add(col + " ILIKE ?", "%" + f.value() + "%");
+            case DOES_NOT_CONTAIN -> s.add(col + " NOT ILIKE ?", "%" + f.value() + "%");
+            case REGEX -> s.add(dialect.regexMatches(col), f.value());
+            case NOT_REGEX -> s.add("NOT " + dialect.regexMatches(col), f.value());
+            case SET -> s.add("(" + col + " IS NOT NULL AND " + col + " <> '')");
+            case NOT_SET -> s.add("(" + col + " IS NULL OR " + col + " = '')");
+            default -> throw new QueryException("operator " + f.operator().code() + " is not supported here");
+        }
+        if (f.name().equals("referrer")) {
+            // As Umami: filtering by referrer never matches the site's own pages as referrers.
+            s.add(" AND (e.referrer_domain IS NULL OR e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', ''))");
+        }
+        return s;
+    }
+
+    /**
+     * The start of the row's time bucket as local wall time in the request's zone. Offsets come from
+     * the zone rules for the queried range (a CASE over its few DST transitions), which keeps the
+     * per-row work to arithmetic instead of a time-zone library call.
+     */
+    SqlText bucket(String column) {
+        String[] around = dialect.truncate(params.unit().sqlName(), "\u0001").split("\u0001", -1);
+        return new SqlText().add(around[0]).addAll(localTime(column, params.zone())).add(around[1]);
+    }
+
+    SqlText localTime(String column, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        Instant from = params.startAt();
+        Instant to = params.endAt();
+        List<ZoneOffsetTransition> transitions = new ArrayList<>();
+        ZoneOffsetTransition t = rules.nextTransition(from);
+        while (t != null && !t.getInstant().isAfter(to) && transitions.size() < 1000) {
+            transitions.add(t);
+            t = rules.nextTransition(t.getInstant());
+        }
+        ZoneOffset first = rules.getOffset(from);
+        if (transitions.isEmpty()) return new SqlText().add(dialect.plusSeconds(column, first.getTotalSeconds()));
+        SqlText s = new SqlText().add("CASE");
+        ZoneOffset current = first;
+        for (ZoneOffsetTransition tr : transitions) {
+            s.add(" WHEN " + column + " < ? THEN " + dialect.plusSeconds(column, current.getTotalSeconds()), tr.getInstant());
+            current = tr.getOffsetAfter();
+        }
+        return s.add(" ELSE " + dialect.plusSeconds(column, current.getTotalSeconds()) + " END");
+    }
+}

@@ -1,0 +1,30 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Custom events per name and time bucket: {@code [{x: name, t: bucket, y: count}]}, ordered by bucket, then name. */
+public final class EventSeries {
+    private EventSeries() {
+    }
+
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
+        SqlText sql = new SqlText().add("SELECT x, b, count(*) FROM (SELECT e.event_name AS x, ")
+                .addAll(scope.bucket("e.created_at"))
+                .add(" AS b FROM event e")
+                .addAll(scope.where(EventScope.CUSTOM_EVENTS))
+                .add(") t GROUP BY x, b ORDER BY b, x");
+        boolean iso = scope.params().isoUtc();
+        return store.read(c -> sql.list(c, rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("x", rs.getString(1));
+            m.put("t", Buckets.read(rs, 2, iso));
+            m.put("y", rs.getLong(3));
+            return m;
+        }));
+    }
+}

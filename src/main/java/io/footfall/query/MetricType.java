@@ -1,0 +1,67 @@
+package io.footfall.query;
+
+import java.util.Set;
+
+/**
+ * A {@code type} of the metrics endpoints and the SQL expression it groups by (over alias {@code e},
+ * or {@code v} for a visit's entry/exit page).
+ */
+public record MetricType(String name, String expression, String typeCondition, boolean countsEvents) {
+
+    private static final Set<String> EXTRA = Set.of("entry", "exit", "channel", "screen", "language", "event");
+
+    /**
+     * @throws QueryException for a missing or unknown type, and for {@code url} (Umami 3 calls it {@code path})
+     */
+    public static MetricType of(String name) {
+        if (name == null) throw new QueryException("'type' is required");
+        if (name.equals("url")) throw new QueryException("Unknown metric type 'url'; use 'path'");
+        String column = FilterColumns.metricColumn(name);
+        if (column == null && !EXTRA.contains(name)) throw new QueryException("Unknown metric type '" + name + "'");
+        return switch (name) {
+            case "entry", "exit" -> new MetricType(name, "v.url_path", EventScope.VIEWS, false);
+            case "channel" -> new MetricType(name, Channels.sql(), EventScope.VIEWS, false);
+            case "language" -> new MetricType(name, "lower(left(e.language, 2))", EventScope.VIEWS, false);
+            case "event" -> new MetricType(name, "e.event_name", EventScope.CUSTOM_EVENTS, true);
+            default -> new MetricType(name, "e." + column, EventScope.VIEWS, false);
+        };
+    }
+
+    boolean isEntryExit() {
+        return name.equals("entry") || name.equals("exit");
+    }
+
+    boolean isReferrer() {
+        return name.equals("referrer") || name.equals("domain");
+    }
+
+    boolean carriesCountry() {
+        return name.equals("region") || name.equals("city");
+    }
+
+    /** The column a {@code search} filter narrows (Umami adds {@code type=c.search}); null when none. */
+    String searchColumn() {
+        return name.equals("channel") ? null : FilterColumns.metricColumn(name) != null
+                ? FilterColumns.metricColumn(name) : name.equals("event") ? "event_name" : null;
+    }
+
+    /** FROM clause with the entry/exit join when needed. */
+    SqlText from(EventScope scope) {
+        SqlText s = new SqlText().add(" FROM event e");
+        if (isEntryExit()) {
+            var d = scope.dialect();
+            String agg = name.equals("entry") ? d.firstBy("x.url_path", "x.created_at") : d.lastBy("x.url_path", "x.created_at");
+            s.add(" JOIN (SELECT x.visit_id, " + agg + " AS url_path FROM event x")
+                    .addAll(scope.rangeOnly("x", EventScope.VIEWS))
+                    .add(" GROUP BY x.visit_id) v ON v.visit_id = e.visit_id");
+        }
+        return s;
+    }
+
+    /** Extra WHERE conditions of the type: referrers exclude empty values and the site's own hostname. */
+    String extraWhere() {
+        if (!isReferrer()) return "";
+        return " AND e.referrer_domain <> '' AND e.referrer_domain <> e.hostname"
+                + " AND e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', '')";
+    }
+}

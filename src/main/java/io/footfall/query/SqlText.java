@@ -1,0 +1,49 @@
+package io.footfall.query;
+
+import io.footfall.store.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SQL being assembled with its bound parameters in order; every client value goes in as a parameter. */
+final class SqlText {
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+
+    SqlText add(String text, Object... args) {
+        sql.append(text);
+        for (Object a : args) params.add(a);
+        return this;
+    }
+
+    SqlText addAll(SqlText other) {
+        sql.append(other.sql);
+        params.addAll(other.params);
+        return this;
+    }
+
+    String text() {
+        return sql.toString();
+    }
+
+    /** Row reader for {@link #list}. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    <T> List<T> list(Connection c, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            Sql.bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(mapper.map(rs));
+                return out;
+            }
+        }
+    }
+}

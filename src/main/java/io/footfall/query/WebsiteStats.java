@@ -1,0 +1,31 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+
+/**
+ * Totals of views over a range: pageviews, visitors (sessions), visits, bounces (visits with exactly one
+ * view) and totaltime (per visit, last minus first view, in whole seconds, summed). Filters apply to
+ * the rows before grouping, so a path filter counts visits touching that path.
+ */
+public final class WebsiteStats {
+    private WebsiteStats() {
+    }
+
+    public record Totals(long pageviews, long visitors, long visits, long bounces, long totaltime) {
+        public static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
+    }
+
+    public static Totals run(EventStore store, EventScope scope) throws SQLException {
+        var d = scope.dialect();
+        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(DISTINCT t.session_id), count(DISTINCT t.visit_id), "
+                        + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0) FROM ("
+                        + "SELECT e.session_id, e.visit_id, count(*) AS c, "
+                        + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " AS secs FROM event e")
+                .addAll(scope.where(EventScope.VIEWS))
+                .add(" GROUP BY e.session_id, e.visit_id) t");
+        return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5))).getFirst());
+    }
+}
