@@ -60,6 +60,7 @@ public final class FootfallServer implements AutoCloseable {
     }
 
     public static FootfallServer start(Settings settings) throws Exception {
+        SharedParsers.warmUp();
         java.nio.file.Files.createDirectories(settings.dataDir());
         String secret = AppSecret.resolve(settings.appSecret(), settings.dataDir());
         IpFilter ignoredIps;
@@ -84,7 +85,7 @@ public final class FootfallServer implements AutoCloseable {
                     : settings.dataDir().resolve("geo"));
             Collector collector = new Collector(
                     new Collector.Options(settings.disableBotCheck(), settings.removeTrailingSlash()),
-                    websiteCache, stores.meta(), clientIp, ignoredIps, SharedParsers.userAgents(), geo,
+                    websiteCache, stores.meta(), clientIp, ignoredIps, SharedParsers::userAgents, geo,
                     new SaltRotation(settings.saltRotation(), secret, stores.meta()),
                     new SessionTracker(1_000_000), new CacheToken(secret));
             ingest = new IngestQueue(stores.events(), settings.ingestQueueCapacity(), 10_000);

@@ -44,6 +44,12 @@ class CrashDurabilityTest {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
             awaitUp(client, port);
+            // the first hit waits for the User-Agent parser to finish building; start the clock after it
+            var warm = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/send"))
+                    .header("User-Agent", UA).POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"type\":\"event\",\"payload\":{\"website\":\"" + website + "\",\"url\":\"/warm\"}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(warm.statusCode()).isEqualTo(200);
             AtomicBoolean stop = new AtomicBoolean();
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int t = 0; t < 16; t++) {
@@ -79,6 +85,44 @@ class CrashDurabilityTest {
             restarted.query("SELECT url_path FROM event WHERE website_id = ?::UUID", website)
                     .forEach(r -> stored.add((String) r.get("url_path")));
             assertThat(stored).containsAll(acknowledged);
+        }
+    }
+
+    @Test
+    void sigtermDrainsTheQueueAndExitsCleanly() throws Exception {
+        Path dataDir = Files.createTempDirectory("footfall-term");
+        String website;
+        try (TestServer setup = TestServer.start(dataDir, Map.of())) {
+            website = setup.createWebsite("Term", "term.example");
+        }
+        int port = freePort();
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "io.footfall.Footfall", "serve")
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+        pb.environment().put("DATA_DIR", dataDir.toString());
+        pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("HOSTNAME", "127.0.0.1");
+        Process server = pb.start();
+        HttpClient client = HttpClient.newHttpClient();
+        int sent = 0;
+        try {
+            awaitUp(client, port);
+            for (int i = 0; i < 50; i++) {
+                var res = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/send"))
+                        .header("User-Agent", UA).POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"type\":\"event\",\"payload\":{\"website\":\"" + website + "\",\"url\":\"/t/" + i + "\"}}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (res.statusCode() == 200) sent++;
+            }
+            server.destroy(); // SIGTERM
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            server.destroyForcibly();
+        }
+        assertThat(sent).isEqualTo(50);
+        assertThat(Files.readString(dataDir.resolve("server.log"))).contains("Footfall stopped; ingest: 50 hits");
+        try (TestServer restarted = TestServer.start(dataDir, Map.of())) {
+            assertThat(restarted.count("SELECT count(*) FROM event WHERE website_id = ?::UUID", website)).isEqualTo(50);
         }
     }
 
