@@ -16,6 +16,7 @@ import io.footfall.collect.ua.UserAgentParser;
 import io.footfall.config.SettingsException;
 import io.footfall.config.Settings;
 import io.footfall.http.Authenticator;
+import io.footfall.http.HomePageRoutes;
 import io.footfall.http.Router;
 import io.footfall.http.TrackerScriptRoutes;
 import io.footfall.http.umami.AuthRoutes;
@@ -100,6 +101,7 @@ public final class FootfallServer implements AutoCloseable {
                     .routing(routing -> {
                         Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
                         new HeartbeatRoutes().register(r);
+                        new HomePageRoutes().register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
                         new AuthRoutes(users, tokens, auth, new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC()),
                                 clientIp, settings.disableLogin()).register(r);
