@@ -34,7 +34,24 @@ public final class Footfall {
             return;
         }
         long started = System.nanoTime();
-        FootfallServer server = FootfallServer.start(settings);
+        FootfallServer server;
+        try {
+            server = FootfallServer.start(settings);
+        } catch (SettingsException e) {
+            System.err.println("footfall: invalid setting: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (java.sql.SQLException e) {
+            // Typically another Footfall already holds the embedded store's lock.
+            System.err.println("footfall: cannot open the store: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            System.err.println("footfall: cannot start: " + e.getMessage()
+                    + " (is the port already in use? set PORT or HOSTNAME)");
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             System.out.println("Footfall stopped; " + server.ingest().stats());

@@ -114,6 +114,10 @@ public final class FootfallServer implements AutoCloseable {
                     })
                     .build()
                     .start();
+            if (!web.isRunning()) {
+                // Helidon logs a bind failure and returns a stopped server instead of throwing.
+                throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port());
+            }
             return new FootfallServer(settings, stores, web, ingest, geo, createdAdmin);
         } catch (Exception | Error e) {
             if (ingest != null) ingest.close();
