@@ -29,7 +29,7 @@ public final class Metrics {
                 .add(type.extraWhere())
                 .add(" GROUP BY 1" + (country.isEmpty() ? "" : ", 3"))
                 .add(type.name().equals("channel") ? " HAVING " + type.expression() + " IS NOT NULL" : "")
-                .add(" ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+                .add(" ORDER BY 2 DESC, 1" + (country.isEmpty() ? "" : ", 3") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
         boolean withCountry = type.carriesCountry();
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();

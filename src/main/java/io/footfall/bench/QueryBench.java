@@ -1,0 +1,229 @@
+package io.footfall.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.FootfallServer;
+import io.footfall.config.Settings;
+import io.footfall.http.Json;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Query latency on a generated data set: 10 M events over 90 days for one website (~1 M sessions,
+ * skewed paths, referrers, UTM, browsers, countries, custom events with data) plus noise websites,
+ * written straight into a fresh DATA_DIR by DuckDB itself (reused when already there). Then, against a
+ * started server over HTTP, each endpoint's median of 5 runs after a warm-up, for 90 days and 7 days.
+ *
+ * <p>Options: {@code --data DIR} (default {@code DATA_DIR} or ./data-bench-query), {@code --events N},
+ * {@code --runs N}.
+ */
+public final class QueryBench {
+    static final UUID SITE = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b001");
+    static final UUID NOISE_1 = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b002");
+    static final UUID NOISE_2 = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b003");
+
+    private QueryBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        Path dir = Path.of(opts.getOrDefault("data", System.getenv().getOrDefault("DATA_DIR", "data-bench-query")));
+        long events = Long.parseLong(opts.getOrDefault("events", "10000000"));
+        int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
+        Files.createDirectories(dir);
+        Map<String, String> env = new HashMap<>();
+        env.put("DATA_DIR", dir.toString());
+        env.put("HOSTNAME", "127.0.0.1");
+        env.put("PORT", "0");
+        try (FootfallServer server = FootfallServer.start(Settings.from(env))) {
+            Path marker = dir.resolve("query-bench.generated");
+            Instant end;
+            if (Files.exists(marker)) {
+                end = Instant.parse(Files.readString(marker).trim());
+                System.out.println("reusing data set in " + dir.toAbsolutePath() + " (ends " + end + ")");
+            } else {
+                end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+                long t0 = System.nanoTime();
+                generate(server, end, events);
+                Files.writeString(marker, end.toString());
+                System.out.printf("generated %,d events in %.1f s%n", count(server), (System.nanoTime() - t0) / 1e9);
+            }
+            measure(server, end, runs);
+        }
+    }
+
+    static long count(FootfallServer server) throws Exception {
+        return server.stores().events().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM event")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Writes websites and events with set-based SQL; sessions, then their events in time order. */
+    static void generate(FootfallServer server, Instant end, long events) throws Exception {
+        String admin = server.stores().meta().findUserByUsername("admin").orElseThrow().id().toString();
+        long sessions = events / 10;
+        String endTs = end.toString().replace("T", " ").replace("Z", "");
+        String start = Instant.ofEpochSecond(end.getEpochSecond() - 90L * 86400).toString().replace("T", " ").replace("Z", "");
+        server.stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                for (UUID id : List.of(SITE, NOISE_1, NOISE_2)) {
+                    st.execute("INSERT INTO website (website_id, name, domain, user_id, created_by, created_at) VALUES ('" + id
+                            + "', 'Bench " + id.toString().substring(34) + "', 'example.com', '" + admin + "', '" + admin + "', now())");
+                }
+                st.execute("SELECT setseed(0.42)");
+                st.execute(sessionsSql(sessions, start));
+                st.execute(eventsSql(endTs));
+                st.execute("INSERT INTO event SELECT * FROM gen_event ORDER BY created_at");
+                st.execute("INSERT INTO event_data SELECT website_id, event_id, 'value', NULL, (abs(hash(event_id)) % 10000) / 100.0, "
+                        + "NULL, 2, created_at FROM gen_event WHERE event_type = 2");
+                st.execute("DROP TABLE gen_event");
+                st.execute("DROP TABLE gen_session");
+            }
+            return null;
+        });
+        server.stores().connections().read(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT");
+            }
+            return null;
+        });
+    }
+
+    private static String pick(String expr, String... values) {
+        StringBuilder s = new StringBuilder("(['");
+        s.append(String.join("','", values)).append("'])[1 + least(").append(values.length - 1).append(", floor(")
+                .append(expr).append(" * ").append(values.length).append(")::INT)]");
+        return s.toString();
+    }
+
+    static String sessionsSql(long sessions, String start) {
+        // 90 % of sessions on the bench site, the rest on two noise sites; skew via random()^k.
+        return "CREATE TEMP TABLE gen_session AS SELECT "
+                + "uuid() AS session_id, "
+                + "CASE WHEN i % 10 = 0 THEN (CASE WHEN i % 20 = 0 THEN '" + NOISE_1 + "' ELSE '" + NOISE_2 + "' END)::UUID ELSE '"
+                + SITE + "'::UUID END AS website_id, "
+                + "TIMESTAMP '" + start + "' + to_seconds(floor(random() * 90 * 86400)::BIGINT) AS first_at, "
+                + "1 + floor(-ln(1 - random()) * 9)::INT AS n, "
+                + pick("pow(random(), 2)", "chrome", "ios", "edge-chromium", "safari", "firefox", "samsung", "crios", "opera", "android") + " AS browser, "
+                + pick("pow(random(), 1.5)", "Windows 10", "Mac OS", "iOS", "Android OS", "Linux", "Chrome OS") + " AS os, "
+                + pick("pow(random(), 1.5)", "laptop", "mobile", "desktop", "tablet") + " AS device, "
+                + pick("pow(random(), 1.5)", "1920x1080", "1536x864", "390x844", "1440x900", "414x896", "2560x1440") + " AS screen, "
+                + pick("pow(random(), 2)", "en-US", "de-DE", "en-GB", "fr-FR", "es-ES", "ja-JP", "pt-BR", "hi-IN") + " AS language, "
+                + pick("pow(random(), 2.5)", "US", "DE", "IN", "GB", "FR", "BR", "CA", "JP", "NL", "ES", "IT", "AU", "PL", "SE",
+                "MX", "KR", "CH", "AT", "BE", "NO") + " AS country, "
+                + "NULL::VARCHAR AS city, "
+                + "CASE WHEN random() < 0.03 THEN 'user-' || (i % 50000) ELSE NULL END AS distinct_id "
+                + "FROM range(" + sessions + ") t(i)";
+    }
+
+    static String eventsSql(String end) {
+        String[] paths = new String[50];
+        paths[0] = "/";
+        String[] named = {"/pricing", "/features", "/docs", "/blog", "/about", "/contact", "/signup", "/login", "/integrations"};
+        System.arraycopy(named, 0, paths, 1, named.length);
+        for (int i = 10; i < 50; i++) paths[i] = "/blog/post-" + i;
+        String visitHash = "md5(s.session_id::VARCHAR || (s.j // 4)::VARCHAR)";
+        String visitId = "(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12))::UUID";
+        String t = "s.first_at + to_seconds(((s.j // 4) * 2 * 86400 + (s.j % 4) * 75 + floor(r4 * 60))::BIGINT)";
+        return "CREATE TEMP TABLE gen_event AS SELECT "
+                + "uuid() AS event_id, s.website_id, s.session_id, " + visitId.replace("h,", "vh,") + " AS visit_id, "
+                + "CASE WHEN t > TIMESTAMP '" + end + "' THEN t - INTERVAL 90 DAY ELSE t END AS created_at, "
+                + "CASE WHEN r1 < 0.12 THEN 2 ELSE 1 END::SMALLINT AS event_type, "
+                + "CASE WHEN r1 < 0.12 THEN " + pick("pow(r2, 1.5)", "cta-click", "signup", "download", "copy-code", "video-play", "newsletter") + " END AS event_name, "
+                + "'example.com' AS hostname, "
+                + pick("pow(r3, 3)", paths) + " AS url_path, "
+                + "CASE WHEN r2 < 0.08 THEN 'utm_source=' || " + pick("r4", "newsletter", "google", "twitter", "partner") + " || '&utm_medium=' || "
+                + pick("r3", "email", "cpc", "social", "referral") + " WHEN r2 > 0.985 THEN 'gclid=' || (s.j % 997) END AS url_query, "
+                + "'Example page' AS page_title, NULL AS tag, "
+                + "CASE WHEN s.j % 4 = 0 THEN nullif(" + pick("r4", "", "", "", "google.com", "google.com", "bing.com", "t.co",
+                "facebook.com", "news.ycombinator.com", "example.com", "duckduckgo.com", "reddit.com", "github.com", "youtube.com") + ", '') END AS referrer_domain, "
+                + "NULL AS referrer_path, NULL AS referrer_query, "
+                + "CASE WHEN r2 < 0.08 THEN " + pick("r4", "newsletter", "google", "twitter", "partner") + " END AS utm_source, "
+                + "CASE WHEN r2 < 0.08 THEN " + pick("r3", "email", "cpc", "social", "referral") + " END AS utm_medium, "
+                + "CASE WHEN r2 < 0.08 THEN 'spring' END AS utm_campaign, NULL AS utm_content, NULL AS utm_term, "
+                + "CASE WHEN r2 > 0.985 THEN 'x' END AS gclid, NULL AS fbclid, NULL AS msclkid, NULL AS ttclid, NULL AS li_fat_id, NULL AS twclid, "
+                + "s.browser, s.os, s.device, s.screen, s.language, s.country, s.country || '-' || 'XX' AS region, s.city, s.distinct_id, "
+                + "NULL::DOUBLE AS lcp, NULL::DOUBLE AS inp, NULL::DOUBLE AS cls, NULL::DOUBLE AS fcp, NULL::DOUBLE AS ttfb "
+                + "FROM (SELECT s.*, " + visitHash + " AS vh, " + t + " AS t FROM (SELECT u.*, random() AS r1, random() AS r2, "
+                + "random() AS r3, random() AS r4 FROM (SELECT g.*, unnest(range(g.n)) AS j FROM gen_session g) u) s) s";
+    }
+
+    static void measure(FootfallServer server, Instant end, int runs) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://127.0.0.1:" + server.port();
+        String token = login(http, base);
+        long endMs = end.toEpochMilli();
+        String[] endpoints = {
+                "stats", "pageviews?unit=day&timezone=Europe/Berlin", "pageviews?unit=hour",
+                "metrics?type=path", "metrics?type=entry", "metrics?type=referrer", "metrics?type=channel",
+                "metrics?type=browser", "metrics?type=country", "metrics?type=event", "metrics?type=path&path=c.blog",
+                "metrics/expanded?type=path", "events", "events/series?unit=day&timezone=UTC", "events/stats",
+                "stats?country=DE&browser=chrome"};
+        System.out.printf("%-45s %10s %10s%n", "endpoint (median of " + runs + ", ms)", "90 days", "7 days");
+        for (String e : endpoints) {
+            double[] medians = new double[2];
+            int k = 0;
+            for (int days : new int[]{90, 7}) {
+                String sep = e.contains("?") ? "&" : "?";
+                String url = base + "/api/websites/" + SITE + "/" + e + sep + "startAt=" + (endMs - days * 86_400_000L) + "&endAt=" + endMs;
+                medians[k++] = median(http, url, token, runs);
+            }
+            System.out.printf("%-45s %10.1f %10.1f%n", e, medians[0], medians[1]);
+        }
+        for (String e : new String[]{"/api/websites/" + SITE + "/active", "/api/realtime/" + SITE}) {
+            System.out.printf("%-45s %10.1f%n", e.substring(e.lastIndexOf("/api/") + 5).replace(SITE.toString(), ":id"),
+                    median(http, base + e, token, runs));
+        }
+    }
+
+    static double median(HttpClient http, String url, String token, int runs) throws Exception {
+        call(http, url, token);
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            call(http, url, token);
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(t);
+        return t[runs / 2];
+    }
+
+    static void call(HttpClient http, String url, String token) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) throw new IllegalStateException(url + " -> " + r.statusCode() + " " + new String(r.body()));
+    }
+
+    static String login(HttpClient http, String base) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"umami\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode j = Json.parse(r.body());
+        return j.get("token").asText();
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        List<String> list = new ArrayList<>(List.of(args));
+        for (int i = 0; i + 1 < list.size(); i += 2) m.put(list.get(i).replaceFirst("^--", ""), list.get(i + 1));
+        return m;
+    }
+}
