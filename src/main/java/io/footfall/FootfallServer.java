@@ -17,6 +17,7 @@ import io.footfall.config.SettingsException;
 import io.footfall.config.Settings;
 import io.footfall.http.Authenticator;
 import io.footfall.http.Router;
+import io.footfall.http.TrackerScriptRoutes;
 import io.footfall.http.umami.AuthRoutes;
 import io.footfall.http.umami.HeartbeatRoutes;
 import io.footfall.http.umami.LinkPixelRoutes;
@@ -98,6 +99,7 @@ public final class FootfallServer implements AutoCloseable {
                     .routing(routing -> {
                         Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
                         new HeartbeatRoutes().register(r);
+                        new TrackerScriptRoutes(settings.trackerScriptName()).register(r);
                         new AuthRoutes(users, tokens, auth, new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC()),
                                 clientIp, settings.disableLogin()).register(r);
                         new MeRoutes(auth, users, websiteRoutes).register(r);

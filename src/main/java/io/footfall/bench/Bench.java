@@ -2,7 +2,7 @@ package io.footfall.bench;
 
 import java.util.Arrays;
 
-/** {@code ./footfall bench <name> [options]}: runs one of the benchmarks. */
+/** {@code ./footfall bench <name> [options]}: rerunnable benchmarks that print numbers. */
 public final class Bench {
     private Bench() {
     }
@@ -11,9 +11,10 @@ public final class Bench {
         String name = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
+            case "ingest" -> IngestBench.main(rest);
             case "query" -> QueryBench.main(rest);
             default -> {
-                System.err.println("usage: footfall bench query");
+                System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64] | query");
                 System.exit(2);
             }
         }

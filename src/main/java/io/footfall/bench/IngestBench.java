@@ -1,0 +1,173 @@
+package io.footfall.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code ./footfall bench ingest}: starts a server in its own JVM on a fresh data directory, drives
+ * /api/send over loopback with realistic, varied hits at each concurrency for a bounded time, then
+ * stops the server and checks that the store holds exactly as many events as got a 200.
+ */
+public final class IngestBench {
+    private static final String[] USER_AGENTS = {
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+            "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36",
+            "Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"};
+    private static final String[] SCREENS = {"1920x1080", "1536x864", "390x844", "412x915", "2560x1440", "1366x768", "820x1180"};
+    private static final String[] LANGUAGES = {"en-US", "de-DE", "fr-FR", "es-ES", "pt-BR", "ja-JP", "en-GB"};
+    private static final String[] PATHS = {"/", "/pricing", "/features", "/docs", "/docs/install", "/blog", "/about", "/contact", "/signup", "/login"};
+    private static final String[] REFERRERS = {"", "", "", "https://www.google.com/", "https://www.bing.com/search?q=analytics",
+            "https://t.co/abc", "https://news.ycombinator.com/", "https://www.reddit.com/r/selfhosted/", "https://duckduckgo.com/"};
+    private static final String[] QUERIES = {"", "", "", "", "?utm_source=newsletter&utm_medium=email&utm_campaign=launch", "?gclid=abc123", "?ref=producthunt"};
+    private static final String[] EVENTS = {"signup", "cta-click", "download", "copy-code"};
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = 15;
+        List<Integer> levels = List.of(8, 64);
+        for (int i = 0; i < args.length - 1; i += 2) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Math.min(120, Integer.parseInt(args[i + 1]));
+                case "--concurrency" -> levels = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path dataDir = Files.createTempDirectory("footfall-bench-ingest");
+        System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s%n", seconds, levels, dataDir);
+        long ok = 0;
+        String website;
+        try (ServerProcess server = ServerProcess.start(dataDir, List.of("-Xmx2g"))) {
+            website = createWebsite(server.port());
+            List<byte[]> requests = requests(website, 20_000);
+            run(server.port(), requests, 8, 3, null); // warm-up, not counted below
+            for (int c : levels) {
+                Result r = run(server.port(), requests, c, seconds, null);
+                ok += r.ok;
+                System.out.printf(Locale.ROOT, "c=%-3d  %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d%n",
+                        c, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors);
+            }
+            ok += warmupOk;
+        }
+        long stored = countStored(dataDir, website);
+        System.out.printf("acknowledged (200) %,d, stored %,d: %s%n", ok, stored, ok == stored ? "OK, all acknowledged events stored" : "MISMATCH");
+        if (ok != stored) System.exit(1);
+    }
+
+    private static long warmupOk;
+
+    record Result(long ok, long non200, long errors, double seconds, double p50, double p99) {
+    }
+
+    private static Result run(int port, List<byte[]> requests, int concurrency, int seconds, Object unused) throws Exception {
+        LongAdder ok = new LongAdder();
+        LongAdder non200 = new LongAdder();
+        LongAdder errors = new LongAdder();
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        List<Future<LatencyHistogram>> futures = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                int offset = w * 7919;
+                futures.add(pool.submit(() -> {
+                    LatencyHistogram h = new LatencyHistogram();
+                    RawHttpConnection conn = new RawHttpConnection("127.0.0.1", port);
+                    try {
+                        for (int i = offset; System.nanoTime() < deadline; i++) {
+                            long t0 = System.nanoTime();
+                            try {
+                                int status = conn.exchange(requests.get(i % requests.size()));
+                                h.record(System.nanoTime() - t0);
+                                if (status == 200) ok.increment();
+                                else non200.increment();
+                            } catch (java.io.IOException e) {
+                                errors.increment();
+                                conn.close();
+                                conn = new RawHttpConnection("127.0.0.1", port);
+                            }
+                        }
+                    } finally {
+                        conn.close();
+                    }
+                    return h;
+                }));
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        LatencyHistogram all = new LatencyHistogram();
+        for (var f : futures) all.add(f.get());
+        if (seconds == 3) warmupOk += ok.sum();
+        return new Result(ok.sum(), non200.sum(), errors.sum(), elapsed, all.percentileMillis(0.50), all.percentileMillis(0.99));
+    }
+
+    /** Pre-built, varied requests: distinct IPs, UAs, paths, referrers, UTM; ~15 % custom events with data. */
+    static List<byte[]> requests(String website, int n) {
+        SplittableRandom rnd = new SplittableRandom(42);
+        List<byte[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String ip = (rnd.nextInt(200) + 1) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (rnd.nextInt(254) + 1);
+            String path = PATHS[rnd.nextInt(PATHS.length)];
+            String url = "https://example.com" + path + QUERIES[rnd.nextInt(QUERIES.length)];
+            StringBuilder payload = new StringBuilder(400);
+            payload.append("{\"type\":\"event\",\"payload\":{\"website\":\"").append(website)
+                    .append("\",\"hostname\":\"example.com\",\"screen\":\"").append(SCREENS[rnd.nextInt(SCREENS.length)])
+                    .append("\",\"language\":\"").append(LANGUAGES[rnd.nextInt(LANGUAGES.length)])
+                    .append("\",\"title\":\"Example ").append(path).append("\",\"url\":\"").append(url)
+                    .append("\",\"referrer\":\"").append(REFERRERS[rnd.nextInt(REFERRERS.length)]).append('"');
+            if (rnd.nextInt(100) < 15) {
+                payload.append(",\"name\":\"").append(EVENTS[rnd.nextInt(EVENTS.length)])
+                        .append("\",\"data\":{\"position\":\"hero\",\"value\":").append(rnd.nextInt(1000))
+                        .append(",\"member\":").append(rnd.nextBoolean()).append('}');
+            }
+            payload.append("}}");
+            out.add(RawHttpConnection.post("/api/send", payload.toString(), USER_AGENTS[rnd.nextInt(USER_AGENTS.length)], ip));
+        }
+        return out;
+    }
+
+    private static String createWebsite(int port) throws Exception {
+        HttpClient c = HttpClient.newHttpClient();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var login = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"umami\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = mapper.readTree(login.body()).get("token").asText();
+        var site = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/websites"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ingest Bench\",\"domain\":\"example.com\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return mapper.readTree(site.body()).get("id").asText();
+    }
+
+    private static long countStored(Path dataDir, String website) throws Exception {
+        try (var conn = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("footfall.duckdb"));
+             var ps = conn.prepareStatement("SELECT count(*) FROM event WHERE website_id = ?::UUID")) {
+            ps.setString(1, website);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.footfall.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A Footfall server in its own JVM (same classpath), so the load generator does not share its heap or JIT. */
+final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ServerProcess start(Path dataDir, List<String> jvmOptions) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        var cmd = new java.util.ArrayList<String>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.footfall.Footfall", "serve"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile());
+        pb.environment().put("DATA_DIR", dataDir.toString());
+        pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("HOSTNAME", "127.0.0.1");
+        ServerProcess sp = new ServerProcess(pb.start(), port);
+        sp.awaitHeartbeat();
+        return sp;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void awaitHeartbeat() throws Exception {
+        HttpClient c = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("server exited; see server.log");
+            try {
+                var r = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/heartbeat")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("server did not answer /api/heartbeat in time");
+    }
+
+    /** SIGTERM and wait: the server drains its ingest queue and closes the store. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+}
