@@ -62,6 +62,7 @@ public final class QueryBench {
                 Files.writeString(marker, end.toString());
                 System.out.printf("generated %,d events in %.1f s%n", count(server), (System.nanoTime() - t0) / 1e9);
             }
+            ensureSessionData(server);
             measure(server, end, runs);
         }
     }
@@ -101,6 +102,32 @@ public final class QueryBench {
         server.stores().connections().read(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("CHECKPOINT");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Session data for about a third of the bench site's sessions (plan, age), written once; a data set
+     * generated before session data was benchmarked gets it on its next run.
+     */
+    static void ensureSessionData(FootfallServer server) throws Exception {
+        long existing = server.stores().events().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM session_data")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        if (existing > 0) return;
+        server.stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                String sessions = "SELECT website_id, session_id, min(created_at) AS first_at, max(distinct_id) AS distinct_id, "
+                        + "abs(hash(session_id)) % 1000 AS h FROM event WHERE website_id = '" + SITE + "' GROUP BY website_id, session_id";
+                st.execute("INSERT INTO session_data SELECT website_id, session_id, 'plan', "
+                        + "(['free', 'free', 'free', 'pro', 'pro', 'team', 'enterprise'])[1 + h % 7], NULL, NULL, 1, distinct_id, first_at "
+                        + "FROM (" + sessions + ") s WHERE h < 330");
+                st.execute("INSERT INTO session_data SELECT website_id, session_id, 'age', (18 + h % 60)::VARCHAR || '.0000', "
+                        + "18 + h % 60, NULL, 2, distinct_id, first_at FROM (" + sessions + ") s WHERE h < 200");
             }
             return null;
         });
@@ -175,7 +202,10 @@ public final class QueryBench {
                 "metrics?type=path", "metrics?type=entry", "metrics?type=referrer", "metrics?type=channel",
                 "metrics?type=browser", "metrics?type=country", "metrics?type=event", "metrics?type=path&path=c.blog",
                 "metrics/expanded?type=path", "events", "events/series?unit=day&timezone=UTC", "events/stats",
-                "stats?country=DE&browser=chrome"};
+                "stats?country=DE&browser=chrome",
+                "sessions", "sessions?search=user-1", "sessions/stats", "sessions/weekly?timezone=Europe/Berlin",
+                "session-data/properties", "session-data/values?propertyName=plan", "event-data/stats",
+                "event-data/values?event=signup&propertyName=value"};
         System.out.printf("%-45s %10s %10s%n", "endpoint (median of " + runs + ", ms)", "90 days", "7 days");
         for (String e : endpoints) {
             double[] medians = new double[2];
