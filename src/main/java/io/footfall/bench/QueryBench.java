@@ -29,7 +29,7 @@ import java.util.UUID;
  * started server over HTTP, each endpoint's median of 5 runs after a warm-up, for 90 days and 7 days.
  *
  * <p>Options: {@code --data DIR} (default {@code DATA_DIR} or ./data-bench-query), {@code --events N},
- * {@code --runs N}.
+ * {@code --runs N}, {@code --only PREFIX} (endpoints starting with it).
  */
 public final class QueryBench {
     static final UUID SITE = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b001");
@@ -63,7 +63,7 @@ public final class QueryBench {
                 System.out.printf("generated %,d events in %.1f s%n", count(server), (System.nanoTime() - t0) / 1e9);
             }
             ensureSessionData(server);
-            measure(server, end, runs);
+            measure(server, end, runs, opts.get("only"));
         }
     }
 
@@ -122,7 +122,7 @@ public final class QueryBench {
         server.stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
                 String sessions = "SELECT website_id, session_id, min(created_at) AS first_at, max(distinct_id) AS distinct_id, "
-                        + "abs(hash(session_id)) % 1000 AS h FROM event WHERE website_id = '" + SITE + "' GROUP BY website_id, session_id";
+                        + "(abs(hash(session_id)) % 1000)::BIGINT AS h FROM event WHERE website_id = '" + SITE + "' GROUP BY website_id, session_id";
                 st.execute("INSERT INTO session_data SELECT website_id, session_id, 'plan', "
                         + "(['free', 'free', 'free', 'pro', 'pro', 'team', 'enterprise'])[1 + h % 7], NULL, NULL, 1, distinct_id, first_at "
                         + "FROM (" + sessions + ") s WHERE h < 330");
@@ -192,7 +192,8 @@ public final class QueryBench {
                 + "random() AS r3, random() AS r4 FROM (SELECT g.*, unnest(range(g.n)) AS j FROM gen_session g) u) s) s";
     }
 
-    static void measure(FootfallServer server, Instant end, int runs) throws Exception {
+    /** Times every endpoint, or those starting with {@code only} when given. */
+    static void measure(FootfallServer server, Instant end, int runs, String only) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + server.port();
         String token = login(http, base);
@@ -208,6 +209,7 @@ public final class QueryBench {
                 "event-data/values?event=signup&propertyName=value"};
         System.out.printf("%-45s %10s %10s%n", "endpoint (median of " + runs + ", ms)", "90 days", "7 days");
         for (String e : endpoints) {
+            if (only != null && !e.startsWith(only)) continue;
             double[] medians = new double[2];
             int k = 0;
             for (int days : new int[]{90, 7}) {

@@ -24,18 +24,20 @@ final class DataValues {
      * hour. Read them back with {@link #display(ResultSet, int)}.
      */
     static String groupColumns(Dialect dialect, String alias) {
-        return alias + ".data_type, CASE WHEN " + alias + ".data_type = 4 THEN NULL ELSE " + alias + ".string_value END, "
+        return alias + ".data_type, CASE WHEN " + alias + ".data_type = 4 THEN NULL ELSE coalesce(" + alias + ".string_value, "
+                + "CAST(" + alias + ".number_value AS VARCHAR)) END, "
                 + "CASE WHEN " + alias + ".data_type = 4 THEN " + dialect.truncate("hour", alias + ".date_value") + " END";
     }
 
-    /** The display text of the value whose {@link #groupColumns} start at column {@code first}. */
+    /** The display text (never null) of the value whose {@link #groupColumns} start at column {@code first}. */
     static String display(ResultSet rs, int first) throws SQLException {
         int type = rs.getInt(first);
         String text = rs.getString(first + 1);
         if (type == 4) {
             LocalDateTime hour = rs.getObject(first + 2, LocalDateTime.class);
-            return hour == null ? null : HOUR.format(hour);
+            return hour == null ? "" : HOUR.format(hour);
         }
+        if (text == null) return "";
         return type == 2 ? number(text) : text;
     }
 

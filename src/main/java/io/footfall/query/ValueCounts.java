@@ -16,7 +16,7 @@ final class ValueCounts {
 
     static List<Map<String, Object>> merge(List<Map.Entry<String, Long>> counted) {
         Map<String, Long> totals = new LinkedHashMap<>();
-        for (var e : counted) totals.merge(e.getKey() == null ? "" : e.getKey(), e.getValue(), Long::sum);
+        for (var e : counted) totals.merge(e.getKey(), e.getValue(), Long::sum);
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(totals.entrySet());
         sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
         List<Map<String, Object>> out = new ArrayList<>();
