@@ -329,4 +329,33 @@ class StatsApiTest {
         }
         assertThat(server.http().get("/api/realtime/" + site, token).status()).isEqualTo(401);
     }
+
+    @Test
+    void realtimeAndActiveReadTheLastMinutes() {
+        String live = server.createWebsite("Live", "example.com");
+        Traffic t = new Traffic(server, live);
+        Instant now = Instant.now();
+        t.visitor("G", CHROME_WIN, "US", null, null).view(now.minusSeconds(600).toString(), "/", "https://google.com/");
+        t.visitor("F", FIREFOX_LINUX, "FR", null, null).view(now.minusSeconds(120).toString(), "/live", null)
+                .event(now.minusSeconds(110).toString(), "/live", "click");
+        var active = server.http().get("/api/websites/" + live + "/active", server.adminToken());
+        assertThat(active.status()).isEqualTo(200);
+        assertThat(active.json().toString()).isEqualTo("{\"visitors\":1}");
+        var res = server.http().get("/api/realtime/" + live, server.adminToken());
+        assertThat(res.status()).isEqualTo(200);
+        JsonNode j = res.json();
+        assertThat(j.get("countries").toString()).isEqualTo("{\"US\":1,\"FR\":1}");
+        assertThat(j.get("urls").toString()).isEqualTo("{\"/\":1,\"/live\":2}");
+        assertThat(j.get("referrers").toString()).isEqualTo("{\"google.com\":1}");
+        assertThat(j.get("totals").toString()).isEqualTo("{\"views\":2,\"visitors\":2,\"events\":1,\"countries\":2}");
+        JsonNode events = j.get("events");
+        assertThat(events).hasSize(5);
+        assertThat(events.get(0).get("__type").asText()).isEqualTo("event");
+        assertThat(events.get(0).get("eventName").asText()).isEqualTo("click");
+        assertThat(events.get(1).get("__type").asText()).isEqualTo("pageview");
+        assertThat(events.get(2).get("__type").asText()).isEqualTo("session");
+        assertThat(events.get(4).get("__type").asText()).isEqualTo("session");
+        assertThat(j.get("series").get("views").get(0).get("x").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00Z");
+        assertThat(j.get("timestamp").asLong()).isGreaterThanOrEqualTo(now.toEpochMilli());
+    }
 }
