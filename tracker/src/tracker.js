@@ -92,12 +92,12 @@
     if (typeof hook === 'function') body = await hook(type, body);
     if (!body) return;
     try {
-      const headers = { 'Content-Type': 'text/plain' };
-      if (cache) headers['x-umami-cache'] = cache;
+      // The cache token rides in the body, not in x-umami-cache: a custom header forces a CORS
+      // preflight, which keepalive sends (page unload) cannot make.
       const res = await fetch(endpoint, {
         method: 'POST',
-        body: JSON.stringify({ type, payload: body }),
-        headers,
+        body: JSON.stringify({ type, payload: body, cache: cache || undefined }),
+        headers: { 'Content-Type': 'text/plain' },
         credentials,
         keepalive: true,
       });

@@ -73,6 +73,9 @@ async function main() {
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      // The context-level override does not reach keepalive sends that outlive their page
+      // (performance metrics on unload); without this they carry HeadlessChrome and count as a bot.
+      `--user-agent=${USER_AGENT}`,
     ],
   });
   const results = [];
@@ -145,6 +148,7 @@ async function runScenario(browser, scenario, { base, origin, spied }) {
       payload: body.payload,
       contentType: headers['content-type'],
       cacheHeader: headers['x-umami-cache'],
+      cacheBody: body.cache,
     };
     records.set(request, record);
     sent.push(record);

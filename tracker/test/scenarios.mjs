@@ -163,9 +163,10 @@ export const scenarios = [
         'website',
       ]),
       // The server answered the first send with a cache token; later sends carry it back.
-      ...(sent.length > 1 && sent[0].response?.cache && sent[1].cacheHeader !== sent[0].response.cache
-        ? [`x-umami-cache not resent: ${sent[1].cacheHeader} vs ${sent[0].response.cache}`]
+      ...(sent.length > 1 && sent[0].response?.cache && sent[1].cacheBody !== sent[0].response.cache
+        ? [`cache token not resent: ${sent[1].cacheBody} vs ${sent[0].response.cache}`]
         : []),
+      ...(sent.some((s) => s.cacheHeader) ? ['the cache token must travel in the body (no preflight)'] : []),
     ],
   },
   {
@@ -264,7 +265,7 @@ export const scenarios = [
         { step: 1 },
         undefined,
       ]),
-      ...(sent[2] && sent[2].cacheHeader ? ['identify must not resend the old cache token'] : []),
+      ...(sent[2] && sent[2].cacheBody ? ['identify must not resend the old cache token'] : []),
     ],
   },
   {

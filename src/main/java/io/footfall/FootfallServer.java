@@ -99,7 +99,7 @@ public final class FootfallServer implements AutoCloseable {
                     .routing(routing -> {
                         Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
                         new HeartbeatRoutes().register(r);
-                        new TrackerScriptRoutes(settings.trackerScriptName()).register(r);
+                        new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
                         new AuthRoutes(users, tokens, auth, new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC()),
                                 clientIp, settings.disableLogin()).register(r);
                         new MeRoutes(auth, users, websiteRoutes).register(r);

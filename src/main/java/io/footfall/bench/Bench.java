@@ -14,7 +14,8 @@ public final class Bench {
             case "ingest" -> IngestBench.main(rest);
             case "query" -> QueryBench.main(rest);
             default -> {
-                System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64] | query");
+                System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64]");
+                System.err.println("       ./footfall bench query [options]");
                 System.exit(2);
             }
         }

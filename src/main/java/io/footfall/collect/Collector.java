@@ -82,7 +82,7 @@ public final class Collector {
         Event.SessionAttributes attributes = new Event.SessionAttributes(client.browser(), client.os(), client.device(),
                 req.screen(), req.language(), location.country(), location.region(), location.city(), req.distinctId());
 
-        CacheToken.Claims token = cacheToken.read(ctx.header().apply("x-umami-cache"));
+        CacheToken.Claims token = cacheToken.read(req.cache() != null ? req.cache() : ctx.header().apply("x-umami-cache"));
         if (token != null && !token.websiteId().equals(sourceId)) token = null;
         SessionTracker.Decision decision = sessions.track(sessionId, createdAt, attributes, token);
 

@@ -17,7 +17,7 @@ public record PageUrl(String path, String query, String host, Event.Campaign cam
         String rest = url;
         String host = null;
         int scheme = rest.indexOf("://");
-        if (scheme > 0 && scheme < 10 && rest.substring(0, scheme).chars().allMatch(Character::isLetter)) {
+        if (scheme > 0 && scheme < 24 && isScheme(rest.substring(0, scheme))) {
             rest = rest.substring(scheme + 3);
             int slash = firstOf(rest, "/?#");
             String authority = slash < 0 ? rest : rest.substring(0, slash);
@@ -44,6 +44,16 @@ public record PageUrl(String path, String query, String host, Event.Campaign cam
         path = decode(path) + decode(hash);
         if (removeTrailingSlash && path.length() > 1) path = stripTrailingSlash(path);
         return new PageUrl(cut(path), query.isEmpty() ? null : cut(query), host, campaign(query));
+    }
+
+    /** RFC 3986 scheme: a letter, then letters, digits, '+', '-' or '.' (android-app, ios-app, http). */
+    private static boolean isScheme(String s) {
+        if (!Character.isLetter(s.charAt(0))) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) return false;
+        }
+        return true;
     }
 
     private static String stripTrailingSlash(String path) {

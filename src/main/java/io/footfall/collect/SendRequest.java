@@ -10,6 +10,8 @@ import java.util.UUID;
 /**
  * A validated {@code POST /api/send} body: {@code {type, payload}} with exactly one of
  * website / link / pixel, field limits as Umami's schema, and web vitals for `performance`.
+ * {@code cache} is the visit token in the body: Footfall's tracker sends it there instead of the
+ * {@code x-umami-cache} header so its requests never need a CORS preflight.
  */
 public record SendRequest(
         String type,
@@ -29,7 +31,8 @@ public record SendRequest(
         String userAgent,
         Instant timestamp,
         JsonNode data,
-        Double lcp, Double inp, Double cls, Double fcp, Double ttfb) {
+        Double lcp, Double inp, Double cls, Double fcp, Double ttfb,
+        String cache) {
 
     public static final String EVENT = "event";
     public static final String IDENTIFY = "identify";
@@ -74,7 +77,8 @@ public record SendRequest(
                 Inputs.optionalString(p, "userAgent", 1000),
                 timestamp(p),
                 data == null || data.isNull() ? null : data,
-                vital(p, "lcp"), vital(p, "inp"), vital(p, "cls"), vital(p, "fcp"), vital(p, "ttfb"));
+                vital(p, "lcp"), vital(p, "inp"), vital(p, "cls"), vital(p, "fcp"), vital(p, "ttfb"),
+                Inputs.optionalString(body, "cache", 2000));
     }
 
     private static UUID uuid(JsonNode p, String field) {

@@ -19,8 +19,8 @@ public final class TrackerScriptRoutes {
     private final String etag;
     private final String extraPath;
 
-    public TrackerScriptRoutes(String trackerScriptName) {
-        this.plain = load();
+    public TrackerScriptRoutes(String trackerScriptName, String collectEndpoint) {
+        this.plain = withEndpoint(load(), collectEndpoint);
         this.gzip = plain == null ? null : gzip(plain);
         this.etag = plain == null ? null : "\"" + sha256(plain).substring(0, 32) + "\"";
         this.extraPath = trackerScriptName;
@@ -48,6 +48,13 @@ public final class TrackerScriptRoutes {
         return r.header("ETag", etag)
                 .header("Cache-Control", "public, max-age=86400, must-revalidate")
                 .header("Vary", "Accept-Encoding");
+    }
+
+    /** The built script posts to "/api/send" (exactly once, the build checks); point it at COLLECT_API_ENDPOINT. */
+    private static byte[] withEndpoint(byte[] script, String collectEndpoint) {
+        if (script == null || collectEndpoint == null) return script;
+        String js = new String(script, java.nio.charset.StandardCharsets.UTF_8);
+        return js.replace("\"/api/send\"", "\"" + collectEndpoint + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static byte[] load() {

@@ -1,0 +1,16 @@
+package io.footfall.collect;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UuidsTest {
+
+    @Test
+    void deterministicVersion5AndSeparatedParts() {
+        assertThat(Uuids.v5("a", "b")).isEqualTo(Uuids.v5("a", "b"));
+        assertThat(Uuids.v5("a", "b").version()).isEqualTo(5);
+        assertThat(Uuids.v5("a", "b").variant()).isEqualTo(2);
+        assertThat(Uuids.v5("ab", "c")).isNotEqualTo(Uuids.v5("a", "bc"));
+    }
+}
