@@ -66,7 +66,8 @@ final class WebsiteReads {
         return id;
     }
 
-    private EventScope finish(UUID websiteId, QueryParams p) throws SQLException {
+    /** The scope for parameters the caller parsed itself (a fixed range, realtime's settings). */
+    EventScope finish(UUID websiteId, QueryParams p) throws SQLException {
         checkSegment(websiteId, p.segment(), "segment");
         checkSegment(websiteId, p.cohort(), "cohort");
         Website w = websites.find(websiteId).orElse(null);
