@@ -88,7 +88,12 @@ abstract class KnownTraffic {
 
     /** One browser sending hits; {@code distinctId} makes every hit carry the payload {@code id}. */
     record Visitor(String userAgent, String screen, String ip, String language, String country, String region, String city,
-                   String distinctId) {
+                   String distinctId, String site) {
+        Visitor(String userAgent, String screen, String ip, String language, String country, String region, String city,
+                String distinctId) {
+            this(userAgent, screen, ip, language, country, region, city, distinctId, null);
+        }
+
         String view(String at, String host, String path) {
             return send("event", at, "\"hostname\":\"" + host + "\",\"url\":\"https://" + host + path + "\"");
         }
@@ -103,7 +108,7 @@ abstract class KnownTraffic {
         }
 
         String send(String type, String at, String fields) {
-            String body = "{\"type\":\"" + type + "\",\"payload\":{\"website\":\"" + website + "\",\"screen\":\"" + screen + "\","
+            String body = "{\"type\":\"" + type + "\",\"payload\":{\"website\":\"" + (site == null ? website : site) + "\",\"screen\":\"" + screen + "\","
                     + "\"language\":\"" + language + "\",\"timestamp\":" + Instant.parse(at).getEpochSecond()
                     + (distinctId == null ? "" : ",\"id\":\"" + distinctId + "\"") + "," + fields + "}}";
             Map<String, String> headers = new HashMap<>();

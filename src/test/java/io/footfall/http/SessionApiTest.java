@@ -137,6 +137,20 @@ class SessionApiTest extends KnownTraffic {
     }
 
     @Test
+    void weeklyFollowsDaylightSavingTimeWithinTheRange() {
+        String site = server.createWebsite("DST", "example.com");
+        Visitor v = new Visitor(CHROME_WIN, "1920x1080", "8.8.8.9", "en-US", "US", "NY", "New York", null, site);
+        v.view("2026-03-07T14:00:00Z", "example.com", "/"); // Saturday, EST (UTC-5): 09:00
+        v.view("2026-03-09T14:00:00Z", "example.com", "/"); // Monday, EDT (UTC-4): 10:00
+        var res = server.http().get("/api/websites/" + site + "/sessions/weekly?" + MARCH + "&timezone=America/New_York",
+                server.adminToken());
+        long[][] expected = new long[7][24];
+        expected[6][9] = 1;
+        expected[1][10] = 1;
+        assertMatrix(res.json(), expected);
+    }
+
+    @Test
     void weeklyAppliesFilters() {
         long[][] expected = new long[7][24];
         expected[4][23] = 1;
