@@ -34,10 +34,6 @@ final class WebsiteReads {
         this.store = store;
     }
 
-    EventStore store() {
-        return store;
-    }
-
     /** The scope of a request whose range ({@code startAt}, {@code endAt}) is required. */
     EventScope scope(ApiRequest req) throws SQLException {
         UUID websiteId = website(req);
