@@ -20,12 +20,11 @@ public final class EventDataEvents {
         SqlText sql = new SqlText();
         if (perValue) {
             sql.add("SELECT e.event_name, d.data_key, " + DataValues.groupColumns(scope.dialect(), "d")
-                    + ", count(*) AS total FROM event e JOIN event_data d ON d.website_id = e.website_id AND d.event_id = e.event_id");
+                    + ", count(*) AS total " + EventDataJoin.FROM);
         } else {
-            sql.add("SELECT e.event_name, d.data_key, d.data_type, count(*) AS total FROM event e "
-                    + "JOIN event_data d ON d.website_id = e.website_id AND d.event_id = e.event_id");
+            sql.add("SELECT e.event_name, d.data_key, d.data_type, count(*) AS total " + EventDataJoin.FROM);
         }
-        sql.addAll(scope.where(SessionList.ACTIVITY));
+        sql.addAll(EventDataJoin.where(scope, SessionList.ACTIVITY));
         if (perValue) sql.add(" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, total DESC, 4, 5 LIMIT 500");
         else sql.add(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {

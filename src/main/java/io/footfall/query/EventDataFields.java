@@ -14,8 +14,8 @@ public final class EventDataFields {
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT d.data_key, " + DataValues.groupColumns(scope.dialect(), "d")
-                        + ", count(*) AS total FROM event e JOIN event_data d ON d.website_id = e.website_id AND d.event_id = e.event_id")
-                .addAll(scope.where(SessionList.ACTIVITY))
+                        + ", count(*) AS total " + EventDataJoin.FROM)
+                .addAll(EventDataJoin.where(scope, SessionList.ACTIVITY))
                 .add(" GROUP BY 1, 2, 3, 4 ORDER BY total DESC, 1, 2, 3, 4 LIMIT 100");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
