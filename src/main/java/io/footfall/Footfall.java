@@ -35,7 +35,11 @@ public final class Footfall {
         }
         long started = System.nanoTime();
         FootfallServer server = FootfallServer.start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "footfall-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("Footfall stopped; " + server.ingest().stats());
+            System.out.flush();
+        }, "footfall-shutdown"));
         String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
         System.out.printf("Footfall is running (%s store, data in %s) — started in %d ms%n",
                 server.stores().backend(), settings.dataDir().toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);

@@ -16,6 +16,7 @@ import io.footfall.collect.ua.UserAgentParser;
 import io.footfall.config.SettingsException;
 import io.footfall.config.Settings;
 import io.footfall.http.Authenticator;
+import io.footfall.http.HomePageRoutes;
 import io.footfall.http.Router;
 import io.footfall.http.TrackerScriptRoutes;
 import io.footfall.http.umami.AuthRoutes;
@@ -60,6 +61,7 @@ public final class FootfallServer implements AutoCloseable {
     }
 
     public static FootfallServer start(Settings settings) throws Exception {
+        SharedParsers.warmUp();
         java.nio.file.Files.createDirectories(settings.dataDir());
         String secret = AppSecret.resolve(settings.appSecret(), settings.dataDir());
         IpFilter ignoredIps;
@@ -84,7 +86,7 @@ public final class FootfallServer implements AutoCloseable {
                     : settings.dataDir().resolve("geo"));
             Collector collector = new Collector(
                     new Collector.Options(settings.disableBotCheck(), settings.removeTrailingSlash()),
-                    websiteCache, stores.meta(), clientIp, ignoredIps, SharedParsers.userAgents(), geo,
+                    websiteCache, stores.meta(), clientIp, ignoredIps, SharedParsers::userAgents, geo,
                     new SaltRotation(settings.saltRotation(), secret, stores.meta()),
                     new SessionTracker(1_000_000), new CacheToken(secret));
             ingest = new IngestQueue(stores.events(), settings.ingestQueueCapacity(), 10_000);
@@ -99,6 +101,7 @@ public final class FootfallServer implements AutoCloseable {
                     .routing(routing -> {
                         Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
                         new HeartbeatRoutes().register(r);
+                        new HomePageRoutes().register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
                         new AuthRoutes(users, tokens, auth, new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC()),
                                 clientIp, settings.disableLogin()).register(r);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A Footfall server in its own JVM (same classpath), so the load generator does not share its heap or JIT. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -20,7 +20,8 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServerProcess start(Path dataDir, List<String> jvmOptions) throws Exception {
+    /** Starts a server on a free port with the given data directory; returns once /api/heartbeat answers. */
+    public static ServerProcess start(Path dataDir, List<String> jvmOptions) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -40,12 +41,20 @@ final class ServerProcess implements AutoCloseable {
         return sp;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
-        return process.pid();
+    /** SIGKILL: no shutdown hook runs, nothing is drained. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then wait for the exit; true when the process exited by itself in time. */
+    public boolean terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(60, TimeUnit.SECONDS);
     }
 
     private void awaitHeartbeat() throws Exception {
@@ -67,7 +76,6 @@ final class ServerProcess implements AutoCloseable {
     /** SIGTERM and wait: the server drains its ingest queue and closes the store. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly();
+        if (!terminate()) process.destroyForcibly();
     }
 }

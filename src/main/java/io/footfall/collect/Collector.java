@@ -37,14 +37,14 @@ public final class Collector {
     private final MetaStore meta;
     private final ClientIpResolver clientIp;
     private final IpFilter ignoredIps;
-    private final UserAgentParser userAgents;
+    private final java.util.function.Supplier<UserAgentParser> userAgents;
     private final GeoLocator geo;
     private final SaltRotation salts;
     private final SessionTracker sessions;
     private final CacheToken cacheToken;
 
     public Collector(Options options, WebsiteCache websites, MetaStore meta, ClientIpResolver clientIp,
-                     IpFilter ignoredIps, UserAgentParser userAgents, GeoLocator geo, SaltRotation salts,
+                     IpFilter ignoredIps, java.util.function.Supplier<UserAgentParser> userAgents, GeoLocator geo, SaltRotation salts,
                      SessionTracker sessions, CacheToken cacheToken) {
         this.options = options;
         this.websites = websites;
@@ -63,7 +63,8 @@ public final class Collector {
 
         String userAgent = req.userAgent() != null ? req.userAgent() : ctx.header().apply("user-agent");
         if (userAgent == null || userAgent.isBlank()) return CollectOutcome.BOT;
-        if (!options.disableBotCheck() && userAgents.isBot(userAgent)) return CollectOutcome.BOT;
+        UserAgentParser parser = userAgents.get();
+        if (!options.disableBotCheck() && parser.isBot(userAgent)) return CollectOutcome.BOT;
 
         InetAddress ip = req.ip() != null ? IpAddresses.parse(req.ip()) : null;
         if (ip == null) ip = clientIp.resolveAddress(ctx.header(), ctx.peerAddress());
@@ -78,7 +79,7 @@ public final class Collector {
 
         Location location = HeaderLocation.fromHeaders(ctx.header());
         if (location == null) location = ip == null ? Location.UNKNOWN : geo.locate(ip);
-        ClientInfo client = userAgents.parse(userAgent, req.screen());
+        ClientInfo client = parser.parse(userAgent, req.screen());
         Event.SessionAttributes attributes = new Event.SessionAttributes(client.browser(), client.os(), client.device(),
                 req.screen(), req.language(), location.country(), location.region(), location.city(), req.distinctId());
 

@@ -60,6 +60,25 @@ public final class IngestQueue implements AutoCloseable {
         return queue.size();
     }
 
+    /** Totals since start, for operators and benchmarks: how well group commit is batching. */
+    public record Stats(long batches, long rows, double avgBatchRows, double avgAppendMillis) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "ingest: %d hits in %d batches, %.1f hits/batch, %.2f ms/append",
+                    rows, batches, avgBatchRows, avgAppendMillis);
+        }
+    }
+
+    // Written only by the writer thread; read racily for reporting.
+    private volatile long batches;
+    private volatile long rows;
+    private volatile long appendNanos;
+
+    public Stats stats() {
+        long b = batches;
+        return new Stats(b, rows, b == 0 ? 0 : rows / (double) b, b == 0 ? 0 : appendNanos / 1e6 / b);
+    }
+
     private void drainLoop() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         List<CollectedHit> hits = new ArrayList<>(maxBatch);
@@ -71,7 +90,11 @@ public final class IngestQueue implements AutoCloseable {
                 queue.drainTo(batch, maxBatch - 1);
                 for (Pending p : batch) hits.add(p.hit);
                 try {
+                    long t0 = System.nanoTime();
                     store.append(hits);
+                    batches++;
+                    rows += hits.size();
+                    appendNanos += System.nanoTime() - t0;
                     for (Pending p : batch) p.done.complete(null);
                 } catch (Exception e) {
                     LOG.log(Level.SEVERE, "could not store a batch of " + batch.size() + " hits", e);

@@ -23,13 +23,9 @@ class DbIpGeoLocatorTest {
 
     @BeforeAll
     static void open() throws Exception {
-        String configured = System.getProperty("footfall.geo.dir");
-        dir = Path.of(configured != null ? configured : "target/geo-test");
-        if (!hasFiles(dir)) {
-            Process p = new ProcessBuilder("bash", "scripts/fetch-geo.sh", dir.toString()).inheritIO().start();
-            p.waitFor(10, TimeUnit.MINUTES);
-        }
-        locator = hasFiles(dir) ? DbIpGeoLocator.open(dir) : GeoLocator.NONE;
+        Path fetched = io.footfall.testing.GeoTestData.dir();
+        dir = fetched != null ? fetched : Path.of("target/geo-test");
+        locator = fetched != null ? DbIpGeoLocator.open(dir) : GeoLocator.NONE;
     }
 
     private static boolean hasFiles(Path d) {
