@@ -110,6 +110,8 @@ public final class FootfallServer implements AutoCloseable {
                         new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);
                         new io.footfall.http.umami.StatsRoutes(auth, websites, stores.events(), Clock.systemUTC()).register(r);
+                        new io.footfall.http.umami.SessionRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.EventDataRoutes(auth, websites, stores.events()).register(r);
                         r.finish();
                     })
                     .build()

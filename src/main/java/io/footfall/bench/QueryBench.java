@@ -29,7 +29,7 @@ import java.util.UUID;
  * started server over HTTP, each endpoint's median of 5 runs after a warm-up, for 90 days and 7 days.
  *
  * <p>Options: {@code --data DIR} (default {@code DATA_DIR} or ./data-bench-query), {@code --events N},
- * {@code --runs N}.
+ * {@code --runs N}, {@code --only PREFIX} (endpoints starting with it).
  */
 public final class QueryBench {
     static final UUID SITE = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b001");
@@ -62,7 +62,8 @@ public final class QueryBench {
                 Files.writeString(marker, end.toString());
                 System.out.printf("generated %,d events in %.1f s%n", count(server), (System.nanoTime() - t0) / 1e9);
             }
-            measure(server, end, runs);
+            ensureSessionData(server);
+            measure(server, end, runs, opts.get("only"));
         }
     }
 
@@ -101,6 +102,32 @@ public final class QueryBench {
         server.stores().connections().read(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("CHECKPOINT");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Session data for about a third of the bench site's sessions (plan, age), written once; a data set
+     * generated before session data was benchmarked gets it on its next run.
+     */
+    static void ensureSessionData(FootfallServer server) throws Exception {
+        long existing = server.stores().events().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM session_data")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        if (existing > 0) return;
+        server.stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                String sessions = "SELECT website_id, session_id, min(created_at) AS first_at, max(distinct_id) AS distinct_id, "
+                        + "(abs(hash(session_id)) % 1000)::BIGINT AS h FROM event WHERE website_id = '" + SITE + "' GROUP BY website_id, session_id";
+                st.execute("INSERT INTO session_data SELECT website_id, session_id, 'plan', "
+                        + "(['free', 'free', 'free', 'pro', 'pro', 'team', 'enterprise'])[1 + h % 7], NULL, NULL, 1, distinct_id, first_at "
+                        + "FROM (" + sessions + ") s WHERE h < 330");
+                st.execute("INSERT INTO session_data SELECT website_id, session_id, 'age', (18 + h % 60)::VARCHAR || '.0000', "
+                        + "18 + h % 60, NULL, 2, distinct_id, first_at FROM (" + sessions + ") s WHERE h < 200");
             }
             return null;
         });
@@ -165,7 +192,8 @@ public final class QueryBench {
                 + "random() AS r3, random() AS r4 FROM (SELECT g.*, unnest(range(g.n)) AS j FROM gen_session g) u) s) s";
     }
 
-    static void measure(FootfallServer server, Instant end, int runs) throws Exception {
+    /** Times every endpoint, or those starting with {@code only} when given. */
+    static void measure(FootfallServer server, Instant end, int runs, String only) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + server.port();
         String token = login(http, base);
@@ -175,9 +203,13 @@ public final class QueryBench {
                 "metrics?type=path", "metrics?type=entry", "metrics?type=referrer", "metrics?type=channel",
                 "metrics?type=browser", "metrics?type=country", "metrics?type=event", "metrics?type=path&path=c.blog",
                 "metrics/expanded?type=path", "events", "events/series?unit=day&timezone=UTC", "events/stats",
-                "stats?country=DE&browser=chrome"};
+                "stats?country=DE&browser=chrome",
+                "sessions", "sessions?search=user-1", "sessions/stats", "sessions/weekly?timezone=Europe/Berlin",
+                "session-data/properties", "session-data/values?propertyName=plan", "event-data/stats",
+                "event-data/values?event=signup&propertyName=value"};
         System.out.printf("%-45s %10s %10s%n", "endpoint (median of " + runs + ", ms)", "90 days", "7 days");
         for (String e : endpoints) {
+            if (only != null && !e.startsWith(only)) continue;
             double[] medians = new double[2];
             int k = 0;
             for (int days : new int[]{90, 7}) {

@@ -31,4 +31,14 @@ public interface Dialect {
 
     /** The value of {@code value} on the row with the largest {@code order}, as an aggregate. */
     String lastBy(String value, String order);
+
+    /** Day of the week of a timestamp expression, 0 = Sunday … 6 = Saturday. */
+    default String dayOfWeek(String expression) {
+        return "extract(dow FROM " + expression + ")";
+    }
+
+    /** Hour of the day (0–23) of a timestamp expression. */
+    default String hourOfDay(String expression) {
+        return "extract(hour FROM " + expression + ")";
+    }
 }

@@ -1,14 +1,10 @@
 package io.footfall.http.umami;
 
-import io.footfall.auth.Permissions;
-import io.footfall.auth.Principal;
 import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Authenticator;
-import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.ActiveVisitors;
 import io.footfall.query.Comparison;
@@ -20,14 +16,12 @@ import io.footfall.query.ExpandedMetrics;
 import io.footfall.query.MetricType;
 import io.footfall.query.Metrics;
 import io.footfall.query.PageviewSeries;
-import io.footfall.query.QueryException;
 import io.footfall.query.QueryParams;
 import io.footfall.query.Realtime;
 import io.footfall.query.TimeUnit;
 import io.footfall.query.WebsiteStats;
 import io.footfall.store.EventStore;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,19 +29,21 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+
+import static io.footfall.http.umami.WebsiteReads.bad;
+import static io.footfall.http.umami.WebsiteReads.run;
 
 /** The website statistics read path: stats, pageviews, metrics, events, active and realtime. */
 public final class StatsRoutes {
     private final Authenticator auth;
-    private final WebsiteService websites;
+    private final WebsiteReads reads;
     private final EventStore store;
     private final Clock clock;
 
     public StatsRoutes(Authenticator auth, WebsiteService websites, EventStore store, Clock clock) {
         this.auth = auth;
-        this.websites = websites;
+        this.reads = new WebsiteReads(websites, store);
         this.store = store;
         this.clock = clock;
     }
@@ -169,103 +165,17 @@ public final class StatsRoutes {
         return Reply.ok(run(() -> Realtime.run(store, scope, now.toEpochMilli())));
     }
 
-    /** The website (checked for permission) and the parsed parameters of a range request. */
     private EventScope scope(ApiRequest req) throws SQLException {
-        UUID websiteId = website(req);
-        QueryParams p = bad(() -> QueryParams.parse(source(req)));
-        return finish(websiteId, p);
+        return reads.scope(req);
     }
 
     private EventScope scope(ApiRequest req, Instant start, Instant end, boolean realtime) throws SQLException {
-        UUID websiteId = website(req);
-        QueryParams p = bad(() -> QueryParams.parse(source(req), start, end));
+        UUID websiteId = reads.website(req);
+        QueryParams p = bad(() -> QueryParams.parse(WebsiteReads.source(req), start, end));
         if (realtime) {
             p = new QueryParams(p.startAt(), p.endAt(), TimeUnit.MINUTE, ZoneOffset.UTC, true, false, null, p.filters(),
                     null, p.limit(), p.offset(), 1, 20, p.segment(), p.cohort());
         }
-        return finish(websiteId, p);
-    }
-
-    private EventScope finish(UUID websiteId, QueryParams p) throws SQLException {
-        checkSegment(websiteId, p.segment(), "segment");
-        checkSegment(websiteId, p.cohort(), "cohort");
-        Website w = websites.find(websiteId).orElse(null);
-        if (w != null && w.resetAt() != null && p.startAt().isBefore(w.resetAt())) {
-            p = p.withRange(w.resetAt(), p.endAt());
-        }
-        return new EventScope(websiteId, p, store.dialect());
-    }
-
-    /** The website id of the path, if the caller may view it; an admin may ask about unknown ids (empty results). */
-    private UUID website(ApiRequest req) throws SQLException {
-        Principal principal = req.principal();
-        UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
-        Website w = websites.find(id).orElse(null);
-        if (w == null) {
-            if (principal.user().isAdmin()) return id;
-            throw ApiException.unauthorized();
-        }
-        if (!Permissions.canViewWebsite(principal.user(), w)) throw ApiException.unauthorized();
-        return id;
-    }
-
-    private void checkSegment(UUID websiteId, UUID id, String type) throws SQLException {
-        if (id == null) return;
-        boolean exists = store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM segment WHERE segment_id = ? AND website_id = ? AND type = ?")) {
-                ps.setObject(1, id);
-                ps.setObject(2, websiteId);
-                ps.setString(3, type);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-        if (!exists) throw ApiException.badRequest("Unknown " + type + ": " + id);
-        throw ApiException.badRequest("Filtering by " + type + " is not supported yet");
-    }
-
-    private static QueryParams.Source source(ApiRequest req) {
-        return new QueryParams.Source() {
-            @Override
-            public String get(String name) {
-                return req.query(name);
-            }
-
-            @Override
-            public Set<String> names() {
-                return req.queryNames();
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T call() throws SQLException;
-    }
-
-    private static <T> T bad(java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (QueryException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-    }
-
-    /**
-     * Runs a query; a client regular expression the engine rejects (its syntax differs a little from
-     * Java's, which validated it) is the client's error, not a 500.
-     */
-    private static <T> T run(SqlCall<T> call) throws SQLException {
-        try {
-            return call.call();
-        } catch (QueryException e) {
-            throw ApiException.badRequest(e.getMessage());
-        } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("regex") || m.contains("regular expression")) throw ApiException.badRequest("Invalid regular expression");
-            throw e;
-        }
+        return reads.finish(websiteId, p);
     }
 }

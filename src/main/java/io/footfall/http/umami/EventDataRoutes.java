@@ -1,0 +1,117 @@
+package io.footfall.http.umami;
+
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Inputs;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.EventDataById;
+import io.footfall.query.EventDataEvents;
+import io.footfall.query.EventDataFields;
+import io.footfall.query.EventDataProperties;
+import io.footfall.query.EventDataStats;
+import io.footfall.query.EventDataValues;
+import io.footfall.query.EventScope;
+import io.footfall.query.Filter;
+import io.footfall.query.Operator;
+import io.footfall.query.QueryParams;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.footfall.http.umami.WebsiteReads.run;
+
+/** Event data of a website: per event, fields, properties, values of one property, totals, and one event's data. */
+public final class EventDataRoutes {
+    private final Authenticator auth;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public EventDataRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    public void register(Router r) {
+        // Fixed segments before {eventId}: the first matching route wins.
+        r.get("/api/websites/{websiteId}/event-data/events", auth.guard(this::events));
+        r.get("/api/websites/{websiteId}/event-data/fields", auth.guard(this::fields));
+        r.get("/api/websites/{websiteId}/event-data/properties", auth.guard(this::properties));
+        r.get("/api/websites/{websiteId}/event-data/values", auth.guard(this::values));
+        r.get("/api/websites/{websiteId}/event-data/stats", auth.guard(this::stats));
+        r.get("/api/websites/{websiteId}/event-data/{eventId}", auth.guard(this::byId));
+    }
+
+    private Reply events(ApiRequest req) throws SQLException {
+        String event = eventName(req);
+        EventScope scope = exactEvent(reads.scope(req), event);
+        return Reply.ok(run(() -> EventDataEvents.run(store, scope, event != null)));
+    }
+
+    private Reply fields(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        return Reply.ok(run(() -> EventDataFields.run(store, scope)));
+    }
+
+    private Reply properties(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        String property = req.query("propertyName");
+        if (property != null) WebsiteReads.required(req, "propertyName");
+        return Reply.ok(run(() -> EventDataProperties.run(store, scope, property)));
+    }
+
+    private Reply values(ApiRequest req) throws SQLException {
+        EventScope base = reads.scope(req);
+        String event = eventName(req);
+        if (event == null) WebsiteReads.required(req, "event");
+        String property = WebsiteReads.required(req, "propertyName");
+        EventScope scope = exactEvent(base, event);
+        return Reply.ok(run(() -> EventDataValues.run(store, scope, property)));
+    }
+
+    private Reply stats(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        EventDataStats.Totals t = run(() -> EventDataStats.run(store, scope));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", t.events());
+        body.put("properties", t.properties());
+        body.put("records", t.records());
+        return Reply.ok(body);
+    }
+
+    private Reply byId(ApiRequest req) throws SQLException {
+        UUID websiteId = reads.website(req);
+        UUID eventId = Inputs.uuid(req.pathParam("eventId"), "eventId");
+        return Reply.ok(run(() -> EventDataById.run(store, websiteId, eventId)));
+    }
+
+    /** The event name asked for: {@code event}, or the older {@code eventName}. */
+    private static String eventName(ApiRequest req) {
+        String event = req.query("event");
+        if (event == null) event = req.query("eventName");
+        if (event != null) WebsiteReads.required(req, req.query("event") != null ? "event" : "eventName");
+        return event;
+    }
+
+    /**
+     * The scope with the event name as an exact match: here {@code event} names one event, so operator
+     * prefixes and commas in it are part of the name, not filter syntax.
+     */
+    private static EventScope exactEvent(EventScope scope, String event) {
+        if (event == null) return scope;
+        QueryParams p = scope.params();
+        List<Filter> filters = new ArrayList<>();
+        for (Filter f : p.filters()) if (!f.name().equals("event")) filters.add(f);
+        filters.add(new Filter("event", "event_name", Operator.EQUALS, List.of(event)));
+        return scope.withParams(new QueryParams(p.startAt(), p.endAt(), p.unit(), p.zone(), p.isoUtc(), p.timezoneGiven(),
+                p.compare(), List.copyOf(filters), p.search(), p.limit(), p.offset(), p.page(), p.pageSize(), p.segment(),
+                p.cohort()));
+    }
+}

@@ -1,0 +1,114 @@
+package io.footfall.http.umami;
+
+import io.footfall.http.ApiException;
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Inputs;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.EventScope;
+import io.footfall.query.SessionActivity;
+import io.footfall.query.SessionDataProperties;
+import io.footfall.query.SessionDataValues;
+import io.footfall.query.SessionDetail;
+import io.footfall.query.SessionList;
+import io.footfall.query.SessionProperties;
+import io.footfall.query.SessionStats;
+import io.footfall.query.SessionWeekly;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.footfall.http.umami.WebsiteReads.run;
+
+/** Sessions and session data of a website: list, totals, weekly heatmap, one session, its timeline and data. */
+public final class SessionRoutes {
+    /** The whole stored history, for routes whose range is optional. */
+    private static final Instant EPOCH = Instant.EPOCH;
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final Authenticator auth;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public SessionRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    public void register(Router r) {
+        // Fixed segments before {sessionId}: the first matching route wins.
+        r.get("/api/websites/{websiteId}/sessions", auth.guard(this::list));
+        r.get("/api/websites/{websiteId}/sessions/stats", auth.guard(this::stats));
+        r.get("/api/websites/{websiteId}/sessions/weekly", auth.guard(this::weekly));
+        r.get("/api/websites/{websiteId}/sessions/{sessionId}", auth.guard(this::session));
+        r.get("/api/websites/{websiteId}/sessions/{sessionId}/activity", auth.guard(this::activity));
+        r.get("/api/websites/{websiteId}/sessions/{sessionId}/properties", auth.guard(this::properties));
+        r.get("/api/websites/{websiteId}/session-data/properties", auth.guard(this::dataProperties));
+        r.get("/api/websites/{websiteId}/session-data/values", auth.guard(this::dataValues));
+    }
+
+    private Reply list(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        SessionList.Page page = run(() -> SessionList.run(store, scope));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", page.data());
+        body.put("count", page.count());
+        body.put("page", page.page());
+        body.put("pageSize", page.pageSize());
+        return Reply.ok(body);
+    }
+
+    private Reply stats(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        SessionStats.Totals t = run(() -> SessionStats.run(store, scope));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pageviews", Map.of("value", t.pageviews()));
+        body.put("visitors", Map.of("value", t.visitors()));
+        body.put("visits", Map.of("value", t.visits()));
+        body.put("countries", Map.of("value", t.countries()));
+        body.put("events", Map.of("value", t.events()));
+        return Reply.ok(body);
+    }
+
+    private Reply weekly(ApiRequest req) throws SQLException {
+        if (req.query("timezone") == null) throw ApiException.badRequest("'timezone' is required");
+        EventScope scope = reads.scope(req);
+        return Reply.ok(run(() -> SessionWeekly.run(store, scope)));
+    }
+
+    private Reply session(ApiRequest req) throws SQLException {
+        UUID websiteId = reads.website(req);
+        UUID sessionId = Inputs.uuid(req.pathParam("sessionId"), "sessionId");
+        return Reply.ok(run(() -> SessionDetail.run(store, store.dialect(), websiteId, sessionId)));
+    }
+
+    private Reply activity(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req, EPOCH, FAR_FUTURE);
+        UUID sessionId = Inputs.uuid(req.pathParam("sessionId"), "sessionId");
+        return Reply.ok(run(() -> SessionActivity.run(store, scope, sessionId)));
+    }
+
+    private Reply properties(ApiRequest req) throws SQLException {
+        UUID websiteId = reads.website(req);
+        UUID sessionId = Inputs.uuid(req.pathParam("sessionId"), "sessionId");
+        return Reply.ok(run(() -> SessionProperties.run(store, websiteId, sessionId)));
+    }
+
+    private Reply dataProperties(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        return Reply.ok(run(() -> SessionDataProperties.run(store, scope)));
+    }
+
+    private Reply dataValues(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        String property = WebsiteReads.required(req, "propertyName");
+        return Reply.ok(run(() -> SessionDataValues.run(store, scope, property)));
+    }
+}

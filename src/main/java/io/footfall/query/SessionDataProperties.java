@@ -1,0 +1,30 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Session data keys of the sessions active in the range (all filters apply to their events), each with
+ * the number of sessions that have it, most common first.
+ */
+public final class SessionDataProperties {
+    private SessionDataProperties() {
+    }
+
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
+        SqlText sql = new SqlText().add("SELECT d.data_key, count(DISTINCT d.session_id) AS total FROM session_data d "
+                        + "WHERE d.website_id = ? AND d.session_id IN (SELECT e.session_id FROM event e", scope.websiteId())
+                .addAll(scope.where(SessionList.ACTIVITY))
+                .add(") GROUP BY d.data_key ORDER BY total DESC, d.data_key LIMIT 500");
+        return store.read(c -> sql.list(c, rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("propertyName", rs.getString(1));
+            m.put("total", rs.getLong(2));
+            return m;
+        }));
+    }
+}

@@ -1,0 +1,26 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of one session data key among the sessions active in the range (all filters apply to their
+ * events), each with its number of sessions, most common first, at most 100. Values print as
+ * {@link DataValues} renders them.
+ */
+public final class SessionDataValues {
+    private SessionDataValues() {
+    }
+
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName) throws SQLException {
+        SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
+                        + ", count(DISTINCT d.session_id) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? "
+                        + "AND d.session_id IN (SELECT e.session_id FROM event e", scope.websiteId(), propertyName)
+                .addAll(scope.where(SessionList.ACTIVITY))
+                .add(") GROUP BY 1, 2, 3 ORDER BY total DESC LIMIT 100");
+        return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(4)))));
+    }
+}
