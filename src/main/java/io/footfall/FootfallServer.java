@@ -96,7 +96,9 @@ public final class FootfallServer implements AutoCloseable {
                     .host(settings.host())
                     .port(settings.port())
                     .shutdownHook(false)
-                    .maxPayloadSize(settings.maxBodyBytes())
+                    // Hard cap only: the configured limit is enforced while reading (ApiRequest.body), so the
+                    // client has finished sending and reliably receives the JSON 413 instead of a reset.
+                    .maxPayloadSize(Math.max(16L * settings.maxBodyBytes(), 16L * 1024 * 1024))
                     .shutdownGracePeriod(Duration.ofSeconds(10))
                     .routing(routing -> {
                         Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
