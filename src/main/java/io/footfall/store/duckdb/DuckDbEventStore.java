@@ -33,12 +33,25 @@ public final class DuckDbEventStore implements EventStore {
         db.write(c -> {
             var conn = db.writerConnection();
             deleteReplacedSessionData(c, hits);
-            try (DuckDBAppender events = conn.createAppender("main", "event");
-                 DuckDBAppender eventData = conn.createAppender("main", "event_data");
-                 DuckDBAppender sessionData = conn.createAppender("main", "session_data")) {
-                for (CollectedHit hit : hits) {
-                    if (hit.event() != null) {
-                        appendEvent(events, hit.event());
+            // An appender per table only when the batch has rows for it: each costs a flush at commit.
+            boolean anyEvent = false;
+            boolean anyEventData = false;
+            boolean anySessionData = false;
+            for (CollectedHit hit : hits) {
+                anyEvent |= hit.event() != null;
+                anyEventData |= hit.event() != null && !hit.eventData().isEmpty();
+                anySessionData |= !hit.sessionData().isEmpty();
+            }
+            if (anyEvent) {
+                try (DuckDBAppender events = conn.createAppender("main", "event")) {
+                    for (CollectedHit hit : hits) if (hit.event() != null) appendEvent(events, hit.event());
+                    events.flush();
+                }
+            }
+            if (anyEventData) {
+                try (DuckDBAppender eventData = conn.createAppender("main", "event_data")) {
+                    for (CollectedHit hit : hits) {
+                        if (hit.event() == null) continue;
                         for (DataField f : hit.eventData()) {
                             eventData.beginRow();
                             eventData.append(hit.websiteId());
@@ -48,19 +61,24 @@ public final class DuckDbEventStore implements EventStore {
                             eventData.endRow();
                         }
                     }
-                    for (DataField f : hit.sessionData()) {
-                        sessionData.beginRow();
-                        sessionData.append(hit.websiteId());
-                        sessionData.append(hit.sessionId());
-                        appendField(sessionData, f);
-                        str(sessionData, hit.distinctId());
-                        appendInstant(sessionData, hit.createdAt());
-                        sessionData.endRow();
-                    }
+                    eventData.flush();
                 }
-                events.flush();
-                eventData.flush();
-                sessionData.flush();
+            }
+            if (anySessionData) {
+                try (DuckDBAppender sessionData = conn.createAppender("main", "session_data")) {
+                    for (CollectedHit hit : hits) {
+                        for (DataField f : hit.sessionData()) {
+                            sessionData.beginRow();
+                            sessionData.append(hit.websiteId());
+                            sessionData.append(hit.sessionId());
+                            appendField(sessionData, f);
+                            str(sessionData, hit.distinctId());
+                            appendInstant(sessionData, hit.createdAt());
+                            sessionData.endRow();
+                        }
+                    }
+                    sessionData.flush();
+                }
             }
             return null;
         });
