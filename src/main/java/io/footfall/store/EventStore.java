@@ -12,6 +12,9 @@ public interface EventStore {
     /** Appends every hit in one transaction; when this returns, all of them are durable. */
     void append(List<CollectedHit> hits) throws SQLException;
 
+    /** Removes these events and their event data, if present (re-shipping hits after a crash). */
+    void deleteEvents(java.util.Collection<UUID> eventIds) throws SQLException;
+
     /** Removes every event, event data and session data row of a website (website reset / delete). */
     void deleteWebsiteData(UUID websiteId) throws SQLException;
 

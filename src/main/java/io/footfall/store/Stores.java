@@ -5,11 +5,13 @@ import io.footfall.config.SettingsException;
 import io.footfall.store.duckdb.DuckDbConnections;
 import io.footfall.store.duckdb.DuckDbEventStore;
 import io.footfall.store.jdbc.JdbcMetaStore;
+import io.footfall.store.wal.WriteAheadEventStore;
 
 import java.sql.SQLException;
 
 /** The open stores of the configured backend; closing it closes the database cleanly. */
-public record Stores(EventStore events, MetaStore meta, Connections connections, String backend) implements AutoCloseable {
+public record Stores(EventStore events, MetaStore meta, Connections connections, String backend,
+                     AutoCloseable eventLog) implements AutoCloseable {
 
     /** Opens the backend chosen by DATABASE_URL (embedded DuckDB under DATA_DIR when unset) and migrates it. */
     public static Stores open(Settings settings) throws SQLException {
@@ -23,15 +25,25 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
         DuckDbConnections db = DuckDbConnections.open(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         try {
             Migrations.apply(db, "duckdb");
+            WriteAheadEventStore events = WriteAheadEventStore.open(new DuckDbEventStore(db), settings.dataDir().resolve("ingest-log"));
+            return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);
+        } catch (java.io.IOException e) {
+            db.close();
+            throw new SQLException("cannot open the ingest log in " + settings.dataDir() + ": " + e.getMessage(), e);
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
         }
-        return new Stores(new DuckDbEventStore(db), new JdbcMetaStore(db), db, "duckdb");
     }
 
+    /** Ships what the ingest log still holds, then closes the database cleanly. */
     @Override
     public void close() {
+        try {
+            eventLog.close();
+        } catch (Exception ignored) {
+            // the log keeps anything unshipped; it is shipped at the next start
+        }
         connections.close();
     }
 }

@@ -66,22 +66,37 @@ public final class DuckDbEventStore implements EventStore {
             }
             if (anySessionData) {
                 try (DuckDBAppender sessionData = conn.createAppender("main", "session_data")) {
-                    for (CollectedHit hit : hits) {
-                        for (DataField f : hit.sessionData()) {
-                            sessionData.beginRow();
-                            sessionData.append(hit.websiteId());
-                            sessionData.append(hit.sessionId());
-                            appendField(sessionData, f);
-                            str(sessionData, hit.distinctId());
-                            appendInstant(sessionData, hit.createdAt());
-                            sessionData.endRow();
-                        }
+                    for (var row : latestSessionData(hits)) {
+                        CollectedHit hit = row.hit();
+                        sessionData.beginRow();
+                        sessionData.append(hit.websiteId());
+                        sessionData.append(hit.sessionId());
+                        appendField(sessionData, row.field());
+                        str(sessionData, hit.distinctId());
+                        appendInstant(sessionData, hit.createdAt());
+                        sessionData.endRow();
                     }
                     sessionData.flush();
                 }
             }
             return null;
         });
+    }
+
+    private record SessionDataRow(CollectedHit hit, DataField field) {
+    }
+
+    /** One row per (website, session, key): within a batch, as across batches, the newest value wins. */
+    private static java.util.Collection<SessionDataRow> latestSessionData(List<CollectedHit> hits) {
+        java.util.Map<String, SessionDataRow> latest = new java.util.LinkedHashMap<>();
+        for (CollectedHit hit : hits) {
+            for (DataField f : hit.sessionData()) {
+                String key = hit.websiteId() + "/" + hit.sessionId() + "/" + f.key();
+                latest.remove(key);
+                latest.put(key, new SessionDataRow(hit, f));
+            }
+        }
+        return latest.values();
     }
 
     /** Session data is a key/value map per session: a new value for a key replaces the old one. */
@@ -177,6 +192,25 @@ public final class DuckDbEventStore implements EventStore {
     private static void dbl(DuckDBAppender a, Double d) throws SQLException {
         if (d == null) a.appendNull();
         else a.append(d.doubleValue());
+    }
+
+    @Override
+    public void deleteEvents(java.util.Collection<UUID> eventIds) throws SQLException {
+        if (eventIds.isEmpty()) return;
+        List<UUID> ids = List.copyOf(eventIds);
+        db.write(c -> {
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                for (String table : List.of("event", "event_data")) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id IN (" + marks + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     @Override
