@@ -61,7 +61,6 @@ public final class FootfallServer implements AutoCloseable {
     }
 
     public static FootfallServer start(Settings settings) throws Exception {
-        SharedParsers.warmUp();
         java.nio.file.Files.createDirectories(settings.dataDir());
         String secret = AppSecret.resolve(settings.appSecret(), settings.dataDir());
         IpFilter ignoredIps;
@@ -122,6 +121,8 @@ public final class FootfallServer implements AutoCloseable {
                 // Helidon logs a bind failure and returns a stopped server instead of throwing.
                 throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port());
             }
+            // Built once listening, so it does not compete with the start for CPU; first hits wait for it.
+            SharedParsers.warmUp();
             return new FootfallServer(settings, stores, web, ingest, geo, createdAdmin);
         } catch (Exception | Error e) {
             if (ingest != null) ingest.close();
