@@ -31,4 +31,9 @@ public interface Dialect {
 
     /** The value of {@code value} on the row with the largest {@code order}, as an aggregate. */
     String lastBy(String value, String order);
+
+    /** Any one value of the group, as an aggregate (for values constant within the group, such as a visit's session). */
+    default String anyValue(String value) {
+        return "any_value(" + value + ")";
+    }
 }
