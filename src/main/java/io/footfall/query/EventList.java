@@ -27,12 +27,15 @@ public final class EventList {
             where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
         }
         SqlText count = new SqlText().add("SELECT count(*) FROM event e").addAll(where);
-        SqlText rows = new SqlText().add("SELECT e.event_id, e.website_id, e.session_id, e.created_at, e.hostname, e.url_path, "
-                        + "e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, e.device, e.os, "
-                        + "e.browser, e.page_title, e.event_type, e.event_name, EXISTS (SELECT 1 FROM event_data d "
-                        + "WHERE d.website_id = e.website_id AND d.event_id = e.event_id) AS has_data FROM event e")
+        // The page first, then has_data for its rows only: a correlated EXISTS over the whole range would
+        // join every event in it against event_data.
+        SqlText rows = new SqlText().add("SELECT p.*, EXISTS (SELECT 1 FROM event_data d WHERE d.website_id = p.website_id "
+                        + "AND d.event_id = p.event_id) AS has_data FROM (SELECT e.event_id, e.website_id, e.session_id, e.created_at, "
+                        + "e.hostname, e.url_path, e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, "
+                        + "e.city, e.device, e.os, e.browser, e.page_title, e.event_type, e.event_name FROM event e")
                 .addAll(where)
-                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
+                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize())
+                .add(") p ORDER BY p.created_at DESC, p.event_id");
         return store.read(c -> {
             long total = count.list(c, rs -> rs.getLong(1)).getFirst();
             List<Map<String, Object>> data = rows.list(c, rs -> {
