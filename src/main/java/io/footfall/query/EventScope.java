@@ -54,7 +54,18 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     private SqlText condition(Filter f) {
-        String col = "e." + f.column();
+        return condition(f, "e");
+    }
+
+    /** The request's filters as {@code AND} conditions over {@code alias} (each starting with " AND "). */
+    SqlText filters(String alias) {
+        SqlText s = new SqlText();
+        for (Filter f : params.filters()) s.add(" AND ").addAll(condition(f, alias));
+        return s;
+    }
+
+    private SqlText condition(Filter f, String alias) {
+        String col = alias + "." + f.column();
         SqlText s = new SqlText();
         switch (f.operator()) {
             case EQUALS, NOT_EQUALS -> {

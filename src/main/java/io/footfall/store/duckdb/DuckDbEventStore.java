@@ -11,6 +11,10 @@ import org.duckdb.DuckDBAppender;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,8 +66,108 @@ public final class DuckDbEventStore implements EventStore {
                 eventData.flush();
                 sessionData.flush();
             }
+            mergeVisits(c, conn, hits);
             return null;
         });
+    }
+
+    /** Rebuilds the visit rollup from the event table (after a bulk load that bypassed {@link #append}). */
+    public static final String REBUILD_VISITS = "INSERT INTO visit SELECT website_id, visit_id, any_value(session_id), "
+            + "min(created_at), max(created_at), count(*), arg_min(url_path, created_at), arg_max(url_path, created_at), "
+            + "any_value(browser), any_value(os), any_value(device), any_value(screen), any_value(language), any_value(country), "
+            + "any_value(region), any_value(city), count(DISTINCT concat_ws(chr(1), coalesce(browser, chr(2)), coalesce(os, chr(2)), "
+            + "coalesce(device, chr(2)), coalesce(screen, chr(2)), coalesce(language, chr(2)), coalesce(country, chr(2)), "
+            + "coalesce(region, chr(2)), coalesce(city, chr(2)))) > 1 FROM event WHERE event_type IN (1, 3, 4) "
+            + "GROUP BY website_id, visit_id ORDER BY min(created_at)";
+
+    private static final String[] VISIT_ATTRIBUTES = {"browser", "os", "device", "screen", "language", "country", "region", "city"};
+
+    /** One visit's views within a batch. */
+    private static final class VisitDelta {
+        final Event first;
+        Instant firstAt;
+        Instant lastAt;
+        int views;
+        String entryPath;
+        String exitPath;
+        boolean mixed;
+
+        VisitDelta(Event e) {
+            first = e;
+            firstAt = e.createdAt();
+            lastAt = e.createdAt();
+            entryPath = e.page().urlPath();
+            exitPath = e.page().urlPath();
+        }
+
+        void add(Event e) {
+            views++;
+            if (e == first) return;
+            if (e.createdAt().isBefore(firstAt)) {
+                firstAt = e.createdAt();
+                entryPath = e.page().urlPath();
+            }
+            if (!e.createdAt().isBefore(lastAt)) {
+                lastAt = e.createdAt();
+                exitPath = e.page().urlPath();
+            }
+            if (!Arrays.equals(attributes(first.session()), attributes(e.session()))) mixed = true;
+        }
+    }
+
+    private static String[] attributes(Event.SessionAttributes s) {
+        return new String[]{s.browser(), s.os(), s.device(), s.screen(), s.language(), s.country(), s.region(), s.city()};
+    }
+
+    private static boolean isView(Event e) {
+        return e.eventType() == 1 || e.eventType() == 3 || e.eventType() == 4;
+    }
+
+    /**
+     * Folds the batch's views into the visit rollup: per visit, a delta row (count, first and last view
+     * with their paths, attributes), then one MERGE that adds it to the stored row or inserts it.
+     */
+    private static void mergeVisits(java.sql.Connection c, org.duckdb.DuckDBConnection conn, List<CollectedHit> hits) throws SQLException {
+        Map<UUID, VisitDelta> deltas = new LinkedHashMap<>();
+        for (CollectedHit hit : hits) {
+            Event e = hit.event();
+            if (e == null || !isView(e)) continue;
+            deltas.computeIfAbsent(e.visitId(), k -> new VisitDelta(e)).add(e);
+        }
+        if (deltas.isEmpty()) return;
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS visit_delta AS SELECT * FROM visit LIMIT 0");
+            st.execute("DELETE FROM visit_delta");
+        }
+        try (DuckDBAppender a = conn.createAppender("temp", "main", "visit_delta")) {
+            for (VisitDelta d : deltas.values()) {
+                Event e = d.first;
+                a.beginRow();
+                a.append(e.websiteId());
+                a.append(e.visitId());
+                a.append(e.sessionId());
+                appendInstant(a, d.firstAt);
+                appendInstant(a, d.lastAt);
+                a.append(d.views);
+                str(a, d.entryPath);
+                str(a, d.exitPath);
+                for (String v : attributes(e.session())) str(a, v);
+                a.append(d.mixed);
+                a.endRow();
+            }
+            a.flush();
+        }
+        StringBuilder mixed = new StringBuilder("v.mixed OR d.mixed");
+        for (String col : VISIT_ATTRIBUTES) mixed.append(" OR v.").append(col).append(" IS DISTINCT FROM d.").append(col);
+        try (Statement st = c.createStatement()) {
+            st.execute("MERGE INTO visit v USING visit_delta d ON v.website_id = d.website_id AND v.visit_id = d.visit_id "
+                    + "WHEN MATCHED THEN UPDATE SET views = v.views + d.views, "
+                    + "entry_path = CASE WHEN d.first_at < v.first_at THEN d.entry_path ELSE v.entry_path END, "
+                    + "exit_path = CASE WHEN d.last_at >= v.last_at THEN d.exit_path ELSE v.exit_path END, "
+                    + "first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), mixed = " + mixed + " "
+                    + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.visit_id, d.session_id, d.first_at, d.last_at, d.views, "
+                    + "d.entry_path, d.exit_path, d.browser, d.os, d.device, d.screen, d.language, d.country, d.region, d.city, d.mixed)");
+        }
     }
 
     /** Session data is a key/value map per session: a new value for a key replaces the old one. */
@@ -164,7 +268,7 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
-            for (String table : List.of("event", "event_data", "session_data")) {
+            for (String table : List.of("event", "event_data", "session_data", "visit")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();

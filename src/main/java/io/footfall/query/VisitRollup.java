@@ -1,0 +1,114 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reading views through the per-visit rollup (table {@code visit}, one row per visit: session, first and
+ * last view, view count, entry and exit path, session attributes) while staying exact:
+ * <ul>
+ *   <li>only when every filter is on a session attribute the rollup carries ({@link #covers});</li>
+ *   <li>rollup rows only for <em>clean</em> visits: wholly inside the range and not {@code mixed};</li>
+ *   <li>the other visits that touch the range (<em>edge</em> visits: cut by its start or end, or mixed)
+ *       are read from the event table, each within a narrow time window found first, so the engine
+ *       prunes by created_at: visits starting before the range in [start, their latest last view],
+ *       the rest in [their earliest first view, end]. Each edge visit is in exactly one window.</li>
+ * </ul>
+ */
+final class VisitRollup {
+    /** Filter names whose column the rollup carries and that are constant over a clean visit. */
+    static final Set<String> SESSION_FILTERS = Set.of("browser", "os", "device", "country", "region", "city", "language");
+
+    /** The time windows of the edge visits: one per side; null when that side has none. */
+    record Edges(Instant[] before, Instant[] rest) {
+    }
+
+    private final EventScope scope;
+    private final Edges edges;
+
+    private VisitRollup(EventScope scope, Edges edges) {
+        this.scope = scope;
+        this.edges = edges;
+    }
+
+    /** True when the rollup can answer for the scope's filters. */
+    static boolean covers(QueryParams p) {
+        for (Filter f : p.filters()) {
+            if (!SESSION_FILTERS.contains(f.name())) return false;
+        }
+        return true;
+    }
+
+    /** Finds the edge visits' windows for the scope (one small query over the rollup). */
+    static VisitRollup open(EventStore store, EventScope scope) throws SQLException {
+        QueryParams p = scope.params();
+        SqlText sql = new SqlText().add("SELECT max(CASE WHEN v.first_at < ? THEN v.last_at END), "
+                        + "min(CASE WHEN v.first_at >= ? THEN v.first_at END) FROM visit v", p.startAt(), p.startAt())
+                .addAll(edgeWhere(scope));
+        Edges e = store.read(c -> sql.list(c, rs -> {
+            LocalDateTime beforeMax = rs.getObject(1, LocalDateTime.class);
+            LocalDateTime restMin = rs.getObject(2, LocalDateTime.class);
+            Instant start = p.startAt();
+            Instant end = p.endAt();
+            Instant[] before = null;
+            if (beforeMax != null) {
+                Instant hi = utc(beforeMax);
+                before = new Instant[]{start, hi.isAfter(end) ? end : hi};
+            }
+            Instant[] rest = restMin == null ? null : new Instant[]{max(start, utc(restMin)), end};
+            return new Edges(before, rest);
+        }).getFirst());
+        return new VisitRollup(scope, e);
+    }
+
+    private static Instant utc(LocalDateTime t) {
+        return t.toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** WHERE over alias v selecting the edge visits of the website touching the range. */
+    private static SqlText edgeWhere(EventScope scope) {
+        QueryParams p = scope.params();
+        return new SqlText().add(" WHERE v.website_id = ? AND v.first_at <= ? AND v.last_at >= ? AND (v.first_at < ? OR v.last_at > ? OR v.mixed)",
+                scope.websiteId(), p.endAt(), p.startAt(), p.startAt(), p.endAt());
+    }
+
+    /** WHERE over alias v for the clean visits, with the (session-attribute) filters. */
+    SqlText cleanWhere() {
+        QueryParams p = scope.params();
+        return new SqlText().add(" WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ? AND NOT v.mixed",
+                        scope.websiteId(), p.startAt(), p.endAt())
+                .addAll(scope.filters("v"));
+    }
+
+    /**
+     * One WHERE over alias e per edge window: the website, the window, views, the edge visits of that
+     * side, and the filters when {@code withFilters}.
+     */
+    List<SqlText> edgeEventWheres(boolean withFilters) {
+        List<SqlText> out = new ArrayList<>();
+        QueryParams p = scope.params();
+        for (int side = 0; side < 2; side++) {
+            Instant[] w = side == 0 ? edges.before() : edges.rest();
+            if (w == null) continue;
+            SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS,
+                            scope.websiteId(), w[0], w[1])
+                    .add(" AND e.visit_id IN (SELECT v.visit_id FROM visit v")
+                    .addAll(edgeWhere(scope))
+                    .add(side == 0 ? " AND v.first_at < ?)" : " AND v.first_at >= ?)", p.startAt());
+            if (withFilters) s.addAll(scope.filters("e"));
+            out.add(s);
+        }
+        return out;
+    }
+}
