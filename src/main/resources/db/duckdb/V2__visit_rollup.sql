@@ -1,5 +1,7 @@
--- Footfall schema, version 2: an exact per-visit rollup of views (pageviews, link and pixel hits),
--- maintained by the event store in the same transaction as the event append (merged per batch).
+-- Footfall schema, version 2: an exact per-visit rollup of views (pageviews, link and pixel hits).
+-- Each append adds one row per visit of the batch to visit_pending, in the append's transaction; the
+-- store folds visit_pending into visit now and then (one MERGE, then empties it). Readers treat a
+-- visit with pending rows as not rolled up and read it from the event table.
 -- Statistics read it for visits wholly inside the queried range when every filter is a session
 -- attribute; everything else (row filters, visits cut by the range, visits whose rows disagree on a
 -- session attribute: mixed) is read from the event table.
@@ -23,6 +25,8 @@ CREATE TABLE visit (
     city        VARCHAR,
     mixed       BOOLEAN     NOT NULL   -- views disagree on a session attribute above
 );
+
+CREATE TABLE visit_pending AS SELECT * FROM visit LIMIT 0;
 
 INSERT INTO visit
 SELECT website_id, visit_id, any_value(session_id), min(created_at), max(created_at), count(*),

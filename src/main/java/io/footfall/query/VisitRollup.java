@@ -14,6 +14,7 @@ import java.util.Set;
  * Reading views through the per-visit rollup (table {@code visit}, one row per visit: session, first and
  * last view, view count, entry and exit path, session attributes) while staying exact:
  * <ul>
+ *   <li>visits with rows in {@code visit_pending} (not yet folded) count as edge visits;</li>
  *   <li>only when every filter is on a session attribute the rollup carries ({@link #covers});</li>
  *   <li>rollup rows only for <em>clean</em> visits: wholly inside the range and not {@code mixed};</li>
  *   <li>the other visits that touch the range (<em>edge</em> visits: cut by its start or end, or mixed)
@@ -32,10 +33,12 @@ final class VisitRollup {
 
     private final EventScope scope;
     private final Edges edges;
+    private final boolean pending;
 
-    private VisitRollup(EventScope scope, Edges edges) {
+    private VisitRollup(EventScope scope, Edges edges, boolean pending) {
         this.scope = scope;
         this.edges = edges;
+        this.pending = pending;
     }
 
     /** True when the rollup can answer for the scope's filters. */
@@ -46,12 +49,14 @@ final class VisitRollup {
         return true;
     }
 
-    /** Finds the edge visits' windows for the scope (one small query over the rollup). */
+    /** Finds the edge visits' windows for the scope (small queries over the rollup). */
     static VisitRollup open(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
-        SqlText sql = new SqlText().add("SELECT max(CASE WHEN v.first_at < ? THEN v.last_at END), "
-                        + "min(CASE WHEN v.first_at >= ? THEN v.first_at END) FROM visit v", p.startAt(), p.startAt())
-                .addAll(edgeWhere(scope));
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM visit_pending p WHERE p.website_id = ?", scope.websiteId());
+        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        SqlText sql = new SqlText().add("SELECT max(CASE WHEN g.f < ? THEN g.l END), min(CASE WHEN g.f >= ? THEN g.f END) FROM ",
+                        p.startAt(), p.startAt())
+                .addAll(edgeSet(scope, pending)).add(" g");
         Edges e = store.read(c -> sql.list(c, rs -> {
             LocalDateTime beforeMax = rs.getObject(1, LocalDateTime.class);
             LocalDateTime restMin = rs.getObject(2, LocalDateTime.class);
@@ -65,7 +70,26 @@ final class VisitRollup {
             Instant[] rest = restMin == null ? null : new Instant[]{max(start, utc(restMin)), end};
             return new Edges(before, rest);
         }).getFirst());
-        return new VisitRollup(scope, e);
+        return new VisitRollup(scope, e, pending);
+    }
+
+    /**
+     * The edge visits as a derived table {@code (visit_id, f, l)}: first and last view over the folded row
+     * and any pending rows. Without pending rows: visits touching the range that are cut by it or mixed.
+     * With pending rows, also every visit that has some (its folded row, if any, counted in its extent).
+     */
+    private static SqlText edgeSet(EventScope scope, boolean pending) {
+        QueryParams p = scope.params();
+        SqlText s = new SqlText();
+        if (!pending) {
+            return s.add("(SELECT v.visit_id, v.first_at AS f, v.last_at AS l FROM visit v").addAll(edgeWhere(scope)).add(")");
+        }
+        return s.add("(SELECT x.visit_id, min(x.f) AS f, max(x.l) AS l FROM (SELECT v.visit_id, v.first_at AS f, v.last_at AS l FROM visit v")
+                .addAll(edgeWhere(scope))
+                .add(" UNION ALL SELECT p.visit_id, p.first_at, p.last_at FROM visit_pending p WHERE p.website_id = ?", scope.websiteId())
+                .add(" UNION ALL SELECT v.visit_id, v.first_at, v.last_at FROM visit v WHERE v.website_id = ? AND v.visit_id IN "
+                        + "(SELECT p.visit_id FROM visit_pending p WHERE p.website_id = ?)", scope.websiteId(), scope.websiteId())
+                .add(") x GROUP BY x.visit_id HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
     }
 
     private static Instant utc(LocalDateTime t) {
@@ -86,9 +110,11 @@ final class VisitRollup {
     /** WHERE over alias v for the clean visits, with the (session-attribute) filters. */
     SqlText cleanWhere() {
         QueryParams p = scope.params();
-        return new SqlText().add(" WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ? AND NOT v.mixed",
+        SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ? AND NOT v.mixed",
                         scope.websiteId(), p.startAt(), p.endAt())
                 .addAll(scope.filters("v"));
+        if (pending) s.add(" AND v.visit_id NOT IN (SELECT p.visit_id FROM visit_pending p WHERE p.website_id = ?)", scope.websiteId());
+        return s;
     }
 
     /**
@@ -103,9 +129,9 @@ final class VisitRollup {
             if (w == null) continue;
             SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS,
                             scope.websiteId(), w[0], w[1])
-                    .add(" AND e.visit_id IN (SELECT v.visit_id FROM visit v")
-                    .addAll(edgeWhere(scope))
-                    .add(side == 0 ? " AND v.first_at < ?)" : " AND v.first_at >= ?)", p.startAt());
+                    .add(" AND e.visit_id IN (SELECT g.visit_id FROM ")
+                    .addAll(edgeSet(scope, pending))
+                    .add(side == 0 ? " g WHERE g.f < ?)" : " g WHERE g.f >= ?)", p.startAt());
             if (withFilters) s.addAll(scope.filters("e"));
             out.add(s);
         }

@@ -44,6 +44,7 @@ class VisitRollupTest {
         var de = attrs("chrome", "DE");
         append(hit(w, S1, V1, "10:00", "/a", de, 1), hit(w, S2, V2, "11:00", "/a", de, 1), hit(w, S3, V3, "12:00", "/a", attrs("firefox", "US"), 1));
         append(hit(w, S1, V1, "10:10", "/b", de, 1), hit(w, S2, V2, "11:05", "/c", attrs("chrome", "FR"), 1));
+        server.server().stores().events().foldPending(); // the rest stays pending: folded and pending rows mix
         append(hit(w, S3, V4, "14:00", "/d", attrs("firefox", "US"), 1), hit(w, S3, V4, "14:10", "/d", attrs("firefox", "US"), 2));
         append(hit(w, S3, V4, "14:20", "/a", attrs("firefox", "US"), 1), hit(w, S1, V1, "09:55", "/z", de, 1),
                 hit(w, S1, V5, "16:00", "/b", de, 1));
@@ -102,7 +103,15 @@ class VisitRollupTest {
     }
 
     @Test
-    void rollupAgreesWithTheEventTable() {
+    void rollupAgreesWithTheEventTableBeforeAndAfterFolding() throws Exception {
+        compareWithEvents();
+        server.server().stores().events().foldPending();
+        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", site)).isZero();
+        compareWithEvents();
+        wholeDayFromTheRollup();
+    }
+
+    void compareWithEvents() {
         String[] ranges = {range("00:00", "23:59"), range("10:05", "23:59"), range("00:00", "11:02"), range("10:05", "14:15"),
                 range("11:01", "11:04"), range("14:05", "14:25"), range("09:56", "16:00")};
         String[] queries = {"stats", "metrics?type=entry", "metrics?type=exit", "metrics?type=browser", "metrics?type=country",
@@ -135,9 +144,26 @@ class VisitRollupTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", other)).isEqualTo(1);
+        try {
+            server.server().stores().events().foldPending();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        append2(w);
         assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", other)).isEqualTo(1);
         assertThat(server.http().post("/api/websites/" + other + "/reset", null, server.adminToken()).status()).isEqualTo(200);
         assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", other)).isZero();
-        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", site)).isEqualTo(5);
+        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", other)).isZero();
+        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", site)
+                + server.count("SELECT count(DISTINCT visit_id) FROM visit_pending WHERE website_id = ?::UUID", site)).isGreaterThanOrEqualTo(5);
+    }
+
+    static void append2(UUID w) {
+        try {
+            append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "11:00", "/", attrs("chrome", "DE"), 1));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -66,7 +66,7 @@ public final class DuckDbEventStore implements EventStore {
                 eventData.flush();
                 sessionData.flush();
             }
-            mergeVisits(c, conn, hits);
+            appendVisits(c, conn, hits);
             return null;
         });
     }
@@ -123,11 +123,17 @@ public final class DuckDbEventStore implements EventStore {
         return e.eventType() == 1 || e.eventType() == 3 || e.eventType() == 4;
     }
 
+    /** Fold visit_pending into visit when it holds this many rows, or when the oldest fold is this old. */
+    static final int FOLD_ROWS = 20_000;
+    static final long FOLD_NANOS = 30_000_000_000L;
+    private long pendingRows = -1;
+    private long lastFold = System.nanoTime();
+
     /**
-     * Folds the batch's views into the visit rollup: per visit, a delta row (count, first and last view
-     * with their paths, attributes), then one MERGE that adds it to the stored row or inserts it.
+     * Adds the batch's views to the visit rollup: one visit_pending row per visit of the batch (count,
+     * first and last view with their paths, attributes), folded into visit from time to time.
      */
-    private static void mergeVisits(java.sql.Connection c, org.duckdb.DuckDBConnection conn, List<CollectedHit> hits) throws SQLException {
+    private void appendVisits(java.sql.Connection c, org.duckdb.DuckDBConnection conn, List<CollectedHit> hits) throws SQLException {
         Map<UUID, VisitDelta> deltas = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
@@ -135,11 +141,7 @@ public final class DuckDbEventStore implements EventStore {
             deltas.computeIfAbsent(e.visitId(), k -> new VisitDelta(e)).add(e);
         }
         if (deltas.isEmpty()) return;
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE IF NOT EXISTS visit_delta AS SELECT * FROM visit LIMIT 0");
-            st.execute("DELETE FROM visit_delta");
-        }
-        try (DuckDBAppender a = conn.createAppender("temp", "main", "visit_delta")) {
+        try (DuckDBAppender a = conn.createAppender("main", "visit_pending")) {
             for (VisitDelta d : deltas.values()) {
                 Event e = d.first;
                 a.beginRow();
@@ -157,17 +159,51 @@ public final class DuckDbEventStore implements EventStore {
             }
             a.flush();
         }
+        if (pendingRows < 0) pendingRows = countPending(c);
+        else pendingRows += deltas.size();
+        if (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > FOLD_NANOS) fold(c);
+    }
+
+    private static long countPending(java.sql.Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM visit_pending")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Merges visit_pending, aggregated per visit, into visit and empties it (inside the caller's write). */
+    private void fold(java.sql.Connection c) throws SQLException {
         StringBuilder mixed = new StringBuilder("v.mixed OR d.mixed");
         for (String col : VISIT_ATTRIBUTES) mixed.append(" OR v.").append(col).append(" IS DISTINCT FROM d.").append(col);
+        StringBuilder tuple = new StringBuilder("concat_ws(chr(1)");
+        for (String col : VISIT_ATTRIBUTES) tuple.append(", coalesce(").append(col).append(", chr(2))");
+        tuple.append(")");
+        StringBuilder attrs = new StringBuilder();
+        for (String col : VISIT_ATTRIBUTES) attrs.append(", any_value(").append(col).append(") AS ").append(col);
         try (Statement st = c.createStatement()) {
-            st.execute("MERGE INTO visit v USING visit_delta d ON v.website_id = d.website_id AND v.visit_id = d.visit_id "
+            st.execute("MERGE INTO visit v USING (SELECT website_id, visit_id, any_value(session_id) AS session_id, "
+                    + "min(first_at) AS first_at, max(last_at) AS last_at, sum(views)::INTEGER AS views, "
+                    + "arg_min(entry_path, first_at) AS entry_path, arg_max(exit_path, last_at) AS exit_path" + attrs
+                    + ", bool_or(mixed) OR count(DISTINCT " + tuple + ") > 1 AS mixed FROM visit_pending GROUP BY website_id, visit_id) d "
+                    + "ON v.website_id = d.website_id AND v.visit_id = d.visit_id "
                     + "WHEN MATCHED THEN UPDATE SET views = v.views + d.views, "
                     + "entry_path = CASE WHEN d.first_at < v.first_at THEN d.entry_path ELSE v.entry_path END, "
                     + "exit_path = CASE WHEN d.last_at >= v.last_at THEN d.exit_path ELSE v.exit_path END, "
                     + "first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), mixed = " + mixed + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.visit_id, d.session_id, d.first_at, d.last_at, d.views, "
                     + "d.entry_path, d.exit_path, d.browser, d.os, d.device, d.screen, d.language, d.country, d.region, d.city, d.mixed)");
+            st.execute("DELETE FROM visit_pending");
         }
+        pendingRows = 0;
+        lastFold = System.nanoTime();
+    }
+
+    @Override
+    public void foldPending() throws SQLException {
+        db.write(c -> {
+            fold(c);
+            return null;
+        });
     }
 
     /** Session data is a key/value map per session: a new value for a key replaces the old one. */
@@ -268,7 +304,7 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
-            for (String table : List.of("event", "event_data", "session_data", "visit")) {
+            for (String table : List.of("event", "event_data", "session_data", "visit", "visit_pending")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();
