@@ -59,7 +59,8 @@ class VisitRollupTest {
         Event e = new Event(UUID.randomUUID(), website, session, visit, at, type, type == 2 ? "click" : null,
                 new Event.Page("example.com", path, null, "Example", null), Event.Referrer.NONE, Event.Campaign.NONE, a,
                 Event.WebVitals.NONE);
-        return new CollectedHit(e, List.of(), website, session, null, at, List.of());
+        var data = type == 2 ? List.of(new io.footfall.event.DataField("plan", 1, "pro", null, null)) : List.<io.footfall.event.DataField>of();
+        return new CollectedHit(e, data, website, session, null, at, List.of());
     }
 
     static void append(CollectedHit... hits) throws Exception {
@@ -126,6 +127,15 @@ class VisitRollupTest {
                         .isEqualTo(get(endpoint, params + "&hostname=c.example").toString());
             }
         }
+    }
+
+    @Test
+    void eventListMarksRowsWithData() {
+        JsonNode list = get("events", range("00:00", "23:59") + "&pageSize=20");
+        assertThat(list.get("count").asLong()).isEqualTo(10);
+        StringBuilder marks = new StringBuilder();
+        for (JsonNode e : list.get("data")) marks.append(e.get("hasData").asInt());
+        assertThat(marks.toString()).isEqualTo("0010000000"); // 16:00, 14:20, 14:10 (the click, with data), ...
     }
 
     @Test
