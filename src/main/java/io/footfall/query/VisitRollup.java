@@ -27,8 +27,16 @@ final class VisitRollup {
     /** Filter names whose column the rollup carries and that are constant over a clean visit. */
     static final Set<String> SESSION_FILTERS = Set.of("browser", "os", "device", "country", "region", "city", "language");
 
-    /** The time windows of the edge visits: one per side; null when that side has none. */
-    record Edges(Instant[] before, Instant[] rest) {
+    /**
+     * Up to this many edge visits go into the event queries as a list of ids; more, as the sub-query again
+     * (system property {@code footfall.visitRollup.maxListed}, for tests of both shapes).
+     */
+    static int maxListed() {
+        return Integer.getInteger("footfall.visitRollup.maxListed", 2000);
+    }
+
+    /** The time windows of the edge visits, one per side (null when that side has none), and their ids when few. */
+    record Edges(Instant[] before, Instant[] rest, List<Object> beforeIds, List<Object> restIds) {
     }
 
     private final EventScope scope;
@@ -54,22 +62,30 @@ final class VisitRollup {
         QueryParams p = scope.params();
         SqlText pendingCount = new SqlText().add("SELECT count(*) FROM visit_pending p WHERE p.website_id = ?", scope.websiteId());
         boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
-        SqlText sql = new SqlText().add("SELECT max(CASE WHEN g.f < ? THEN g.l END), min(CASE WHEN g.f >= ? THEN g.f END) FROM ",
-                        p.startAt(), p.startAt())
-                .addAll(edgeSet(scope, pending)).add(" g");
-        Edges e = store.read(c -> sql.list(c, rs -> {
-            LocalDateTime beforeMax = rs.getObject(1, LocalDateTime.class);
-            LocalDateTime restMin = rs.getObject(2, LocalDateTime.class);
-            Instant start = p.startAt();
-            Instant end = p.endAt();
-            Instant[] before = null;
-            if (beforeMax != null) {
-                Instant hi = utc(beforeMax);
-                before = new Instant[]{start, hi.isAfter(end) ? end : hi};
+        SqlText sql = new SqlText().add("SELECT g.visit_id, g.f, g.l FROM ").addAll(edgeSet(scope, pending)).add(" g");
+        List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
+                utc(rs.getObject(2, LocalDateTime.class)), utc(rs.getObject(3, LocalDateTime.class))}));
+        Instant start = p.startAt();
+        Instant end = p.endAt();
+        Instant beforeMax = null;
+        Instant restMin = null;
+        List<Object> beforeIds = new ArrayList<>();
+        List<Object> restIds = new ArrayList<>();
+        for (Object[] r : rows) {
+            Instant f = (Instant) r[1];
+            Instant l = (Instant) r[2];
+            if (f.isBefore(start)) {
+                beforeIds.add(r[0]);
+                if (beforeMax == null || l.isAfter(beforeMax)) beforeMax = l;
+            } else {
+                restIds.add(r[0]);
+                if (restMin == null || f.isBefore(restMin)) restMin = f;
             }
-            Instant[] rest = restMin == null ? null : new Instant[]{max(start, utc(restMin)), end};
-            return new Edges(before, rest);
-        }).getFirst());
+        }
+        Instant[] before = beforeMax == null ? null : new Instant[]{start, beforeMax.isAfter(end) ? end : beforeMax};
+        Instant[] rest = restMin == null ? null : new Instant[]{max(start, restMin), end};
+        boolean listed = rows.size() <= maxListed();
+        Edges e = new Edges(before, rest, listed ? beforeIds : null, listed ? restIds : null);
         return new VisitRollup(scope, e, pending);
     }
 
@@ -93,7 +109,7 @@ final class VisitRollup {
     }
 
     private static Instant utc(LocalDateTime t) {
-        return t.toInstant(ZoneOffset.UTC);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -129,9 +145,15 @@ final class VisitRollup {
             if (w == null) continue;
             SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS,
                             scope.websiteId(), w[0], w[1])
-                    .add(" AND e.visit_id IN (SELECT g.visit_id FROM ")
-                    .addAll(edgeSet(scope, pending))
-                    .add(side == 0 ? " g WHERE g.f < ?)" : " g WHERE g.f >= ?)", p.startAt());
+                    .add(" AND e.visit_id IN (");
+            List<Object> ids = side == 0 ? edges.beforeIds() : edges.restIds();
+            if (ids != null) {
+                for (int i = 0; i < ids.size(); i++) s.add(i == 0 ? "?" : ", ?", ids.get(i));
+                s.add(")");
+            } else {
+                s.add("SELECT g.visit_id FROM ").addAll(edgeSet(scope, pending))
+                        .add(side == 0 ? " g WHERE g.f < ?)" : " g WHERE g.f >= ?)", p.startAt());
+            }
             if (withFilters) s.addAll(scope.filters("e"));
             out.add(s);
         }
