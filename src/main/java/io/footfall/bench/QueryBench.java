@@ -95,6 +95,8 @@ public final class QueryBench {
                 st.execute("INSERT INTO event_data SELECT website_id, event_id, 'value', NULL, (abs(hash(event_id)) % 10000) / 100.0, "
                         + "NULL, 2, created_at FROM gen_event WHERE event_type = 2");
                 st.execute("DROP TABLE gen_event");
+                st.execute("DELETE FROM visit");
+                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);
                 st.execute("DROP TABLE gen_session");
             }
             return null;

@@ -4,9 +4,12 @@ import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
 
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * One page of the events in a range, newest first, every type; {@code search} matches custom-event
@@ -29,8 +32,7 @@ public final class EventList {
         SqlText count = new SqlText().add("SELECT count(*) FROM event e").addAll(where);
         SqlText rows = new SqlText().add("SELECT e.event_id, e.website_id, e.session_id, e.created_at, e.hostname, e.url_path, "
                         + "e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, e.device, e.os, "
-                        + "e.browser, e.page_title, e.event_type, e.event_name, EXISTS (SELECT 1 FROM event_data d "
-                        + "WHERE d.website_id = e.website_id AND d.event_id = e.event_id) AS has_data FROM event e")
+                        + "e.browser, e.page_title, e.event_type, e.event_name FROM event e")
                 .addAll(where)
                 .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
         return store.read(c -> {
@@ -55,9 +57,18 @@ public final class EventList {
                 m.put("pageTitle", rs.getString("page_title"));
                 m.put("eventType", rs.getInt("event_type"));
                 m.put("eventName", rs.getString("event_name"));
-                m.put("hasData", rs.getBoolean("has_data") ? 1 : 0);
                 return m;
             });
+            // has_data for the page's rows only, by id: a correlated EXISTS would join all of event_data.
+            Set<UUID> withData = new HashSet<>();
+            if (!data.isEmpty()) {
+                SqlText ids = new SqlText().add("SELECT DISTINCT d.event_id FROM event_data d WHERE d.website_id = ? AND d.event_id IN (",
+                        scope.websiteId());
+                for (int i = 0; i < data.size(); i++) ids.add(i == 0 ? "?" : ", ?", data.get(i).get("id"));
+                ids.add(")");
+                withData.addAll(ids.list(c, rs -> Sql.uuid(rs, "event_id")));
+            }
+            for (Map<String, Object> m : data) m.put("hasData", withData.contains((UUID) m.get("id")) ? 1 : 0);
             return new Page(data, total, p.page(), p.pageSize());
         });
     }

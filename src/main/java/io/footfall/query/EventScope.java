@@ -34,6 +34,19 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
         return s;
     }
 
+    /** The request's filters as {@code AND}-joined conditions over alias {@code e}, or null when there are none. */
+    SqlText filterCondition() {
+        if (params.filters().isEmpty()) return null;
+        SqlText s = new SqlText().add("(");
+        boolean first = true;
+        for (Filter f : params.filters()) {
+            if (!first) s.add(" AND ");
+            s.add("(").addAll(condition(f)).add(")");
+            first = false;
+        }
+        return s.add(")");
+    }
+
     /** The range conditions only (no filters), for sub-queries such as a visit's entry page. */
     SqlText rangeOnly(String alias, String typeCondition) {
         return new SqlText().add(" WHERE " + alias + ".website_id = ? AND " + alias + ".created_at BETWEEN ? AND ? AND "
@@ -41,7 +54,18 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     private SqlText condition(Filter f) {
-        String col = "e." + f.column();
+        return condition(f, "e");
+    }
+
+    /** The request's filters as {@code AND} conditions over {@code alias} (each starting with " AND "). */
+    SqlText filters(String alias) {
+        SqlText s = new SqlText();
+        for (Filter f : params.filters()) s.add(" AND ").addAll(condition(f, alias));
+        return s;
+    }
+
+    private SqlText condition(Filter f, String alias) {
+        String col = alias + "." + f.column();
         SqlText s = new SqlText();
         switch (f.operator()) {
             case EQUALS, NOT_EQUALS -> {

@@ -22,15 +22,15 @@ public final class ExpandedMetrics {
                     List.of(p.search()))));
         }
         var d = scope.dialect();
-        SqlText sql = new SqlText().add("SELECT t.x, sum(t.c), count(DISTINCT t.session_id), count(DISTINCT t.visit_id), "
+        // Visit ids are unique across sessions, so grouping by (value, visit) gives one row per visit and value.
+        SqlText sql = new SqlText().addAll(type.with(scope)).add("SELECT t.x, sum(t.c), count(DISTINCT t.session_id), count(*), "
                         + "sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), sum(t.secs) FROM (SELECT " + type.expression()
-                        + " AS x, e.session_id, e.visit_id, count(*) AS c, "
+                        + " AS x, " + d.anyValue("e.session_id") + " AS session_id, count(*) AS c, "
                         + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " AS secs")
                 .addAll(type.from(scope))
                 .addAll(scope.where(type.typeCondition()))
                 .add(type.extraWhere())
-                .add(" GROUP BY 1, 2, 3) t")
-                .add(type.name().equals("channel") ? " WHERE t.x IS NOT NULL" : "")
+                .add(" GROUP BY 1, e.visit_id) t")
                 .add(" GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();

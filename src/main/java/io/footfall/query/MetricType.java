@@ -20,7 +20,7 @@ public record MetricType(String name, String expression, String typeCondition, b
         if (column == null && !EXTRA.contains(name)) throw new QueryException("Unknown metric type '" + name + "'");
         return switch (name) {
             case "entry", "exit" -> new MetricType(name, "v.url_path", EventScope.VIEWS, false);
-            case "channel" -> new MetricType(name, Channels.sql(), EventScope.VIEWS, false);
+            case "channel" -> new MetricType(name, "c.x", EventScope.VIEWS, false);
             case "language" -> new MetricType(name, "lower(left(e.language, 2))", EventScope.VIEWS, false);
             case "event" -> new MetricType(name, "e.event_name", EventScope.CUSTOM_EVENTS, true);
             default -> new MetricType(name, "e." + column, EventScope.VIEWS, false);
@@ -45,9 +45,40 @@ public record MetricType(String name, String expression, String typeCondition, b
                 ? FilterColumns.metricColumn(name) : name.equals("event") ? "event_name" : null;
     }
 
-    /** FROM clause with the entry/exit join when needed. */
+    /** Types the visit rollup answers: entry/exit pages and the session attributes it carries. */
+    boolean usesVisitRollup() {
+        return switch (name) {
+            case "entry", "exit", "browser", "os", "device", "screen", "language", "country", "region", "city" -> true;
+            default -> false;
+        };
+    }
+
+    boolean isChannel() {
+        return name.equals("channel");
+    }
+
+    /**
+     * A leading {@code WITH} clause, or empty. Channels are classified once per distinct (referrer, query,
+     * utm_medium, utm_source) combination in scope, not per row; the rows then join that small table.
+     */
+    SqlText with(EventScope scope) {
+        SqlText s = new SqlText();
+        if (!isChannel()) return s;
+        return s.add("WITH c AS MATERIALIZED (SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
+                        + "e.utm_source AS s, " + Channels.sql() + " AS x FROM (SELECT DISTINCT "
+                        + "coalesce(e.referrer_domain, '') AS referrer_domain, coalesce(e.url_query, '') AS url_query, "
+                        + "coalesce(e.utm_medium, '') AS utm_medium, coalesce(e.utm_source, '') AS utm_source FROM event e")
+                .addAll(scope.where(typeCondition))
+                .add(") e) ");
+    }
+
+    /** FROM clause with the entry/exit or channel join when needed. */
     SqlText from(EventScope scope) {
         SqlText s = new SqlText().add(" FROM event e");
+        if (isChannel()) {
+            s.add(" JOIN c ON c.r = coalesce(e.referrer_domain, '') AND c.q = coalesce(e.url_query, '')"
+                    + " AND c.m = coalesce(e.utm_medium, '') AND c.s = coalesce(e.utm_source, '')");
+        }
         if (isEntryExit()) {
             var d = scope.dialect();
             String agg = name.equals("entry") ? d.firstBy("x.url_path", "x.created_at") : d.lastBy("x.url_path", "x.created_at");
@@ -60,6 +91,7 @@ public record MetricType(String name, String expression, String typeCondition, b
 
     /** Extra WHERE conditions of the type: referrers exclude empty values and the site's own hostname. */
     String extraWhere() {
+        if (isChannel()) return " AND c.x IS NOT NULL";
         if (!isReferrer()) return "";
         return " AND e.referrer_domain <> '' AND e.referrer_domain <> e.hostname"
                 + " AND e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', '')";

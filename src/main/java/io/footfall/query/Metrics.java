@@ -21,16 +21,70 @@ public final class Metrics {
             scope = scope.withParams(p.withFilter(new Filter(type.name(), type.searchColumn(), Operator.CONTAINS,
                     List.of(p.search()))));
         }
+        if (type.usesVisitRollup() && VisitRollup.covers(scope.params())) return fromRollup(store, scope, type);
+        if (type.isEntryExit()) return entryExit(store, scope, type);
         String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
         String country = type.carriesCountry() ? ", e.country" : "";
-        SqlText sql = new SqlText().add("SELECT " + type.expression() + " AS x, " + y + " AS y" + country)
+        SqlText sql = new SqlText().addAll(type.with(scope)).add("SELECT " + type.expression() + " AS x, " + y + " AS y" + country)
                 .addAll(type.from(scope))
                 .addAll(scope.where(type.typeCondition()))
                 .add(type.extraWhere())
                 .add(" GROUP BY 1" + (country.isEmpty() ? "" : ", 3"))
-                .add(type.name().equals("channel") ? " HAVING " + type.expression() + " IS NOT NULL" : "")
                 .add(" ORDER BY 2 DESC, 1" + (country.isEmpty() ? "" : ", 3") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
         boolean withCountry = type.carriesCountry();
+        return read(store, sql, withCountry);
+    }
+
+    /**
+     * Entry and exit pages in one pass: each visit in range with its first (last) view's path, kept when
+     * any of its views in range passes the filters; then distinct sessions per path.
+     */
+    private static List<Map<String, Object>> entryExit(EventStore store, EventScope scope, MetricType type) throws SQLException {
+        QueryParams p = scope.params();
+        var d = scope.dialect();
+        String path = type.name().equals("entry") ? d.firstBy("e.url_path", "e.created_at") : d.lastBy("e.url_path", "e.created_at");
+        SqlText sql = new SqlText().add("SELECT t.x, count(DISTINCT t.session_id) AS y FROM (SELECT "
+                        + d.anyValue("e.session_id") + " AS session_id, " + path + " AS x FROM event e")
+                .addAll(scope.rangeOnly("e", EventScope.VIEWS))
+                .add(" GROUP BY e.visit_id");
+        SqlText filters = scope.filterCondition();
+        if (filters != null) sql.add(" HAVING max(CASE WHEN ").addAll(filters).add(" THEN 1 ELSE 0 END) = 1");
+        sql.add(") t GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        return read(store, sql, false);
+    }
+
+    /**
+     * Entry/exit and session-attribute metrics from the visit rollup (clean visits) plus the edge visits
+     * read from events: entry/exit per edge visit from all its views in range (kept when one passes the
+     * filters), attributes per filtered event row.
+     */
+    private static List<Map<String, Object>> fromRollup(EventStore store, EventScope scope, MetricType type) throws SQLException {
+        QueryParams p = scope.params();
+        var d = scope.dialect();
+        VisitRollup r = VisitRollup.open(store, scope);
+        boolean withCountry = type.carriesCountry();
+        String country = withCountry ? ", t.country" : "";
+        String clean = type.isEntryExit() ? "v." + type.name() + "_path" : type.expression().replace("e.", "v.");
+        SqlText sql = new SqlText().add("SELECT t.x, count(DISTINCT t.session_id) AS y" + country + " FROM (SELECT v.session_id, "
+                        + clean + " AS x" + (withCountry ? ", v.country" : "") + " FROM visit v")
+                .addAll(r.cleanWhere());
+        if (type.isEntryExit()) {
+            String path = type.name().equals("entry") ? d.firstBy("e.url_path", "e.created_at") : d.lastBy("e.url_path", "e.created_at");
+            SqlText filters = scope.filterCondition();
+            for (SqlText w : r.edgeEventWheres(false)) {
+                sql.add(" UNION ALL SELECT " + d.anyValue("e.session_id") + ", " + path + " FROM event e").addAll(w).add(" GROUP BY e.visit_id");
+                if (filters != null) sql.add(" HAVING max(CASE WHEN ").addAll(filters).add(" THEN 1 ELSE 0 END) = 1");
+            }
+        } else {
+            for (SqlText w : r.edgeEventWheres(true)) {
+                sql.add(" UNION ALL SELECT e.session_id, " + type.expression() + (withCountry ? ", e.country" : "") + " FROM event e").addAll(w);
+            }
+        }
+        sql.add(") t GROUP BY t.x" + country + " ORDER BY 2 DESC, 1" + country + " LIMIT ? OFFSET ?", p.limit(), p.offset());
+        return read(store, sql, withCountry);
+    }
+
+    private static List<Map<String, Object>> read(EventStore store, SqlText sql, boolean withCountry) throws SQLException {
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("x", rs.getString(1));

@@ -41,4 +41,9 @@ public interface Dialect {
     default String hourOfDay(String expression) {
         return "extract(hour FROM " + expression + ")";
     }
+
+    /** Any one value of the group, as an aggregate (for values constant within the group, such as a visit's session). */
+    default String anyValue(String value) {
+        return "any_value(" + value + ")";
+    }
 }

@@ -18,6 +18,13 @@ public interface EventStore {
     /** Removes every event, event data and session data row of a website (website reset / delete). */
     void deleteWebsiteData(UUID websiteId) throws SQLException;
 
+    /**
+     * Folds pending pre-aggregation deltas into their tables (the store also does this by itself now and
+     * then); results never depend on it, only speed does.
+     */
+    default void foldPending() throws SQLException {
+    }
+
     /** Runs read-only work on a pooled connection. */
     <T> T read(SqlWork<T> work) throws SQLException;
 

@@ -187,6 +187,26 @@ class StatsApiTest {
     }
 
     @Test
+    void entryAndExitWithFiltersKeepVisitsWithAMatchingView() {
+        // Visits touching /pricing: A's first (entry /, exit /docs), D's and A's second (both /pricing only).
+        assertThat(get("metrics", "type=entry&path=/pricing").toString()).isEqualTo("[{\"x\":\"/pricing\",\"y\":2},{\"x\":\"/\",\"y\":1}]");
+        assertThat(get("metrics", "type=exit&path=/pricing").toString()).isEqualTo("[{\"x\":\"/pricing\",\"y\":2},{\"x\":\"/docs\",\"y\":1}]");
+        assertThat(get("metrics", "type=entry&browser=ios").toString()).isEqualTo("[{\"x\":\"/\",\"y\":1}]");
+        assertThat(get("metrics", "type=entry&search=pric").toString()).isEqualTo("[{\"x\":\"/pricing\",\"y\":2},{\"x\":\"/\",\"y\":1}]");
+    }
+
+    @Test
+    void channelsWithFiltersAndExpanded() {
+        assertThat(get("metrics", "type=channel&country=US").toString()).isEqualTo("[{\"x\":\"direct\",\"y\":1},"
+                + "{\"x\":\"organicSearch\",\"y\":1},{\"x\":\"paidAds\",\"y\":1}]");
+        assertThat(get("metrics/expanded", "type=channel&country=US").toString()).isEqualTo(
+                "[{\"name\":\"direct\",\"pageviews\":3,\"visitors\":1,\"visits\":2,\"bounces\":1,\"totaltime\":300},"
+                        + "{\"name\":\"organicSearch\",\"pageviews\":1,\"visitors\":1,\"visits\":1,\"bounces\":1,\"totaltime\":0},"
+                        + "{\"name\":\"paidAds\",\"pageviews\":1,\"visitors\":1,\"visits\":1,\"bounces\":1,\"totaltime\":0}]");
+        assertThat(get("metrics", "type=channel&path=/blog/post-1").toString()).isEqualTo("[{\"x\":\"direct\",\"y\":1}]");
+    }
+
+    @Test
     void referrersExcludeOwnHostnameAndEmpty() {
         assertThat(get("metrics", "type=referrer").toString()).isEqualTo("[{\"x\":\"google.com\",\"y\":1},{\"x\":\"t.co\",\"y\":1}]");
     }

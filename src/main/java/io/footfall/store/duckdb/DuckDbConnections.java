@@ -49,6 +49,13 @@ public final class DuckDbConnections implements Connections {
         DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
         try (var st = root.createStatement()) {
             st.execute("SET TimeZone = 'UTC'");
+            // Statistics queries end in ORDER BY or aggregate; nothing needs scan order kept, and keeping
+            // it costs memory and parallelism in aggregates and joins.
+            st.execute("SET GLOBAL preserve_insertion_order = false");
+            // Bit-packing suits small integers, but the UUID columns (128 bits, random) gain nothing from it
+            // and every scan pays for unpacking them: filtering by website_id costs 5x more, counting
+            // distinct sessions 1.4x. Applies to data written from now on (at checkpoint); ~20 % larger file.
+            st.execute("SET GLOBAL disabled_compression_methods = 'bitpacking'");
         }
         return new DuckDbConnections(root, readerCount);
     }

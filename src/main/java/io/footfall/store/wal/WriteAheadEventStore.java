@@ -92,6 +92,12 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     }
 
     @Override
+    public void foldPending() throws SQLException {
+        barrier();
+        store.foldPending();
+    }
+
+    @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         barrier();
         store.deleteWebsiteData(websiteId);

@@ -127,9 +127,19 @@ class WriteAheadEventStoreTest {
         crashed.log().append(batch);
         crashed.log().close();
         duck.append(batch); // reached the store, but the checkpoint was never written
+        duck.foldPending();
         WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log"));
         assertThat(count("event")).isEqualTo(12);
         assertThat(count("event_data")).isEqualTo(24);
+        // the per-visit rollup counts every view once, too
+        wal.foldPending();
+        long views = duck.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(sum(views), 0) FROM visit")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(views).isEqualTo(8); // 12 hits, every third a custom event
         wal.close();
     }
 

@@ -1,0 +1,162 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reading views through the per-visit rollup (table {@code visit}, one row per visit: session, first and
+ * last view, view count, entry and exit path, session attributes) while staying exact:
+ * <ul>
+ *   <li>visits with rows in {@code visit_pending} (not yet folded) count as edge visits;</li>
+ *   <li>only when every filter is on a session attribute the rollup carries ({@link #covers});</li>
+ *   <li>rollup rows only for <em>clean</em> visits: wholly inside the range and not {@code mixed};</li>
+ *   <li>the other visits that touch the range (<em>edge</em> visits: cut by its start or end, or mixed)
+ *       are read from the event table, each within a narrow time window found first, so the engine
+ *       prunes by created_at: visits starting before the range in [start, their latest last view],
+ *       the rest in [their earliest first view, end]. Each edge visit is in exactly one window.</li>
+ * </ul>
+ */
+final class VisitRollup {
+    /** Filter names whose column the rollup carries and that are constant over a clean visit. */
+    static final Set<String> SESSION_FILTERS = Set.of("browser", "os", "device", "country", "region", "city", "language");
+
+    /**
+     * Up to this many edge visits go into the event queries as a list of ids; more, as the sub-query again
+     * (system property {@code footfall.visitRollup.maxListed}, for tests of both shapes).
+     */
+    static int maxListed() {
+        return Integer.getInteger("footfall.visitRollup.maxListed", 2000);
+    }
+
+    /** The time windows of the edge visits, one per side (null when that side has none), and their ids when few. */
+    record Edges(Instant[] before, Instant[] rest, List<Object> beforeIds, List<Object> restIds) {
+    }
+
+    private final EventScope scope;
+    private final Edges edges;
+    private final boolean pending;
+
+    private VisitRollup(EventScope scope, Edges edges, boolean pending) {
+        this.scope = scope;
+        this.edges = edges;
+        this.pending = pending;
+    }
+
+    /** True when the rollup can answer for the scope's filters. */
+    static boolean covers(QueryParams p) {
+        for (Filter f : p.filters()) {
+            if (!SESSION_FILTERS.contains(f.name())) return false;
+        }
+        return true;
+    }
+
+    /** Finds the edge visits' windows for the scope (small queries over the rollup). */
+    static VisitRollup open(EventStore store, EventScope scope) throws SQLException {
+        QueryParams p = scope.params();
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM visit_pending p WHERE p.website_id = ?", scope.websiteId());
+        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        SqlText sql = new SqlText().add("SELECT g.visit_id, g.f, g.l FROM ").addAll(edgeSet(scope, pending)).add(" g");
+        List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
+                utc(rs.getObject(2, LocalDateTime.class)), utc(rs.getObject(3, LocalDateTime.class))}));
+        Instant start = p.startAt();
+        Instant end = p.endAt();
+        Instant beforeMax = null;
+        Instant restMin = null;
+        List<Object> beforeIds = new ArrayList<>();
+        List<Object> restIds = new ArrayList<>();
+        for (Object[] r : rows) {
+            Instant f = (Instant) r[1];
+            Instant l = (Instant) r[2];
+            if (f.isBefore(start)) {
+                beforeIds.add(r[0]);
+                if (beforeMax == null || l.isAfter(beforeMax)) beforeMax = l;
+            } else {
+                restIds.add(r[0]);
+                if (restMin == null || f.isBefore(restMin)) restMin = f;
+            }
+        }
+        Instant[] before = beforeMax == null ? null : new Instant[]{start, beforeMax.isAfter(end) ? end : beforeMax};
+        Instant[] rest = restMin == null ? null : new Instant[]{max(start, restMin), end};
+        boolean listed = rows.size() <= maxListed();
+        Edges e = new Edges(before, rest, listed ? beforeIds : null, listed ? restIds : null);
+        return new VisitRollup(scope, e, pending);
+    }
+
+    /**
+     * The edge visits as a derived table {@code (visit_id, f, l)}: first and last view over the folded row
+     * and any pending rows. Without pending rows: visits touching the range that are cut by it or mixed.
+     * With pending rows, also every visit that has some (its folded row, if any, counted in its extent).
+     */
+    private static SqlText edgeSet(EventScope scope, boolean pending) {
+        QueryParams p = scope.params();
+        SqlText s = new SqlText();
+        if (!pending) {
+            return s.add("(SELECT v.visit_id, v.first_at AS f, v.last_at AS l FROM visit v").addAll(edgeWhere(scope)).add(")");
+        }
+        return s.add("(SELECT x.visit_id, min(x.f) AS f, max(x.l) AS l FROM (SELECT v.visit_id, v.first_at AS f, v.last_at AS l FROM visit v")
+                .addAll(edgeWhere(scope))
+                .add(" UNION ALL SELECT p.visit_id, p.first_at, p.last_at FROM visit_pending p WHERE p.website_id = ?", scope.websiteId())
+                .add(" UNION ALL SELECT v.visit_id, v.first_at, v.last_at FROM visit v WHERE v.website_id = ? AND v.visit_id IN "
+                        + "(SELECT p.visit_id FROM visit_pending p WHERE p.website_id = ?)", scope.websiteId(), scope.websiteId())
+                .add(") x GROUP BY x.visit_id HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
+    }
+
+    private static Instant utc(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** WHERE over alias v selecting the edge visits of the website touching the range. */
+    private static SqlText edgeWhere(EventScope scope) {
+        QueryParams p = scope.params();
+        return new SqlText().add(" WHERE v.website_id = ? AND v.first_at <= ? AND v.last_at >= ? AND (v.first_at < ? OR v.last_at > ? OR v.mixed)",
+                scope.websiteId(), p.endAt(), p.startAt(), p.startAt(), p.endAt());
+    }
+
+    /** WHERE over alias v for the clean visits, with the (session-attribute) filters. */
+    SqlText cleanWhere() {
+        QueryParams p = scope.params();
+        SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ? AND NOT v.mixed",
+                        scope.websiteId(), p.startAt(), p.endAt())
+                .addAll(scope.filters("v"));
+        if (pending) s.add(" AND v.visit_id NOT IN (SELECT p.visit_id FROM visit_pending p WHERE p.website_id = ?)", scope.websiteId());
+        return s;
+    }
+
+    /**
+     * One WHERE over alias e per edge window: the website, the window, views, the edge visits of that
+     * side, and the filters when {@code withFilters}.
+     */
+    List<SqlText> edgeEventWheres(boolean withFilters) {
+        List<SqlText> out = new ArrayList<>();
+        QueryParams p = scope.params();
+        for (int side = 0; side < 2; side++) {
+            Instant[] w = side == 0 ? edges.before() : edges.rest();
+            if (w == null) continue;
+            SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS,
+                            scope.websiteId(), w[0], w[1])
+                    .add(" AND e.visit_id IN (");
+            List<Object> ids = side == 0 ? edges.beforeIds() : edges.restIds();
+            if (ids != null) {
+                for (int i = 0; i < ids.size(); i++) s.add(i == 0 ? "?" : ", ?", ids.get(i));
+                s.add(")");
+            } else {
+                s.add("SELECT g.visit_id FROM ").addAll(edgeSet(scope, pending))
+                        .add(side == 0 ? " g WHERE g.f < ?)" : " g WHERE g.f >= ?)", p.startAt());
+            }
+            if (withFilters) s.addAll(scope.filters("e"));
+            out.add(s);
+        }
+        return out;
+    }
+}

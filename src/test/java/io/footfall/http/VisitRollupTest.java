@@ -1,0 +1,185 @@
+package io.footfall.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The visit rollup must give exactly what the event table gives. Hits go in through the store interface
+ * in several batches (visits spanning batches, a backfilled hit older than its visit's first view, a
+ * visit whose views disagree on a session attribute), then every rollup-served query is compared with
+ * the same query plus {@code hostname=c.example}, a row filter that matches every hit and forces the
+ * event-table path, over ranges that cut visits at the start, the end and both.
+ *
+ * <pre>
+ * S1 chrome/DE  V1 10:00 /a  10:10 /b (next batch)  09:55 /z (backfilled, last batch)
+ * S2 chrome/DE  V2 11:00 /a (DE)  11:05 /c (FR: mixed)
+ * S3 firefox/US V3 12:00 /a   V4 14:00 /d  14:20 /a  + a custom event 14:10
+ * S1 chrome/DE  V5 16:00 /b
+ * </pre>
+ */
+class VisitRollupTest {
+    static TestServer server;
+    static String site;
+    static final UUID S1 = UUID.randomUUID(), S2 = UUID.randomUUID(), S3 = UUID.randomUUID();
+    static final UUID V1 = UUID.randomUUID(), V2 = UUID.randomUUID(), V3 = UUID.randomUUID(), V4 = UUID.randomUUID(),
+            V5 = UUID.randomUUID();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        site = server.createWebsite("Rollup", "example.com");
+        UUID w = UUID.fromString(site);
+        var de = attrs("chrome", "DE");
+        append(hit(w, S1, V1, "10:00", "/a", de, 1), hit(w, S2, V2, "11:00", "/a", de, 1), hit(w, S3, V3, "12:00", "/a", attrs("firefox", "US"), 1));
+        append(hit(w, S1, V1, "10:10", "/b", de, 1), hit(w, S2, V2, "11:05", "/c", attrs("chrome", "FR"), 1));
+        server.server().stores().events().foldPending(); // the rest stays pending: folded and pending rows mix
+        append(hit(w, S3, V4, "14:00", "/d", attrs("firefox", "US"), 1), hit(w, S3, V4, "14:10", "/d", attrs("firefox", "US"), 2));
+        append(hit(w, S3, V4, "14:20", "/a", attrs("firefox", "US"), 1), hit(w, S1, V1, "09:55", "/z", de, 1),
+                hit(w, S1, V5, "16:00", "/b", de, 1));
+    }
+
+    static Event.SessionAttributes attrs(String browser, String country) {
+        return new Event.SessionAttributes(browser, "Windows 10", "desktop", "1920x1080", "en-US", country, null, null, null);
+    }
+
+    static CollectedHit hit(UUID website, UUID session, UUID visit, String time, String path, Event.SessionAttributes a, int type) {
+        Instant at = Instant.parse("2026-03-07T" + time + ":00Z");
+        Event e = new Event(UUID.randomUUID(), website, session, visit, at, type, type == 2 ? "click" : null,
+                new Event.Page("example.com", path, null, "Example", null), Event.Referrer.NONE, Event.Campaign.NONE, a,
+                Event.WebVitals.NONE);
+        var data = type == 2 ? List.of(new io.footfall.event.DataField("plan", 1, "pro", null, null)) : List.<io.footfall.event.DataField>of();
+        return new CollectedHit(e, data, website, session, null, at, List.of());
+    }
+
+    static void append(CollectedHit... hits) throws Exception {
+        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String range(String from, String to) {
+        return "startAt=" + Instant.parse("2026-03-07T" + from + ":00Z").toEpochMilli()
+                + "&endAt=" + Instant.parse("2026-03-07T" + to + ":00Z").toEpochMilli();
+    }
+
+    static JsonNode get(String endpoint, String query) {
+        var res = server.http().get("/api/websites/" + site + "/" + endpoint + "?" + query, server.adminToken());
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        return res.json();
+    }
+
+    static String stats(String query) {
+        JsonNode j = get("stats", query);
+        return j.get("pageviews") + "/" + j.get("visitors") + "/" + j.get("visits") + "/" + j.get("bounces") + "/" + j.get("totaltime");
+    }
+
+    @Test
+    void wholeDayFromTheRollup() {
+        String all = range("00:00", "23:59");
+        // Views: V1 3 (09:55-10:10, 900 s), V2 2 (300 s), V3 1, V4 2 (1200 s), V5 1.
+        assertThat(stats(all)).isEqualTo("9/3/5/2/2400");
+        assertThat(get("metrics", all + "&type=entry").toString()).isEqualTo("[{\"x\":\"/a\",\"y\":2},{\"x\":\"/b\",\"y\":1},"
+                + "{\"x\":\"/d\",\"y\":1},{\"x\":\"/z\",\"y\":1}]");
+        assertThat(get("metrics", all + "&type=exit").toString()).isEqualTo("[{\"x\":\"/a\",\"y\":1},{\"x\":\"/b\",\"y\":1},"
+                + "{\"x\":\"/c\",\"y\":1}]");
+        assertThat(get("metrics", all + "&type=country").toString()).isEqualTo("[{\"x\":\"DE\",\"y\":2},{\"x\":\"FR\",\"y\":1},"
+                + "{\"x\":\"US\",\"y\":1}]");
+        assertThat(stats(all + "&country=FR")).isEqualTo("1/1/1/1/0");
+        assertThat(stats(all + "&country=DE")).isEqualTo("5/2/3/2/900"); // V2 counts only its DE view: a bounce
+    }
+
+    @Test
+    void rollupAgreesWithTheEventTableBeforeAndAfterFolding() throws Exception {
+        compareWithEvents();
+        System.setProperty("footfall.visitRollup.maxListed", "0"); // edge visits as a sub-query instead of an id list
+        try {
+            compareWithEvents();
+        } finally {
+            System.clearProperty("footfall.visitRollup.maxListed");
+        }
+        server.server().stores().events().foldPending();
+        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", site)).isZero();
+        compareWithEvents();
+        wholeDayFromTheRollup();
+    }
+
+    void compareWithEvents() {
+        String[] ranges = {range("00:00", "23:59"), range("10:05", "23:59"), range("00:00", "11:02"), range("10:05", "14:15"),
+                range("11:01", "11:04"), range("14:05", "14:25"), range("09:56", "16:00")};
+        String[] queries = {"stats", "metrics?type=entry", "metrics?type=exit", "metrics?type=browser", "metrics?type=country",
+                "metrics?type=language", "metrics?type=region", "stats?country=DE", "stats?country=neq.DE", "stats?browser=firefox",
+                "metrics?type=entry&country=DE", "metrics?type=exit&country=FR", "metrics?type=country&browser=chrome",
+                "metrics?type=browser&search=fire", "stats?country=c.e"};
+        for (String r : ranges) {
+            for (String q : queries) {
+                String endpoint = q.contains("?") ? q.substring(0, q.indexOf('?')) : q;
+                String params = (q.contains("?") ? q.substring(q.indexOf('?') + 1) + "&" : "") + r;
+                assertThat(get(endpoint, params).toString()).as(q + " " + r)
+                        .isEqualTo(get(endpoint, params + "&hostname=c.example").toString());
+            }
+        }
+    }
+
+    @Test
+    void eventListMarksRowsWithData() {
+        JsonNode list = get("events", range("00:00", "23:59") + "&pageSize=20");
+        assertThat(list.get("count").asLong()).isEqualTo(10);
+        StringBuilder marks = new StringBuilder();
+        for (JsonNode e : list.get("data")) marks.append(e.get("hasData").asInt());
+        assertThat(marks.toString()).isEqualTo("0010000000"); // 16:00, 14:20, 14:10 (the click, with data), ...
+    }
+
+    @Test
+    void rowFiltersFallBackToEvents() {
+        String all = range("00:00", "23:59");
+        assertThat(stats(all + "&path=/a")).isEqualTo("4/3/4/4/0");
+        assertThat(get("metrics", all + "&type=entry&path=/b").toString()).isEqualTo("[{\"x\":\"/b\",\"y\":1},{\"x\":\"/z\",\"y\":1}]");
+    }
+
+    @Test
+    void resetRemovesTheRollup() {
+        String other = server.createWebsite("Rollup reset", "example.com");
+        UUID w = UUID.fromString(other);
+        try {
+            append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "10:00", "/", attrs("chrome", "DE"), 1));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", other)).isEqualTo(1);
+        try {
+            server.server().stores().events().foldPending();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        append2(w);
+        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", other)).isEqualTo(1);
+        assertThat(server.http().post("/api/websites/" + other + "/reset", null, server.adminToken()).status()).isEqualTo(200);
+        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", other)).isZero();
+        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", other)).isZero();
+        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", site)
+                + server.count("SELECT count(DISTINCT visit_id) FROM visit_pending WHERE website_id = ?::UUID", site)).isGreaterThanOrEqualTo(5);
+    }
+
+    static void append2(UUID w) {
+        try {
+            append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "11:00", "/", attrs("chrome", "DE"), 1));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
