@@ -105,7 +105,7 @@ public final class Collector {
         if (performance) eventType = EventType.PERFORMANCE;
         else if (eventType == EventType.PAGEVIEW && req.name() != null && !req.name().isBlank()) eventType = EventType.CUSTOM_EVENT;
 
-        Event event = new Event(UUID.randomUUID(), sourceId, sessionId, decision.visitId(), createdAt, eventType,
+        Event event = new Event(Uuids.randomV4(), sourceId, sessionId, decision.visitId(), createdAt, eventType,
                 eventType == EventType.CUSTOM_EVENT ? req.name() : null,
                 new Event.Page(hostname, page.path(), page.query(), PageUrl.cut(req.title()), req.tag()),
                 ReferrerUrl.parse(req.referrer()),

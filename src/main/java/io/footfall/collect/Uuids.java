@@ -42,6 +42,17 @@ public final class Uuids {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * A random (version 4) UUID from a non-blocking generator: event ids need uniqueness, not secrecy,
+     * and {@link UUID#randomUUID()} serialises every caller on the system's secure random source.
+     */
+    public static UUID randomV4() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+
     private static byte[] toBytes(UUID u) {
         byte[] b = new byte[16];
         long m = u.getMostSignificantBits();

@@ -79,10 +79,14 @@ public final class Router {
         return r;
     }
 
+    private static final io.helidon.http.Header JSON_TYPE =
+            io.helidon.http.HeaderValues.createCached(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+
     static void write(Reply reply, ServerResponse res) {
         res.status(reply.status());
         byte[] bytes = reply.raw() != null ? reply.raw() : Json.write(reply.body());
-        if (reply.contentType() != null) res.header(HeaderNames.CONTENT_TYPE, reply.contentType());
+        if (JSON_TYPE.get().equals(reply.contentType())) res.header(JSON_TYPE);
+        else if (reply.contentType() != null) res.header(HeaderNames.CONTENT_TYPE, reply.contentType());
         for (var h : reply.headers().entrySet()) res.header(h.getKey(), h.getValue());
         res.send(bytes);
     }

@@ -13,4 +13,15 @@ class UuidsTest {
         assertThat(Uuids.v5("a", "b").variant()).isEqualTo(2);
         assertThat(Uuids.v5("ab", "c")).isNotEqualTo(Uuids.v5("a", "bc"));
     }
+
+    @Test
+    void randomV4IsVersion4AndUnique() {
+        var seen = new java.util.HashSet<java.util.UUID>();
+        for (int i = 0; i < 10_000; i++) {
+            var u = Uuids.randomV4();
+            assertThat(u.version()).isEqualTo(4);
+            assertThat(u.variant()).isEqualTo(2);
+            assertThat(seen.add(u)).isTrue();
+        }
+    }
 }
