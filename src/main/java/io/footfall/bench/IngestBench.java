@@ -57,7 +57,7 @@ public final class IngestBench {
         System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s%n", seconds, levels, dataDir);
         long ok = 0;
         String website;
-        try (ServerProcess server = ServerProcess.start(dataDir, List.of("-Xmx2g"))) {
+        try (ServerProcess server = ServerProcess.start(dataDir, List.of(System.getenv().getOrDefault("FOOTFALL_BENCH_SERVER_OPTS", "-Xmx2g").split(" ")))) {
             website = createWebsite(server.port());
             List<byte[]> requests = requests(website, 20_000);
             ok += run(server.port(), requests, 8, 3).ok; // warm-up: stored too, so counted in the check
