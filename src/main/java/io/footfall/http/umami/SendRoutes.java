@@ -42,7 +42,22 @@ public final class SendRoutes {
         SendRequest send = SendRequest.parse(Json.parse(req.body()));
         CollectOutcome outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
         if (outcome instanceof CollectOutcome.Accepted a) store(queue, a);
-        return Reply.ok(outcome.response());
+        return Reply.raw(200, "application/json; charset=utf-8", responseBytes(outcome.response()));
+    }
+
+    /**
+     * The reply on the hot path, written without a general serializer: its values are JWT and UUID text
+     * (no characters that need escaping) or the fixed bot answer.
+     */
+    static byte[] responseBytes(java.util.Map<String, Object> response) {
+        StringBuilder sb = new StringBuilder(400).append('{');
+        boolean first = true;
+        for (var e : response.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            sb.append('"').append(e.getKey()).append("\":\"").append(e.getValue()).append('"');
+        }
+        return sb.append('}').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Waits until the hit is durable; 503 with Retry-After when the store cannot take it now. */
