@@ -101,6 +101,8 @@ public final class FootfallServer implements AutoCloseable {
                     .shutdownGracePeriod(Duration.ofSeconds(10))
                     .routing(routing -> {
                         Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
+                        // Collect first: Helidon tries routes in order, and this one takes nearly all traffic.
+                        new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
                         new HeartbeatRoutes().register(r);
                         new HomePageRoutes().register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
@@ -108,7 +110,6 @@ public final class FootfallServer implements AutoCloseable {
                                 clientIp, settings.disableLogin()).register(r);
                         new MeRoutes(auth, users, websiteRoutes).register(r);
                         websiteRoutes.register(r);
-                        new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);
                         new io.footfall.http.umami.StatsRoutes(auth, websites, stores.events(), Clock.systemUTC()).register(r);
                         new io.footfall.http.umami.SessionRoutes(auth, websites, stores.events()).register(r);

@@ -31,9 +31,21 @@ public final class SaltRotation {
         this.meta = meta;
     }
 
+    private record DayPeriod(long epochDay, String period) {
+    }
+
+    // The period of the most recent day asked for: nearly every hit falls on today.
+    private volatile DayPeriod lastDay = new DayPeriod(Long.MIN_VALUE, null);
+
     /** The salt for the period containing {@code at}. */
     public String saltAt(Instant at) throws SQLException {
-        String period = period(rotation, at);
+        long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
+        DayPeriod d = lastDay;
+        if (d.epochDay() != day) {
+            d = new DayPeriod(day, period(rotation, at));
+            lastDay = d;
+        }
+        String period = d.period();
         String salt = salts.get(period);
         if (salt != null) return salt;
         synchronized (this) {
