@@ -27,6 +27,11 @@ class LinkPixelAndOptionsTest {
             assertThat(rows.getFirst()).containsEntry("event_type", (short) 3).containsEntry("url_path", "/q/docs-link")
                     .containsEntry("referrer_domain", "news.example").containsEntry("browser", "chrome");
             assertThat(s.http().get("/q/no-such-link", null).status()).isEqualTo(404);
+            // as in Umami, the link's hits are readable through the website statistics API under its id
+            long now = System.currentTimeMillis();
+            var stats = s.http().get("/api/websites/" + linkId + "/stats?startAt=" + (now - 3_600_000) + "&endAt=" + (now + 60_000), s.adminToken()).json();
+            assertThat(stats.get("pageviews").asLong()).isEqualTo(1);
+            assertThat(stats.get("visitors").asLong()).isEqualTo(1);
             // a bot still gets redirected, but is not counted
             var bot = s.http().send("GET", "/q/docs-link", null, null, Map.of("User-Agent", "curl/8.0"));
             assertThat(bot.status()).isEqualTo(307);
