@@ -19,7 +19,7 @@ final class NodeTool {
 
     static void requireNodeAndPackages() throws Exception {
         Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed; .ci/run installs them");
-        if (!Files.isDirectory(DIR.resolve("node_modules/@umami/node"))) {
+        if (!Files.isDirectory(DIR.resolve("node_modules/@umami/node")) || !Files.isDirectory(DIR.resolve("node_modules/@umami/api-client"))) {
             Result r = run(List.of("npm", "install", "--no-audit", "--no-fund"), 180);
             if (r.exit != 0) throw new IllegalStateException("npm install failed: " + r.output);
         }

@@ -1,0 +1,78 @@
+package io.footfall.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real npm package @umami/api-client, unchanged, reading Footfall's API. */
+class UmamiApiClientTest {
+    static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+    static void send(TestServer s, String website, String payload, String ua, String ip) {
+        var res = s.http().send("POST", "/api/send", "{\"type\":\"event\",\"payload\":{\"website\":\"" + website + "\"," + payload + "}}",
+                null, Map.of("User-Agent", ua, "X-Forwarded-For", ip));
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.json().has("sessionId")).isTrue();
+    }
+
+    @Test
+    void apiClientReadsExactNumbers() throws Exception {
+        NodeTool.requireNodeAndPackages();
+        try (TestServer server = TestServer.start()) {
+            String website = server.createWebsite("Client", "client.example");
+            send(server, website, "\"url\":\"/\",\"hostname\":\"client.example\"", CHROME, "8.8.8.8");
+            send(server, website, "\"url\":\"/pricing\",\"hostname\":\"client.example\"", CHROME, "8.8.8.8");
+            send(server, website, "\"url\":\"/\",\"hostname\":\"client.example\"", FIREFOX, "9.9.9.9");
+            send(server, website, "\"url\":\"/pricing\",\"hostname\":\"client.example\",\"name\":\"signup\",\"data\":{\"plan\":\"pro\"}", CHROME, "8.8.8.8");
+            long now = System.currentTimeMillis();
+            NodeTool.Result r = NodeTool.node("umami-api-client.mjs", server.baseUrl() + "/api", website,
+                    Long.toString(now - 3_600_000), Long.toString(now + 60_000));
+            assertThat(r.exit()).as(r.output()).isZero();
+            Map<String, JsonNode> calls = new HashMap<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : r.output().strip().split("\n")) {
+                JsonNode n = json.readTree(line);
+                calls.put(n.get("label").asText(), n);
+            }
+            calls.values().forEach(c -> assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue());
+
+            assertThat(calls.get("login").at("/result/user/username").asText()).isEqualTo("admin");
+            assertThat(calls.get("verify").at("/result/username").asText()).isEqualTo("admin");
+            assertThat(calls.get("me").at("/result/user/isAdmin").asBoolean()).isTrue();
+            assertThat(calls.get("myWebsites").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("website").at("/result/name").asText()).isEqualTo("Client");
+
+            JsonNode stats = calls.get("stats").get("result");
+            assertThat(stats.get("pageviews").asInt()).isEqualTo(3);
+            assertThat(stats.get("visitors").asInt()).isEqualTo(2);
+            assertThat(stats.get("visits").asInt()).isEqualTo(2);
+            assertThat(stats.get("bounces").asInt()).isEqualTo(1);
+            assertThat(stats.get("comparison").get("pageviews").asInt()).isZero();
+
+            JsonNode pageviews = calls.get("pageviews").get("result");
+            assertThat(pageviews.get("pageviews").get(0).get("y").asInt()).isEqualTo(3);
+            assertThat(pageviews.get("sessions").get(0).get("y").asInt()).isEqualTo(2);
+
+            JsonNode paths = calls.get("metricsPath").get("result");
+            assertThat(paths.toString()).isEqualTo("[{\"x\":\"/\",\"y\":2},{\"x\":\"/pricing\",\"y\":1}]");
+            assertThat(calls.get("metricsBrowser").get("result").toString())
+                    .isEqualTo("[{\"x\":\"chrome\",\"y\":1},{\"x\":\"firefox\",\"y\":1}]");
+
+            assertThat(calls.get("active").at("/result/visitors").asInt()).isEqualTo(2);
+            assertThat(calls.get("realtime").at("/result/totals/views").asInt()).isEqualTo(3);
+            assertThat(calls.get("sessions").at("/result/count").asInt()).isEqualTo(2);
+            assertThat(calls.get("sessionStats").at("/result/visitors/value").asInt()).isEqualTo(2);
+            assertThat(calls.get("weekly").get("result").size()).isEqualTo(7);
+            assertThat(calls.get("events").at("/result/count").asInt()).isEqualTo(4);
+            assertThat(calls.get("eventDataStats").at("/result/events").asInt()).isEqualTo(1);
+            assertThat(calls.get("created").at("/result/domain").asText()).isEqualTo("client.example");
+        }
+    }
+}
