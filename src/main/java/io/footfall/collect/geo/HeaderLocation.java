@@ -61,7 +61,7 @@ public final class HeaderLocation {
         }
         String r = raw.toUpperCase(Locale.ROOT);
         String code = r.contains("-") ? r : country + "-" + r;
-        // ISO 3166-2: CC-XXX, up to three alphanumerics after the dash
+        // ISO 3166-2: country code, a dash, then up to three letters or digits
         return code.matches("[A-Z]{2}-[A-Z0-9]{1,3}") ? code : null;
     }
 
