@@ -20,6 +20,8 @@ public final class Json {
             .withZone(java.time.ZoneOffset.UTC);
 
     public static final ObjectMapper MAPPER = create();
+    /** Resolved once: {@code readTree} on the mapper resolves the target type on every call. */
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE = MAPPER.readerFor(JsonNode.class);
 
     private Json() {
     }
@@ -59,7 +61,7 @@ public final class Json {
     public static JsonNode parse(byte[] body) {
         if (body.length == 0) throw ApiException.badRequest("Request body is empty; expected JSON");
         try {
-            JsonNode node = MAPPER.readTree(body);
+            JsonNode node = TREE.readTree(body);
             if (node == null || node.isMissingNode()) throw ApiException.badRequest("Request body is empty; expected JSON");
             return node;
         } catch (IOException e) {
