@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code ./footfall bench ingest}: starts a server in its own JVM on a fresh data directory, drives
- * /api/send over loopback with realistic, varied hits at each concurrency for a bounded time, then
- * stops the server and checks that the store holds exactly as many events as got a 200.
+ * /api/send over loopback with realistic, varied hits at each concurrency for a bounded time (a
+ * closed loop: each connection sends its next hit when the previous one is answered), then stops the
+ * server and checks that the store holds exactly as many events as got a 200.
  */
 public final class IngestBench {
     private static final String[] USER_AGENTS = {
@@ -77,43 +75,11 @@ public final class IngestBench {
     }
 
     private static Result run(int port, List<byte[]> requests, int concurrency, int seconds) throws Exception {
-        LongAdder ok = new LongAdder();
-        LongAdder non200 = new LongAdder();
-        LongAdder errors = new LongAdder();
         long start = System.nanoTime();
-        long deadline = start + seconds * 1_000_000_000L;
-        List<Future<LatencyHistogram>> futures = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(concurrency)) { // platform threads: no poller round trips per request
-            for (int w = 0; w < concurrency; w++) {
-                int offset = w * 7919;
-                futures.add(pool.submit(() -> {
-                    LatencyHistogram h = new LatencyHistogram();
-                    RawHttpConnection conn = new RawHttpConnection("127.0.0.1", port);
-                    try {
-                        for (int i = offset; System.nanoTime() < deadline; i++) {
-                            long t0 = System.nanoTime();
-                            try {
-                                int status = conn.exchange(requests.get(i % requests.size()));
-                                h.record(System.nanoTime() - t0);
-                                if (status == 200) ok.increment();
-                                else non200.increment();
-                            } catch (java.io.IOException e) {
-                                errors.increment();
-                                conn.close();
-                                conn = new RawHttpConnection("127.0.0.1", port);
-                            }
-                        }
-                    } finally {
-                        conn.close();
-                    }
-                    return h;
-                }));
-            }
-        }
+        NioLoadGenerator.Result r = NioLoadGenerator.run(port, requests, concurrency, start + seconds * 1_000_000_000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        LatencyHistogram all = new LatencyHistogram();
-        for (var f : futures) all.add(f.get());
-        return new Result(ok.sum(), non200.sum(), errors.sum(), elapsed, all.percentileMillis(0.50), all.percentileMillis(0.99));
+        return new Result(r.ok(), r.non200(), r.errors(), elapsed, r.latencies().percentileMillis(0.50),
+                r.latencies().percentileMillis(0.99));
     }
 
     /** Pre-built, varied requests: distinct IPs, UAs, paths, referrers, UTM; ~15 % custom events with data. */
@@ -136,9 +102,22 @@ public final class IngestBench {
                         .append(",\"member\":").append(rnd.nextBoolean()).append('}');
             }
             payload.append("}}");
-            out.add(RawHttpConnection.post("/api/send", payload.toString(), USER_AGENTS[rnd.nextInt(USER_AGENTS.length)], ip));
+            out.add(post("/api/send", payload.toString(), USER_AGENTS[rnd.nextInt(USER_AGENTS.length)], ip));
         }
         return out;
+    }
+
+    /** One complete HTTP/1.1 request, built once and replayed (text/plain, as the tracker sends). */
+    static byte[] post(String path, String body, String userAgent, String forwardedFor) {
+        byte[] b = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: " + userAgent
+                + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nContent-Type: text/plain\r\nContent-Length: "
+                + b.length + "\r\n\r\n";
+        byte[] h = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[h.length + b.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(b, 0, all, h.length, b.length);
+        return all;
     }
 
     private static String createWebsite(int port) throws Exception {
