@@ -18,7 +18,10 @@ public final class GeoTestData {
         String configured = System.getProperty("footfall.geo.dir");
         Path dir = Path.of(configured != null ? configured : "target/geo-test");
         if (!hasFiles(dir)) {
-            Process p = new ProcessBuilder("bash", "scripts/fetch-geo.sh", dir.toString()).inheritIO().start();
+            // Output to a file, never to this JVM's stdout: Surefire talks to its fork over that stream.
+            Files.createDirectories(Path.of("target"));
+            Process p = new ProcessBuilder("bash", "scripts/fetch-geo.sh", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(Path.of("target/fetch-geo.log").toFile()).start();
             p.waitFor(10, TimeUnit.MINUTES);
         }
         return hasFiles(dir) ? dir : null;
