@@ -28,10 +28,9 @@ public final class AppSecret {
         String secret = HexFormat.of().formatHex(bytes);
         Files.createDirectories(dataDir);
         Files.writeString(file, secret, StandardCharsets.UTF_8);
-        try {
+        // Owner-only where the file system has POSIX permissions; elsewhere the directory's protection applies.
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // non-POSIX file system: the directory's own protection applies
         }
         return secret;
     }
