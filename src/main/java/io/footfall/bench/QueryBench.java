@@ -97,6 +97,8 @@ public final class QueryBench {
                 st.execute("DROP TABLE gen_event");
                 st.execute("DELETE FROM visit");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);
+                st.execute("DELETE FROM session_span");
+                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
                 st.execute("DROP TABLE gen_session");
             }
             return null;

@@ -45,8 +45,8 @@ public record MetricType(String name, String expression, String typeCondition, b
                 ? FilterColumns.metricColumn(name) : name.equals("event") ? "event_name" : null;
     }
 
-    /** Types the visit rollup answers: entry/exit pages and the session attributes it carries. */
-    boolean usesVisitRollup() {
+    /** Types the rollups answer: entry/exit pages (visits) and the session attributes (sessions). */
+    boolean usesRollup() {
         return switch (name) {
             case "entry", "exit", "browser", "os", "device", "screen", "language", "country", "region", "city" -> true;
             default -> false;

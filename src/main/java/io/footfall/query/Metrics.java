@@ -21,7 +21,8 @@ public final class Metrics {
             scope = scope.withParams(p.withFilter(new Filter(type.name(), type.searchColumn(), Operator.CONTAINS,
                     List.of(p.search()))));
         }
-        if (type.usesVisitRollup() && VisitRollup.covers(scope.params())) return fromRollup(store, scope, type);
+        if (type.isEntryExit() && SpanRollup.covers(scope.params())) return fromRollup(store, scope, type);
+        if (type.usesRollup() && SpanRollup.covers(scope.params())) return SessionCounts.metric(store, scope, type);
         if (type.isEntryExit()) return entryExit(store, scope, type);
         String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
         String country = type.carriesCountry() ? ", e.country" : "";
@@ -61,7 +62,7 @@ public final class Metrics {
     private static List<Map<String, Object>> fromRollup(EventStore store, EventScope scope, MetricType type) throws SQLException {
         QueryParams p = scope.params();
         var d = scope.dialect();
-        VisitRollup r = VisitRollup.open(store, scope);
+        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
         boolean withCountry = type.carriesCountry();
         String country = withCountry ? ", t.country" : "";
         String clean = type.isEntryExit() ? "v." + type.name() + "_path" : type.expression().replace("e.", "v.");
@@ -84,7 +85,7 @@ public final class Metrics {
         return read(store, sql, withCountry);
     }
 
-    private static List<Map<String, Object>> read(EventStore store, SqlText sql, boolean withCountry) throws SQLException {
+    static List<Map<String, Object>> read(EventStore store, SqlText sql, boolean withCountry) throws SQLException {
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("x", rs.getString(1));

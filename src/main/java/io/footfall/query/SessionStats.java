@@ -3,6 +3,7 @@ package io.footfall.query;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The sessions page totals. As real Umami, {@code pageviews} counts every tracked row (custom events
@@ -16,10 +17,39 @@ public final class SessionStats {
     }
 
     public static Totals run(EventStore store, EventScope scope) throws SQLException {
+        if (SpanRollup.covers(scope.params())) return fromRollup(store, scope);
         SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.session_id), count(DISTINCT e.visit_id), "
                         + "count(DISTINCT e.country), coalesce(sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END), 0) FROM event e")
                 .addAll(scope.where(SessionList.ACTIVITY));
         return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5))).getFirst());
+    }
+
+    /**
+     * The same from the session rollup: sessions wholly inside the range add their stored counts (visits
+     * never span sessions), the edge sessions are counted over their events; countries over both.
+     */
+    static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
+        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS);
+        SqlText clean = new SqlText().add("SELECT coalesce(sum(v.activity), 0)::BIGINT, count(*), coalesce(sum(v.visits), 0)::BIGINT, "
+                + "coalesce(sum(v.events), 0)::BIGINT FROM session_span v").addAll(r.cleanWhere());
+        List<SqlText> edges = r.edgeEventWheres(SessionList.ACTIVITY, true);
+        SqlText countries = new SqlText().add("SELECT count(DISTINCT y.country) FROM (SELECT DISTINCT v.country FROM session_span v")
+                .addAll(r.cleanWhere());
+        for (SqlText w : edges) countries.add(" UNION ALL SELECT DISTINCT e.country FROM event e").addAll(w);
+        countries.add(") y");
+        SqlText edge = new SqlText().add("SELECT count(*), count(DISTINCT x.session_id), count(DISTINCT x.visit_id), "
+                + "coalesce(sum(CASE WHEN x.event_type = 2 THEN 1 ELSE 0 END), 0) FROM (");
+        for (int i = 0; i < edges.size(); i++) {
+            edge.add(i == 0 ? "" : " UNION ALL ").add("SELECT e.session_id, e.visit_id, e.event_type FROM event e").addAll(edges.get(i));
+        }
+        edge.add(") x");
+        return store.read(c -> {
+            long[] a = clean.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).getFirst();
+            long[] b = edges.isEmpty() ? new long[4]
+                    : edge.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).getFirst();
+            long countryCount = countries.list(c, rs -> rs.getLong(1)).getFirst();
+            return new Totals(a[0] + b[0], a[1] + b[1], a[2] + b[2], countryCount, a[3] + b[3]);
+        });
     }
 }

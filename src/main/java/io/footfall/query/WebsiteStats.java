@@ -18,7 +18,7 @@ public final class WebsiteStats {
     }
 
     public static Totals run(EventStore store, EventScope scope) throws SQLException {
-        if (VisitRollup.covers(scope.params())) return fromRollup(store, scope);
+        if (SpanRollup.covers(scope.params())) return fromRollup(store, scope);
         var d = scope.dialect();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(DISTINCT t.session_id), count(*), "
                         + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0) FROM ("
@@ -30,20 +30,24 @@ public final class WebsiteStats {
                 rs.getLong(4), rs.getLong(5))).getFirst());
     }
 
-    /** The same totals from the visit rollup (clean visits) plus the edge visits read from events. */
+    /**
+     * The same totals from the rollups: views, visits, bounces and time from the visit rollup, visitors
+     * from the session rollup (a count of rows instead of a distinct count), edges from events.
+     */
     static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
         var d = scope.dialect();
-        VisitRollup r = VisitRollup.open(store, scope);
-        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(DISTINCT t.session_id), count(*), "
+        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
+        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), "
                         + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0) FROM ("
-                        + "SELECT v.session_id, v.views AS c, " + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
+                        + "SELECT v.views AS c, " + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
                 .addAll(r.cleanWhere());
         for (SqlText w : r.edgeEventWheres(true)) {
-            sql.add(" UNION ALL SELECT " + d.anyValue("e.session_id") + ", count(*), "
-                    + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " FROM event e").addAll(w).add(" GROUP BY e.visit_id");
+            sql.add(" UNION ALL SELECT count(*), " + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " FROM event e")
+                    .addAll(w).add(" GROUP BY e.visit_id");
         }
         sql.add(") t");
-        return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5))).getFirst());
+        long visitors = SessionCounts.visitors(store, scope, EventScope.VIEWS);
+        return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), visitors, rs.getLong(2),
+                rs.getLong(3), rs.getLong(4))).getFirst());
     }
 }

@@ -83,7 +83,12 @@ public final class DuckDbEventStore implements EventStore {
                     sessionData.flush();
                 }
             }
-            appendVisits(c, conn, hits);
+            int pending = appendVisits(conn, hits) + SessionSpans.append(conn, hits);
+            if (pending > 0) {
+                if (pendingRows < 0) pendingRows = countPending(c);
+                else pendingRows += pending;
+                if (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > FOLD_NANOS) fold(c);
+            }
             return null;
         });
     }
@@ -96,6 +101,9 @@ public final class DuckDbEventStore implements EventStore {
             + "coalesce(device, chr(2)), coalesce(screen, chr(2)), coalesce(language, chr(2)), coalesce(country, chr(2)), "
             + "coalesce(region, chr(2)), coalesce(city, chr(2)))) > 1 FROM event WHERE event_type IN (1, 3, 4) "
             + "GROUP BY website_id, visit_id ORDER BY min(created_at)";
+
+    /** Rebuilds the session rollup from the event table (after a bulk load that bypassed {@link #append}). */
+    public static final String REBUILD_SESSIONS = SessionSpans.REBUILD.replace("/*AND*/", "");
 
     private static final String[] VISIT_ATTRIBUTES = {"browser", "os", "device", "screen", "language", "country", "region", "city"};
 
@@ -150,14 +158,14 @@ public final class DuckDbEventStore implements EventStore {
      * Adds the batch's views to the visit rollup: one visit_pending row per visit of the batch (count,
      * first and last view with their paths, attributes), folded into visit from time to time.
      */
-    private void appendVisits(java.sql.Connection c, org.duckdb.DuckDBConnection conn, List<CollectedHit> hits) throws SQLException {
+    private static int appendVisits(org.duckdb.DuckDBConnection conn, List<CollectedHit> hits) throws SQLException {
         Map<UUID, VisitDelta> deltas = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
             if (e == null || !isView(e)) continue;
             deltas.computeIfAbsent(e.visitId(), k -> new VisitDelta(e)).add(e);
         }
-        if (deltas.isEmpty()) return;
+        if (deltas.isEmpty()) return 0;
         try (DuckDBAppender a = conn.createAppender("main", "visit_pending")) {
             for (VisitDelta d : deltas.values()) {
                 Event e = d.first;
@@ -176,19 +184,17 @@ public final class DuckDbEventStore implements EventStore {
             }
             a.flush();
         }
-        if (pendingRows < 0) pendingRows = countPending(c);
-        else pendingRows += deltas.size();
-        if (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > FOLD_NANOS) fold(c);
+        return deltas.size();
     }
 
     private static long countPending(java.sql.Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM visit_pending")) {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT (SELECT count(*) FROM visit_pending) + (SELECT count(*) FROM session_pending)")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    /** Merges visit_pending, aggregated per visit, into visit and empties it (inside the caller's write). */
+    /** Merges visit_pending into visit and session_pending into session_span, emptying both (inside the caller's write). */
     private void fold(java.sql.Connection c) throws SQLException {
         StringBuilder mixed = new StringBuilder("v.mixed OR d.mixed");
         for (String col : VISIT_ATTRIBUTES) mixed.append(" OR v.").append(col).append(" IS DISTINCT FROM d.").append(col);
@@ -211,6 +217,7 @@ public final class DuckDbEventStore implements EventStore {
                     + "d.entry_path, d.exit_path, d.browser, d.os, d.device, d.screen, d.language, d.country, d.region, d.city, d.mixed)");
             st.execute("DELETE FROM visit_pending");
         }
+        SessionSpans.fold(c);
         pendingRows = 0;
         lastFold = System.nanoTime();
     }
@@ -344,13 +351,17 @@ public final class DuckDbEventStore implements EventStore {
         List<UUID> ids = List.copyOf(eventIds);
         db.write(c -> {
             java.util.Set<UUID> visits = new java.util.HashSet<>();
+            java.util.Set<UUID> sessions = new java.util.HashSet<>();
             for (int from = 0; from < ids.size(); from += 1000) {
                 List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT visit_id FROM event WHERE event_id IN (" + marks + ")")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT visit_id, session_id FROM event WHERE event_id IN (" + marks + ")")) {
                     for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
                     try (var rs = ps.executeQuery()) {
-                        while (rs.next()) visits.add((UUID) rs.getObject(1));
+                        while (rs.next()) {
+                            visits.add((UUID) rs.getObject(1));
+                            sessions.add((UUID) rs.getObject(2));
+                        }
                     }
                 }
                 for (String table : List.of("event", "event_data")) {
@@ -376,6 +387,21 @@ public final class DuckDbEventStore implements EventStore {
                     }
                 }
             }
+            List<UUID> affectedSessions = List.copyOf(sessions);
+            for (int from = 0; from < affectedSessions.size(); from += 1000) {
+                List<UUID> chunk = affectedSessions.subList(from, Math.min(affectedSessions.size(), from + 1000));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                List<String> statements = List.of(
+                        "DELETE FROM session_span WHERE session_id IN (" + marks + ")",
+                        "DELETE FROM session_pending WHERE session_id IN (" + marks + ")",
+                        SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"));
+                for (String sql : statements) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
+                        ps.executeUpdate();
+                    }
+                }
+            }
             return null;
         });
     }
@@ -383,7 +409,8 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
-            for (String table : List.of("event", "event_data", "session_data", "visit", "visit_pending")) {
+            for (String table : List.of("event", "event_data", "session_data", "visit", "visit_pending", "session_span",
+                    "session_pending")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();

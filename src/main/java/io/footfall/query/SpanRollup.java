@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reading views through the per-visit rollup (table {@code visit}, one row per visit: session, first and
- * last view, view count, entry and exit path, session attributes) while staying exact:
+ * Reading through a span rollup while staying exact. Two kinds: {@link #VISITS} (table {@code visit}, one
+ * row per visit: session, first and last view, view count, entry and exit path, session attributes) and
+ * {@link #SESSIONS} (table {@code session_span}, one row per session: first and last activity, counts of
+ * rows, views, custom events and visits, attributes). For either, with "visit" read as its unit:
  * <ul>
- *   <li>visits with rows in {@code visit_pending} (not yet folded) count as edge visits;</li>
+ *   <li>visits with rows in the pending table (not yet folded) count as edge visits;</li>
  *   <li>only when every filter is on a session attribute the rollup carries ({@link #covers});</li>
  *   <li>rollup rows only for <em>clean</em> visits: wholly inside the range and not {@code mixed};</li>
  *   <li>the other visits that touch the range (<em>edge</em> visits: cut by its start or end, or mixed)
@@ -23,7 +25,14 @@ import java.util.Set;
  *       the rest in [their earliest first view, end]. Each edge visit is in exactly one window.</li>
  * </ul>
  */
-final class VisitRollup {
+final class SpanRollup {
+    /** A rollup table: its pending table and its key column (also a column of {@code event}). */
+    record Kind(String table, String pending, String key) {
+    }
+
+    static final Kind VISITS = new Kind("visit", "visit_pending", "visit_id");
+    static final Kind SESSIONS = new Kind("session_span", "session_pending", "session_id");
+
     /** Filter names whose column the rollup carries and that are constant over a clean visit. */
     static final Set<String> SESSION_FILTERS = Set.of("browser", "os", "device", "country", "region", "city", "language");
 
@@ -39,11 +48,13 @@ final class VisitRollup {
     record Edges(Instant[] before, Instant[] rest, List<Object> beforeIds, List<Object> restIds) {
     }
 
+    private final Kind kind;
     private final EventScope scope;
     private final Edges edges;
     private final boolean pending;
 
-    private VisitRollup(EventScope scope, Edges edges, boolean pending) {
+    private SpanRollup(Kind kind, EventScope scope, Edges edges, boolean pending) {
+        this.kind = kind;
         this.scope = scope;
         this.edges = edges;
         this.pending = pending;
@@ -58,11 +69,11 @@ final class VisitRollup {
     }
 
     /** Finds the edge visits' windows for the scope (small queries over the rollup). */
-    static VisitRollup open(EventStore store, EventScope scope) throws SQLException {
+    static SpanRollup open(EventStore store, EventScope scope, Kind kind) throws SQLException {
         QueryParams p = scope.params();
-        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM visit_pending p WHERE p.website_id = ?", scope.websiteId());
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM " + kind.pending() + " p WHERE p.website_id = ?", scope.websiteId());
         boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
-        SqlText sql = new SqlText().add("SELECT g.visit_id, g.f, g.l FROM ").addAll(edgeSet(scope, pending)).add(" g");
+        SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(edgeSet(kind, scope, pending)).add(" g");
         List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
                 utc(rs.getObject(2, LocalDateTime.class)), utc(rs.getObject(3, LocalDateTime.class))}));
         Instant start = p.startAt();
@@ -86,26 +97,29 @@ final class VisitRollup {
         Instant[] rest = restMin == null ? null : new Instant[]{max(start, restMin), end};
         boolean listed = rows.size() <= maxListed();
         Edges e = new Edges(before, rest, listed ? beforeIds : null, listed ? restIds : null);
-        return new VisitRollup(scope, e, pending);
+        return new SpanRollup(kind, scope, e, pending);
     }
 
     /**
-     * The edge visits as a derived table {@code (visit_id, f, l)}: first and last view over the folded row
-     * and any pending rows. Without pending rows: visits touching the range that are cut by it or mixed.
-     * With pending rows, also every visit that has some (its folded row, if any, counted in its extent).
+     * The edge units as a derived table {@code (k, f, l)}: key, first and last time over the folded row
+     * and any pending rows. Without pending rows: units touching the range that are cut by it or mixed.
+     * With pending rows, also every unit that has some (its folded row, if any, counted in its extent).
      */
-    private static SqlText edgeSet(EventScope scope, boolean pending) {
+    private static SqlText edgeSet(Kind kind, EventScope scope, boolean pending) {
         QueryParams p = scope.params();
+        String key = kind.key();
         SqlText s = new SqlText();
         if (!pending) {
-            return s.add("(SELECT v.visit_id, v.first_at AS f, v.last_at AS l FROM visit v").addAll(edgeWhere(scope)).add(")");
+            return s.add("(SELECT v." + key + " AS k, v.first_at AS f, v.last_at AS l FROM " + kind.table() + " v")
+                    .addAll(edgeWhere(scope)).add(")");
         }
-        return s.add("(SELECT x.visit_id, min(x.f) AS f, max(x.l) AS l FROM (SELECT v.visit_id, v.first_at AS f, v.last_at AS l FROM visit v")
+        return s.add("(SELECT x.k, min(x.f) AS f, max(x.l) AS l FROM (SELECT v." + key + " AS k, v.first_at AS f, v.last_at AS l FROM "
+                        + kind.table() + " v")
                 .addAll(edgeWhere(scope))
-                .add(" UNION ALL SELECT p.visit_id, p.first_at, p.last_at FROM visit_pending p WHERE p.website_id = ?", scope.websiteId())
-                .add(" UNION ALL SELECT v.visit_id, v.first_at, v.last_at FROM visit v WHERE v.website_id = ? AND v.visit_id IN "
-                        + "(SELECT p.visit_id FROM visit_pending p WHERE p.website_id = ?)", scope.websiteId(), scope.websiteId())
-                .add(") x GROUP BY x.visit_id HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
+                .add(" UNION ALL SELECT p." + key + ", p.first_at, p.last_at FROM " + kind.pending() + " p WHERE p.website_id = ?", scope.websiteId())
+                .add(" UNION ALL SELECT v." + key + ", v.first_at, v.last_at FROM " + kind.table() + " v WHERE v.website_id = ? AND v." + key
+                        + " IN (SELECT p." + key + " FROM " + kind.pending() + " p WHERE p.website_id = ?)", scope.websiteId(), scope.websiteId())
+                .add(") x GROUP BY x.k HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
     }
 
     private static Instant utc(LocalDateTime t) {
@@ -129,34 +143,42 @@ final class VisitRollup {
         SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ? AND NOT v.mixed",
                         scope.websiteId(), p.startAt(), p.endAt())
                 .addAll(scope.filters("v"));
-        if (pending) s.add(" AND v.visit_id NOT IN (SELECT p.visit_id FROM visit_pending p WHERE p.website_id = ?)", scope.websiteId());
+        if (pending) {
+            s.add(" AND v." + kind.key() + " NOT IN (SELECT p." + kind.key() + " FROM " + kind.pending() + " p WHERE p.website_id = ?)",
+                    scope.websiteId());
+        }
         return s;
     }
 
     /**
-     * One WHERE over alias e per edge window: the website, the window, views, the edge visits of that
-     * side, and the filters when {@code withFilters}.
+     * One WHERE over alias e per edge window: the website, the window, the type condition, the edge units
+     * of that side, and the filters when {@code withFilters}.
      */
-    List<SqlText> edgeEventWheres(boolean withFilters) {
+    List<SqlText> edgeEventWheres(String typeCondition, boolean withFilters) {
         List<SqlText> out = new ArrayList<>();
         QueryParams p = scope.params();
         for (int side = 0; side < 2; side++) {
             Instant[] w = side == 0 ? edges.before() : edges.rest();
             if (w == null) continue;
-            SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS,
+            SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + typeCondition,
                             scope.websiteId(), w[0], w[1])
-                    .add(" AND e.visit_id IN (");
+                    .add(" AND e." + kind.key() + " IN (");
             List<Object> ids = side == 0 ? edges.beforeIds() : edges.restIds();
             if (ids != null) {
                 for (int i = 0; i < ids.size(); i++) s.add(i == 0 ? "?" : ", ?", ids.get(i));
                 s.add(")");
             } else {
-                s.add("SELECT g.visit_id FROM ").addAll(edgeSet(scope, pending))
+                s.add("SELECT g.k FROM ").addAll(edgeSet(kind, scope, pending))
                         .add(side == 0 ? " g WHERE g.f < ?)" : " g WHERE g.f >= ?)", p.startAt());
             }
             if (withFilters) s.addAll(scope.filters("e"));
             out.add(s);
         }
         return out;
+    }
+
+    /** The views of the edge visits ({@link #VISITS}' original use). */
+    List<SqlText> edgeEventWheres(boolean withFilters) {
+        return edgeEventWheres(EventScope.VIEWS, withFilters);
     }
 }

@@ -1,0 +1,156 @@
+package io.footfall.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session rollup must give exactly what the event table gives. Hits go in through the store interface
+ * in several batches, some folded and some left pending; every rollup-served query is compared with the
+ * same query plus {@code hostname=c.example} (a row filter matching every hit, which forces the event
+ * table) over ranges that cut sessions at the start, the end and both.
+ *
+ * <pre>
+ * A chrome/DE   V1 08:00 /a, 08:05 /b | (next batch) V1 08:10 /c | V2 12:00 /a + custom event 12:01   (2 visits)
+ * B firefox/US  V3 09:00 /a, then identified midway: 09:02 /b as user-9                             (mixed)
+ * C safari/FR   V4 10:00 /x | (later batch) V4 09:30 /y, backfilled before its last activity          (mixed)
+ * D chrome/DE   V5 11:00 custom event only, as user-7                                                 (no views)
+ * E chrome/DE   V6 13:00 /a, 13:01 /a + a web-vitals row (not activity)                               (one bounce-free visit)
+ * </pre>
+ */
+class SessionRollupTest {
+    static TestServer server;
+    static String site;
+    static final UUID A = UUID.randomUUID(), B = UUID.randomUUID(), C = UUID.randomUUID(), D = UUID.randomUUID(), E = UUID.randomUUID();
+    static final UUID V1 = UUID.randomUUID(), V2 = UUID.randomUUID(), V3 = UUID.randomUUID(), V4 = UUID.randomUUID(),
+            V5 = UUID.randomUUID(), V6 = UUID.randomUUID();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        site = server.createWebsite("Session rollup", "example.com");
+        UUID w = UUID.fromString(site);
+        append(hit(w, A, V1, "08:00", "/a", "chrome", "DE", null, 1), hit(w, A, V1, "08:05", "/b", "chrome", "DE", null, 1),
+                hit(w, B, V3, "09:00", "/a", "firefox", "US", null, 1), hit(w, C, V4, "10:00", "/x", "safari", "FR", null, 1));
+        append(hit(w, A, V1, "08:10", "/c", "chrome", "DE", null, 1), hit(w, B, V3, "09:02", "/b", "firefox", "US", "user-9", 1));
+        server.server().stores().events().foldPending();
+        append(hit(w, A, V2, "12:00", "/a", "chrome", "DE", null, 1), hit(w, A, V2, "12:01", "/a", "chrome", "DE", null, 2),
+                hit(w, D, V5, "11:00", null, "chrome", "DE", "user-7", 2));
+        server.server().stores().events().foldPending();
+        append(hit(w, C, V4, "09:30", "/y", "safari", "FR", null, 1), hit(w, E, V6, "13:00", "/a", "chrome", "DE", null, 1),
+                hit(w, E, V6, "13:01", "/a", "chrome", "DE", null, 1), hit(w, E, V6, "13:01", "/a", "chrome", "DE", null, 5));
+    }
+
+    static CollectedHit hit(UUID website, UUID session, UUID visit, String time, String path, String browser, String country,
+                            String distinctId, int type) {
+        Instant at = Instant.parse("2026-03-07T" + time + ":00Z");
+        var attrs = new Event.SessionAttributes(browser, "Windows 10", "desktop", "1920x1080", "en-US", country, null, null, distinctId);
+        Event e = new Event(UUID.randomUUID(), website, session, visit, at, type, type == 2 ? "click" : null,
+                new Event.Page("example.com", path, null, "Example", null), Event.Referrer.NONE, Event.Campaign.NONE, attrs,
+                type == 5 ? new Event.WebVitals(1.0, null, null, null, null) : Event.WebVitals.NONE);
+        return new CollectedHit(e, List.of(), website, session, distinctId, at, List.of());
+    }
+
+    static void append(CollectedHit... hits) throws Exception {
+        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String range(String from, String to) {
+        return "startAt=" + Instant.parse("2026-03-07T" + from + ":00Z").toEpochMilli()
+                + "&endAt=" + Instant.parse("2026-03-07T" + to + ":00Z").toEpochMilli();
+    }
+
+    static JsonNode get(String endpoint, String query) {
+        var res = server.http().get("/api/websites/" + site + "/" + endpoint + "?" + query, server.adminToken());
+        assertThat(res.status()).as(endpoint + "?" + query + " " + res.body()).isEqualTo(200);
+        return res.json();
+    }
+
+    Map<String, Object> span(UUID session) {
+        return server.query("SELECT activity, views, events, visits, mixed FROM session_span WHERE session_id = ?::UUID",
+                session.toString()).getFirst();
+    }
+
+    @Test
+    void foldedRowsCountVisitsAlongTimeAndMarkWhatTheyCannotAnswer() throws Exception {
+        server.server().stores().events().foldPending();
+        assertThat(server.count("SELECT count(*) FROM session_pending")).isZero();
+        assertThat(span(A).toString()).isEqualTo("{activity=5, views=4, events=1, visits=2, mixed=false}");
+        assertThat(span(B).get("mixed")).isEqualTo(true);
+        assertThat(span(C).get("mixed")).isEqualTo(true);
+        assertThat(span(D).toString()).isEqualTo("{activity=1, views=0, events=1, visits=1, mixed=false}");
+        assertThat(span(E).toString()).isEqualTo("{activity=2, views=2, events=0, visits=1, mixed=false}");
+        String all = range("00:00", "23:59");
+        JsonNode stats = get("sessions/stats", all);
+        assertThat(stats.toString()).isEqualTo("{\"pageviews\":{\"value\":12},\"visitors\":{\"value\":5},\"visits\":{\"value\":6},"
+                + "\"countries\":{\"value\":3},\"events\":{\"value\":2}}");
+        assertThat(get("stats", all).get("visitors").asLong()).isEqualTo(4); // D has no views
+        assertThat(get("metrics", all + "&type=browser").toString())
+                .isEqualTo("[{\"x\":\"chrome\",\"y\":2},{\"x\":\"firefox\",\"y\":1},{\"x\":\"safari\",\"y\":1}]");
+        JsonNode list = get("sessions", all);
+        assertThat(list.get("count").asLong()).isEqualTo(5);
+        StringBuilder order = new StringBuilder();
+        for (JsonNode s : list.get("data")) order.append(s.get("views")).append('/').append(s.get("visits")).append(' ');
+        assertThat(order.toString()).isEqualTo("2/1 4/2 0/1 2/1 2/1 "); // E 13:01, A 12:01, D 11:00, C 10:00, B 09:02
+        assertThat(get("sessions", all + "&search=user-").get("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void rollupAgreesWithTheEventTable() throws Exception {
+        compareWithEvents();
+        System.setProperty("footfall.visitRollup.maxListed", "0"); // edge sessions as a sub-query instead of an id list
+        try {
+            compareWithEvents();
+        } finally {
+            System.clearProperty("footfall.visitRollup.maxListed");
+        }
+        server.server().stores().events().foldPending();
+        compareWithEvents();
+    }
+
+    void compareWithEvents() {
+        String[] ranges = {range("00:00", "23:59"), range("08:03", "23:59"), range("00:00", "12:00"), range("08:06", "12:00"),
+                range("09:01", "09:45"), range("12:00", "12:00"), range("13:00", "13:01")};
+        String[] queries = {"stats", "stats?country=DE", "metrics?type=browser", "metrics?type=country", "metrics?type=os&browser=chrome",
+                "metrics?type=language", "sessions", "sessions?search=user", "sessions?search=fire", "sessions?pageSize=2&page=2",
+                "sessions?pageSize=2&page=9", "sessions/stats", "sessions/stats?country=DE", "sessions/stats?browser=neq.chrome"};
+        for (String r : ranges) {
+            for (String q : queries) {
+                String endpoint = q.contains("?") ? q.substring(0, q.indexOf('?')) : q;
+                String params = (q.contains("?") ? q.substring(q.indexOf('?') + 1) + "&" : "") + r;
+                assertThat(get(endpoint, params).toString()).as(q + " " + r)
+                        .isEqualTo(get(endpoint, params + "&hostname=c.example").toString());
+            }
+        }
+    }
+
+    @Test
+    void reshippedEventsRebuildTheirSessions() throws Exception {
+        UUID w = UUID.fromString(server.createWebsite("Session rollup reship", "example.com"));
+        UUID f = UUID.randomUUID();
+        CollectedHit first = hit(w, f, UUID.randomUUID(), "15:00", "/r", "edge-chromium", "SE", null, 1);
+        append(first);
+        server.server().stores().events().foldPending();
+        server.server().stores().events().deleteEvents(List.of(first.event().eventId()));
+        append(first); // as crash recovery does: the same hit again
+        server.server().stores().events().foldPending();
+        assertThat(span(f).toString()).isEqualTo("{activity=1, views=1, events=0, visits=1, mixed=false}");
+    }
+}
