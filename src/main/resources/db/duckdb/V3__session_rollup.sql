@@ -8,6 +8,8 @@ CREATE TABLE session_span (
     session_id    UUID      NOT NULL,
     first_at      TIMESTAMP NOT NULL,  -- first activity, UTC
     last_at       TIMESTAMP NOT NULL,  -- last activity, UTC
+    first_view_at TIMESTAMP,           -- first view (pageview, link, pixel), UTC; NULL without views
+    last_view_at  TIMESTAMP,           -- last view
     activity      INTEGER   NOT NULL,  -- rows of every type but web vitals
     views         INTEGER   NOT NULL,  -- pageviews, link and pixel hits
     events        INTEGER   NOT NULL,  -- custom events
@@ -31,6 +33,8 @@ CREATE TABLE session_pending (
     session_id     UUID      NOT NULL,
     first_at       TIMESTAMP NOT NULL,
     last_at        TIMESTAMP NOT NULL,
+    first_view_at  TIMESTAMP,
+    last_view_at   TIMESTAMP,
     activity       INTEGER   NOT NULL,
     views          INTEGER   NOT NULL,
     events         INTEGER   NOT NULL,
@@ -51,7 +55,8 @@ CREATE TABLE session_pending (
 );
 
 INSERT INTO session_span
-SELECT website_id, session_id, min(created_at), max(created_at), count(*),
+SELECT website_id, session_id, min(created_at), max(created_at),
+       min(created_at) FILTER (WHERE event_type IN (1, 3, 4)), max(created_at) FILTER (WHERE event_type IN (1, 3, 4)), count(*),
        count(*) FILTER (WHERE event_type IN (1, 3, 4)), count(*) FILTER (WHERE event_type = 2),
        count(DISTINCT visit_id), arg_max(visit_id, created_at),
        any_value(hostname), any_value(browser), any_value(os), any_value(device), any_value(screen), any_value(language),

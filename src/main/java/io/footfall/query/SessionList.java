@@ -62,16 +62,19 @@ public final class SessionList {
     }
 
     /**
-     * Keys {@code (session_id, hostname, first_at, last_at)} from the session rollup: a clean session is one
-     * row with constant attributes, so its span and the search apply to it whole; edge sessions from events.
+     * Keys {@code (session_id, hostname, first_at, last_at)} from the session rollup: a known session is one
+     * row with constant attributes whose last activity lies in the range, so the search and its rank apply
+     * to it whole (its first_at only bounds the detail read); checked sessions from events.
      */
     private static SqlText rollupKeys(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
-        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS);
-        SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, v.first_at, v.last_at FROM session_span v").addAll(r.cleanWhere());
+        SessionSplit split = SessionSplit.open(store, scope, ACTIVITY, SessionSplit.Question.LAST);
+        SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at FROM session_span v",
+                p.startAt()).addAll(split.knownWhere());
         if (p.search() != null) keys.addAll(search("v", p.search()));
-        for (SqlText w : r.edgeEventWheres(ACTIVITY, true)) {
-            keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at) FROM event e").addAll(w);
+        SqlText checked = split.checkedWhere();
+        if (checked != null) {
+            keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at) FROM event e").addAll(checked);
             if (p.search() != null) keys.addAll(search("e", p.search()));
             keys.add(" GROUP BY e.session_id, e.hostname");
         }

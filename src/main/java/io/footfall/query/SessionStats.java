@@ -17,7 +17,15 @@ public final class SessionStats {
     }
 
     public static Totals run(EventStore store, EventScope scope) throws SQLException {
-        if (SpanRollup.covers(scope.params())) return fromRollup(store, scope);
+        if (SpanRollup.covers(scope.params())) {
+            SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS);
+            // Many sessions cut by the range (a short range) leave little for the rollup to answer.
+            if (r.edgeCount() <= SpanRollup.maxEdges()) return fromRollup(store, scope, r);
+        }
+        return fromEvents(store, scope);
+    }
+
+    static Totals fromEvents(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.session_id), count(DISTINCT e.visit_id), "
                         + "count(DISTINCT e.country), coalesce(sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END), 0) FROM event e")
                 .addAll(scope.where(SessionList.ACTIVITY));
@@ -29,8 +37,7 @@ public final class SessionStats {
      * The same from the session rollup: sessions wholly inside the range add their stored counts (visits
      * never span sessions), the edge sessions are counted over their events; countries over both.
      */
-    static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
-        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS);
+    static Totals fromRollup(EventStore store, EventScope scope, SpanRollup r) throws SQLException {
         SqlText clean = new SqlText().add("SELECT coalesce(sum(v.activity), 0)::BIGINT, count(*), coalesce(sum(v.visits), 0)::BIGINT, "
                 + "coalesce(sum(v.events), 0)::BIGINT FROM session_span v").addAll(r.cleanWhere());
         List<SqlText> edges = r.edgeEventWheres(SessionList.ACTIVITY, true);

@@ -44,6 +44,14 @@ final class SpanRollup {
         return Integer.getInteger("footfall.visitRollup.maxListed", 2000);
     }
 
+    /**
+     * Past this many edge units a query whose edges need counts inside the range reads the event table
+     * alone (system property {@code footfall.rollup.maxEdges}).
+     */
+    static int maxEdges() {
+        return Integer.getInteger("footfall.rollup.maxEdges", 5000);
+    }
+
     /** The time windows of the edge visits, one per side (null when that side has none), and their ids when few. */
     record Edges(Instant[] before, Instant[] rest, List<Object> beforeIds, List<Object> restIds) {
     }
@@ -52,8 +60,10 @@ final class SpanRollup {
     private final EventScope scope;
     private final Edges edges;
     private final boolean pending;
+    private final int edgeCount;
 
-    private SpanRollup(Kind kind, EventScope scope, Edges edges, boolean pending) {
+    private SpanRollup(Kind kind, EventScope scope, Edges edges, boolean pending, int edgeCount) {
+        this.edgeCount = edgeCount;
         this.kind = kind;
         this.scope = scope;
         this.edges = edges;
@@ -97,7 +107,7 @@ final class SpanRollup {
         Instant[] rest = restMin == null ? null : new Instant[]{max(start, restMin), end};
         boolean listed = rows.size() <= maxListed();
         Edges e = new Edges(before, rest, listed ? beforeIds : null, listed ? restIds : null);
-        return new SpanRollup(kind, scope, e, pending);
+        return new SpanRollup(kind, scope, e, pending, rows.size());
     }
 
     /**
@@ -128,6 +138,11 @@ final class SpanRollup {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** How many edge units the range has: when many, the event table alone is the cheaper read. */
+    int edgeCount() {
+        return edgeCount;
     }
 
     /** WHERE over alias v selecting the edge visits of the website touching the range. */

@@ -11,6 +11,9 @@ import java.util.List;
 
 /** SQL being assembled with its bound parameters in order; every client value goes in as a parameter. */
 final class SqlText {
+    /** {@code -Dfootfall.traceSql=true}: every statement with its time on stderr, for tuning queries. */
+    private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
+
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
 
@@ -37,6 +40,7 @@ final class SqlText {
     }
 
     <T> List<T> list(Connection c, RowMapper<T> mapper) throws SQLException {
+        long start = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             Sql.bind(ps, params.toArray());
             try (ResultSet rs = ps.executeQuery()) {
@@ -44,6 +48,8 @@ final class SqlText {
                 while (rs.next()) out.add(mapper.map(rs));
                 return out;
             }
+        } finally {
+            if (TRACE) System.err.printf("sql %.1f ms: %s%n", (System.nanoTime() - start) / 1e6, sql.length() > 400 ? sql.substring(0, 400) + "..." : sql);
         }
     }
 }

@@ -22,7 +22,7 @@ public final class DuckDbDialect implements Dialect {
 
     @Override
     public String secondsBetween(String from, String to) {
-        return "((epoch_ms(" + to + ") - epoch_ms(" + from + ")) // 1000)";
+        return "((epoch_us(" + to + ") - epoch_us(" + from + ")) // 1000000)"; // epoch_ms is several times slower
     }
 
     @Override

@@ -1,0 +1,127 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a website's sessions for one range into those the session rollup answers alone (<em>known</em>)
+ * and the few whose events must be read (<em>checked</em>), for questions that need no counts inside the
+ * range. Known sessions are folded, not mixed (so filters on session attributes apply to the row) and:
+ * <ul>
+ *   <li>{@link Question#PRESENT} "has rows of the type in the range": its first or last such row lies in
+ *       the range. Checked: sessions whose rows of the type start before and end after the range.</li>
+ *   <li>{@link Question#LAST} "its last activity in the range", for ranking: its last activity lies in
+ *       the range. Checked: sessions active in the range that are still active after it.</li>
+ * </ul>
+ * Mixed sessions and sessions with pending rows touching the range are always checked. Unlike a
+ * whole-span split, a session that began before the range is known, so short ranges stay cheap.
+ */
+final class SessionSplit {
+    enum Question { PRESENT, LAST }
+
+    private final EventScope scope;
+    private final String typeCondition;
+    private final boolean pending;
+    private final String first;
+    private final String last;
+    private final Question question;
+    private final Instant[] window;
+    private final List<Object> ids;
+
+    private SessionSplit(EventScope scope, String typeCondition, Question question, boolean pending, Instant[] window, List<Object> ids) {
+        this.scope = scope;
+        this.typeCondition = typeCondition;
+        this.question = question;
+        this.pending = pending;
+        String[] span = span(typeCondition);
+        this.first = span[0];
+        this.last = span[1];
+        this.window = window;
+        this.ids = ids;
+    }
+
+    /** The rollup columns spanning the rows of the type condition (alias v). */
+    private static String[] span(String typeCondition) {
+        return switch (typeCondition) {
+            case EventScope.VIEWS -> new String[]{"v.first_view_at", "v.last_view_at"};
+            case SessionList.ACTIVITY -> new String[]{"v.first_at", "v.last_at"};
+            default -> throw new IllegalArgumentException(typeCondition);
+        };
+    }
+
+    static SessionSplit open(EventStore store, EventScope scope, String typeCondition, Question question) throws SQLException {
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM session_pending p WHERE p.website_id = ?", scope.websiteId());
+        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        SessionSplit probe = new SessionSplit(scope, typeCondition, question, pending, null, null);
+        SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(probe.checkedSet()).add(" g");
+        List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
+                utc(rs.getObject(2, LocalDateTime.class)), utc(rs.getObject(3, LocalDateTime.class))}));
+        if (rows.isEmpty()) return new SessionSplit(scope, typeCondition, question, pending, null, null);
+        QueryParams p = scope.params();
+        Instant from = null;
+        Instant to = null;
+        List<Object> ids = new ArrayList<>();
+        for (Object[] r : rows) {
+            ids.add(r[0]);
+            if (from == null || ((Instant) r[1]).isBefore(from)) from = (Instant) r[1];
+            if (to == null || ((Instant) r[2]).isAfter(to)) to = (Instant) r[2];
+        }
+        Instant[] window = {from.isBefore(p.startAt()) ? p.startAt() : from, to.isAfter(p.endAt()) ? p.endAt() : to};
+        return new SessionSplit(scope, typeCondition, question, pending, window, rows.size() <= SpanRollup.maxListed() ? ids : null);
+    }
+
+    private static Instant utc(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    /** WHERE over alias v for the known sessions, with the (session-attribute) filters. */
+    SqlText knownWhere() {
+        QueryParams p = scope.params();
+        SqlText s = new SqlText().add(" WHERE v.website_id = ? AND NOT v.mixed", scope.websiteId());
+        if (question == Question.PRESENT) {
+            s.add(" AND (" + first + " BETWEEN ? AND ? OR " + last + " BETWEEN ? AND ?)", p.startAt(), p.endAt(), p.startAt(), p.endAt());
+        } else {
+            s.add(" AND " + last + " BETWEEN ? AND ?", p.startAt(), p.endAt());
+        }
+        s.addAll(scope.filters("v"));
+        if (pending) s.add(" AND v.session_id NOT IN (SELECT p.session_id FROM session_pending p WHERE p.website_id = ?)", scope.websiteId());
+        return s;
+    }
+
+    /** The checked sessions as a derived table {@code (k, f, l)} with their activity span. */
+    private SqlText checkedSet() {
+        QueryParams p = scope.params();
+        SqlText unknown = new SqlText().add(question == Question.PRESENT
+                ? first + " < ? AND " + last + " > ?" : first + " <= ? AND " + last + " > ?",
+                question == Question.PRESENT ? p.startAt() : p.endAt(), p.endAt());
+        SqlText s = new SqlText().add("(SELECT x.k, min(x.f) AS f, max(x.l) AS l FROM (SELECT v.session_id AS k, v.first_at AS f, "
+                        + "v.last_at AS l FROM session_span v WHERE v.website_id = ? AND v.first_at <= ? AND v.last_at >= ? AND (v.mixed OR (",
+                scope.websiteId(), p.endAt(), p.startAt()).addAll(unknown).addAll(scope.filters("v")).add(")");
+        if (pending) s.add(" OR v.session_id IN (SELECT p.session_id FROM session_pending p WHERE p.website_id = ?)", scope.websiteId());
+        s.add(")");
+        if (pending) {
+            s.add(" UNION ALL SELECT p.session_id, p.first_at, p.last_at FROM session_pending p WHERE p.website_id = ?", scope.websiteId());
+        }
+        return s.add(") x GROUP BY x.k HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
+    }
+
+    /** WHERE over alias e for the checked sessions' rows of the type in the range, with the filters; null when none. */
+    SqlText checkedWhere() {
+        if (window == null) return null;
+        SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + typeCondition,
+                scope.websiteId(), window[0], window[1]).add(" AND e.session_id IN (");
+        if (ids != null) {
+            for (int i = 0; i < ids.size(); i++) s.add(i == 0 ? "?" : ", ?", ids.get(i));
+            s.add(")");
+        } else {
+            s.add("SELECT g.k FROM ").addAll(checkedSet()).add(" g)");
+        }
+        return s.addAll(scope.filters("e"));
+    }
+}
