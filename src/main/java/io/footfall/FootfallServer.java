@@ -137,6 +137,11 @@ public final class FootfallServer implements AutoCloseable {
         return web.port();
     }
 
+    /** Waits until the background start-up work (the User-Agent parser) is done: benchmarks measure after it. */
+    public void awaitBackgroundWork() {
+        SharedParsers.userAgents();
+    }
+
     public Settings settings() {
         return settings;
     }

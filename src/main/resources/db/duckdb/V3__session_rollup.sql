@@ -12,6 +12,7 @@ CREATE TABLE session_span (
     last_view_at  TIMESTAMP,           -- last view
     activity      INTEGER   NOT NULL,  -- rows of every type but web vitals
     views         INTEGER   NOT NULL,  -- pageviews, link and pixel hits
+    pageviews     INTEGER   NOT NULL,  -- pageviews only
     events        INTEGER   NOT NULL,  -- custom events
     visits        INTEGER   NOT NULL,  -- distinct visit ids
     last_visit_id UUID      NOT NULL,  -- visit of the last activity: a later batch continuing it adds no visit
@@ -37,6 +38,7 @@ CREATE TABLE session_pending (
     last_view_at   TIMESTAMP,
     activity       INTEGER   NOT NULL,
     views          INTEGER   NOT NULL,
+    pageviews      INTEGER   NOT NULL,
     events         INTEGER   NOT NULL,
     visits         INTEGER   NOT NULL,
     first_visit_id UUID      NOT NULL,
@@ -57,7 +59,7 @@ CREATE TABLE session_pending (
 INSERT INTO session_span
 SELECT website_id, session_id, min(created_at), max(created_at),
        min(created_at) FILTER (WHERE event_type IN (1, 3, 4)), max(created_at) FILTER (WHERE event_type IN (1, 3, 4)), count(*),
-       count(*) FILTER (WHERE event_type IN (1, 3, 4)), count(*) FILTER (WHERE event_type = 2),
+       count(*) FILTER (WHERE event_type IN (1, 3, 4)), count(*) FILTER (WHERE event_type = 1), count(*) FILTER (WHERE event_type = 2),
        count(DISTINCT visit_id), arg_max(visit_id, created_at),
        any_value(hostname), any_value(browser), any_value(os), any_value(device), any_value(screen), any_value(language),
        any_value(country), any_value(region), any_value(city), any_value(distinct_id),

@@ -29,29 +29,32 @@ public final class SessionList {
         QueryParams p = scope.params();
         SqlText where = scope.where(ACTIVITY);
         if (p.search() != null) where.addAll(search("e", p.search()));
-        // First the page's keys, ranked by last activity, with the number of all keys alongside; then the
-        // full columns for just those sessions, over just their time span. Aggregating every column for
-        // every session in the range, to keep 20 of them, costs ten times more.
-        SqlText keys = SpanRollup.covers(p) ? rollupKeys(store, scope)
-                : new SqlText().add("SELECT e.session_id, e.hostname, min(e.created_at) AS first_at, max(e.created_at) AS last_at "
-                + "FROM event e").addAll(where).add(" GROUP BY e.session_id, e.hostname");
-        SqlText page = new SqlText().add("SELECT k.session_id, k.hostname, k.first_at, k.last_at, count(*) OVER () AS total FROM (")
-                .addAll(keys)
+        // First the page's keys, ranked by last activity (a top-N, no full sort), and the number of all
+        // keys; then the columns: from the session rollup for sessions wholly inside the range, from
+        // their events, over just their time span, for the others. Aggregating every column for every
+        // session in the range, to keep 20 of them, costs ten times more.
+        SqlText keys = SpanRollup.covers(p) ? rollupKeys(store, scope) : new SqlText().add("SELECT e.session_id, e.hostname, "
+                + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, false AS whole" + NO_COLUMNS + " FROM event e")
+                .addAll(where).add(" GROUP BY e.session_id, e.hostname");
+        SqlText page = new SqlText().add("SELECT k.* FROM (").addAll(keys)
                 .add(") k ORDER BY k.last_at DESC, k.session_id, k.hostname LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
         SqlText count = new SqlText().add("SELECT count(*) FROM (").addAll(keys).add(") k");
         return store.read(c -> {
-            long[] total = {-1};
-            List<Key> pageKeys = page.list(c, rs -> {
-                total[0] = rs.getLong("total");
-                return new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"), Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"));
-            });
-            // Past the last page there is no row to carry the total: count on its own.
-            if (total[0] < 0) total[0] = p.page() == 1 ? 0 : count.list(c, rs -> rs.getLong(1)).getFirst();
-            return new Page(details(c, scope, where, pageKeys), total[0], p.page(), p.pageSize());
+            List<Key> pageKeys = page.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
+                    Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("whole") ? row(scope, rs) : null));
+            long total = count.list(c, rs -> rs.getLong(1)).getFirst();
+            return new Page(details(c, scope, where, pageKeys), total, p.page(), p.pageSize());
         });
     }
 
-    private record Key(java.util.UUID sessionId, String hostname, java.time.Instant firstAt, java.time.Instant lastAt) {
+    /** The columns a page row shows, as the rollup stores them; NULL for keys read from events. */
+    private static final String COLUMNS = ", v.browser, v.os, v.device, v.screen, v.language, v.country, v.region, v.city, "
+            + "v.visits, v.pageviews AS views, v.events";
+    private static final String NO_COLUMNS = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
+
+    /** A page key; {@code row} is already complete when the rollup answered for the whole session. */
+    private record Key(java.util.UUID sessionId, String hostname, java.time.Instant firstAt, java.time.Instant lastAt,
+                       Map<String, Object> row) {
     }
 
     /** {@code search}: a case-insensitive substring of the distinct id, city, browser, OS or device. */
@@ -69,68 +72,77 @@ public final class SessionList {
     private static SqlText rollupKeys(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         SessionSplit split = SessionSplit.open(store, scope, ACTIVITY, SessionSplit.Question.LAST);
-        SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at FROM session_span v",
-                p.startAt()).addAll(split.knownWhere());
+        SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at, "
+                + "v.first_at >= ? AS whole" + COLUMNS + " FROM session_span v",
+                p.startAt(), p.startAt()).addAll(split.knownWhere());
         if (p.search() != null) keys.addAll(search("v", p.search()));
         SqlText checked = split.checkedWhere();
         if (checked != null) {
-            keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at) FROM event e").addAll(checked);
+            keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at), false" + NO_COLUMNS
+                    + " FROM event e").addAll(checked);
             if (p.search() != null) keys.addAll(search("e", p.search()));
             keys.add(" GROUP BY e.session_id, e.hostname");
         }
         return keys;
     }
 
-    /** The page's rows in page order, each aggregated over its session's rows in scope. */
+    /** The page's rows in page order: complete keys as they are, the others aggregated over their rows in scope. */
     private static List<Map<String, Object>> details(java.sql.Connection c, EventScope scope, SqlText where, List<Key> keys)
             throws SQLException {
-        if (keys.isEmpty()) return List.of();
-        Dialect d = scope.dialect();
-        java.time.Instant from = keys.getFirst().firstAt();
-        java.time.Instant to = keys.getFirst().lastAt();
-        for (Key k : keys) {
-            if (k.firstAt().isBefore(from)) from = k.firstAt();
-            if (k.lastAt().isAfter(to)) to = k.lastAt();
-        }
-        SqlText sql = new SqlText().add("SELECT e.session_id, e.hostname, "
-                        + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
-                        + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
-                        + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits, "
-                        + "sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views, "
-                        + "sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
-                .addAll(where)
-                .add(" AND e.created_at BETWEEN ? AND ? AND e.session_id IN (", from, to);
-        java.util.Set<java.util.UUID> ids = new java.util.LinkedHashSet<>();
-        for (Key k : keys) ids.add(k.sessionId());
-        int i = 0;
-        for (java.util.UUID id : ids) sql.add(i++ == 0 ? "?" : ", ?", id);
-        sql.add(") GROUP BY e.session_id, e.hostname");
         Map<List<Object>, Map<String, Object>> rows = new java.util.HashMap<>();
-        sql.list(c, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            java.util.UUID id = Sql.uuid(rs, "session_id");
-            m.put("id", id);
-            m.put("websiteId", scope.websiteId());
-            m.put("hostname", rs.getString("hostname"));
-            for (String col : List.of("browser", "os", "device", "screen", "language", "country", "region", "city")) {
-                m.put(col, rs.getString(col));
+        List<Key> open = keys.stream().filter(k -> k.row() == null).toList();
+        if (!open.isEmpty()) {
+            Dialect d = scope.dialect();
+            java.time.Instant from = open.getFirst().firstAt();
+            java.time.Instant to = open.getFirst().lastAt();
+            java.util.Set<java.util.UUID> ids = new java.util.LinkedHashSet<>();
+            for (Key k : open) {
+                if (k.firstAt().isBefore(from)) from = k.firstAt();
+                if (k.lastAt().isAfter(to)) to = k.lastAt();
+                ids.add(k.sessionId());
             }
-            m.put("firstAt", Sql.instant(rs, "first_at"));
-            m.put("lastAt", Sql.instant(rs, "last_at"));
-            m.put("visits", rs.getLong("visits"));
-            m.put("views", rs.getLong("views"));
-            m.put("events", rs.getLong("events"));
-            m.put("createdAt", Sql.instant(rs, "last_at"));
-            rows.put(java.util.Arrays.asList(id, rs.getString("hostname")), m);
-            return m;
-        });
+            SqlText sql = new SqlText().add("SELECT e.session_id, e.hostname, "
+                            + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
+                            + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
+                            + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits, "
+                            + "sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views, "
+                            + "sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
+                    .addAll(where)
+                    .add(" AND e.created_at BETWEEN ? AND ? AND e.session_id IN (", from, to);
+            int i = 0;
+            for (java.util.UUID id : ids) sql.add(i++ == 0 ? "?" : ", ?", id);
+            sql.add(") GROUP BY e.session_id, e.hostname");
+            sql.list(c, rs -> {
+                Map<String, Object> m = row(scope, rs);
+                rows.put(java.util.Arrays.asList(m.get("id"), m.get("hostname")), m);
+                return m;
+            });
+        }
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (Key k : keys) {
-            Map<String, Object> m = rows.get(java.util.Arrays.asList(k.sessionId(), k.hostname()));
+            Map<String, Object> m = k.row() != null ? k.row() : rows.get(java.util.Arrays.asList(k.sessionId(), k.hostname()));
             if (m == null) throw new IllegalStateException("session " + k.sessionId() + " has no rows in its own span");
             out.add(m);
         }
         return out;
+    }
+
+    /** One page row from a result with the page columns (keys from the rollup, or the detail query). */
+    private static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", Sql.uuid(rs, "session_id"));
+        m.put("websiteId", scope.websiteId());
+        m.put("hostname", rs.getString("hostname"));
+        for (String col : List.of("browser", "os", "device", "screen", "language", "country", "region", "city")) {
+            m.put(col, rs.getString(col));
+        }
+        m.put("firstAt", Sql.instant(rs, "first_at"));
+        m.put("lastAt", Sql.instant(rs, "last_at"));
+        m.put("visits", rs.getLong("visits"));
+        m.put("views", rs.getLong("views"));
+        m.put("events", rs.getLong("events"));
+        m.put("createdAt", Sql.instant(rs, "last_at"));
+        return m;
     }
 
     /** A session attribute as recorded on the session's first row in the range. */

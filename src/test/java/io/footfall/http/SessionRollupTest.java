@@ -84,7 +84,7 @@ class SessionRollupTest {
     }
 
     Map<String, Object> span(UUID session) {
-        return server.query("SELECT activity, views, events, visits, mixed FROM session_span WHERE session_id = ?::UUID",
+        return server.query("SELECT activity, views, pageviews, events, visits, mixed FROM session_span WHERE session_id = ?::UUID",
                 session.toString()).getFirst();
     }
 
@@ -92,11 +92,11 @@ class SessionRollupTest {
     void foldedRowsCountVisitsAlongTimeAndMarkWhatTheyCannotAnswer() throws Exception {
         server.server().stores().events().foldPending();
         assertThat(server.count("SELECT count(*) FROM session_pending")).isZero();
-        assertThat(span(A).toString()).isEqualTo("{activity=5, views=4, events=1, visits=2, mixed=false}");
+        assertThat(span(A).toString()).isEqualTo("{activity=5, views=4, pageviews=4, events=1, visits=2, mixed=false}");
         assertThat(span(B).get("mixed")).isEqualTo(true);
         assertThat(span(C).get("mixed")).isEqualTo(true);
-        assertThat(span(D).toString()).isEqualTo("{activity=1, views=0, events=1, visits=1, mixed=false}");
-        assertThat(span(E).toString()).isEqualTo("{activity=2, views=2, events=0, visits=1, mixed=false}");
+        assertThat(span(D).toString()).isEqualTo("{activity=1, views=0, pageviews=0, events=1, visits=1, mixed=false}");
+        assertThat(span(E).toString()).isEqualTo("{activity=2, views=2, pageviews=2, events=0, visits=1, mixed=false}");
         String all = range("00:00", "23:59");
         JsonNode stats = get("sessions/stats", all);
         assertThat(stats.toString()).isEqualTo("{\"pageviews\":{\"value\":12},\"visitors\":{\"value\":5},\"visits\":{\"value\":6},"
@@ -151,6 +151,6 @@ class SessionRollupTest {
         server.server().stores().events().deleteEvents(List.of(first.event().eventId()));
         append(first); // as crash recovery does: the same hit again
         server.server().stores().events().foldPending();
-        assertThat(span(f).toString()).isEqualTo("{activity=1, views=1, events=0, visits=1, mixed=false}");
+        assertThat(span(f).toString()).isEqualTo("{activity=1, views=1, pageviews=1, events=0, visits=1, mixed=false}");
     }
 }

@@ -32,7 +32,8 @@ final class SessionSpans {
     /** Rebuilds rows from the event table; {@code /*AND*}{@code /} is where a caller narrows to some sessions. */
     static final String REBUILD = "INSERT INTO session_span SELECT website_id, session_id, min(created_at), max(created_at), "
             + "min(created_at) FILTER (WHERE event_type IN (1, 3, 4)), max(created_at) FILTER (WHERE event_type IN (1, 3, 4)), count(*), "
-            + "count(*) FILTER (WHERE event_type IN (1, 3, 4)), count(*) FILTER (WHERE event_type = 2), count(DISTINCT visit_id), "
+            + "count(*) FILTER (WHERE event_type IN (1, 3, 4)), count(*) FILTER (WHERE event_type = 1), count(*) FILTER (WHERE event_type = 2), "
+            + "count(DISTINCT visit_id), "
             + "arg_max(visit_id, created_at), " + anyValues() + ", count(DISTINCT " + tuple("") + ") > 1 FROM event WHERE event_type <> 5 /*AND*/ GROUP BY website_id, session_id "
             + "ORDER BY min(created_at)";
 
@@ -65,6 +66,7 @@ final class SessionSpans {
             for (Delta d : deltas.values()) {
                 d.events.sort(Comparator.comparing(Event::createdAt));
                 int views = 0;
+                int pageviews = 0;
                 int events = 0;
                 Instant firstView = null;
                 Instant lastView = null;
@@ -80,6 +82,7 @@ final class SessionSpans {
                         if (firstView == null) firstView = e.createdAt();
                         lastView = e.createdAt();
                     }
+                    if (t == 1) pageviews++;
                     if (t == 2) events++;
                     if (!e.visitId().equals(previousVisit)) {
                         // A visit that comes back after another one cannot happen in time order: keep it exact anyway.
@@ -100,6 +103,7 @@ final class SessionSpans {
                 micros(a, lastView);
                 a.append(d.events.size());
                 a.append(views);
+                a.append(pageviews);
                 a.append(events);
                 a.append(visits);
                 a.append(first.visitId());
@@ -125,7 +129,8 @@ final class SessionSpans {
         try (Statement st = c.createStatement()) {
             st.execute("MERGE INTO session_span s USING (SELECT website_id, session_id, min(first_at) AS first_at, max(last_at) AS last_at, "
                     + "min(first_view_at) AS first_view_at, max(last_view_at) AS last_view_at, "
-                    + "sum(activity)::INTEGER AS activity, sum(views)::INTEGER AS views, sum(events)::INTEGER AS events, "
+                    + "sum(activity)::INTEGER AS activity, sum(views)::INTEGER AS views, sum(pageviews)::INTEGER AS pageviews, "
+                    + "sum(events)::INTEGER AS events, "
                     + "(sum(visits) - count(*) FILTER (WHERE first_visit_id = previous_visit))::INTEGER AS visits, "
                     + "arg_min(first_visit_id, first_at) AS first_visit_id, arg_max(last_visit_id, last_at) AS last_visit_id, "
                     + anyValues() + ", bool_or(mixed) OR coalesce(bool_or(first_at < previous_last), false) "
@@ -136,12 +141,13 @@ final class SessionSpans {
                     + "ON s.website_id = d.website_id AND s.session_id = d.session_id "
                     + "WHEN MATCHED THEN UPDATE SET first_at = least(s.first_at, d.first_at), last_at = greatest(s.last_at, d.last_at), "
                     + "first_view_at = least(s.first_view_at, d.first_view_at), last_view_at = greatest(s.last_view_at, d.last_view_at), "
-                    + "activity = s.activity + d.activity, views = s.views + d.views, events = s.events + d.events, "
+                    + "activity = s.activity + d.activity, views = s.views + d.views, pageviews = s.pageviews + d.pageviews, "
+                    + "events = s.events + d.events, "
                     + "visits = s.visits + d.visits - CASE WHEN d.first_visit_id = s.last_visit_id THEN 1 ELSE 0 END, "
                     + "last_visit_id = CASE WHEN d.last_at >= s.last_at THEN d.last_visit_id ELSE s.last_visit_id END, "
                     + "mixed = s.mixed OR d.mixed OR d.first_at < s.last_at" + differs + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.first_at, d.last_at, d.first_view_at, d.last_view_at, "
-                    + "d.activity, d.views, "
+                    + "d.activity, d.views, d.pageviews, "
                     + "d.events, d.visits, d.last_visit_id" + set.toString().replace(", ", ", d.") + ", d.mixed)");
             st.execute("DELETE FROM session_pending");
         }
