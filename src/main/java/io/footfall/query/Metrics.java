@@ -21,6 +21,7 @@ public final class Metrics {
             scope = scope.withParams(p.withFilter(new Filter(type.name(), type.searchColumn(), Operator.CONTAINS,
                     List.of(p.search()))));
         }
+        if (SessionValues.covers(scope.params(), type)) return SessionValues.metric(store, scope, type);
         if (type.isEntryExit() && SpanRollup.covers(scope.params())) return fromRollup(store, scope, type);
         if (type.usesRollup() && SpanRollup.covers(scope.params())) return SessionCounts.metric(store, scope, type);
         if (type.isEntryExit()) return entryExit(store, scope, type);

@@ -98,6 +98,12 @@ public record QueryParams(
                 limit, offset, page, pageSize, segment, cohort);
     }
 
+    /** The same request with these filters instead. */
+    public QueryParams withFilters(List<Filter> replaced) {
+        return new QueryParams(startAt, endAt, unit, zone, isoUtc, timezoneGiven, compare, List.copyOf(replaced), search,
+                limit, offset, page, pageSize, segment, cohort);
+    }
+
     public boolean hasFilter(String name) {
         return filters.stream().anyMatch(f -> f.name().equals(name));
     }

@@ -25,7 +25,9 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
         DuckDbConnections db = DuckDbConnections.open(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         try {
             Migrations.apply(db, "duckdb");
-            WriteAheadEventStore events = WriteAheadEventStore.open(new DuckDbEventStore(db), settings.dataDir().resolve("ingest-log"));
+            DuckDbEventStore store = new DuckDbEventStore(db);
+            store.fillNewRollups();
+            WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"));
             return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);
         } catch (java.io.IOException e) {
             db.close();

@@ -152,5 +152,7 @@ class SessionRollupTest {
         append(first); // as crash recovery does: the same hit again
         server.server().stores().events().foldPending();
         assertThat(span(f).toString()).isEqualTo("{activity=1, views=1, pageviews=1, events=0, visits=1, mixed=false}");
+        // path, title, query, hostname, tag and the channel (direct); no referrer
+        assertThat(server.count("SELECT count(*) FROM session_value WHERE session_id = ?::UUID", f.toString())).isEqualTo(6);
     }
 }

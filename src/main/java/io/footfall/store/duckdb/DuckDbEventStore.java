@@ -31,6 +31,14 @@ public final class DuckDbEventStore implements EventStore {
         this.db = db;
     }
 
+    /** Fills rollups added by a migration from the events already stored (once; cheap to call again). */
+    public void fillNewRollups() throws SQLException {
+        db.write(c -> {
+            ValueSpans.fillIfNew(c);
+            return null;
+        });
+    }
+
     @Override
     public void append(List<CollectedHit> hits) throws SQLException {
         if (hits.isEmpty()) return;
@@ -84,6 +92,7 @@ public final class DuckDbEventStore implements EventStore {
                 }
             }
             int pending = appendVisits(conn, hits) + SessionSpans.append(conn, hits);
+            ValueSpans.append(conn, hits); // folded with the others: its rows come with theirs
             if (pending > 0) {
                 if (pendingRows < 0) pendingRows = countPending(c);
                 else pendingRows += pending;
@@ -104,6 +113,9 @@ public final class DuckDbEventStore implements EventStore {
 
     /** Rebuilds the session rollup from the event table (after a bulk load that bypassed {@link #append}). */
     public static final String REBUILD_SESSIONS = SessionSpans.REBUILD.replace("/*AND*/", "");
+
+    /** Rebuilds the session-value rollup from the event table, one statement per kind. */
+    public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
     private static final String[] VISIT_ATTRIBUTES = {"browser", "os", "device", "screen", "language", "country", "region", "city"};
 
@@ -218,6 +230,7 @@ public final class DuckDbEventStore implements EventStore {
             st.execute("DELETE FROM visit_pending");
         }
         SessionSpans.fold(c);
+        ValueSpans.fold(c);
         pendingRows = 0;
         lastFold = System.nanoTime();
     }
@@ -391,10 +404,13 @@ public final class DuckDbEventStore implements EventStore {
             for (int from = 0; from < affectedSessions.size(); from += 1000) {
                 List<UUID> chunk = affectedSessions.subList(from, Math.min(affectedSessions.size(), from + 1000));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                List<String> statements = List.of(
+                List<String> statements = new java.util.ArrayList<>(List.of(
                         "DELETE FROM session_span WHERE session_id IN (" + marks + ")",
                         "DELETE FROM session_pending WHERE session_id IN (" + marks + ")",
-                        SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"));
+                        SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"),
+                        "DELETE FROM session_value WHERE session_id IN (" + marks + ")",
+                        "DELETE FROM session_value_pending WHERE session_id IN (" + marks + ")"));
+                for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
@@ -410,7 +426,7 @@ public final class DuckDbEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             for (String table : List.of("event", "event_data", "session_data", "visit", "visit_pending", "session_span",
-                    "session_pending")) {
+                    "session_pending", "session_value", "session_value_pending")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();

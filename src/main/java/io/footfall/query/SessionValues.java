@@ -1,0 +1,91 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+import io.footfall.store.SessionValueKind;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Metrics of a page or traffic dimension (path, referrer, title, query, hostname, tag, channel) through
+ * the session-value rollup: visitors per value without a distinct count. A (session, value) row is
+ * <em>known</em> when its first or last view with that value lies in the range (then the session viewed
+ * it in range) and its session has no pending rows; it is <em>checked</em> against the events when its
+ * views start before and end after the range, or when its session has pending rows. Known rows count
+ * one each; checked pairs by a distinct count over their events, joined on (session, value).
+ */
+final class SessionValues {
+    private SessionValues() {
+    }
+
+    /** True when the rollup can answer: a kind exists for the type and every filter is on the type's own column. */
+    static boolean covers(QueryParams p, MetricType type) {
+        SessionValueKind kind = SessionValueKind.forMetric(type.name());
+        if (kind == null) return false;
+        String column = FilterColumns.metricColumn(type.name());
+        for (Filter f : p.filters()) {
+            if (column == null || !f.column().equals(column)) return false;
+        }
+        return true;
+    }
+
+    static List<Map<String, Object>> metric(EventStore store, EventScope scope, MetricType type) throws SQLException {
+        SessionValueKind kind = SessionValueKind.forMetric(type.name());
+        QueryParams p = scope.params();
+        // The filters are on the dimension itself: over the rollup they read its value column.
+        EventScope onValue = scope.withParams(p.withFilters(p.filters().stream()
+                .map(f -> new Filter("value", "value", f.operator(), f.values())).toList()));
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM session_value_pending p WHERE p.website_id = ?", scope.websiteId());
+        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        SqlText checkedSet = checkedSet(scope, onValue, kind, pending);
+        SqlText extent = new SqlText().add("SELECT min(g.f), max(g.l) FROM ").addAll(checkedSet).add(" g");
+        Instant[] window = store.read(c -> extent.list(c, rs -> new Instant[]{utc(rs.getObject(1, LocalDateTime.class)),
+                utc(rs.getObject(2, LocalDateTime.class))}).getFirst());
+
+        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y FROM (SELECT v.value AS x, count(*) AS y FROM session_value v "
+                        + "WHERE v.website_id = ? AND v.kind = ? AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)",
+                scope.websiteId(), kind.code, p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"));
+        if (pending) {
+            sql.add(" AND v.session_id NOT IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?)", scope.websiteId());
+        }
+        sql.add(" GROUP BY 1");
+        if (window[0] != null) {
+            Instant from = window[0].isBefore(p.startAt()) ? p.startAt() : window[0];
+            Instant to = window[1].isAfter(p.endAt()) ? p.endAt() : window[1];
+            sql.add(" UNION ALL SELECT " + kind.sql() + ", count(DISTINCT e.session_id) FROM event e JOIN ").addAll(checkedSet)
+                    .add(" c ON c.k = e.session_id AND c.v IS NOT DISTINCT FROM (" + kind.sql() + ")")
+                    .add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS, scope.websiteId(), from, to)
+                    .addAll(scope.filters("e"))
+                    .add(" GROUP BY 1");
+        }
+        sql.add(") t GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        return Metrics.read(store, sql, false);
+    }
+
+    /**
+     * The checked pairs as a derived table {@code (k, v, f, l)}: rows whose views span the range, and every
+     * row (folded or pending) of a session with pending rows.
+     */
+    private static SqlText checkedSet(EventScope scope, EventScope onValue, SessionValueKind kind, boolean pending) {
+        QueryParams p = scope.params();
+        SqlText s = new SqlText().add("(SELECT s.session_id AS k, s.value AS v, s.first_at AS f, s.last_at AS l FROM session_value s "
+                        + "WHERE s.website_id = ? AND s.kind = ? AND ((s.first_at < ? AND s.last_at > ?",
+                scope.websiteId(), kind.code, p.startAt(), p.endAt()).addAll(onValue.filters("s")).add(")");
+        if (pending) {
+            s.add(" OR s.session_id IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?)", scope.websiteId());
+            s.add(") UNION ALL SELECT p.session_id, p.value, p.first_at, p.last_at FROM session_value_pending p "
+                    + "WHERE p.website_id = ? AND p.kind = ?", scope.websiteId(), kind.code);
+        } else {
+            s.add(")");
+        }
+        return s.add(")");
+    }
+
+    private static Instant utc(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,88 @@
+package io.footfall.store;
+
+import io.footfall.event.Event;
+import io.footfall.query.Channels;
+
+/**
+ * The dimensions of the session-value rollup (table {@code session_value}): for each, what a view
+ * contributes, in Java (appends) and in SQL over alias {@code e} (rebuilds). Both must agree with what
+ * the metrics query groups by for that type, row for row.
+ */
+public enum SessionValueKind {
+    PATH(1, "path"),
+    REFERRER(2, "referrer"),
+    TITLE(3, "title"),
+    QUERY(4, "query"),
+    HOSTNAME(5, "hostname"),
+    TAG(6, "tag"),
+    CHANNEL(7, "channel");
+
+    public final int code;
+    public final String metric;
+
+    SessionValueKind(int code, String metric) {
+        this.code = code;
+        this.metric = metric;
+    }
+
+    /** The kind answering a metric type, or null. {@code domain} is Umami's other name for referrer. */
+    public static SessionValueKind forMetric(String type) {
+        if (type.equals("domain")) return REFERRER;
+        for (SessionValueKind k : values()) if (k.metric.equals(type)) return k;
+        return null;
+    }
+
+    /** Whether a view contributes a row of this kind (referrers and channels are not always there). */
+    public boolean appliesTo(Event e) {
+        return switch (this) {
+            case REFERRER -> externalReferrer(e) != null;
+            case CHANNEL -> channel(e) != null;
+            default -> true;
+        };
+    }
+
+    /** The value a view contributes (may be null for the plain columns). */
+    public String valueOf(Event e) {
+        return switch (this) {
+            case PATH -> e.page().urlPath();
+            case REFERRER -> externalReferrer(e);
+            case TITLE -> e.page().pageTitle();
+            case QUERY -> e.page().urlQuery();
+            case HOSTNAME -> e.page().hostname();
+            case TAG -> e.page().tag();
+            case CHANNEL -> channel(e);
+        };
+    }
+
+    /** The same in SQL over alias e; rows where it is NULL contribute nothing for referrer and channel. */
+    public String sql() {
+        return switch (this) {
+            case PATH -> "e.url_path";
+            case REFERRER -> "CASE WHEN e.referrer_domain <> '' AND e.referrer_domain <> e.hostname "
+                    + "AND e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', '') THEN e.referrer_domain END";
+            case TITLE -> "e.page_title";
+            case QUERY -> "e.url_query";
+            case HOSTNAME -> "e.hostname";
+            case TAG -> "e.tag";
+            case CHANNEL -> Channels.sql();
+        };
+    }
+
+    /** Whether the SQL value being NULL means "no row" (true) or "a row with a NULL value" (false). */
+    public boolean skipsNull() {
+        return this == REFERRER || this == CHANNEL;
+    }
+
+    /** The referrer metric's rule: a non-empty referrer domain that is not the page's own host (with or without www). */
+    private static String externalReferrer(Event e) {
+        String ref = e.referrer().domain();
+        String host = e.page().hostname();
+        if (ref == null || ref.isEmpty() || host == null) return null;
+        if (ref.equals(host) || ref.equals(host.startsWith("www.") ? host.substring(4) : host)) return null;
+        return ref;
+    }
+
+    private static String channel(Event e) {
+        return Channels.classify(e.referrer().domain(), e.page().urlQuery(), e.campaign().utmMedium(), e.campaign().utmSource());
+    }
+}

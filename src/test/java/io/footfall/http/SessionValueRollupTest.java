@@ -1,0 +1,122 @@
+package io.footfall.http;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session-value rollup (visitors per path, referrer, title, query, hostname, tag, channel) must give
+ * exactly what the event table gives. Hits go in through the store interface in batches, folded and
+ * pending; each metric is compared with the same request plus {@code os=c.Windows} (matches every hit,
+ * and a filter on another column sends the metric to the event table) over ranges that cut the sessions.
+ *
+ * <pre>
+ * P  08:00 /a from google.com ?utm_medium=cpc | 08:05 /b from example.com (itself) | 08:10 /a   (folded)
+ *    12:00 /c on www.example.com from example.com (itself, without www), title C, tag t1
+ * Q  09:00 /a from t.co | 09:30 /b ?gclid=1                                                     (pending)
+ * R  10:00 /b from news.ycombinator.com | later batch: 07:00 /a, backfilled before its first view
+ * S  11:00 custom event on /z only: no views, in no metric
+ * T  11:30 link hit (type 3) on /l from bing.com
+ * </pre>
+ */
+class SessionValueRollupTest {
+    static TestServer server;
+    static String site;
+    static final UUID P = UUID.randomUUID(), Q = UUID.randomUUID(), R = UUID.randomUUID(), S = UUID.randomUUID(), T = UUID.randomUUID();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        site = server.createWebsite("Value rollup", "example.com");
+        UUID w = UUID.fromString(site);
+        append(hit(w, P, "08:00", "example.com", "/a", "utm_medium=cpc", "google.com", null, null, 1),
+                hit(w, P, "08:05", "example.com", "/b", null, "example.com", null, null, 1),
+                hit(w, R, "10:00", "example.com", "/b", null, "news.ycombinator.com", null, null, 1));
+        append(hit(w, P, "08:10", "example.com", "/a", null, null, null, null, 1));
+        server.server().stores().events().foldPending();
+        append(hit(w, P, "12:00", "www.example.com", "/c", null, "example.com", "C", "t1", 1),
+                hit(w, R, "07:00", "example.com", "/a", null, null, null, null, 1),
+                hit(w, S, "11:00", "example.com", "/z", null, null, null, null, 2),
+                hit(w, T, "11:30", "example.com", "/l", null, "bing.com", null, null, 3));
+        server.server().stores().events().foldPending();
+        append(hit(w, Q, "09:00", "example.com", "/a", null, "t.co", null, null, 1),
+                hit(w, Q, "09:30", "example.com", "/b", "gclid=1", null, null, null, 1));
+    }
+
+    static CollectedHit hit(UUID website, UUID session, String time, String host, String path, String query, String referrer,
+                            String title, String tag, int type) {
+        Instant at = Instant.parse("2026-03-07T" + time + ":00Z");
+        var attrs = new Event.SessionAttributes("chrome", "Windows 10", "desktop", "1920x1080", "en-US", "DE", null, null, null);
+        String medium = query != null && query.startsWith("utm_medium=") ? query.substring("utm_medium=".length()) : null;
+        var campaign = new Event.Campaign(null, medium, null, null, null, query != null && query.startsWith("gclid") ? "1" : null,
+                null, null, null, null, null);
+        Event e = new Event(UUID.randomUUID(), website, session, UUID.nameUUIDFromBytes(session.toString().getBytes()), at, type,
+                type == 2 ? "click" : null, new Event.Page(host, path, query, title == null ? "Home" : title, tag),
+                new Event.Referrer(referrer, null, null), campaign, attrs, Event.WebVitals.NONE);
+        return new CollectedHit(e, List.of(), website, session, null, at, List.of());
+    }
+
+    static void append(CollectedHit... hits) throws Exception {
+        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String range(String from, String to) {
+        return "startAt=" + Instant.parse("2026-03-07T" + from + ":00Z").toEpochMilli()
+                + "&endAt=" + Instant.parse("2026-03-07T" + to + ":00Z").toEpochMilli();
+    }
+
+    static String metrics(String query) {
+        var res = server.http().get("/api/websites/" + site + "/metrics?" + query, server.adminToken());
+        assertThat(res.status()).as(query + " " + res.body()).isEqualTo(200);
+        return res.json().toString();
+    }
+
+    @Test
+    void exactVisitorsPerValue() {
+        String all = range("00:00", "23:59");
+        assertThat(metrics("type=path&" + all)).isEqualTo("[{\"x\":\"/a\",\"y\":3},{\"x\":\"/b\",\"y\":3},{\"x\":\"/c\",\"y\":1},"
+                + "{\"x\":\"/l\",\"y\":1}]");
+        assertThat(metrics("type=referrer&" + all)).isEqualTo("[{\"x\":\"bing.com\",\"y\":1},{\"x\":\"google.com\",\"y\":1},"
+                + "{\"x\":\"news.ycombinator.com\",\"y\":1},{\"x\":\"t.co\",\"y\":1}]");
+        assertThat(metrics("type=path&path=/b&" + range("08:06", "23:59"))).isEqualTo("[{\"x\":\"/b\",\"y\":2}]");
+        assertThat(metrics("type=tag&" + all)).isEqualTo("[{\"x\":null,\"y\":4},{\"x\":\"t1\",\"y\":1}]");
+    }
+
+    @Test
+    void rollupAgreesWithTheEventTable() throws Exception {
+        compareWithEvents();
+        server.server().stores().events().foldPending();
+        assertThat(server.count("SELECT count(*) FROM session_value_pending")).isZero();
+        compareWithEvents();
+    }
+
+    void compareWithEvents() {
+        String[] ranges = {range("00:00", "23:59"), range("08:03", "23:59"), range("00:00", "09:15"), range("08:06", "11:59"),
+                range("08:01", "08:09"), range("09:00", "09:00"), range("07:30", "10:00"), range("12:01", "23:00")};
+        String[] queries = {"type=path", "type=referrer", "type=domain", "type=title", "type=query", "type=hostname", "type=tag",
+                "type=channel", "type=path&path=/a", "type=path&path=neq./a", "type=path&path=c.b", "type=path&search=a",
+                "type=referrer&referrer=eq.t.co", "type=hostname&hostname=www.example.com", "type=title&title=c.C",
+                "type=path&limit=1&offset=1"};
+        for (String r : ranges) {
+            for (String q : queries) {
+                String params = q + "&" + r;
+                assertThat(metrics(params)).as(params).isEqualTo(metrics(params + "&os=c.Windows"));
+            }
+        }
+    }
+}
