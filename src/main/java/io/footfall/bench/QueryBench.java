@@ -103,6 +103,8 @@ public final class QueryBench {
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
                 st.execute("DELETE FROM session_value");
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUES) st.execute(sql);
+                st.execute("DELETE FROM session_hour");
+                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_HOURS);
                 st.execute("DROP TABLE gen_session");
             }
             return null;

@@ -18,7 +18,7 @@ public final class PageviewSeries {
     }
 
     public static Series run(EventStore store, EventScope scope) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT b, count(*), count(DISTINCT session_id) FROM (SELECT ")
+        SqlText sql = HourlySeries.covers(scope.params()) ? HourlySeries.sql(store, scope) : new SqlText().add("SELECT b, count(*), count(DISTINCT session_id) FROM (SELECT ")
                 .addAll(scope.bucket("e.created_at"))
                 .add(" AS b, e.session_id FROM event e")
                 .addAll(scope.where(EventScope.VIEWS))

@@ -85,7 +85,9 @@ final class SessionSplit {
         QueryParams p = scope.params();
         SqlText s = new SqlText().add(" WHERE v.website_id = ? AND NOT v.mixed", scope.websiteId());
         if (question == Question.PRESENT) {
-            s.add(" AND (" + first + " BETWEEN ? AND ? OR " + last + " BETWEEN ? AND ?)", p.startAt(), p.endAt(), p.startAt(), p.endAt());
+            // The first two conditions are implied by the third; they only let zone maps prune.
+            s.add(" AND " + last + " >= ? AND " + first + " <= ? AND (" + first + " BETWEEN ? AND ? OR " + last + " BETWEEN ? AND ?)",
+                    p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt());
         } else {
             s.add(" AND " + last + " BETWEEN ? AND ?", p.startAt(), p.endAt());
         }

@@ -47,8 +47,9 @@ final class SessionValues {
                 utc(rs.getObject(2, LocalDateTime.class))}).getFirst());
 
         SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y FROM (SELECT v.value AS x, count(*) AS y FROM session_value v "
-                        + "WHERE v.website_id = ? AND v.kind = ? AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)",
-                scope.websiteId(), kind.code, p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"));
+                        + "WHERE v.website_id = ? AND v.kind = ? AND v.last_at >= ? AND v.first_at <= ? "
+                        + "AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)", // the first two only let zone maps prune
+                scope.websiteId(), kind.code, p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"));
         if (pending) {
             sql.add(" AND v.session_id NOT IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?)", scope.websiteId());
         }

@@ -154,5 +154,6 @@ class SessionRollupTest {
         assertThat(span(f).toString()).isEqualTo("{activity=1, views=1, pageviews=1, events=0, visits=1, mixed=false}");
         // path, title, query, hostname, tag and the channel (direct); no referrer
         assertThat(server.count("SELECT count(*) FROM session_value WHERE session_id = ?::UUID", f.toString())).isEqualTo(6);
+        assertThat(server.count("SELECT sum(views) FROM session_hour WHERE session_id = ?::UUID", f.toString())).isEqualTo(1);
     }
 }

@@ -35,6 +35,7 @@ public final class DuckDbEventStore implements EventStore {
     public void fillNewRollups() throws SQLException {
         db.write(c -> {
             ValueSpans.fillIfNew(c);
+            HourSpans.fillIfNew(c);
             return null;
         });
     }
@@ -92,7 +93,8 @@ public final class DuckDbEventStore implements EventStore {
                 }
             }
             int pending = appendVisits(conn, hits) + SessionSpans.append(conn, hits);
-            ValueSpans.append(conn, hits); // folded with the others: its rows come with theirs
+            ValueSpans.append(conn, hits); // these two fold with the others: their rows come with theirs
+            HourSpans.append(conn, hits);
             if (pending > 0) {
                 if (pendingRows < 0) pendingRows = countPending(c);
                 else pendingRows += pending;
@@ -115,6 +117,8 @@ public final class DuckDbEventStore implements EventStore {
     public static final String REBUILD_SESSIONS = SessionSpans.REBUILD.replace("/*AND*/", "");
 
     /** Rebuilds the session-value rollup from the event table, one statement per kind. */
+    public static final String REBUILD_HOURS = HourSpans.REBUILD.replace("/*AND*/", "");
+
     public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
     private static final String[] VISIT_ATTRIBUTES = {"browser", "os", "device", "screen", "language", "country", "region", "city"};
@@ -231,6 +235,7 @@ public final class DuckDbEventStore implements EventStore {
         }
         SessionSpans.fold(c);
         ValueSpans.fold(c);
+        HourSpans.fold(c);
         pendingRows = 0;
         lastFold = System.nanoTime();
     }
@@ -411,6 +416,9 @@ public final class DuckDbEventStore implements EventStore {
                         "DELETE FROM session_value WHERE session_id IN (" + marks + ")",
                         "DELETE FROM session_value_pending WHERE session_id IN (" + marks + ")"));
                 for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
+                statements.add("DELETE FROM session_hour WHERE session_id IN (" + marks + ")");
+                statements.add("DELETE FROM session_hour_pending WHERE session_id IN (" + marks + ")");
+                statements.add(HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
@@ -426,7 +434,7 @@ public final class DuckDbEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             for (String table : List.of("event", "event_data", "session_data", "visit", "visit_pending", "session_span",
-                    "session_pending", "session_value", "session_value_pending")) {
+                    "session_pending", "session_value", "session_value_pending", "session_hour", "session_hour_pending")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();

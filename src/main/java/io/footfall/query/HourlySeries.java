@@ -1,0 +1,80 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+
+/**
+ * The views-and-sessions series through the hourly rollup ({@code session_hour}): whole UTC hours inside
+ * the range come from it, a session counting in a bucket at its first hour there (its previous hour is
+ * in another bucket or before those hours); the partial hours at either end, and sessions with pending
+ * rows, come from events, each (bucket, session) added only when no rollup row already counted it.
+ * Answers when there are no filters, the unit is hour or coarser, and the zone's offsets over the range
+ * are whole hours (an hour then never straddles two buckets).
+ */
+final class HourlySeries {
+    private HourlySeries() {
+    }
+
+    static boolean covers(QueryParams p) {
+        if (!p.filters().isEmpty() || p.unit() == TimeUnit.MINUTE) return false;
+        ZoneRules rules = p.zone().getRules();
+        if (rules.getOffset(p.startAt()).getTotalSeconds() % 3600 != 0) return false;
+        for (ZoneOffsetTransition t = rules.nextTransition(p.startAt()); t != null && !t.getInstant().isAfter(p.endAt());
+             t = rules.nextTransition(t.getInstant())) {
+            if (t.getOffsetAfter().getTotalSeconds() % 3600 != 0) return false;
+        }
+        Instant[] h = wholeHours(p);
+        return h[0].isBefore(h[1]);
+    }
+
+    /** [first, end) of the UTC hours lying wholly inside the range (its end is inclusive, events carry microseconds). */
+    static Instant[] wholeHours(QueryParams p) {
+        Instant first = p.startAt().truncatedTo(ChronoUnit.HOURS);
+        if (first.isBefore(p.startAt())) first = first.plus(Duration.ofHours(1));
+        Instant end = p.endAt().plusNanos(1_000).truncatedTo(ChronoUnit.HOURS);
+        return new Instant[]{first, end};
+    }
+
+    /** Rows {@code (bucket, views, sessions)} ordered by bucket. */
+    static SqlText sql(EventStore store, EventScope scope) throws SQLException {
+        QueryParams p = scope.params();
+        Instant[] h = wholeHours(p);
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM session_hour_pending p WHERE p.website_id = ?", scope.websiteId());
+        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        SqlText notPending = pending
+                ? new SqlText().add(" AND h.session_id NOT IN (SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?)",
+                scope.websiteId())
+                : new SqlText();
+
+        SqlText edgeRows = new SqlText()
+                .add("SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
+                        + " AND e.created_at >= ? AND e.created_at < ?", scope.websiteId(), p.startAt(), h[0])
+                .add(" UNION ALL SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
+                        + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
+        if (pending) {
+            edgeRows.add(" UNION ALL SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
+                            + " AND e.created_at >= ? AND e.created_at < ? AND e.session_id IN "
+                            + "(SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?)",
+                    scope.websiteId(), h[0], h[1], scope.websiteId());
+        }
+        return new SqlText().add("WITH x AS MATERIALIZED (SELECT ").addAll(scope.bucket("t.created_at"))
+                .add(" AS b, t.session_id, count(*) AS pv FROM (").addAll(edgeRows).add(") t GROUP BY 1, 2)")
+                .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT ").addAll(scope.bucket("h.hour"))
+                .add(" AS b, sum(h.views) AS pv, count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < ? OR ", h[0])
+                .addAll(scope.bucket("h.prev_hour")).add(" <> ").addAll(scope.bucket("h.hour"))
+                .add(") AS s FROM session_hour h WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ?", scope.websiteId(), h[0], h[1])
+                .addAll(notPending).add(" GROUP BY 1")
+                .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT ")
+                .addAll(scope.bucket("h.hour"))
+                .add(" AS b, h.session_id FROM session_hour h WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ? "
+                        + "AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[0], h[1])
+                .addAll(notPending)
+                .add(") y ON y.b = x.b AND y.session_id = x.session_id GROUP BY x.b) u GROUP BY b ORDER BY b");
+    }
+}

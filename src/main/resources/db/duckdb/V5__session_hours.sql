@@ -1,0 +1,21 @@
+-- Footfall schema, version 5: an exact rollup of views per session and UTC hour, with the session's
+-- previous hour with views. A time series counts a session in a bucket once: at its first hour in the
+-- bucket, i.e. where the previous hour lies in another bucket (or before the range), so "distinct
+-- sessions per bucket" is a count of rows, for any zone whose offsets are whole hours.
+-- The store keeps prev_hour right for sessions touched by each fold and fills the table at its first
+-- start from existing events.
+
+CREATE TABLE session_hour (
+    website_id UUID      NOT NULL,
+    session_id UUID      NOT NULL,
+    hour       TIMESTAMP NOT NULL,  -- UTC hour start
+    prev_hour  TIMESTAMP,           -- the session's previous hour with views, NULL for its first
+    views      INTEGER   NOT NULL   -- pageviews, link and pixel hits in the hour
+);
+
+CREATE TABLE session_hour_pending (
+    website_id UUID      NOT NULL,
+    session_id UUID      NOT NULL,
+    hour       TIMESTAMP NOT NULL,
+    views      INTEGER   NOT NULL
+);

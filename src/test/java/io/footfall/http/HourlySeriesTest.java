@@ -1,0 +1,104 @@
+package io.footfall.http;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hourly rollup behind the pageviews series must give exactly what the event table gives, in zones
+ * with whole-hour offsets (UTC, Berlin across the March DST change, New York, Tokyo) and with ranges cut
+ * inside hours. Hits go in through the store interface, some folded, some pending, one hour arriving
+ * late between two stored ones; compared with the same request plus {@code os=c.Windows}, a filter that
+ * matches every hit and sends the series to the event table.
+ */
+class HourlySeriesTest {
+    static TestServer server;
+    static String site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        site = server.createWebsite("Hourly", "example.com");
+        UUID w = UUID.fromString(site);
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID(), d = UUID.randomUUID();
+        append(hit(w, a, "2026-03-28T22:10:00Z", 1), hit(w, a, "2026-03-28T23:20:00Z", 1), hit(w, b, "2026-03-29T00:30:00Z", 1),
+                hit(w, b, "2026-03-29T00:40:00Z", 3));
+        append(hit(w, a, "2026-03-29T01:05:00Z", 1), hit(w, c, "2026-03-29T01:59:59.999500Z", 1), hit(w, d, "2026-03-29T02:00:00Z", 2));
+        server.server().stores().events().foldPending();
+        append(hit(w, a, "2026-03-29T00:15:00Z", 1), hit(w, b, "2026-03-30T09:00:00Z", 1), hit(w, c, "2026-03-29T23:30:00Z", 1),
+                hit(w, d, "2026-03-30T22:45:00Z", 1));
+        server.server().stores().events().foldPending();
+        append(hit(w, a, "2026-03-30T23:10:00Z", 1), hit(w, c, "2026-03-29T23:50:00Z", 4));
+    }
+
+    static CollectedHit hit(UUID website, UUID session, String at, int type) {
+        Instant t = Instant.parse(at);
+        var attrs = new Event.SessionAttributes("chrome", "Windows 10", "desktop", "1920x1080", "en-US", "DE", null, null, null);
+        Event e = new Event(UUID.randomUUID(), website, session, UUID.randomUUID(), t, type, type == 2 ? "click" : null,
+                new Event.Page("example.com", "/", null, "Home", null), Event.Referrer.NONE, Event.Campaign.NONE, attrs,
+                Event.WebVitals.NONE);
+        return new CollectedHit(e, List.of(), website, session, null, t, List.of());
+    }
+
+    static void append(CollectedHit... hits) throws Exception {
+        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String series(String query) {
+        var res = server.http().get("/api/websites/" + site + "/pageviews?" + query, server.adminToken());
+        assertThat(res.status()).as(query + " " + res.body()).isEqualTo(200);
+        return res.json().toString();
+    }
+
+    static String range(String from, String to) {
+        return "startAt=" + Instant.parse(from).toEpochMilli() + "&endAt=" + Instant.parse(to).toEpochMilli();
+    }
+
+    @Test
+    void exactSessionsPerDay() {
+        String days = series("unit=day&timezone=UTC&" + range("2026-03-28T00:00:00Z", "2026-03-31T23:59:59.999Z"));
+        // 28th: a (2 views); 29th: a, b, c (a 2, b 2 with its link hit, c 3 with its pixel hit; d's custom event is no view); 30th: b, d, a
+        assertThat(days).contains("\"pageviews\":[{\"x\":\"2026-03-28 00:00:00\",\"y\":2},{\"x\":\"2026-03-29 00:00:00\",\"y\":7},"
+                + "{\"x\":\"2026-03-30 00:00:00\",\"y\":3}]");
+        assertThat(days).contains("\"sessions\":[{\"x\":\"2026-03-28 00:00:00\",\"y\":1},{\"x\":\"2026-03-29 00:00:00\",\"y\":3},"
+                + "{\"x\":\"2026-03-30 00:00:00\",\"y\":3}]");
+    }
+
+    @Test
+    void rollupAgreesWithTheEventTable() throws Exception {
+        compareWithEvents();
+        server.server().stores().events().foldPending();
+        assertThat(server.count("SELECT count(*) FROM session_hour_pending")).isZero();
+        compareWithEvents();
+    }
+
+    void compareWithEvents() {
+        String[] ranges = {range("2026-03-28T00:00:00Z", "2026-03-31T23:59:59.999Z"), range("2026-03-28T23:00:00Z", "2026-03-30T23:00:00Z"),
+                range("2026-03-28T22:30:00Z", "2026-03-30T09:00:00Z"), range("2026-03-29T00:20:00Z", "2026-03-29T01:59:59.999Z"),
+                range("2026-03-29T00:00:00Z", "2026-03-29T02:00:00Z")};
+        String[] queries = {"unit=day&timezone=UTC", "unit=day&timezone=Europe/Berlin", "unit=hour&timezone=Europe/Berlin",
+                "unit=day&timezone=America/New_York", "unit=month&timezone=Asia/Tokyo", "unit=hour&timezone=UTC",
+                "unit=day&timezone=Asia/Kolkata", "unit=day&timezone=UTC&compare=prev"};
+        for (String r : ranges) {
+            for (String q : queries) {
+                String params = q + "&" + r;
+                assertThat(series(params)).as(params).isEqualTo(series(params + "&os=c.Windows"));
+            }
+        }
+    }
+}
