@@ -63,16 +63,20 @@ final class HourlySeries {
                             + "(SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?)",
                     scope.websiteId(), h[0], h[1], scope.websiteId());
         }
-        return new SqlText().add("WITH x AS MATERIALIZED (SELECT ").addAll(scope.bucket("t.created_at"))
+        // m: each whole hour with its bucket and the bucket's first whole hour; joining it costs less than
+        // converting every row's hour (and previous hour) to local time.
+        return new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, g.b, min(g.h) OVER (PARTITION BY g.b) AS bs FROM (SELECT g.h, ")
+                .addAll(scope.bucket("g.h"))
+                .add(" AS b FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(Duration.ofHours(1)))
+                .add("x AS MATERIALIZED (SELECT ").addAll(scope.bucket("t.created_at"))
                 .add(" AS b, t.session_id, count(*) AS pv FROM (").addAll(edgeRows).add(") t GROUP BY 1, 2)")
-                .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT ").addAll(scope.bucket("h.hour"))
-                .add(" AS b, sum(h.views) AS pv, count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < ? OR ", h[0])
-                .addAll(scope.bucket("h.prev_hour")).add(" <> ").addAll(scope.bucket("h.hour"))
-                .add(") AS s FROM session_hour h WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ?", scope.websiteId(), h[0], h[1])
+                .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT m.b, sum(h.views) AS pv, "
+                        + "count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < m.bs) AS s "
+                        + "FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ?",
+                        scope.websiteId(), h[0], h[1])
                 .addAll(notPending).add(" GROUP BY 1")
-                .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT ")
-                .addAll(scope.bucket("h.hour"))
-                .add(" AS b, h.session_id FROM session_hour h WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ? "
+                .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT "
+                        + "m.b, h.session_id FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ? "
                         + "AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[0], h[1])
                 .addAll(notPending)
                 .add(") y ON y.b = x.b AND y.session_id = x.session_id GROUP BY x.b) u GROUP BY b ORDER BY b");
