@@ -1,7 +1,7 @@
 -- Footfall schema, version 3: an exact per-session rollup of activity (every event but web vitals).
 -- It turns "distinct sessions" into "count rows" for sessions wholly inside a queried range; the rest
 -- (sessions cut by the range, pending, or mixed) are read from the event table, as for the visit rollup.
--- Appends add one session_pending row per session of a batch; the store folds them into session_span.
+-- The store folds newly appended events into it now and then (see V6).
 
 CREATE TABLE session_span (
     website_id    UUID      NOT NULL,
@@ -27,33 +27,6 @@ CREATE TABLE session_span (
     city          VARCHAR,
     distinct_id   VARCHAR,
     mixed         BOOLEAN   NOT NULL   -- rows disagree on an attribute above (NULL included), or arrived out of time order
-);
-
-CREATE TABLE session_pending (
-    website_id     UUID      NOT NULL,
-    session_id     UUID      NOT NULL,
-    first_at       TIMESTAMP NOT NULL,
-    last_at        TIMESTAMP NOT NULL,
-    first_view_at  TIMESTAMP,
-    last_view_at   TIMESTAMP,
-    activity       INTEGER   NOT NULL,
-    views          INTEGER   NOT NULL,
-    pageviews      INTEGER   NOT NULL,
-    events         INTEGER   NOT NULL,
-    visits         INTEGER   NOT NULL,
-    first_visit_id UUID      NOT NULL,
-    last_visit_id  UUID      NOT NULL,
-    hostname       VARCHAR,
-    browser        VARCHAR,
-    os             VARCHAR,
-    device         VARCHAR,
-    screen         VARCHAR,
-    language       VARCHAR,
-    country        VARCHAR,
-    region         VARCHAR,
-    city           VARCHAR,
-    distinct_id    VARCHAR,
-    mixed          BOOLEAN   NOT NULL
 );
 
 INSERT INTO session_span

@@ -13,5 +13,3 @@ CREATE TABLE session_value (
     first_at   TIMESTAMP NOT NULL,  -- first view with this value, UTC
     last_at    TIMESTAMP NOT NULL   -- last view with this value
 );
-
-CREATE TABLE session_value_pending AS SELECT * FROM session_value LIMIT 0;

@@ -12,10 +12,3 @@ CREATE TABLE session_hour (
     prev_hour  TIMESTAMP,           -- the session's previous hour with views, NULL for its first
     views      INTEGER   NOT NULL   -- pageviews, link and pixel hits in the hour
 );
-
-CREATE TABLE session_hour_pending (
-    website_id UUID      NOT NULL,
-    session_id UUID      NOT NULL,
-    hour       TIMESTAMP NOT NULL,
-    views      INTEGER   NOT NULL
-);

@@ -5,7 +5,7 @@ import io.footfall.query.Channels;
 
 /**
  * The dimensions of the session-value rollup (table {@code session_value}): for each, what a view
- * contributes, in Java (appends) and in SQL over alias {@code e} (rebuilds). Both must agree with what
+ * contributes, in Java ({@link #valuesOf}, appends) and in SQL over alias {@code e} ({@link #sql}, rebuilds). Both must agree with what
  * the metrics query groups by for that type, row for row.
  */
 public enum SessionValueKind {
@@ -32,26 +32,18 @@ public enum SessionValueKind {
         return null;
     }
 
-    /** Whether a view contributes a row of this kind (referrers and channels are not always there). */
-    public boolean appliesTo(Event e) {
-        return switch (this) {
-            case REFERRER -> externalReferrer(e) != null;
-            case CHANNEL -> channel(e) != null;
-            default -> true;
-        };
-    }
-
-    /** The value a view contributes (may be null for the plain columns). */
-    public String valueOf(Event e) {
-        return switch (this) {
-            case PATH -> e.page().urlPath();
-            case REFERRER -> externalReferrer(e);
-            case TITLE -> e.page().pageTitle();
-            case QUERY -> e.page().urlQuery();
-            case HOSTNAME -> e.page().hostname();
-            case TAG -> e.page().tag();
-            case CHANNEL -> channel(e);
-        };
+    /**
+     * Every kind's value for one view, indexed like {@link #values()}; NULL where a kind that
+     * {@link #skipsNull() skips NULL} contributes no row.
+     */
+    public static void valuesOf(Event e, String[] out) {
+        out[PATH.ordinal()] = e.page().urlPath();
+        out[REFERRER.ordinal()] = externalReferrer(e);
+        out[TITLE.ordinal()] = e.page().pageTitle();
+        out[QUERY.ordinal()] = e.page().urlQuery();
+        out[HOSTNAME.ordinal()] = e.page().hostname();
+        out[TAG.ordinal()] = e.page().tag();
+        out[CHANNEL.ordinal()] = channel(e);
     }
 
     /** The same in SQL over alias e; rows where it is NULL contribute nothing for referrer and channel. */

@@ -26,7 +26,7 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
         try {
             Migrations.apply(db, "duckdb");
             DuckDbEventStore store = new DuckDbEventStore(db);
-            store.fillNewRollups();
+            store.prepare();
             WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"));
             return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);
         } catch (java.io.IOException e) {

@@ -12,9 +12,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,11 +28,15 @@ public final class DuckDbEventStore implements EventStore {
         this.db = db;
     }
 
-    /** Fills rollups added by a migration from the events already stored (once; cheap to call again). */
-    public void fillNewRollups() throws SQLException {
+    /**
+     * Readies the rollups after migrations: creates the tail views, fills rollups a migration added from
+     * the events already stored, and finds the next batch sequence number.
+     */
+    public void prepare() throws SQLException {
         db.write(c -> {
-            ValueSpans.fillIfNew(c);
-            HourSpans.fillIfNew(c);
+            Rollups.createViews(c);
+            Rollups.fillIfNew(c);
+            nextSeq = Rollups.nextSeq(c);
             return null;
         });
     }
@@ -57,7 +58,7 @@ public final class DuckDbEventStore implements EventStore {
             }
             if (anyEvent) {
                 try (DuckDBAppender events = conn.createAppender("main", "event")) {
-                    for (CollectedHit hit : hits) if (hit.event() != null) appendEvent(events, hit.event());
+                    for (CollectedHit hit : hits) if (hit.event() != null) appendEvent(events, hit.event(), nextSeq);
                     events.flush();
                 }
             }
@@ -92,150 +93,42 @@ public final class DuckDbEventStore implements EventStore {
                     sessionData.flush();
                 }
             }
-            int pending = appendVisits(conn, hits) + SessionSpans.append(conn, hits);
-            ValueSpans.append(conn, hits); // these two fold with the others: their rows come with theirs
-            HourSpans.append(conn, hits);
-            if (pending > 0) {
-                if (pendingRows < 0) pendingRows = countPending(c);
-                else pendingRows += pending;
+            if (anyEvent) {
+                if (pendingRows < 0) pendingRows = Rollups.tailSize(c);
+                else pendingRows += hits.size();
                 if (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > FOLD_NANOS) fold(c);
             }
+            nextSeq++;
             return null;
         });
     }
 
     /** Rebuilds the visit rollup from the event table (after a bulk load that bypassed {@link #append}). */
-    public static final String REBUILD_VISITS = "INSERT INTO visit SELECT website_id, visit_id, any_value(session_id), "
-            + "min(created_at), max(created_at), count(*), arg_min(url_path, created_at), arg_max(url_path, created_at), "
-            + "any_value(browser), any_value(os), any_value(device), any_value(screen), any_value(language), any_value(country), "
-            + "any_value(region), any_value(city), count(DISTINCT concat_ws(chr(1), coalesce(browser, chr(2)), coalesce(os, chr(2)), "
-            + "coalesce(device, chr(2)), coalesce(screen, chr(2)), coalesce(language, chr(2)), coalesce(country, chr(2)), "
-            + "coalesce(region, chr(2)), coalesce(city, chr(2)))) > 1 FROM event WHERE event_type IN (1, 3, 4) "
-            + "GROUP BY website_id, visit_id ORDER BY min(created_at)";
+    public static final String REBUILD_VISITS = VisitSpans.REBUILD.replace("/*AND*/", "");
 
     /** Rebuilds the session rollup from the event table (after a bulk load that bypassed {@link #append}). */
     public static final String REBUILD_SESSIONS = SessionSpans.REBUILD.replace("/*AND*/", "");
 
-    /** Rebuilds the session-value rollup from the event table, one statement per kind. */
+    /** Rebuilds the hourly rollup from the event table. */
     public static final String REBUILD_HOURS = HourSpans.REBUILD.replace("/*AND*/", "");
 
+    /** Rebuilds the session-value rollup from the event table. */
     public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
-    private static final String[] VISIT_ATTRIBUTES = {"browser", "os", "device", "screen", "language", "country", "region", "city"};
-
-    /** One visit's views within a batch. */
-    private static final class VisitDelta {
-        final Event first;
-        Instant firstAt;
-        Instant lastAt;
-        int views;
-        String entryPath;
-        String exitPath;
-        boolean mixed;
-
-        VisitDelta(Event e) {
-            first = e;
-            firstAt = e.createdAt();
-            lastAt = e.createdAt();
-            entryPath = e.page().urlPath();
-            exitPath = e.page().urlPath();
-        }
-
-        void add(Event e) {
-            views++;
-            if (e == first) return;
-            if (e.createdAt().isBefore(firstAt)) {
-                firstAt = e.createdAt();
-                entryPath = e.page().urlPath();
-            }
-            if (!e.createdAt().isBefore(lastAt)) {
-                lastAt = e.createdAt();
-                exitPath = e.page().urlPath();
-            }
-            if (!Arrays.equals(attributes(first.session()), attributes(e.session()))) mixed = true;
-        }
-    }
-
-    private static String[] attributes(Event.SessionAttributes s) {
-        return new String[]{s.browser(), s.os(), s.device(), s.screen(), s.language(), s.country(), s.region(), s.city()};
-    }
-
-    private static boolean isView(Event e) {
-        return e.eventType() == 1 || e.eventType() == 3 || e.eventType() == 4;
-    }
-
-    /** Fold visit_pending into visit when it holds this many rows, or when the oldest fold is this old. */
-    static final int FOLD_ROWS = 20_000;
+    /**
+     * Fold the tail into the rollups when it holds this many events, or when the last fold is this old.
+     * Each fold scans the rollup tables, so under heavy ingest fewer, larger folds cost less; readers stay
+     * exact either way (the tail is read from events), just slower while it is large.
+     */
+    static final int FOLD_ROWS = 100_000;
     static final long FOLD_NANOS = 30_000_000_000L;
     private long pendingRows = -1;
     private long lastFold = System.nanoTime();
+    /** Sequence number of the next appended batch (events' ingest_seq; see V6). */
+    private long nextSeq = 1;
 
-    /**
-     * Adds the batch's views to the visit rollup: one visit_pending row per visit of the batch (count,
-     * first and last view with their paths, attributes), folded into visit from time to time.
-     */
-    private static int appendVisits(org.duckdb.DuckDBConnection conn, List<CollectedHit> hits) throws SQLException {
-        Map<UUID, VisitDelta> deltas = new LinkedHashMap<>();
-        for (CollectedHit hit : hits) {
-            Event e = hit.event();
-            if (e == null || !isView(e)) continue;
-            deltas.computeIfAbsent(e.visitId(), k -> new VisitDelta(e)).add(e);
-        }
-        if (deltas.isEmpty()) return 0;
-        try (DuckDBAppender a = conn.createAppender("main", "visit_pending")) {
-            for (VisitDelta d : deltas.values()) {
-                Event e = d.first;
-                a.beginRow();
-                a.append(e.websiteId());
-                a.append(e.visitId());
-                a.append(e.sessionId());
-                appendInstant(a, d.firstAt);
-                appendInstant(a, d.lastAt);
-                a.append(d.views);
-                str(a, d.entryPath);
-                str(a, d.exitPath);
-                for (String v : attributes(e.session())) str(a, v);
-                a.append(d.mixed);
-                a.endRow();
-            }
-            a.flush();
-        }
-        return deltas.size();
-    }
-
-    private static long countPending(java.sql.Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT (SELECT count(*) FROM visit_pending) + (SELECT count(*) FROM session_pending)")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Merges visit_pending into visit and session_pending into session_span, emptying both (inside the caller's write). */
     private void fold(java.sql.Connection c) throws SQLException {
-        StringBuilder mixed = new StringBuilder("v.mixed OR d.mixed");
-        for (String col : VISIT_ATTRIBUTES) mixed.append(" OR v.").append(col).append(" IS DISTINCT FROM d.").append(col);
-        StringBuilder tuple = new StringBuilder("concat_ws(chr(1)");
-        for (String col : VISIT_ATTRIBUTES) tuple.append(", coalesce(").append(col).append(", chr(2))");
-        tuple.append(")");
-        StringBuilder attrs = new StringBuilder();
-        for (String col : VISIT_ATTRIBUTES) attrs.append(", any_value(").append(col).append(") AS ").append(col);
-        try (Statement st = c.createStatement()) {
-            st.execute("MERGE INTO visit v USING (SELECT website_id, visit_id, any_value(session_id) AS session_id, "
-                    + "min(first_at) AS first_at, max(last_at) AS last_at, sum(views)::INTEGER AS views, "
-                    + "arg_min(entry_path, first_at) AS entry_path, arg_max(exit_path, last_at) AS exit_path" + attrs
-                    + ", bool_or(mixed) OR count(DISTINCT " + tuple + ") > 1 AS mixed FROM visit_pending GROUP BY website_id, visit_id) d "
-                    + "ON v.website_id = d.website_id AND v.visit_id = d.visit_id "
-                    + "WHEN MATCHED THEN UPDATE SET views = v.views + d.views, "
-                    + "entry_path = CASE WHEN d.first_at < v.first_at THEN d.entry_path ELSE v.entry_path END, "
-                    + "exit_path = CASE WHEN d.last_at >= v.last_at THEN d.exit_path ELSE v.exit_path END, "
-                    + "first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), mixed = " + mixed + " "
-                    + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.visit_id, d.session_id, d.first_at, d.last_at, d.views, "
-                    + "d.entry_path, d.exit_path, d.browser, d.os, d.device, d.screen, d.language, d.country, d.region, d.city, d.mixed)");
-            st.execute("DELETE FROM visit_pending");
-        }
-        SessionSpans.fold(c);
-        ValueSpans.fold(c);
-        HourSpans.fold(c);
+        Rollups.fold(c);
         pendingRows = 0;
         lastFold = System.nanoTime();
     }
@@ -284,7 +177,7 @@ public final class DuckDbEventStore implements EventStore {
         }
     }
 
-    private static void appendEvent(DuckDBAppender a, Event e) throws SQLException {
+    private static void appendEvent(DuckDBAppender a, Event e, long seq) throws SQLException {
         a.beginRow();
         a.append(e.eventId());
         a.append(e.websiteId());
@@ -331,6 +224,7 @@ public final class DuckDbEventStore implements EventStore {
         dbl(a, v.cls());
         dbl(a, v.fcp());
         dbl(a, v.ttfb());
+        a.append(seq);
         a.endRow();
     }
 
@@ -395,9 +289,7 @@ public final class DuckDbEventStore implements EventStore {
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
                 List<String> statements = List.of(
                         "DELETE FROM visit WHERE visit_id IN (" + marks + ")",
-                        "DELETE FROM visit_pending WHERE visit_id IN (" + marks + ")",
-                        REBUILD_VISITS.replace("WHERE event_type IN (1, 3, 4)",
-                                "WHERE event_type IN (1, 3, 4) AND visit_id IN (" + marks + ")"));
+                        VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
@@ -411,14 +303,11 @@ public final class DuckDbEventStore implements EventStore {
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
                 List<String> statements = new java.util.ArrayList<>(List.of(
                         "DELETE FROM session_span WHERE session_id IN (" + marks + ")",
-                        "DELETE FROM session_pending WHERE session_id IN (" + marks + ")",
                         SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"),
                         "DELETE FROM session_value WHERE session_id IN (" + marks + ")",
-                        "DELETE FROM session_value_pending WHERE session_id IN (" + marks + ")"));
+                        "DELETE FROM session_hour WHERE session_id IN (" + marks + ")",
+                        HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")")));
                 for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
-                statements.add("DELETE FROM session_hour WHERE session_id IN (" + marks + ")");
-                statements.add("DELETE FROM session_hour_pending WHERE session_id IN (" + marks + ")");
-                statements.add(HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
@@ -433,8 +322,7 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
-            for (String table : List.of("event", "event_data", "session_data", "visit", "visit_pending", "session_span",
-                    "session_pending", "session_value", "session_value_pending", "session_hour", "session_hour_pending")) {
+            for (String table : List.of("event", "event_data", "session_data", "visit", "session_span", "session_value", "session_hour")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();

@@ -1,0 +1,64 @@
+package io.footfall.store.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The rollups as a whole (visit, session_span, session_value, session_hour): they hold the events of
+ * batches up to {@code rollup_state.folded_seq}; newer events form the <em>tail</em>. Readers see the tail
+ * through views named like the rollup plus {@code _pending} (what each fold would add); a fold merges the
+ * tail into every rollup and moves folded_seq in one transaction, so a crash never leaves them half done.
+ */
+final class Rollups {
+    static final String FOLDED = "ingest_seq <= (SELECT folded_seq FROM rollup_state)";
+    static final String TAIL = "event_tail";
+
+    private Rollups() {
+    }
+
+    /** (Re)creates the tail views; at every start, as the value view embeds this build's channel rules. */
+    static void createViews(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE VIEW " + TAIL + " AS SELECT * FROM event WHERE ingest_seq > (SELECT folded_seq FROM rollup_state)");
+            st.execute("CREATE OR REPLACE VIEW visit_pending AS " + VisitSpans.pendingView());
+            st.execute("CREATE OR REPLACE VIEW session_pending AS " + SessionSpans.pendingView());
+            st.execute("CREATE OR REPLACE VIEW session_value_pending AS " + ValueSpans.pendingView());
+            st.execute("CREATE OR REPLACE VIEW session_hour_pending AS " + HourSpans.pendingView());
+        }
+    }
+
+    /** Merges the tail into every rollup and marks it folded (inside the caller's write). */
+    static void fold(Connection c) throws SQLException {
+        VisitSpans.fold(c);
+        SessionSpans.fold(c);
+        ValueSpans.fold(c);
+        HourSpans.fold(c);
+        try (Statement st = c.createStatement()) {
+            st.execute("UPDATE rollup_state SET folded_seq = greatest(folded_seq, (SELECT coalesce(max(ingest_seq), 0) FROM event))");
+        }
+    }
+
+    /** The first sequence number free for a new batch. */
+    static long nextSeq(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT greatest(coalesce(max(ingest_seq), 0), (SELECT folded_seq FROM rollup_state)) + 1 FROM event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** How many events the tail holds. */
+    static long tailSize(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + TAIL)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Fills rollups added by a migration from the events already stored. */
+    static void fillIfNew(Connection c) throws SQLException {
+        ValueSpans.fillIfNew(c);
+        HourSpans.fillIfNew(c);
+    }
+}

@@ -1,0 +1,58 @@
+package io.footfall.store.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The per-visit rollup of views (V2: {@code visit}), folded from the event tail: a visit's first and last
+ * view, count, entry and exit path, session attributes, and whether its views disagree on one (mixed).
+ */
+final class VisitSpans {
+    private static final String[] ATTRIBUTES = {"browser", "os", "device", "screen", "language", "country", "region", "city"};
+
+    private VisitSpans() {
+    }
+
+    /** The per-visit aggregate of view rows ({@code FROM ... WHERE} part given), as the table's columns. */
+    private static String aggregate(String from) {
+        StringBuilder attrs = new StringBuilder();
+        StringBuilder tuple = new StringBuilder("concat_ws(chr(1)");
+        for (String col : ATTRIBUTES) {
+            attrs.append(", any_value(").append(col).append(") AS ").append(col);
+            tuple.append(", coalesce(").append(col).append(", chr(2))");
+        }
+        return "SELECT website_id, visit_id, any_value(session_id) AS session_id, min(created_at) AS first_at, "
+                + "max(created_at) AS last_at, count(*) AS views, arg_min(url_path, created_at) AS entry_path, "
+                + "arg_max(url_path, created_at) AS exit_path" + attrs + ", count(DISTINCT " + tuple + ")) > 1 AS mixed FROM " + from
+                + " GROUP BY website_id, visit_id";
+    }
+
+    /** Rebuilds rows from the folded views; {@code /*AND*}{@code /} is where a caller narrows to some visits. */
+    static final String REBUILD = "INSERT INTO visit SELECT * FROM (" + aggregate("event WHERE event_type IN (1, 3, 4) AND "
+            + Rollups.FOLDED + " /*AND*/") + ") a ORDER BY first_at";
+
+    /** Merges the pending views into visit. */
+    static void fold(Connection c) throws SQLException {
+        StringBuilder mixed = new StringBuilder("v.mixed OR d.mixed");
+        for (String col : ATTRIBUTES) mixed.append(" OR v.").append(col).append(" IS DISTINCT FROM d.").append(col);
+        StringBuilder values = new StringBuilder();
+        for (String col : ATTRIBUTES) values.append(", d.").append(col);
+        try (Statement st = c.createStatement()) {
+            st.execute("MERGE INTO visit v USING (" + aggregate(Rollups.TAIL + " WHERE event_type IN (1, 3, 4)") + ") d "
+                    + "ON v.website_id = d.website_id AND v.visit_id = d.visit_id "
+                    + "WHEN MATCHED THEN UPDATE SET views = v.views + d.views, "
+                    + "entry_path = CASE WHEN d.first_at < v.first_at THEN d.entry_path ELSE v.entry_path END, "
+                    + "exit_path = CASE WHEN d.last_at >= v.last_at THEN d.exit_path ELSE v.exit_path END, "
+                    + "first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), mixed = " + mixed + " "
+                    + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.visit_id, d.session_id, d.first_at, d.last_at, d.views, "
+                    + "d.entry_path, d.exit_path" + values + ", d.mixed)");
+        }
+    }
+
+    /** Pending visits for readers: those with unfolded views, with their span. */
+    static String pendingView() {
+        return "SELECT website_id, visit_id, any_value(session_id) AS session_id, min(created_at) AS first_at, max(created_at) AS last_at "
+                + "FROM " + Rollups.TAIL + " WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id";
+    }
+}
