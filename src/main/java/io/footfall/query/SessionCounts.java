@@ -16,6 +16,21 @@ final class SessionCounts {
     private SessionCounts() {
     }
 
+    /**
+     * The sessions with activity in the scope, as a sub-query of {@code session_id}s for {@code IN (...)}:
+     * through the rollup when it covers the filters (a session may then appear twice; IN does not mind).
+     */
+    static SqlText activeSessions(EventStore store, EventScope scope) throws SQLException {
+        if (!SpanRollup.covers(scope.params())) {
+            return new SqlText().add("(SELECT e.session_id FROM event e").addAll(scope.where(SessionList.ACTIVITY)).add(")");
+        }
+        SessionSplit split = SessionSplit.open(store, scope, SessionList.ACTIVITY, SessionSplit.Question.PRESENT);
+        SqlText s = new SqlText().add("(SELECT v.session_id FROM session_span v").addAll(split.knownWhere());
+        SqlText checked = split.checkedWhere();
+        if (checked != null) s.add(" UNION ALL SELECT e.session_id FROM event e").addAll(checked);
+        return s.add(")");
+    }
+
     /** Distinct sessions with rows of the type condition in the scope. */
     static long visitors(EventStore store, EventScope scope, String typeCondition) throws SQLException {
         SessionSplit split = SessionSplit.open(store, scope, typeCondition, SessionSplit.Question.PRESENT);

@@ -17,9 +17,9 @@ public final class SessionDataProperties {
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT d.data_key, count(DISTINCT d.session_id) AS total FROM session_data d "
-                        + "WHERE d.website_id = ? AND d.session_id IN (SELECT e.session_id FROM event e", scope.websiteId())
-                .addAll(scope.where(SessionList.ACTIVITY))
-                .add(") GROUP BY d.data_key ORDER BY total DESC, d.data_key LIMIT 500");
+                        + "WHERE d.website_id = ? AND d.session_id IN ", scope.websiteId())
+                .addAll(SessionCounts.activeSessions(store, scope))
+                .add(" GROUP BY d.data_key ORDER BY total DESC, d.data_key LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("propertyName", rs.getString(1));

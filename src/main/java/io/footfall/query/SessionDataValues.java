@@ -18,9 +18,9 @@ public final class SessionDataValues {
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName) throws SQLException {
         SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
                         + ", count(DISTINCT d.session_id) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? "
-                        + "AND d.session_id IN (SELECT e.session_id FROM event e", scope.websiteId(), propertyName)
-                .addAll(scope.where(SessionList.ACTIVITY))
-                .add(") GROUP BY 1, 2, 3 ORDER BY total DESC LIMIT 100");
+                        + "AND d.session_id IN ", scope.websiteId(), propertyName)
+                .addAll(SessionCounts.activeSessions(store, scope))
+                .add(" GROUP BY 1, 2, 3 ORDER BY total DESC LIMIT 100");
         return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(4)))));
     }
 }

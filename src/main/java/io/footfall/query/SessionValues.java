@@ -39,7 +39,7 @@ final class SessionValues {
         // The filters are on the dimension itself: over the rollup they read its value column.
         EventScope onValue = scope.withParams(p.withFilters(p.filters().stream()
                 .map(f -> new Filter("value", "value", f.operator(), f.values())).toList()));
-        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM session_value_pending p WHERE p.website_id = ?", scope.websiteId());
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM event_tail e WHERE e.website_id = ? AND " + EventScope.VIEWS, scope.websiteId());
         boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
         SqlText checkedSet = checkedSet(scope, onValue, kind, pending);
         SqlText extent = new SqlText().add("SELECT min(g.f), max(g.l) FROM ").addAll(checkedSet).add(" g");

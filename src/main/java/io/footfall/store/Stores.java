@@ -25,8 +25,7 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
         DuckDbConnections db = DuckDbConnections.open(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         try {
             Migrations.apply(db, "duckdb");
-            DuckDbEventStore store = new DuckDbEventStore(db);
-            store.prepare();
+            DuckDbEventStore store = DuckDbEventStore.open(db);
             WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"));
             return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);
         } catch (java.io.IOException e) {

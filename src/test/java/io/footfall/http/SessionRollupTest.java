@@ -60,7 +60,10 @@ class SessionRollupTest {
         Event e = new Event(UUID.randomUUID(), website, session, visit, at, type, type == 2 ? "click" : null,
                 new Event.Page("example.com", path, null, "Example", null), Event.Referrer.NONE, Event.Campaign.NONE, attrs,
                 type == 5 ? new Event.WebVitals(1.0, null, null, null, null) : Event.WebVitals.NONE);
-        return new CollectedHit(e, List.of(), website, session, distinctId, at, List.of());
+        // Session data on each session's first hit of the hour 08/09/10 (A, B, C): plan by browser.
+        var data = time.endsWith(":00") && path != null && !time.startsWith("1") ? List.of(new io.footfall.event.DataField("plan", 1, browser, null, null))
+                : List.<io.footfall.event.DataField>of();
+        return new CollectedHit(e, List.of(), website, session, distinctId, at, data);
     }
 
     static void append(CollectedHit... hits) throws Exception {
@@ -130,7 +133,8 @@ class SessionRollupTest {
                 range("09:01", "09:45"), range("12:00", "12:00"), range("13:00", "13:01")};
         String[] queries = {"stats", "stats?country=DE", "metrics?type=browser", "metrics?type=country", "metrics?type=os&browser=chrome",
                 "metrics?type=language", "sessions", "sessions?search=user", "sessions?search=fire", "sessions?pageSize=2&page=2",
-                "sessions?pageSize=2&page=9", "sessions/stats", "sessions/stats?country=DE", "sessions/stats?browser=neq.chrome"};
+                "sessions?pageSize=2&page=9", "sessions/stats", "sessions/stats?country=DE", "sessions/stats?browser=neq.chrome", "session-data/properties",
+                "session-data/values?propertyName=plan", "session-data/values?propertyName=plan&country=DE"};
         for (String r : ranges) {
             for (String q : queries) {
                 String endpoint = q.contains("?") ? q.substring(0, q.indexOf('?')) : q;

@@ -24,15 +24,22 @@ public final class DuckDbEventStore implements EventStore {
     private final DuckDbConnections db;
     private final Dialect dialect = new DuckDbDialect();
 
-    public DuckDbEventStore(DuckDbConnections db) {
+    private DuckDbEventStore(DuckDbConnections db) {
         this.db = db;
+    }
+
+    /** The store over a migrated database, its rollups ready ({@link #prepare}). */
+    public static DuckDbEventStore open(DuckDbConnections db) throws SQLException {
+        DuckDbEventStore store = new DuckDbEventStore(db);
+        store.prepare();
+        return store;
     }
 
     /**
      * Readies the rollups after migrations: creates the tail views, fills rollups a migration added from
      * the events already stored, and finds the next batch sequence number.
      */
-    public void prepare() throws SQLException {
+    private void prepare() throws SQLException {
         db.write(c -> {
             Rollups.createViews(c);
             Rollups.fillIfNew(c);

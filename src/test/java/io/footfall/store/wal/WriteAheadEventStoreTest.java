@@ -39,7 +39,7 @@ class WriteAheadEventStoreTest {
         dir = Files.createTempDirectory("footfall-wal");
         db = DuckDbConnections.open(dir.resolve("f.duckdb"), 2);
         Migrations.apply(db, "duckdb");
-        duck = new DuckDbEventStore(db);
+        duck = DuckDbEventStore.open(db);
     }
 
     @AfterEach
