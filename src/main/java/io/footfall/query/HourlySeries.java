@@ -22,7 +22,15 @@ final class HourlySeries {
     }
 
     static boolean covers(QueryParams p) {
-        if (!p.filters().isEmpty() || p.unit() == TimeUnit.MINUTE) return false;
+        return p.unit() != TimeUnit.MINUTE && hourAligned(p);
+    }
+
+    /**
+     * True when the hourly rollup can serve the scope at all: no filters, the zone's offsets over the range
+     * are whole hours, and the range holds at least one whole UTC hour.
+     */
+    static boolean hourAligned(QueryParams p) {
+        if (!p.filters().isEmpty()) return false;
         ZoneRules rules = p.zone().getRules();
         if (rules.getOffset(p.startAt()).getTotalSeconds() % 3600 != 0) return false;
         for (ZoneOffsetTransition t = rules.nextTransition(p.startAt()); t != null && !t.getInstant().isAfter(p.endAt());
@@ -41,12 +49,17 @@ final class HourlySeries {
         return new Instant[]{first, end};
     }
 
+    static boolean pending(EventStore store, EventScope scope) throws SQLException {
+        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM event_tail e WHERE e.website_id = ? AND e.event_type <> 5",
+                scope.websiteId());
+        return store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+    }
+
     /** Rows {@code (bucket, views, sessions)} ordered by bucket. */
     static SqlText sql(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         Instant[] h = wholeHours(p);
-        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM session_hour_pending p WHERE p.website_id = ?", scope.websiteId());
-        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        boolean pending = pending(store, scope);
         SqlText notPending = pending
                 ? new SqlText().add(" AND h.session_id NOT IN (SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?)",
                 scope.websiteId())
@@ -72,11 +85,11 @@ final class HourlySeries {
                 .add(" AS b, t.session_id, count(*) AS pv FROM (").addAll(edgeRows).add(") t GROUP BY 1, 2)")
                 .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT m.b, sum(h.views) AS pv, "
                         + "count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < m.bs) AS s "
-                        + "FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ?",
+                        + "FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ?",
                         scope.websiteId(), h[0], h[1])
                 .addAll(notPending).add(" GROUP BY 1")
                 .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT "
-                        + "m.b, h.session_id FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.hour >= ? AND h.hour < ? "
+                        + "m.b, h.session_id FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ? "
                         + "AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[0], h[1])
                 .addAll(notPending)
                 .add(") y ON y.b = x.b AND y.session_id = x.session_id GROUP BY x.b) u GROUP BY b ORDER BY b");

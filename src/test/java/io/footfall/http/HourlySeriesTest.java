@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with whole-hour offsets (UTC, Berlin across the March DST change, New York, Tokyo) and with ranges cut
  * inside hours. Hits go in through the store interface, some folded, some pending, one hour arriving
  * late between two stored ones; compared with the same request plus {@code os=c.Windows}, a filter that
- * matches every hit and sends the series to the event table.
+ * matches every hit and sends the series (and the weekly heatmap) to the event table.
  */
 class HourlySeriesTest {
     static TestServer server;
@@ -65,6 +65,20 @@ class HourlySeriesTest {
         return res.json().toString();
     }
 
+    static String weekly(String query) {
+        var res = server.http().get("/api/websites/" + site + "/sessions/weekly?" + query, server.adminToken());
+        assertThat(res.status()).as(query + " " + res.body()).isEqualTo(200);
+        return res.json().toString();
+    }
+
+    @Test
+    void weeklyCountsActivityNotOnlyViews() {
+        // Sunday 29 March, UTC: 00 a, b; 01 a, c; 02 d by its custom event alone (no view that hour); 23 c
+        String w = weekly("timezone=UTC&" + range("2026-03-28T00:00:00Z", "2026-03-31T23:59:59.999Z"));
+        assertThat(server.count("SELECT count(*) FROM session_hour WHERE views = 0")).isGreaterThan(0);
+        assertThat(w.substring(1, w.indexOf(']') + 1)).isEqualTo("[2,2,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]");
+    }
+
     static String range(String from, String to) {
         return "startAt=" + Instant.parse(from).toEpochMilli() + "&endAt=" + Instant.parse(to).toEpochMilli();
     }
@@ -98,6 +112,10 @@ class HourlySeriesTest {
             for (String q : queries) {
                 String params = q + "&" + r;
                 assertThat(series(params)).as(params).isEqualTo(series(params + "&os=c.Windows"));
+            }
+            for (String zone : new String[]{"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"}) {
+                String params = "timezone=" + zone + "&" + r;
+                assertThat(weekly(params)).as("weekly " + params).isEqualTo(weekly(params + "&os=c.Windows"));
             }
         }
     }
