@@ -99,6 +99,7 @@ public final class QueryBench {
                 st.execute("DROP TABLE gen_event");
                 st.execute("DELETE FROM visit");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);
+                st.execute(io.footfall.store.duckdb.DuckDbEventStore.RELINK_VISITS);
                 st.execute("DELETE FROM session_span");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
                 st.execute("DELETE FROM session_value");

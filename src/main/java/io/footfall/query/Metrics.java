@@ -22,7 +22,7 @@ public final class Metrics {
                     List.of(p.search()))));
         }
         if (SessionValues.covers(scope.params(), type)) return SessionValues.metric(store, scope, type);
-        if (type.isEntryExit() && SpanRollup.covers(scope.params())) return fromRollup(store, scope, type);
+        if (type.isEntryExit() && SpanRollup.covers(scope.params())) return EntryExitRollup.run(store, scope, type);
         if (type.usesRollup() && SpanRollup.covers(scope.params())) return SessionCounts.metric(store, scope, type);
         if (type.isEntryExit()) return entryExit(store, scope, type);
         String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
@@ -53,37 +53,6 @@ public final class Metrics {
         if (filters != null) sql.add(" HAVING max(CASE WHEN ").addAll(filters).add(" THEN 1 ELSE 0 END) = 1");
         sql.add(") t GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return read(store, sql, false);
-    }
-
-    /**
-     * Entry/exit and session-attribute metrics from the visit rollup (clean visits) plus the edge visits
-     * read from events: entry/exit per edge visit from all its views in range (kept when one passes the
-     * filters), attributes per filtered event row.
-     */
-    private static List<Map<String, Object>> fromRollup(EventStore store, EventScope scope, MetricType type) throws SQLException {
-        QueryParams p = scope.params();
-        var d = scope.dialect();
-        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
-        boolean withCountry = type.carriesCountry();
-        String country = withCountry ? ", t.country" : "";
-        String clean = type.isEntryExit() ? "v." + type.name() + "_path" : type.expression().replace("e.", "v.");
-        SqlText sql = new SqlText().add("SELECT t.x, count(DISTINCT t.session_id) AS y" + country + " FROM (SELECT v.session_id, "
-                        + clean + " AS x" + (withCountry ? ", v.country" : "") + " FROM visit v")
-                .addAll(r.cleanWhere());
-        if (type.isEntryExit()) {
-            String path = type.name().equals("entry") ? d.firstBy("e.url_path", "e.created_at") : d.lastBy("e.url_path", "e.created_at");
-            SqlText filters = scope.filterCondition();
-            for (SqlText w : r.edgeEventWheres(false)) {
-                sql.add(" UNION ALL SELECT " + d.anyValue("e.session_id") + ", " + path + " FROM event e").addAll(w).add(" GROUP BY e.visit_id");
-                if (filters != null) sql.add(" HAVING max(CASE WHEN ").addAll(filters).add(" THEN 1 ELSE 0 END) = 1");
-            }
-        } else {
-            for (SqlText w : r.edgeEventWheres(true)) {
-                sql.add(" UNION ALL SELECT e.session_id, " + type.expression() + (withCountry ? ", e.country" : "") + " FROM event e").addAll(w);
-            }
-        }
-        sql.add(") t GROUP BY t.x" + country + " ORDER BY 2 DESC, 1" + country + " LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return read(store, sql, withCountry);
     }
 
     static List<Map<String, Object>> read(EventStore store, SqlText sql, boolean withCountry) throws SQLException {

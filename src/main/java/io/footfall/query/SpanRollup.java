@@ -140,6 +140,11 @@ final class SpanRollup {
         return a.isAfter(b) ? a : b;
     }
 
+    /** Whether the website has pending (unfolded) rows. */
+    boolean pending() {
+        return pending;
+    }
+
     /** How many edge units the range has: when many, the event table alone is the cheaper read. */
     int edgeCount() {
         return edgeCount;

@@ -134,7 +134,9 @@ class SessionRollupTest {
         String[] queries = {"stats", "stats?country=DE", "metrics?type=browser", "metrics?type=country", "metrics?type=os&browser=chrome",
                 "metrics?type=language", "sessions", "sessions?search=user", "sessions?search=fire", "sessions?pageSize=2&page=2",
                 "sessions?pageSize=2&page=9", "sessions/stats", "sessions/stats?country=DE", "sessions/stats?browser=neq.chrome", "session-data/properties",
-                "session-data/values?propertyName=plan", "session-data/values?propertyName=plan&country=DE"};
+                "session-data/values?propertyName=plan", "session-data/values?propertyName=plan&country=DE",
+                // A enters at /a twice (V1, V2): entry and exit count it once per path
+                "metrics?type=entry", "metrics?type=exit", "metrics?type=entry&country=DE", "metrics?type=exit&browser=neq.safari"};
         for (String r : ranges) {
             for (String q : queries) {
                 String endpoint = q.contains("?") ? q.substring(0, q.indexOf('?')) : q;

@@ -113,6 +113,9 @@ public final class DuckDbEventStore implements EventStore {
     /** Rebuilds the visit rollup from the event table (after a bulk load that bypassed {@link #append}). */
     public static final String REBUILD_VISITS = VisitSpans.REBUILD.replace("/*AND*/", "");
 
+    /** Links every visit to its session's previous visit with the same entry and exit path (after REBUILD_VISITS). */
+    public static final String RELINK_VISITS = VisitSpans.relinkSql(null);
+
     /** Rebuilds the session rollup from the event table (after a bulk load that bypassed {@link #append}). */
     public static final String REBUILD_SESSIONS = SessionSpans.REBUILD.replace("/*AND*/", "");
 
@@ -305,6 +308,15 @@ public final class DuckDbEventStore implements EventStore {
                 }
             }
             List<UUID> affectedSessions = List.copyOf(sessions);
+            try (Statement st = c.createStatement()) {
+                for (int from = 0; from < affectedSessions.size(); from += 1000) {
+                    StringBuilder list = new StringBuilder();
+                    for (UUID id : affectedSessions.subList(from, Math.min(affectedSessions.size(), from + 1000))) {
+                        list.append(list.isEmpty() ? "" : ", ").append('\'').append(id).append("'::UUID"); // our own ids, not input
+                    }
+                    VisitSpans.relink(st, "SELECT unnest([" + list + "])");
+                }
+            }
             for (int from = 0; from < affectedSessions.size(); from += 1000) {
                 List<UUID> chunk = affectedSessions.subList(from, Math.min(affectedSessions.size(), from + 1000));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));

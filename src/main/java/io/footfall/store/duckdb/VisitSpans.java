@@ -29,7 +29,7 @@ final class VisitSpans {
     }
 
     /** Rebuilds rows from the folded views; {@code /*AND*}{@code /} is where a caller narrows to some visits. */
-    static final String REBUILD = "INSERT INTO visit SELECT * FROM (" + aggregate("event WHERE event_type IN (1, 3, 4) AND "
+    static final String REBUILD = "INSERT INTO visit SELECT *, NULL, NULL FROM (" + aggregate("event WHERE event_type IN (1, 3, 4) AND "
             + Rollups.FOLDED + " /*AND*/") + ") a ORDER BY first_at";
 
     /** Merges the pending views into visit. */
@@ -46,8 +46,26 @@ final class VisitSpans {
                     + "exit_path = CASE WHEN d.last_at >= v.last_at THEN d.exit_path ELSE v.exit_path END, "
                     + "first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), mixed = " + mixed + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.visit_id, d.session_id, d.first_at, d.last_at, d.views, "
-                    + "d.entry_path, d.exit_path" + values + ", d.mixed)");
+                    + "d.entry_path, d.exit_path" + values + ", d.mixed, NULL, NULL)");
+            relink(st, "SELECT DISTINCT session_id FROM " + Rollups.TAIL + " WHERE event_type IN (1, 3, 4)");
         }
+    }
+
+    /**
+     * Recomputes prev_entry_at and prev_exit_at (V7) for the sessions the sub-query names, or for all when
+     * it is null: the previous visit of the session with the same entry (exit) path, by first view.
+     */
+    static void relink(Statement st, String sessions) throws SQLException {
+        st.execute(relinkSql(sessions));
+    }
+
+    static String relinkSql(String sessions) {
+        return ("UPDATE visit SET prev_entry_at = x.pe, prev_exit_at = x.px FROM (SELECT website_id, visit_id, "
+                + "lag(first_at) OVER (PARTITION BY website_id, session_id, entry_path ORDER BY first_at, visit_id) AS pe, "
+                + "lag(first_at) OVER (PARTITION BY website_id, session_id, exit_path ORDER BY first_at, visit_id) AS px FROM visit"
+                + (sessions == null ? "" : " WHERE session_id IN (" + sessions + ")") + ") x "
+                + "WHERE visit.website_id = x.website_id AND visit.visit_id = x.visit_id "
+                + "AND (visit.prev_entry_at IS DISTINCT FROM x.pe OR visit.prev_exit_at IS DISTINCT FROM x.px)");
     }
 
     /** Pending visits for readers: those with unfolded views, with their span. */
