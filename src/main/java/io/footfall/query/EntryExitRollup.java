@@ -48,7 +48,7 @@ final class EntryExitRollup {
             Instant from = pendingSessionsStart(store, scope, pendingSessions);
             if (from != null) {
                 edge.add(edge.text().isEmpty() ? "" : " UNION ALL ")
-                        .add("SELECT " + d.anyValue("e.session_id") + ", " + path + " FROM event e WHERE e.website_id = ? "
+                        .add("SELECT " + d.anyValue("e.session_id") + " AS session_id, " + path + " AS x FROM event e WHERE e.website_id = ? "
                                 + "AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS + " AND e.session_id IN (" + pendingSessions + ")",
                                 scope.websiteId(), from.isBefore(p.startAt()) ? p.startAt() : from, p.endAt(), scope.websiteId())
                         .add(" GROUP BY e.visit_id");
