@@ -57,7 +57,7 @@ final class SessionSplit {
 
     static SessionSplit open(EventStore store, EventScope scope, String typeCondition, Question question) throws SQLException {
         SqlText pendingCount = new SqlText().add("SELECT count(*) FROM session_pending p WHERE p.website_id = ?", scope.websiteId());
-        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        boolean pending = store.hasTail(scope.websiteId()) && store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
         SessionSplit probe = new SessionSplit(scope, typeCondition, question, pending, null, null);
         SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(probe.checkedSet()).add(" g");
         List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),

@@ -40,7 +40,7 @@ final class SessionValues {
         EventScope onValue = scope.withParams(p.withFilters(p.filters().stream()
                 .map(f -> new Filter("value", "value", f.operator(), f.values())).toList()));
         SqlText pendingCount = new SqlText().add("SELECT count(*) FROM event_tail e WHERE e.website_id = ? AND " + EventScope.VIEWS, scope.websiteId());
-        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        boolean pending = store.hasTail(scope.websiteId()) && store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
         SqlText checkedSet = checkedSet(scope, onValue, kind, pending);
         SqlText extent = new SqlText().add("SELECT min(g.f), max(g.l) FROM ").addAll(checkedSet).add(" g");
         Instant[] window = store.read(c -> extent.list(c, rs -> new Instant[]{utc(rs.getObject(1, LocalDateTime.class)),

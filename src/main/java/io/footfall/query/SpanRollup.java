@@ -82,7 +82,7 @@ final class SpanRollup {
     static SpanRollup open(EventStore store, EventScope scope, Kind kind) throws SQLException {
         QueryParams p = scope.params();
         SqlText pendingCount = new SqlText().add("SELECT count(*) FROM " + kind.pending() + " p WHERE p.website_id = ?", scope.websiteId());
-        boolean pending = store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        boolean pending = store.hasTail(scope.websiteId()) && store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
         SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(edgeSet(kind, scope, pending)).add(" g");
         List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
                 utc(rs.getObject(2, LocalDateTime.class)), utc(rs.getObject(3, LocalDateTime.class))}));

@@ -28,6 +28,14 @@ public interface EventStore {
     /** Runs read-only work on a pooled connection. */
     <T> T read(SqlWork<T> work) throws SQLException;
 
+    /**
+     * False only when the website surely has no events the rollups do not hold yet, so readers may skip
+     * looking for them; true when unsure. A read after this sees at least what it saw.
+     */
+    default boolean hasTail(UUID websiteId) throws SQLException {
+        return true;
+    }
+
     /** The SQL dialect of this store, for the query layer. */
     Dialect dialect();
 }

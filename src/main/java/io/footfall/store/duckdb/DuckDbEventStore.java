@@ -44,14 +44,41 @@ public final class DuckDbEventStore implements EventStore {
             Rollups.createViews(c);
             Rollups.fillIfNew(c);
             nextSeq = Rollups.nextSeq(c);
+            try (Statement st = c.createStatement();
+                 var rs = st.executeQuery("SELECT website_id, max(ingest_seq) FROM " + Rollups.TAIL + " GROUP BY website_id")) {
+                while (rs.next()) tail.put((UUID) rs.getObject(1), rs.getLong(2));
+            }
             return null;
         });
+    }
+
+    /**
+     * Websites with events not folded yet, each with its latest batch. Marked before a batch commits and
+     * cleared only after a fold commits, so a reader never skips a tail it could see.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<UUID, Long> tail = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set by a fold inside a write: batches up to it are folded once that write commits. */
+    private long foldedThrough = -1;
+
+    @Override
+    public boolean hasTail(UUID websiteId) {
+        return tail.containsKey(websiteId);
+    }
+
+    /** After a write that folded has committed: forget websites whose tail it folded. */
+    private void forgetFolded() {
+        long folded = foldedThrough;
+        if (folded < 0) return;
+        foldedThrough = -1;
+        tail.entrySet().removeIf(e -> e.getValue() <= folded);
     }
 
     @Override
     public void append(List<CollectedHit> hits) throws SQLException {
         if (hits.isEmpty()) return;
         db.write(c -> {
+            foldedThrough = -1;
+            for (CollectedHit hit : hits) if (hit.event() != null) tail.merge(hit.websiteId(), nextSeq, Math::max);
             var conn = db.writerConnection();
             deleteReplacedSessionData(c, hits);
             // An appender per table only when the batch has rows for it: each costs a flush at commit.
@@ -108,6 +135,7 @@ public final class DuckDbEventStore implements EventStore {
             nextSeq++;
             return null;
         });
+        forgetFolded();
     }
 
     /** Rebuilds the visit rollup from the event table (after a bulk load that bypassed {@link #append}). */
@@ -138,7 +166,7 @@ public final class DuckDbEventStore implements EventStore {
     private long nextSeq = 1;
 
     private void fold(java.sql.Connection c) throws SQLException {
-        Rollups.fold(c);
+        foldedThrough = Rollups.fold(c);
         pendingRows = 0;
         lastFold = System.nanoTime();
     }
@@ -146,9 +174,11 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void foldPending() throws SQLException {
         db.write(c -> {
+            foldedThrough = -1;
             fold(c);
             return null;
         });
+        forgetFolded();
     }
 
     private record SessionDataRow(CollectedHit hit, DataField field) {

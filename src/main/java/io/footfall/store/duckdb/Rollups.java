@@ -28,14 +28,18 @@ final class Rollups {
         }
     }
 
-    /** Merges the tail into every rollup and marks it folded (inside the caller's write). */
-    static void fold(Connection c) throws SQLException {
+    /** Merges the tail into every rollup and marks it folded (inside the caller's write); returns the new folded_seq. */
+    static long fold(Connection c) throws SQLException {
         VisitSpans.fold(c);
         SessionSpans.fold(c);
         ValueSpans.fold(c);
         HourSpans.fold(c);
         try (Statement st = c.createStatement()) {
             st.execute("UPDATE rollup_state SET folded_seq = greatest(folded_seq, (SELECT coalesce(max(ingest_seq), 0) FROM event))");
+            try (var rs = st.executeQuery("SELECT folded_seq FROM rollup_state")) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

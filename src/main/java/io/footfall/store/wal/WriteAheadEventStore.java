@@ -110,6 +110,12 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     }
 
     @Override
+    public boolean hasTail(UUID websiteId) throws SQLException {
+        barrier();
+        return store.hasTail(websiteId);
+    }
+
+    @Override
     public Dialect dialect() {
         return store.dialect();
     }
