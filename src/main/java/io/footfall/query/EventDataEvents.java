@@ -19,12 +19,12 @@ public final class EventDataEvents {
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, boolean perValue) throws SQLException {
         SqlText sql = new SqlText();
         if (perValue) {
-            sql.add("SELECT e.event_name, d.data_key, " + DataValues.groupColumns(scope.dialect(), "d")
-                    + ", count(*) AS total " + EventDataJoin.FROM);
+            sql.add("SELECT " + EventDataJoin.eventName(scope.params()) + ", d.data_key, " + DataValues.groupColumns(scope.dialect(), "d")
+                    + ", count(*) AS total");
         } else {
-            sql.add("SELECT e.event_name, d.data_key, d.data_type, count(*) AS total " + EventDataJoin.FROM);
+            sql.add("SELECT " + EventDataJoin.eventName(scope.params()) + ", d.data_key, d.data_type, count(*) AS total");
         }
-        sql.addAll(EventDataJoin.where(scope, SessionList.ACTIVITY));
+        sql.addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY));
         if (perValue) sql.add(" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, total DESC, 4, 5 LIMIT 500");
         else sql.add(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {

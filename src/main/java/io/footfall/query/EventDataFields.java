@@ -14,8 +14,8 @@ public final class EventDataFields {
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT d.data_key, " + DataValues.groupColumns(scope.dialect(), "d")
-                        + ", count(*) AS total " + EventDataJoin.FROM)
-                .addAll(EventDataJoin.where(scope, SessionList.ACTIVITY))
+                        + ", count(*) AS total")
+                .addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY))
                 .add(" GROUP BY 1, 2, 3, 4 ORDER BY total DESC, 1, 2, 3, 4 LIMIT 100");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -106,6 +106,8 @@ public final class DuckDbEventStore implements EventStore {
                             eventData.append(hit.event().eventId());
                             appendField(eventData, f);
                             appendInstant(eventData, hit.createdAt());
+                            eventData.append((short) hit.event().eventType());
+                            str(eventData, hit.event().eventName());
                             eventData.endRow();
                         }
                     }
