@@ -46,8 +46,9 @@ public final class WebsiteStats {
                     .addAll(w).add(" GROUP BY e.visit_id");
         }
         sql.add(") t");
-        long visitors = SessionCounts.visitors(store, scope, EventScope.VIEWS);
-        return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), visitors, rs.getLong(2),
-                rs.getLong(3), rs.getLong(4))).getFirst());
+        var both = Parallel.both(() -> store.read(c -> sql.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4)}).getFirst()), () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
+        long[] v = both.first();
+        return new Totals(v[0], both.second(), v[1], v[2], v[3]);
     }
 }

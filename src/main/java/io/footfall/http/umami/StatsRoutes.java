@@ -8,6 +8,7 @@ import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.ActiveVisitors;
 import io.footfall.query.Comparison;
+import io.footfall.query.Parallel;
 import io.footfall.query.EventList;
 import io.footfall.query.EventScope;
 import io.footfall.query.EventSeries;
@@ -62,12 +63,12 @@ public final class StatsRoutes {
 
     private Reply stats(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
-        WebsiteStats.Totals now = run(() -> WebsiteStats.run(store, scope));
         QueryParams p = scope.params();
         Instant[] w = Comparison.window(p.compare() == null ? "prev" : p.compare(), p.startAt(), p.endAt());
-        WebsiteStats.Totals before = run(() -> WebsiteStats.run(store, scope.withParams(p.withRange(w[0], w[1]))));
-        Map<String, Object> body = totals(now);
-        body.put("comparison", totals(before));
+        var both = run(() -> Parallel.both(() -> WebsiteStats.run(store, scope),
+                () -> WebsiteStats.run(store, scope.withParams(p.withRange(w[0], w[1])))));
+        Map<String, Object> body = totals(both.first());
+        body.put("comparison", totals(both.second()));
         return Reply.ok(body);
     }
 
@@ -83,14 +84,17 @@ public final class StatsRoutes {
 
     private Reply pageviews(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
-        PageviewSeries.Series s = run(() -> PageviewSeries.run(store, scope));
+        QueryParams p = scope.params();
+        Instant[] w = p.compare() == null ? null : Comparison.window(p.compare(), p.startAt(), p.endAt());
+        Parallel.Both<PageviewSeries.Series, PageviewSeries.Series> both = run(() -> w == null
+                ? new Parallel.Both<>(PageviewSeries.run(store, scope), null)
+                : Parallel.both(() -> PageviewSeries.run(store, scope), () -> PageviewSeries.run(store, scope.withParams(p.withRange(w[0], w[1])))));
+        PageviewSeries.Series s = both.first();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pageviews", s.pageviews());
         body.put("sessions", s.sessions());
-        QueryParams p = scope.params();
-        if (p.compare() != null) {
-            Instant[] w = Comparison.window(p.compare(), p.startAt(), p.endAt());
-            PageviewSeries.Series c = run(() -> PageviewSeries.run(store, scope.withParams(p.withRange(w[0], w[1]))));
+        if (w != null) {
+            PageviewSeries.Series c = both.second();
             body.put("startDate", p.startAt());
             body.put("endDate", p.endAt());
             Map<String, Object> compare = new LinkedHashMap<>();
@@ -135,11 +139,11 @@ public final class StatsRoutes {
     private Reply eventStats(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
         QueryParams p = scope.params();
-        EventStats.Totals now = run(() -> EventStats.run(store, scope));
         Instant[] w = Comparison.window(p.compare() == null ? "prev" : p.compare(), p.startAt(), p.endAt());
-        EventStats.Totals before = run(() -> EventStats.run(store, scope.withParams(p.withRange(w[0], w[1]))));
-        Map<String, Object> body = eventTotals(now);
-        body.put("comparison", eventTotals(before));
+        var both = run(() -> Parallel.both(() -> EventStats.run(store, scope),
+                () -> EventStats.run(store, scope.withParams(p.withRange(w[0], w[1])))));
+        Map<String, Object> body = eventTotals(both.first());
+        body.put("comparison", eventTotals(both.second()));
         return Reply.ok(Map.of("data", body));
     }
 

@@ -1,0 +1,43 @@
+package io.footfall.query;
+
+import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Two independent reads at once: the second on a virtual thread while the caller runs the first. A
+ * request's parts (a range and its comparison window, the visit and session rollups) each use their own
+ * pooled connection, and the machine's cores, instead of waiting for each other.
+ */
+public final class Parallel {
+    private Parallel() {
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    public record Both<A, B>(A first, B second) {
+    }
+
+    public static <A, B> Both<A, B> both(Work<A> first, Work<B> second) throws SQLException {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<B> other = executor.submit(second::run);
+            A a = first.run();
+            try {
+                return new Both<>(a, other.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SQLException s) throw s;
+                if (cause instanceof RuntimeException r) throw r;
+                if (cause instanceof Error err) throw err;
+                throw new SQLException(cause);
+            }
+        }
+    }
+}
