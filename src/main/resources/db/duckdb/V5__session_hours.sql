@@ -10,6 +10,7 @@ CREATE TABLE session_hour (
     session_id UUID      NOT NULL,
     hour       TIMESTAMP NOT NULL,  -- UTC hour start
     prev_hour  TIMESTAMP,           -- the session's previous hour with views; NULL for its first, and when views = 0
+    prev_slot  TIMESTAMP,           -- the session's previous hour with activity in the same hour of the UTC week
     views      INTEGER   NOT NULL,  -- pageviews, link and pixel hits in the hour
     activity   INTEGER   NOT NULL   -- rows of every type but web vitals (a row exists when this is > 0)
 );

@@ -30,32 +30,52 @@ public final class SessionWeekly {
     }
 
     /**
-     * The same from the hourly rollup: each whole UTC hour of a session lies in one local (day, hour) cell
-     * (the zone's offsets are whole hours), so the distinct count runs over (cell, session) pairs of
-     * session-hours instead of events; partial hours at the ends and sessions with pending rows add their
-     * pairs from events.
+     * The same from the hourly rollup, counting rows where it can. Within a stretch of constant offset, a
+     * local (day, hour) cell is one hour of the UTC week, so a session-hour counts for its cell when the
+     * session's previous hour in the same UTC week-hour (prev_slot) lies before the range. That holds for
+     * sessions whose activity stays within one such stretch; the others (active across a DST change in
+     * the range), those active in the partial hours at either end, and those with pending events give
+     * (cell, session) pairs (session-hours, plus events for the partial hours and the pending part) that
+     * are counted distinct. The two groups of sessions are disjoint, so the sums are exact.
      */
     private static SqlText fromRollup(EventStore store, EventScope scope) throws SQLException {
         Dialect d = scope.dialect();
         QueryParams p = scope.params();
         java.time.Instant[] h = HourlySeries.wholeHours(p);
         boolean pending = HourlySeries.pending(store, scope);
-        String pendingSessions = "SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?";
+        SqlText local = scope.localTime("e.created_at", p.zone());
+        String activity = " FROM event e WHERE e.website_id = ? AND " + SessionList.ACTIVITY;
+
+        // D: sessions taken pair by pair.
+        SqlText distinctSessions = new SqlText().add("SELECT e.session_id" + activity + " AND e.created_at >= ? AND e.created_at < ?",
+                        scope.websiteId(), p.startAt(), h[0])
+                .add(" UNION ALL SELECT e.session_id" + activity + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
+        var rules = p.zone().getRules();
+        for (var t = rules.nextTransition(h[0]); t != null && t.getInstant().isBefore(h[1]); t = rules.nextTransition(t.getInstant())) {
+            distinctSessions.add(" UNION ALL SELECT v.session_id FROM session_span v WHERE v.website_id = ? AND v.first_at < ? AND v.last_at >= ?",
+                    scope.websiteId(), t.getInstant(), t.getInstant());
+        }
+        if (pending) distinctSessions.add(" UNION ALL SELECT e.session_id FROM event_tail e WHERE e.website_id = ?", scope.websiteId());
+
         SqlText sql = new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, " + d.dayOfWeek("g.l") + " AS dow, " + d.hourOfDay("g.l")
                         + " AS hr FROM (SELECT g.h, ").addAll(scope.localTime("g.h", p.zone()))
-                .add(" AS l FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g) ", h[0], h[1].minus(java.time.Duration.ofHours(1)))
-                .add("SELECT t.dow, t.hr, count(DISTINCT t.session_id) FROM (SELECT m.dow, m.hr, s.session_id FROM session_hour s "
-                        + "JOIN m ON m.h = s.hour WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ?", scope.websiteId(), h[0], h[1]);
-        if (pending) sql.add(" AND s.session_id NOT IN (" + pendingSessions + ")", scope.websiteId());
-        SqlText local = scope.localTime("e.created_at", p.zone());
+                .add(" AS l FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(java.time.Duration.ofHours(1)))
+                .add("dset AS MATERIALIZED (").addAll(distinctSessions).add(") ")
+                .add("SELECT dow, hr, sum(n)::BIGINT FROM (SELECT m.dow, m.hr, count(*) AS n FROM session_hour s JOIN m ON m.h = s.hour "
+                        + "WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?) "
+                        + "AND s.session_id NOT IN (SELECT session_id FROM dset) GROUP BY 1, 2", scope.websiteId(), h[0], h[1], h[0])
+                .add(" UNION ALL SELECT t.dow, t.hr, count(DISTINCT t.session_id) FROM (SELECT m.dow, m.hr, s.session_id FROM session_hour s "
+                        + "JOIN m ON m.h = s.hour WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s.session_id IN (SELECT session_id FROM dset)",
+                        scope.websiteId(), h[0], h[1]);
         String head = " UNION ALL SELECT " + d.dayOfWeek("e.l") + ", " + d.hourOfDay("e.l") + ", e.session_id FROM (SELECT ";
-        String from = " AS l, e.session_id FROM event e WHERE e.website_id = ? AND " + SessionList.ACTIVITY;
-        sql.add(head).addAll(local).add(from + " AND e.created_at >= ? AND e.created_at < ?) e", scope.websiteId(), p.startAt(), h[0]);
-        sql.add(head).addAll(local).add(from + " AND e.created_at >= ? AND e.created_at <= ?) e", scope.websiteId(), h[1], p.endAt());
+        sql.add(head).addAll(local).add(" AS l, e.session_id" + activity + " AND e.created_at >= ? AND e.created_at < ?) e",
+                scope.websiteId(), p.startAt(), h[0]);
+        sql.add(head).addAll(local).add(" AS l, e.session_id" + activity + " AND e.created_at >= ? AND e.created_at <= ?) e",
+                scope.websiteId(), h[1], p.endAt());
         if (pending) {
-            sql.add(head).addAll(local).add(from + " AND e.created_at >= ? AND e.created_at < ? AND e.session_id IN (" + pendingSessions + ")) e",
-                    scope.websiteId(), h[0], h[1], scope.websiteId());
+            sql.add(head).addAll(local).add(" AS l, e.session_id FROM event_tail e WHERE e.website_id = ? AND " + SessionList.ACTIVITY
+                    + " AND e.created_at >= ? AND e.created_at < ?) e", scope.websiteId(), h[0], h[1]);
         }
-        return sql.add(") t GROUP BY 1, 2");
+        return sql.add(") t GROUP BY 1, 2) u GROUP BY 1, 2");
     }
 }

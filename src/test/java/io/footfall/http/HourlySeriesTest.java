@@ -39,6 +39,12 @@ class HourlySeriesTest {
                 hit(w, d, "2026-03-30T22:45:00Z", 1));
         server.server().stores().events().foldPending();
         append(hit(w, a, "2026-03-30T23:10:00Z", 1), hit(w, c, "2026-03-29T23:50:00Z", 4));
+        // Weekly cells repeating: e at the same UTC week-hour on three Mondays, across New York's DST start
+        // (8 March); f twice at the same week-hour without a change; e's later hits arrive first.
+        UUID e = UUID.randomUUID(), f = UUID.randomUUID();
+        append(hit(w, e, "2026-03-16T15:20:00Z", 1), hit(w, f, "2026-03-03T09:00:00Z", 2), hit(w, f, "2026-03-10T09:30:00Z", 1));
+        server.server().stores().events().foldPending();
+        append(hit(w, e, "2026-03-02T15:00:00Z", 1), hit(w, e, "2026-03-09T15:10:00Z", 1), hit(w, e, "2026-03-09T16:00:00Z", 2));
     }
 
     static CollectedHit hit(UUID website, UUID session, String at, int type) {
@@ -69,6 +75,17 @@ class HourlySeriesTest {
         var res = server.http().get("/api/websites/" + site + "/sessions/weekly?" + query, server.adminToken());
         assertThat(res.status()).as(query + " " + res.body()).isEqualTo(200);
         return res.json().toString();
+    }
+
+    @Test
+    void weeklyCountsASessionOncePerCell() {
+        // UTC: e on Mondays 15:xx three times -> once; New York: 10:00 on 2 March, 11:xx on 9 and 16 March (after DST)
+        String utc = weekly("timezone=UTC&" + range("2026-03-01T00:00:00Z", "2026-03-20T00:00:00Z"));
+        assertThat(utc.substring(utc.indexOf("],[") + 3, utc.indexOf("],[", utc.indexOf("],[") + 1)))
+                .isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0");
+        String ny = weekly("timezone=America/New_York&" + range("2026-03-01T00:00:00Z", "2026-03-20T00:00:00Z"));
+        assertThat(ny.substring(ny.indexOf("],[") + 3, ny.indexOf("],[", ny.indexOf("],[") + 1)))
+                .isEqualTo("0,0,0,0,0,0,0,0,0,0,1,1,1,0,0,0,0,0,0,0,0,0,0,0");
     }
 
     @Test
@@ -104,7 +121,8 @@ class HourlySeriesTest {
     void compareWithEvents() {
         String[] ranges = {range("2026-03-28T00:00:00Z", "2026-03-31T23:59:59.999Z"), range("2026-03-28T23:00:00Z", "2026-03-30T23:00:00Z"),
                 range("2026-03-28T22:30:00Z", "2026-03-30T09:00:00Z"), range("2026-03-29T00:20:00Z", "2026-03-29T01:59:59.999Z"),
-                range("2026-03-29T00:00:00Z", "2026-03-29T02:00:00Z")};
+                range("2026-03-29T00:00:00Z", "2026-03-29T02:00:00Z"), range("2026-03-01T00:00:00Z", "2026-03-31T23:59:59.999Z"),
+                range("2026-03-02T15:30:00Z", "2026-03-20T00:00:00Z"), range("2026-03-09T00:00:00Z", "2026-03-17T00:00:00Z")};
         String[] queries = {"unit=day&timezone=UTC", "unit=day&timezone=Europe/Berlin", "unit=hour&timezone=Europe/Berlin",
                 "unit=day&timezone=America/New_York", "unit=month&timezone=Asia/Tokyo", "unit=hour&timezone=UTC",
                 "unit=day&timezone=Asia/Kolkata", "unit=day&timezone=UTC&compare=prev"};

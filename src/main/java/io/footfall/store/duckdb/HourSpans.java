@@ -17,6 +17,10 @@ final class HourSpans {
     private static final String PREVIOUS_VIEW_HOUR = "CASE WHEN views > 0 THEN lag(hour) OVER (PARTITION BY website_id, session_id, "
             + "views > 0 ORDER BY hour) END";
 
+    /** The previous hour with activity in the same hour of the UTC week (weekly heatmap cells). */
+    private static final String PREVIOUS_SLOT_HOUR = "lag(hour) OVER (PARTITION BY website_id, session_id, "
+            + "date_diff('hour', TIMESTAMP '1970-01-05', hour) % 168 ORDER BY hour)";
+
     /** Views and activity per (session, UTC hour) of the event rows {@code source} gives (FROM ... WHERE). */
     private static String perHour(String source) {
         return "SELECT website_id, session_id, date_trunc('hour', created_at) AS hour, "
@@ -26,7 +30,7 @@ final class HourSpans {
 
     /** Rebuild from the folded events; {@code /*AND*}{@code /} is where a caller narrows to some sessions. */
     static final String REBUILD = "INSERT INTO session_hour SELECT website_id, session_id, hour, " + PREVIOUS_VIEW_HOUR
-            + ", views, activity FROM (" + perHour("event WHERE event_type <> 5 AND " + Rollups.FOLDED + " /*AND*/") + ") h ORDER BY hour";
+            + ", " + PREVIOUS_SLOT_HOUR + ", views, activity FROM (" + perHour("event WHERE event_type <> 5 AND " + Rollups.FOLDED + " /*AND*/") + ") h ORDER BY hour";
 
     /** Pending (session, hour) rows for readers: activity not folded yet. */
     static String pendingView() {
@@ -39,18 +43,18 @@ final class HourSpans {
             st.execute("MERGE INTO session_hour s USING hour_delta d "
                     + "ON s.website_id = d.website_id AND s.session_id = d.session_id AND s.hour = d.hour "
                     + "WHEN MATCHED THEN UPDATE SET views = s.views + d.views, activity = s.activity + d.activity "
-                    + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.hour, NULL, d.views, d.activity)");
+                    + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.hour, NULL, NULL, d.views, d.activity)");
             relink(st, "SELECT DISTINCT session_id FROM hour_delta");
             st.execute("DROP TABLE hour_delta");
         }
     }
 
-    /** Recomputes prev_hour for the sessions the sub-query names. */
+    /** Recomputes prev_hour and prev_slot for the sessions the sub-query names. */
     static void relink(Statement st, String sessions) throws SQLException {
-        st.execute("UPDATE session_hour s SET prev_hour = x.prev FROM (SELECT website_id, session_id, hour, " + PREVIOUS_VIEW_HOUR
-                + " AS prev FROM session_hour WHERE session_id IN (" + sessions + ")) x "
+        st.execute("UPDATE session_hour s SET prev_hour = x.prev, prev_slot = x.slot FROM (SELECT website_id, session_id, hour, "
+                + PREVIOUS_VIEW_HOUR + " AS prev, " + PREVIOUS_SLOT_HOUR + " AS slot FROM session_hour WHERE session_id IN (" + sessions + ")) x "
                 + "WHERE s.website_id = x.website_id AND s.session_id = x.session_id AND s.hour = x.hour "
-                + "AND s.prev_hour IS DISTINCT FROM x.prev");
+                + "AND (s.prev_hour IS DISTINCT FROM x.prev OR s.prev_slot IS DISTINCT FROM x.slot)");
     }
 
     /** Fills the rollup from existing events when it is empty but views exist (first start after V5). */
