@@ -99,15 +99,20 @@ final class SessionSplit {
     /** The checked sessions as a derived table {@code (k, f, l)} with their activity span. */
     private SqlText checkedSet() {
         QueryParams p = scope.params();
-        SqlText unknown = new SqlText().add(question == Question.PRESENT
-                ? first + " < ? AND " + last + " > ?" : first + " <= ? AND " + last + " > ?",
-                question == Question.PRESENT ? p.startAt() : p.endAt(), p.endAt());
-        SqlText s = new SqlText().add("(SELECT x.k, min(x.f) AS f, max(x.l) AS l FROM (SELECT v.session_id AS k, v.first_at AS f, "
-                        + "v.last_at AS l FROM session_span v WHERE v.website_id = ? AND v.first_at <= ? AND v.last_at >= ? AND (v.mixed OR (",
-                scope.websiteId(), p.endAt(), p.startAt()).addAll(unknown).addAll(scope.filters("v")).add(")");
-        if (pending) s.add(" OR v.session_id IN (SELECT p.session_id FROM session_pending p WHERE p.website_id = ?)", scope.websiteId());
-        s.add(")");
+        // The unknown sessions' condition, with the span bounds it implies so zone maps can skip blocks.
+        SqlText unknown = question == Question.PRESENT
+                ? new SqlText().add(first + " < ? AND " + last + " > ? AND v.first_at < ? AND v.last_at > ?",
+                p.startAt(), p.endAt(), p.startAt(), p.endAt())
+                : new SqlText().add("v.first_at <= ? AND v.last_at > ?", p.endAt(), p.endAt());
+        String select = "SELECT v.session_id AS k, v.first_at AS f, v.last_at AS l FROM session_span v WHERE v.website_id = ? "
+                + "AND v.first_at <= ? AND v.last_at >= ? AND ";
+        SqlText s = new SqlText().add("(SELECT x.k, min(x.f) AS f, max(x.l) AS l FROM (")
+                .add(select + "v.mixed", scope.websiteId(), p.endAt(), p.startAt())
+                .add(" UNION ALL " + select + "NOT v.mixed AND ", scope.websiteId(), p.endAt(), p.startAt()).addAll(unknown)
+                .addAll(scope.filters("v"));
         if (pending) {
+            s.add(" UNION ALL SELECT v.session_id, v.first_at, v.last_at FROM session_span v WHERE v.website_id = ? AND v.session_id IN "
+                    + "(SELECT p.session_id FROM session_pending p WHERE p.website_id = ?)", scope.websiteId(), scope.websiteId());
             s.add(" UNION ALL SELECT p.session_id, p.first_at, p.last_at FROM session_pending p WHERE p.website_id = ?", scope.websiteId());
         }
         return s.add(") x GROUP BY x.k HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
