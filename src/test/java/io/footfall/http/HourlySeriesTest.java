@@ -31,20 +31,20 @@ class HourlySeriesTest {
         site = server.createWebsite("Hourly", "example.com");
         UUID w = UUID.fromString(site);
         UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID(), d = UUID.randomUUID();
-        append(hit(w, a, "2026-03-28T22:10:00Z", 1), hit(w, a, "2026-03-28T23:20:00Z", 1), hit(w, b, "2026-03-29T00:30:00Z", 1),
+        server.append(hit(w, a, "2026-03-28T22:10:00Z", 1), hit(w, a, "2026-03-28T23:20:00Z", 1), hit(w, b, "2026-03-29T00:30:00Z", 1),
                 hit(w, b, "2026-03-29T00:40:00Z", 3));
-        append(hit(w, a, "2026-03-29T01:05:00Z", 1), hit(w, c, "2026-03-29T01:59:59.999500Z", 1), hit(w, d, "2026-03-29T02:00:00Z", 2));
-        server.server().stores().events().foldPending();
-        append(hit(w, a, "2026-03-29T00:15:00Z", 1), hit(w, b, "2026-03-30T09:00:00Z", 1), hit(w, c, "2026-03-29T23:30:00Z", 1),
+        server.append(hit(w, a, "2026-03-29T01:05:00Z", 1), hit(w, c, "2026-03-29T01:59:59.999500Z", 1), hit(w, d, "2026-03-29T02:00:00Z", 2));
+        server.fold();
+        server.append(hit(w, a, "2026-03-29T00:15:00Z", 1), hit(w, b, "2026-03-30T09:00:00Z", 1), hit(w, c, "2026-03-29T23:30:00Z", 1),
                 hit(w, d, "2026-03-30T22:45:00Z", 1));
-        server.server().stores().events().foldPending();
-        append(hit(w, a, "2026-03-30T23:10:00Z", 1), hit(w, c, "2026-03-29T23:50:00Z", 4));
+        server.fold();
+        server.append(hit(w, a, "2026-03-30T23:10:00Z", 1), hit(w, c, "2026-03-29T23:50:00Z", 4));
         // Weekly cells repeating: e at the same UTC week-hour on three Mondays, across New York's DST start
         // (8 March); f twice at the same week-hour without a change; e's later hits arrive first.
         UUID e = UUID.randomUUID(), f = UUID.randomUUID();
-        append(hit(w, e, "2026-03-16T15:20:00Z", 1), hit(w, f, "2026-03-03T09:00:00Z", 2), hit(w, f, "2026-03-10T09:30:00Z", 1));
-        server.server().stores().events().foldPending();
-        append(hit(w, e, "2026-03-02T15:00:00Z", 1), hit(w, e, "2026-03-09T15:10:00Z", 1), hit(w, e, "2026-03-09T16:00:00Z", 2));
+        server.append(hit(w, e, "2026-03-16T15:20:00Z", 1), hit(w, f, "2026-03-03T09:00:00Z", 2), hit(w, f, "2026-03-10T09:30:00Z", 1));
+        server.fold();
+        server.append(hit(w, e, "2026-03-02T15:00:00Z", 1), hit(w, e, "2026-03-09T15:10:00Z", 1), hit(w, e, "2026-03-09T16:00:00Z", 2));
     }
 
     static CollectedHit hit(UUID website, UUID session, String at, int type) {
@@ -56,25 +56,17 @@ class HourlySeriesTest {
         return new CollectedHit(e, List.of(), website, session, null, t, List.of());
     }
 
-    static void append(CollectedHit... hits) throws Exception {
-        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
-    }
-
     @AfterAll
     static void stop() {
         server.close();
     }
 
     static String series(String query) {
-        var res = server.http().get("/api/websites/" + site + "/pageviews?" + query, server.adminToken());
-        assertThat(res.status()).as(query + " " + res.body()).isEqualTo(200);
-        return res.json().toString();
+        return server.websiteJson(site, "pageviews?" + query).toString();
     }
 
     static String weekly(String query) {
-        var res = server.http().get("/api/websites/" + site + "/sessions/weekly?" + query, server.adminToken());
-        assertThat(res.status()).as(query + " " + res.body()).isEqualTo(200);
-        return res.json().toString();
+        return server.websiteJson(site, "sessions/weekly?" + query).toString();
     }
 
     @Test
@@ -97,7 +89,7 @@ class HourlySeriesTest {
     }
 
     static String range(String from, String to) {
-        return "startAt=" + Instant.parse(from).toEpochMilli() + "&endAt=" + Instant.parse(to).toEpochMilli();
+        return TestServer.range(from, to);
     }
 
     @Test
@@ -113,7 +105,7 @@ class HourlySeriesTest {
     @Test
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
-        server.server().stores().events().foldPending();
+        server.fold();
         assertThat(server.count("SELECT count(*) FROM session_hour_pending")).isZero();
         compareWithEvents();
     }

@@ -42,14 +42,14 @@ class SessionRollupTest {
         server = TestServer.start();
         site = server.createWebsite("Session rollup", "example.com");
         UUID w = UUID.fromString(site);
-        append(hit(w, A, V1, "08:00", "/a", "chrome", "DE", null, 1), hit(w, A, V1, "08:05", "/b", "chrome", "DE", null, 1),
+        server.append(hit(w, A, V1, "08:00", "/a", "chrome", "DE", null, 1), hit(w, A, V1, "08:05", "/b", "chrome", "DE", null, 1),
                 hit(w, B, V3, "09:00", "/a", "firefox", "US", null, 1), hit(w, C, V4, "10:00", "/x", "safari", "FR", null, 1));
-        append(hit(w, A, V1, "08:10", "/c", "chrome", "DE", null, 1), hit(w, B, V3, "09:02", "/b", "firefox", "US", "user-9", 1));
-        server.server().stores().events().foldPending();
-        append(hit(w, A, V2, "12:00", "/a", "chrome", "DE", null, 1), hit(w, A, V2, "12:01", "/a", "chrome", "DE", null, 2),
+        server.append(hit(w, A, V1, "08:10", "/c", "chrome", "DE", null, 1), hit(w, B, V3, "09:02", "/b", "firefox", "US", "user-9", 1));
+        server.fold();
+        server.append(hit(w, A, V2, "12:00", "/a", "chrome", "DE", null, 1), hit(w, A, V2, "12:01", "/a", "chrome", "DE", null, 2),
                 hit(w, D, V5, "11:00", null, "chrome", "DE", "user-7", 2));
-        server.server().stores().events().foldPending();
-        append(hit(w, C, V4, "09:30", "/y", "safari", "FR", null, 1), hit(w, E, V6, "13:00", "/a", "chrome", "DE", null, 1),
+        server.fold();
+        server.append(hit(w, C, V4, "09:30", "/y", "safari", "FR", null, 1), hit(w, E, V6, "13:00", "/a", "chrome", "DE", null, 1),
                 hit(w, E, V6, "13:01", "/a", "chrome", "DE", null, 1), hit(w, E, V6, "13:01", "/a", "chrome", "DE", null, 5));
     }
 
@@ -66,24 +66,17 @@ class SessionRollupTest {
         return new CollectedHit(e, List.of(), website, session, distinctId, at, data);
     }
 
-    static void append(CollectedHit... hits) throws Exception {
-        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
-    }
-
     @AfterAll
     static void stop() {
         server.close();
     }
 
     static String range(String from, String to) {
-        return "startAt=" + Instant.parse("2026-03-07T" + from + ":00Z").toEpochMilli()
-                + "&endAt=" + Instant.parse("2026-03-07T" + to + ":00Z").toEpochMilli();
+        return TestServer.range("2026-03-07T" + from + ":00Z", "2026-03-07T" + to + ":00Z");
     }
 
     static JsonNode get(String endpoint, String query) {
-        var res = server.http().get("/api/websites/" + site + "/" + endpoint + "?" + query, server.adminToken());
-        assertThat(res.status()).as(endpoint + "?" + query + " " + res.body()).isEqualTo(200);
-        return res.json();
+        return server.websiteJson(site, endpoint + "?" + query);
     }
 
     Map<String, Object> span(UUID session) {
@@ -93,7 +86,7 @@ class SessionRollupTest {
 
     @Test
     void foldedRowsCountVisitsAlongTimeAndMarkWhatTheyCannotAnswer() throws Exception {
-        server.server().stores().events().foldPending();
+        server.fold();
         assertThat(server.count("SELECT count(*) FROM session_pending")).isZero();
         assertThat(span(A).toString()).isEqualTo("{activity=5, views=4, pageviews=4, events=1, visits=2, mixed=false}");
         assertThat(span(B).get("mixed")).isEqualTo(true);
@@ -124,7 +117,7 @@ class SessionRollupTest {
         } finally {
             System.clearProperty("footfall.visitRollup.maxListed");
         }
-        server.server().stores().events().foldPending();
+        server.fold();
         compareWithEvents();
     }
 
@@ -152,11 +145,11 @@ class SessionRollupTest {
         UUID w = UUID.fromString(server.createWebsite("Session rollup reship", "example.com"));
         UUID f = UUID.randomUUID();
         CollectedHit first = hit(w, f, UUID.randomUUID(), "15:00", "/r", "edge-chromium", "SE", null, 1);
-        append(first);
-        server.server().stores().events().foldPending();
+        server.append(first);
+        server.fold();
         server.server().stores().events().deleteEvents(List.of(first.event().eventId()));
-        append(first); // as crash recovery does: the same hit again
-        server.server().stores().events().foldPending();
+        server.append(first); // as crash recovery does: the same hit again
+        server.fold();
         assertThat(span(f).toString()).isEqualTo("{activity=1, views=1, pageviews=1, events=0, visits=1, mixed=false}");
         // path, title, query, hostname, tag and the channel (direct); no referrer
         assertThat(server.count("SELECT count(*) FROM session_value WHERE session_id = ?::UUID", f.toString())).isEqualTo(6);

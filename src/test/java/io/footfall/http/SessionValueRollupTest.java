@@ -39,17 +39,17 @@ class SessionValueRollupTest {
         server = TestServer.start();
         site = server.createWebsite("Value rollup", "example.com");
         UUID w = UUID.fromString(site);
-        append(hit(w, P, "08:00", "example.com", "/a", "utm_medium=cpc", "google.com", null, null, 1),
+        server.append(hit(w, P, "08:00", "example.com", "/a", "utm_medium=cpc", "google.com", null, null, 1),
                 hit(w, P, "08:05", "example.com", "/b", null, "example.com", null, null, 1),
                 hit(w, R, "10:00", "example.com", "/b", null, "news.ycombinator.com", null, null, 1));
-        append(hit(w, P, "08:10", "example.com", "/a", null, null, null, null, 1));
-        server.server().stores().events().foldPending();
-        append(hit(w, P, "12:00", "www.example.com", "/c", null, "example.com", "C", "t1", 1),
+        server.append(hit(w, P, "08:10", "example.com", "/a", null, null, null, null, 1));
+        server.fold();
+        server.append(hit(w, P, "12:00", "www.example.com", "/c", null, "example.com", "C", "t1", 1),
                 hit(w, R, "07:00", "example.com", "/a", null, null, null, null, 1),
                 hit(w, S, "11:00", "example.com", "/z", null, null, null, null, 2),
                 hit(w, T, "11:30", "example.com", "/l", null, "bing.com", null, null, 3));
-        server.server().stores().events().foldPending();
-        append(hit(w, Q, "09:00", "example.com", "/a", null, "t.co", null, null, 1),
+        server.fold();
+        server.append(hit(w, Q, "09:00", "example.com", "/a", null, "t.co", null, null, 1),
                 hit(w, Q, "09:30", "example.com", "/b", "gclid=1", null, null, null, 1));
     }
 
@@ -66,24 +66,17 @@ class SessionValueRollupTest {
         return new CollectedHit(e, List.of(), website, session, null, at, List.of());
     }
 
-    static void append(CollectedHit... hits) throws Exception {
-        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
-    }
-
     @AfterAll
     static void stop() {
         server.close();
     }
 
     static String range(String from, String to) {
-        return "startAt=" + Instant.parse("2026-03-07T" + from + ":00Z").toEpochMilli()
-                + "&endAt=" + Instant.parse("2026-03-07T" + to + ":00Z").toEpochMilli();
+        return TestServer.range("2026-03-07T" + from + ":00Z", "2026-03-07T" + to + ":00Z");
     }
 
     static String metrics(String query) {
-        var res = server.http().get("/api/websites/" + site + "/metrics?" + query, server.adminToken());
-        assertThat(res.status()).as(query + " " + res.body()).isEqualTo(200);
-        return res.json().toString();
+        return server.websiteJson(site, "metrics?" + query).toString();
     }
 
     @Test
@@ -100,7 +93,7 @@ class SessionValueRollupTest {
     @Test
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
-        server.server().stores().events().foldPending();
+        server.fold();
         assertThat(server.count("SELECT count(*) FROM session_value_pending")).isZero();
         compareWithEvents();
     }

@@ -42,11 +42,11 @@ class VisitRollupTest {
         site = server.createWebsite("Rollup", "example.com");
         UUID w = UUID.fromString(site);
         var de = attrs("chrome", "DE");
-        append(hit(w, S1, V1, "10:00", "/a", de, 1), hit(w, S2, V2, "11:00", "/a", de, 1), hit(w, S3, V3, "12:00", "/a", attrs("firefox", "US"), 1));
-        append(hit(w, S1, V1, "10:10", "/b", de, 1), hit(w, S2, V2, "11:05", "/c", attrs("chrome", "FR"), 1));
-        server.server().stores().events().foldPending(); // the rest stays pending: folded and pending rows mix
-        append(hit(w, S3, V4, "14:00", "/d", attrs("firefox", "US"), 1), hit(w, S3, V4, "14:10", "/d", attrs("firefox", "US"), 2));
-        append(hit(w, S3, V4, "14:20", "/a", attrs("firefox", "US"), 1), hit(w, S1, V1, "09:55", "/z", de, 1),
+        server.append(hit(w, S1, V1, "10:00", "/a", de, 1), hit(w, S2, V2, "11:00", "/a", de, 1), hit(w, S3, V3, "12:00", "/a", attrs("firefox", "US"), 1));
+        server.append(hit(w, S1, V1, "10:10", "/b", de, 1), hit(w, S2, V2, "11:05", "/c", attrs("chrome", "FR"), 1));
+        server.fold(); // the rest stays pending: folded and pending rows mix
+        server.append(hit(w, S3, V4, "14:00", "/d", attrs("firefox", "US"), 1), hit(w, S3, V4, "14:10", "/d", attrs("firefox", "US"), 2));
+        server.append(hit(w, S3, V4, "14:20", "/a", attrs("firefox", "US"), 1), hit(w, S1, V1, "09:55", "/z", de, 1),
                 hit(w, S1, V5, "16:00", "/b", de, 1));
     }
 
@@ -63,24 +63,17 @@ class VisitRollupTest {
         return new CollectedHit(e, data, website, session, null, at, List.of());
     }
 
-    static void append(CollectedHit... hits) throws Exception {
-        server.server().stores().events().append(new ArrayList<>(List.of(hits)));
-    }
-
     @AfterAll
     static void stop() {
         server.close();
     }
 
     static String range(String from, String to) {
-        return "startAt=" + Instant.parse("2026-03-07T" + from + ":00Z").toEpochMilli()
-                + "&endAt=" + Instant.parse("2026-03-07T" + to + ":00Z").toEpochMilli();
+        return TestServer.range("2026-03-07T" + from + ":00Z", "2026-03-07T" + to + ":00Z");
     }
 
     static JsonNode get(String endpoint, String query) {
-        var res = server.http().get("/api/websites/" + site + "/" + endpoint + "?" + query, server.adminToken());
-        assertThat(res.status()).as(res.body()).isEqualTo(200);
-        return res.json();
+        return server.websiteJson(site, endpoint + "?" + query);
     }
 
     static String stats(String query) {
@@ -112,7 +105,7 @@ class VisitRollupTest {
         } finally {
             System.clearProperty("footfall.visitRollup.maxListed");
         }
-        server.server().stores().events().foldPending();
+        server.fold();
         assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", site)).isZero();
         compareWithEvents();
         wholeDayFromTheRollup();
@@ -156,13 +149,13 @@ class VisitRollupTest {
         String other = server.createWebsite("Rollup reset", "example.com");
         UUID w = UUID.fromString(other);
         try {
-            append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "10:00", "/", attrs("chrome", "DE"), 1));
+            server.append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "10:00", "/", attrs("chrome", "DE"), 1));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", other)).isEqualTo(1);
         try {
-            server.server().stores().events().foldPending();
+            server.fold();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -177,7 +170,7 @@ class VisitRollupTest {
 
     static void append2(UUID w) {
         try {
-            append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "11:00", "/", attrs("chrome", "DE"), 1));
+            server.append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "11:00", "/", attrs("chrome", "DE"), 1));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -128,6 +128,36 @@ public final class TestServer implements AutoCloseable {
         return ((Number) v).longValue();
     }
 
+    /** Appends hits straight through the event store, as one batch (what the ingest queue does). */
+    public void append(io.footfall.event.CollectedHit... hits) {
+        try {
+            server.stores().events().append(new ArrayList<>(List.of(hits)));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Folds what the rollups do not hold yet into them. */
+    public void fold() {
+        try {
+            server.stores().events().foldPending();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET {@code /api/websites/<site>/<pathAndQuery>} as admin; asserts 200 and returns the body. */
+    public JsonNode websiteJson(String site, String pathAndQuery) {
+        var res = http().get("/api/websites/" + site + "/" + pathAndQuery, adminToken());
+        if (res.status() != 200) throw new AssertionError(pathAndQuery + " -> " + res.status() + " " + res.body());
+        return res.json();
+    }
+
+    /** {@code startAt=..&endAt=..} for two instants, e.g. {@code range("2026-03-07T10:00:00Z", ...)}. */
+    public static String range(String from, String to) {
+        return "startAt=" + java.time.Instant.parse(from).toEpochMilli() + "&endAt=" + java.time.Instant.parse(to).toEpochMilli();
+    }
+
     public static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -56,16 +56,4 @@ final class HourSpans {
                 + "WHERE s.website_id = x.website_id AND s.session_id = x.session_id AND s.hour = x.hour "
                 + "AND (s.prev_hour IS DISTINCT FROM x.prev OR s.prev_slot IS DISTINCT FROM x.slot)");
     }
-
-    /** Fills the rollup from existing events when it is empty but views exist (first start after V5). */
-    static void fillIfNew(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT (SELECT count(*) FROM session_hour) = 0 AND EXISTS (SELECT 1 FROM event WHERE event_type <> 5)")) {
-            rs.next();
-            if (!rs.getBoolean(1)) return;
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute(REBUILD.replace("/*AND*/", ""));
-        }
-    }
 }

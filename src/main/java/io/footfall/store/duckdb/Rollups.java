@@ -60,9 +60,20 @@ final class Rollups {
         }
     }
 
-    /** Fills rollups added by a migration from the events already stored. */
+    /** Fills rollups added by a migration (V4, V5) from the events already stored: once, while they are empty. */
     static void fillIfNew(Connection c) throws SQLException {
-        ValueSpans.fillIfNew(c);
-        HourSpans.fillIfNew(c);
+        fillIfEmpty(c, "session_value", "event_type IN (1, 3, 4)", ValueSpans.rebuild());
+        fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.REBUILD));
+    }
+
+    private static void fillIfEmpty(Connection c, String table, String sourceRows, java.util.List<String> rebuild) throws SQLException {
+        try (Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT (SELECT count(*) FROM " + table + ") = 0 AND EXISTS (SELECT 1 FROM event WHERE " + sourceRows + ")")) {
+            rs.next();
+            if (!rs.getBoolean(1)) return;
+        }
+        try (Statement st = c.createStatement()) {
+            for (String sql : rebuild) st.execute(sql.replace("/*AND*/", ""));
+        }
     }
 }

@@ -55,16 +55,4 @@ final class ValueSpans {
         return List.of("INSERT INTO session_value SELECT * FROM (" + pairs("event e WHERE e.event_type IN (1, 3, 4) AND "
                 + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq") + " /*AND*/") + ") p ORDER BY first_at");
     }
-
-    /** Fills the rollup from existing events when it is empty but views exist (first start after V4). */
-    static void fillIfNew(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT (SELECT count(*) FROM session_value) = 0 AND EXISTS (SELECT 1 FROM event WHERE event_type IN (1, 3, 4))")) {
-            rs.next();
-            if (!rs.getBoolean(1)) return;
-        }
-        try (Statement st = c.createStatement()) {
-            for (String sql : rebuild()) st.execute(sql.replace("/*AND*/", ""));
-        }
-    }
 }

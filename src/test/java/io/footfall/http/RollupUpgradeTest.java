@@ -1,0 +1,65 @@
+package io.footfall.http;
+
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A data directory from before the session-value and hourly rollups (V4, V5) has events but empty rollup
+ * tables: the next start fills them from the stored events, and the answers are those the events give.
+ */
+class RollupUpgradeTest {
+
+    @Test
+    void rollupsAddedByAnUpgradeAreFilledFromTheStoredEvents(@TempDir Path dir) {
+        String site;
+        String query = TestServer.range("2026-03-07T00:00:00Z", "2026-03-07T23:59:00Z");
+        String before;
+        TestServer first = TestServer.start(dir, Map.of());
+        try {
+            site = first.createWebsite("Upgrade", "example.com");
+            UUID w = UUID.fromString(site);
+            UUID a = UUID.randomUUID(), b = UUID.randomUUID();
+            first.append(SessionValueRollupTest.hit(w, a, "08:00", "example.com", "/a", null, "t.co", null, null, 1),
+                    SessionValueRollupTest.hit(w, a, "09:10", "example.com", "/b", null, null, null, null, 1),
+                    SessionValueRollupTest.hit(w, b, "10:00", "example.com", "/a", null, null, null, null, 1));
+            first.fold();
+            before = answers(first, site, query);
+            try {
+                first.server().stores().connections().write(c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("DELETE FROM session_value");
+                        st.execute("DELETE FROM session_hour");
+                    }
+                    return null;
+                });
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        } finally {
+            first.close();
+        }
+        TestServer again = TestServer.start(dir, Map.of());
+        try {
+            assertThat(again.count("SELECT count(*) FROM session_hour")).isEqualTo(3);
+            assertThat(again.count("SELECT count(*) FROM session_value WHERE kind = 1")).isEqualTo(3); // (a,/a) (a,/b) (b,/a)
+            assertThat(answers(again, site, query)).isEqualTo(before)
+                    .contains("[{\"x\":\"/a\",\"y\":2},{\"x\":\"/b\",\"y\":1}]");
+        } finally {
+            again.close();
+        }
+    }
+
+    private static String answers(TestServer s, String site, String range) {
+        return s.websiteJson(site, "metrics?type=path&" + range) + " " + s.websiteJson(site, "metrics?type=referrer&" + range)
+                + " " + s.websiteJson(site, "pageviews?unit=hour&timezone=UTC&" + range)
+                + " " + s.websiteJson(site, "sessions/weekly?timezone=UTC&" + range);
+    }
+}
