@@ -101,8 +101,16 @@ public final class DuckDbConnections implements Connections {
         return (DuckDBConnection) writer;
     }
 
+    private volatile boolean closed;
+
+    /** True once {@link #close} has begun. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         writeLock.lock();
         try {
             for (Connection c : allReaders) closeQuietly(c);

@@ -32,8 +32,29 @@ public final class DuckDbEventStore implements EventStore {
     public static DuckDbEventStore open(DuckDbConnections db) throws SQLException {
         DuckDbEventStore store = new DuckDbEventStore(db);
         store.prepare();
+        Thread.ofPlatform().name("footfall-fold").daemon(true).start(store::foldWhenIdle);
         return store;
     }
+
+    /**
+     * Folds a tail that appends have left waiting (traffic stopped after a burst), so reads do not keep
+     * paying for it. Ends when the store is closed.
+     */
+    private void foldWhenIdle() {
+        while (true) {
+            try {
+                Thread.sleep(FOLD_NANOS / 3_000_000);
+                if (!tail.isEmpty() && System.nanoTime() - lastFold > FOLD_NANOS) foldPending();
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (db.isClosed()) return;
+                LOG.log(System.Logger.Level.WARNING, "folding the rollups failed; retrying later", e);
+            }
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(DuckDbEventStore.class.getName());
 
     /**
      * Readies the rollups after migrations: creates the tail views, fills rollups a migration added from
@@ -162,8 +183,8 @@ public final class DuckDbEventStore implements EventStore {
      */
     static final int FOLD_ROWS = 100_000;
     static final long FOLD_NANOS = 30_000_000_000L;
-    private long pendingRows = -1;
-    private long lastFold = System.nanoTime();
+    private volatile long pendingRows = -1;
+    private volatile long lastFold = System.nanoTime();
     /** Sequence number of the next appended batch (events' ingest_seq; see V6). */
     private long nextSeq = 1;
 
