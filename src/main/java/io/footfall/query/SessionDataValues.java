@@ -10,6 +10,7 @@ import java.util.Map;
  * The values of one session data key among the sessions active in the range (all filters apply to their
  * events), each with its number of sessions, most common first, at most 100. Values print as
  * {@link DataValues} renders them.
+ * Sessions are counted as rows: session_data holds one row per (website, session, key).
  */
 public final class SessionDataValues {
     private SessionDataValues() {
@@ -17,7 +18,7 @@ public final class SessionDataValues {
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName) throws SQLException {
         SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
-                        + ", count(DISTINCT d.session_id) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? "
+                        + ", count(*) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? "
                         + "AND d.session_id IN ", scope.websiteId(), propertyName)
                 .addAll(SessionCounts.activeSessions(store, scope))
                 .add(" GROUP BY 1, 2, 3 ORDER BY total DESC LIMIT 100");
