@@ -91,7 +91,35 @@ final class HourlySeries {
                 .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT "
                         + "m.b, h.session_id FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ? "
                         + "AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[0], h[1])
+                // Sessions from events at the partial hours can only meet rollup rows in the first or last bucket.
+                .add(" AND (h.hour < ? OR h.hour >= ?)", firstBucketEnd(p), lastBucketStart(p))
                 .addAll(notPending)
                 .add(") y ON y.b = x.b AND y.session_id = x.session_id GROUP BY x.b) u GROUP BY b ORDER BY b");
+    }
+
+    /** Where the bucket holding the range's start ends, as an instant. */
+    static Instant firstBucketEnd(QueryParams p) {
+        var local = p.startAt().atZone(p.zone());
+        var start = switch (p.unit()) {
+            case MINUTE -> local.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+            case HOUR -> local.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            case DAY -> local.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+            case MONTH -> local.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).plusMonths(1);
+            case YEAR -> local.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1).plusYears(1);
+        };
+        return start.toInstant();
+    }
+
+    /** Where the bucket holding the range's end starts, as an instant. */
+    static Instant lastBucketStart(QueryParams p) {
+        var local = p.endAt().atZone(p.zone());
+        var start = switch (p.unit()) {
+            case MINUTE -> local.truncatedTo(ChronoUnit.MINUTES);
+            case HOUR -> local.truncatedTo(ChronoUnit.HOURS);
+            case DAY -> local.truncatedTo(ChronoUnit.DAYS);
+            case MONTH -> local.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+            case YEAR -> local.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
+        };
+        return start.toInstant();
     }
 }
