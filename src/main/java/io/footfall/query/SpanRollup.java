@@ -16,7 +16,8 @@ import java.util.Set;
  * {@link #SESSIONS} (table {@code session_span}, one row per session: first and last activity, counts of
  * rows, views, custom events and visits, attributes). For either, with "visit" read as its unit:
  * <ul>
- *   <li>visits with rows in the pending table (not yet folded) count as edge visits;</li>
+ *   <li>visits with pending rows (events not folded yet, seen through the {@code *_pending} views) count as
+ *       edge visits;</li>
  *   <li>only when every filter is on a session attribute the rollup carries ({@link #covers});</li>
  *   <li>rollup rows only for <em>clean</em> visits: wholly inside the range and not {@code mixed};</li>
  *   <li>the other visits that touch the range (<em>edge</em> visits: cut by its start or end, or mixed)
@@ -26,7 +27,7 @@ import java.util.Set;
  * </ul>
  */
 final class SpanRollup {
-    /** A rollup table: its pending table and its key column (also a column of {@code event}). */
+    /** A rollup table: the view of its pending rows (see Rollups) and its key column (also a column of {@code event}). */
     record Kind(String table, String pending, String key) {
     }
 
