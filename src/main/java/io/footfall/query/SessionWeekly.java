@@ -4,7 +4,6 @@ import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * The hour-of-week heatmap: distinct sessions per local day of week (0 = Sunday) and hour (0–23) in
@@ -33,12 +32,11 @@ public final class SessionWeekly {
     /**
      * The same from the hourly rollup, counting rows where it can. Within a stretch of constant offset, a
      * local (day, hour) cell is one hour of the UTC week, so a session-hour counts for its cell when the
-     * session's previous hour in the same UTC week-hour (prev_slot) lies before the range. Sessions active
-     * across one offset change in the range are counted the same way on each side of it, a row after the
-     * change also checking the week-hour shifted by the offset difference before it. Sessions active in
-     * the partial hours at either end, with pending events, or (when the range holds several offset
-     * changes) across a change give (cell, session) pairs (session-hours, plus events for the partial
-     * hours and the pending part) that are counted distinct. The groups are disjoint: the sums are exact.
+     * session's previous hour in the same UTC week-hour (prev_slot) lies before the range. That holds for
+     * sessions whose activity stays within one such stretch; the others (active across a DST change in
+     * the range), those active in the partial hours at either end, and those with pending events give
+     * (cell, session) pairs (session-hours, plus events for the partial hours and the pending part) that
+     * are counted distinct. The two groups of sessions are disjoint, so the sums are exact.
      */
     private static SqlText fromRollup(EventStore store, EventScope scope) throws SQLException {
         Dialect d = scope.dialect();
@@ -53,47 +51,19 @@ public final class SessionWeekly {
                         scope.websiteId(), p.startAt(), h[0])
                 .add(" UNION ALL SELECT e.session_id" + activity + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
         var rules = p.zone().getRules();
-        List<java.time.zone.ZoneOffsetTransition> changes = new java.util.ArrayList<>();
         for (var t = rules.nextTransition(h[0]); t != null && t.getInstant().isBefore(h[1]); t = rules.nextTransition(t.getInstant())) {
-            changes.add(t);
-        }
-        // One offset change: sessions across it are still counted row by row (crossing, below); more: distinct.
-        java.time.zone.ZoneOffsetTransition change = changes.size() == 1 ? changes.getFirst() : null;
-        if (change == null) {
-            for (var t : changes) {
-                distinctSessions.add(" UNION ALL SELECT v.session_id FROM session_span v WHERE v.website_id = ? AND v.first_at < ? AND v.last_at >= ?",
-                        scope.websiteId(), t.getInstant(), t.getInstant());
-            }
+            distinctSessions.add(" UNION ALL SELECT v.session_id FROM session_span v WHERE v.website_id = ? AND v.first_at < ? AND v.last_at >= ?",
+                    scope.websiteId(), t.getInstant(), t.getInstant());
         }
         if (pending) distinctSessions.add(" UNION ALL SELECT e.session_id FROM event_tail e WHERE e.website_id = ?", scope.websiteId());
 
         SqlText sql = new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, " + d.dayOfWeek("g.l") + " AS dow, " + d.hourOfDay("g.l")
                         + " AS hr FROM (SELECT g.h, ").addAll(scope.localTime("g.h", p.zone()))
                 .add(" AS l FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(java.time.Duration.ofHours(1)))
-                .add("dset AS MATERIALIZED (").addAll(distinctSessions).add(") ");
-        if (change != null) {
-            sql.add(", crossing AS MATERIALIZED (SELECT v.session_id FROM session_span v WHERE v.website_id = ? AND v.first_at < ? "
-                    + "AND v.last_at >= ? AND v.session_id NOT IN (SELECT session_id FROM dset)) ", scope.websiteId(), change.getInstant(), change.getInstant());
-        }
-        sql.add("SELECT dow, hr, sum(n)::BIGINT FROM (SELECT m.dow, m.hr, count(*) AS n FROM session_hour s JOIN m ON m.h = s.hour "
+                .add("dset AS MATERIALIZED (").addAll(distinctSessions).add(") ")
+                .add("SELECT dow, hr, sum(n)::BIGINT FROM (SELECT m.dow, m.hr, count(*) AS n FROM session_hour s JOIN m ON m.h = s.hour "
                         + "WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?) "
-                        + "AND s.session_id NOT IN (SELECT session_id FROM dset)", scope.websiteId(), h[0], h[1], h[0])
-                .add(change == null ? "" : " AND s.session_id NOT IN (SELECT session_id FROM crossing)").add(" GROUP BY 1, 2");
-        if (change != null) {
-            // Across the change a cell moves by the offset difference: a row after it repeats a cell when the session
-            // has an earlier row after it in the same UTC week-hour (prev_slot), or a row before it in the week-hour
-            // shifted by the difference.
-            long shift = (change.getOffsetAfter().getTotalSeconds() - change.getOffsetBefore().getTotalSeconds()) / 3600;
-            String slot = "(date_diff('hour', TIMESTAMP '1970-01-05', %s) %% 168)";
-            sql.add(" UNION ALL SELECT m.dow, m.hr, count(*) FROM session_hour s JOIN m ON m.h = s.hour WHERE s.website_id = ? "
-                            + "AND s.hour >= ? AND s.hour < ? AND s.session_id IN (SELECT session_id FROM crossing) AND ("
-                            + "(s.hour < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?)) OR (s.hour >= ? AND (s.prev_slot IS NULL OR s.prev_slot < ?) "
-                            + "AND NOT EXISTS (SELECT 1 FROM session_hour q WHERE q.website_id = s.website_id AND q.session_id = s.session_id "
-                            + "AND q.hour >= ? AND q.hour < ? AND " + slot.formatted("q.hour") + " = "
-                            + slot.formatted("s.hour + INTERVAL (" + shift + ") HOUR") + "))) GROUP BY 1, 2",
-                    scope.websiteId(), h[0], h[1], change.getInstant(), h[0], change.getInstant(), change.getInstant(), h[0], change.getInstant());
-        }
-        sql
+                        + "AND s.session_id NOT IN (SELECT session_id FROM dset) GROUP BY 1, 2", scope.websiteId(), h[0], h[1], h[0])
                 .add(" UNION ALL SELECT t.dow, t.hr, count(DISTINCT t.session_id) FROM (SELECT m.dow, m.hr, s.session_id FROM session_hour s "
                         + "JOIN m ON m.h = s.hour WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s.session_id IN (SELECT session_id FROM dset)",
                         scope.websiteId(), h[0], h[1]);
