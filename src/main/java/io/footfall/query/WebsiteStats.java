@@ -37,18 +37,36 @@ public final class WebsiteStats {
     static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
         var d = scope.dialect();
         SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
+        // Short ranges: visitors as a distinct count over the few visits in range is cheaper than the
+        // session rollup, whose sessions spanning a short range must all be checked against events.
+        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < shortRangeDays();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), "
-                        + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0) FROM ("
-                        + "SELECT v.views AS c, " + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
+                        + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0), "
+                        + (shortRange ? "count(DISTINCT t.session_id)" : "0") + " FROM ("
+                        + "SELECT v.session_id, v.views AS c, " + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
                 .addAll(r.cleanWhere());
         for (SqlText w : r.edgeEventWheres(true)) {
-            sql.add(" UNION ALL SELECT count(*), " + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " FROM event e")
-                    .addAll(w).add(" GROUP BY e.visit_id");
+            sql.add(" UNION ALL SELECT " + d.anyValue("e.session_id") + ", count(*), "
+                            + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " FROM event e")
+                    .addAll(w).add(" GROUP BY e.visit_id"); // visit ids are unique across sessions
         }
         sql.add(") t");
-        var both = Parallel.both(() -> store.read(c -> sql.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4)}).getFirst()), () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
+        Parallel.Work<long[]> visits = () -> store.read(c -> sql.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5)}).getFirst());
+        if (shortRange) {
+            long[] v = visits.run();
+            return new Totals(v[0], v[4], v[1], v[2], v[3]);
+        }
+        var both = Parallel.both(visits, () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
         long[] v = both.first();
         return new Totals(v[0], both.second(), v[1], v[2], v[3]);
+    }
+
+    /**
+     * Below this many days a range counts visitors over its visits rather than through the session rollup
+     * (system property {@code footfall.stats.shortRangeDays}, for tests of both ways).
+     */
+    static int shortRangeDays() {
+        return Integer.getInteger("footfall.stats.shortRangeDays", 28);
     }
 }

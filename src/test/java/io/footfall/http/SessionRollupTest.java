@@ -112,13 +112,21 @@ class SessionRollupTest {
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
         System.setProperty("footfall.visitRollup.maxListed", "0"); // edge sessions as a sub-query instead of an id list
+        System.setProperty("footfall.stats.shortRangeDays", "0"); // stats' visitors through the session rollup
         try {
             compareWithEvents();
         } finally {
             System.clearProperty("footfall.visitRollup.maxListed");
+            System.clearProperty("footfall.stats.shortRangeDays");
         }
         server.fold();
         compareWithEvents();
+        System.setProperty("footfall.stats.shortRangeDays", "0");
+        try {
+            compareWithEvents();
+        } finally {
+            System.clearProperty("footfall.stats.shortRangeDays");
+        }
     }
 
     void compareWithEvents() {
