@@ -17,7 +17,10 @@ public final class SessionStats {
     }
 
     public static Totals run(EventStore store, EventScope scope) throws SQLException {
-        if (SpanRollup.covers(scope.params())) {
+        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays()
+                < WebsiteStats.shortRangeDays();
+        // A short range is cut by most of its sessions: finding them in the rollup costs more than the events.
+        if (!shortRange && SpanRollup.covers(scope.params())) {
             SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS);
             // Many sessions cut by the range (a short range) leave little for the rollup to answer.
             if (r.edgeCount() <= SpanRollup.maxEdges()) return fromRollup(store, scope, r);
