@@ -37,9 +37,10 @@ public final class WebsiteStats {
     static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
         var d = scope.dialect();
         SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
-        // Short ranges: visitors as a distinct count over the few visits in range is cheaper than the
-        // session rollup, whose sessions spanning a short range must all be checked against events.
-        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < shortRangeDays();
+        // Short ranges and filtered ones: visitors as a distinct count over their (few) visits is cheaper than
+        // the session rollup, whose sessions spanning a short range must all be checked against events.
+        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < shortRangeDays()
+                || !scope.params().filters().isEmpty();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), "
                         + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0), "
                         + (shortRange ? "count(DISTINCT t.session_id)" : "0") + " FROM ("
