@@ -1,11 +1,10 @@
 package io.footfall.query;
 
 import io.footfall.store.EventStore;
+import io.footfall.store.Sql;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +70,6 @@ final class EntryExitRollup {
         SqlText sql = new SqlText().add("SELECT least((SELECT min(v.first_at) FROM visit v WHERE v.website_id = ? AND v.session_id IN ("
                         + pendingSessions + ")), (SELECT min(p.first_at) FROM visit_pending p WHERE p.website_id = ?))",
                 scope.websiteId(), scope.websiteId(), scope.websiteId());
-        LocalDateTime t = store.read(c -> sql.list(c, rs -> rs.getObject(1, LocalDateTime.class)).getFirst());
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+        return store.read(c -> sql.list(c, rs -> Sql.instant(rs, 1)).getFirst());
     }
 }

@@ -50,9 +50,7 @@ final class HourlySeries {
     }
 
     static boolean pending(EventStore store, EventScope scope) throws SQLException {
-        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM event_tail e WHERE e.website_id = ? AND e.event_type <> 5",
-                scope.websiteId());
-        return store.hasTail(scope.websiteId()) && store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        return Tail.has(store, scope, SessionList.ACTIVITY);
     }
 
     /** Rows {@code (bucket, views, sessions)} ordered by bucket. */

@@ -50,7 +50,7 @@ public final class SessionList {
     /** The columns a page row shows, as the rollup stores them; NULL for keys read from events. */
     private static final String COLUMNS = ", v.browser, v.os, v.device, v.screen, v.language, v.country, v.region, v.city, "
             + "v.visits, v.pageviews AS views, v.events";
-    private static final String NO_COLUMNS = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
+    private static final String NO_COLUMNS = ", NULL".repeat((int) COLUMNS.chars().filter(ch -> ch == ',').count());
 
     /** A page key; {@code row} is already complete when the rollup answered for the whole session. */
     private record Key(java.util.UUID sessionId, String hostname, java.time.Instant firstAt, java.time.Instant lastAt,

@@ -1,11 +1,10 @@
 package io.footfall.query;
 
 import io.footfall.store.EventStore;
+import io.footfall.store.Sql;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,12 +55,11 @@ final class SessionSplit {
     }
 
     static SessionSplit open(EventStore store, EventScope scope, String typeCondition, Question question) throws SQLException {
-        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM session_pending p WHERE p.website_id = ?", scope.websiteId());
-        boolean pending = store.hasTail(scope.websiteId()) && store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        boolean pending = Tail.has(store, scope, SessionList.ACTIVITY);
         SessionSplit probe = new SessionSplit(scope, typeCondition, question, pending, null, null);
         SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(probe.checkedSet()).add(" g");
         List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
-                utc(rs.getObject(2, LocalDateTime.class)), utc(rs.getObject(3, LocalDateTime.class))}));
+                Sql.instant(rs, 2), Sql.instant(rs, 3)}));
         if (rows.isEmpty()) return new SessionSplit(scope, typeCondition, question, pending, null, null);
         QueryParams p = scope.params();
         Instant from = null;
@@ -76,9 +74,6 @@ final class SessionSplit {
         return new SessionSplit(scope, typeCondition, question, pending, window, rows.size() <= SpanRollup.maxListed() ? ids : null);
     }
 
-    private static Instant utc(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
 
     /** WHERE over alias v for the known sessions, with the (session-attribute) filters. */
     SqlText knownWhere() {

@@ -18,7 +18,7 @@ public final class SessionStats {
 
     public static Totals run(EventStore store, EventScope scope) throws SQLException {
         boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays()
-                < WebsiteStats.shortRangeDays();
+                < SpanRollup.shortRangeDays();
         // A short range is cut by most of its sessions: finding them in the rollup costs more than the events.
         if (!shortRange && SpanRollup.covers(scope.params())) {
             SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS);

@@ -1,12 +1,11 @@
 package io.footfall.query;
 
 import io.footfall.store.EventStore;
+import io.footfall.store.Sql;
 import io.footfall.store.SessionValueKind;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +38,10 @@ final class SessionValues {
         // The filters are on the dimension itself: over the rollup they read its value column.
         EventScope onValue = scope.withParams(p.withFilters(p.filters().stream()
                 .map(f -> new Filter("value", "value", f.operator(), f.values())).toList()));
-        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM event_tail e WHERE e.website_id = ? AND " + EventScope.VIEWS, scope.websiteId());
-        boolean pending = store.hasTail(scope.websiteId()) && store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        boolean pending = Tail.has(store, scope, EventScope.VIEWS);
         SqlText checkedSet = checkedSet(scope, onValue, kind, pending);
         SqlText extent = new SqlText().add("SELECT min(g.f), max(g.l) FROM ").addAll(checkedSet).add(" g");
-        Instant[] window = store.read(c -> extent.list(c, rs -> new Instant[]{utc(rs.getObject(1, LocalDateTime.class)),
-                utc(rs.getObject(2, LocalDateTime.class))}).getFirst());
+        Instant[] window = store.read(c -> extent.list(c, rs -> new Instant[]{Sql.instant(rs, 1), Sql.instant(rs, 2)}).getFirst());
 
         SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y FROM (SELECT v.value AS x, count(*) AS y FROM session_value v "
                         + "WHERE v.website_id = ? AND v.kind = ? AND v.last_at >= ? AND v.first_at <= ? "
@@ -86,7 +83,4 @@ final class SessionValues {
         return s.add(")");
     }
 
-    private static Instant utc(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
 }

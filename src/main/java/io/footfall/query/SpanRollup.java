@@ -1,11 +1,10 @@
 package io.footfall.query;
 
 import io.footfall.store.EventStore;
+import io.footfall.store.Sql;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,11 +27,11 @@ import java.util.Set;
  */
 final class SpanRollup {
     /** A rollup table: the view of its pending rows (see Rollups) and its key column (also a column of {@code event}). */
-    record Kind(String table, String pending, String key) {
+    record Kind(String table, String pending, String key, String typeCondition) {
     }
 
-    static final Kind VISITS = new Kind("visit", "visit_pending", "visit_id");
-    static final Kind SESSIONS = new Kind("session_span", "session_pending", "session_id");
+    static final Kind VISITS = new Kind("visit", "visit_pending", "visit_id", EventScope.VIEWS);
+    static final Kind SESSIONS = new Kind("session_span", "session_pending", "session_id", SessionList.ACTIVITY);
 
     /** Filter names whose column the rollup carries and that are constant over a clean visit. */
     static final Set<String> SESSION_FILTERS = Set.of("browser", "os", "device", "country", "region", "city", "language");
@@ -51,6 +50,15 @@ final class SpanRollup {
      */
     static int maxEdges() {
         return Integer.getInteger("footfall.rollup.maxEdges", 5000);
+    }
+
+    /**
+     * Below this many days a range is cut by most of its sessions: stats count visitors over its visits and
+     * session stats read events, rather than going through the session rollup
+     * (system property {@code footfall.stats.shortRangeDays}, for tests of both ways).
+     */
+    static int shortRangeDays() {
+        return Integer.getInteger("footfall.stats.shortRangeDays", 28);
     }
 
     /** The time windows of the edge visits, one per side (null when that side has none), and their ids when few. */
@@ -82,11 +90,10 @@ final class SpanRollup {
     /** Finds the edge visits' windows for the scope (small queries over the rollup). */
     static SpanRollup open(EventStore store, EventScope scope, Kind kind) throws SQLException {
         QueryParams p = scope.params();
-        SqlText pendingCount = new SqlText().add("SELECT count(*) FROM " + kind.pending() + " p WHERE p.website_id = ?", scope.websiteId());
-        boolean pending = store.hasTail(scope.websiteId()) && store.read(c -> pendingCount.list(c, rs -> rs.getLong(1)).getFirst()) > 0;
+        boolean pending = Tail.has(store, scope, kind.typeCondition());
         SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(edgeSet(kind, scope, pending)).add(" g");
         List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
-                utc(rs.getObject(2, LocalDateTime.class)), utc(rs.getObject(3, LocalDateTime.class))}));
+                Sql.instant(rs, 2), Sql.instant(rs, 3)}));
         Instant start = p.startAt();
         Instant end = p.endAt();
         Instant beforeMax = null;
@@ -133,9 +140,6 @@ final class SpanRollup {
                 .add(") x GROUP BY x.k HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
     }
 
-    private static Instant utc(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;

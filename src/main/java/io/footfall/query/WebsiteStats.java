@@ -39,7 +39,7 @@ public final class WebsiteStats {
         SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
         // Short ranges and filtered ones: visitors as a distinct count over their (few) visits is cheaper than
         // the session rollup, whose sessions spanning a short range must all be checked against events.
-        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < shortRangeDays()
+        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < SpanRollup.shortRangeDays()
                 || !scope.params().filters().isEmpty();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), "
                         + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0), "
@@ -61,13 +61,5 @@ public final class WebsiteStats {
         var both = Parallel.both(visits, () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
         long[] v = both.first();
         return new Totals(v[0], both.second(), v[1], v[2], v[3]);
-    }
-
-    /**
-     * Below this many days a range counts visitors over its visits rather than through the session rollup
-     * (system property {@code footfall.stats.shortRangeDays}, for tests of both ways).
-     */
-    static int shortRangeDays() {
-        return Integer.getInteger("footfall.stats.shortRangeDays", 28);
     }
 }

@@ -22,6 +22,11 @@ public final class Sql {
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
     public static UUID uuid(ResultSet rs, String column) throws SQLException {
         Object o = rs.getObject(column);
         if (o == null) return null;
