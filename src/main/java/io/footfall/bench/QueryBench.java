@@ -104,6 +104,7 @@ public final class QueryBench {
                 st.execute("DELETE FROM visit");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.RELINK_VISITS);
+                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUES) st.execute(sql);
                 st.execute("DELETE FROM session_span");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
                 st.execute("DELETE FROM session_value");
@@ -184,9 +185,11 @@ public final class QueryBench {
         String visitHash = "md5(s.session_id::VARCHAR || (s.j // 4)::VARCHAR)";
         String visitId = "(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12))::UUID";
         String t = "s.first_at + to_seconds(((s.j // 4) * 2 * 86400 + (s.j % 4) * 75 + floor(r4 * 60))::BIGINT)";
+        // Visits running past the end move 90 days back whole, so no visit straddles the wrap (none interleave).
+        String visitEnd = "s.first_at + to_seconds(((s.j // 4) * 2 * 86400 + 3 * 75 + 60)::BIGINT)";
         return "CREATE TEMP TABLE gen_event AS SELECT "
                 + "uuid() AS event_id, s.website_id, s.session_id, " + visitId.replace("h,", "vh,") + " AS visit_id, "
-                + "CASE WHEN t > TIMESTAMP '" + end + "' THEN t - INTERVAL 90 DAY ELSE t END AS created_at, "
+                + "CASE WHEN " + visitEnd + " > TIMESTAMP '" + end + "' THEN t - INTERVAL 90 DAY ELSE t END AS created_at, "
                 + "CASE WHEN r1 < 0.12 THEN 2 ELSE 1 END::SMALLINT AS event_type, "
                 + "CASE WHEN r1 < 0.12 THEN " + pick("pow(r2, 1.5)", "cta-click", "signup", "download", "copy-code", "video-play", "newsletter") + " END AS event_name, "
                 + "'example.com' AS hostname, "

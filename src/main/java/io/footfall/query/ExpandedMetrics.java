@@ -21,6 +21,7 @@ public final class ExpandedMetrics {
             scope = scope.withParams(p.withFilter(new Filter(type.name(), type.searchColumn(), Operator.CONTAINS,
                     List.of(p.search()))));
         }
+        if (SessionValues.covers(scope.params(), type)) return VisitValues.expanded(store, scope, type);
         var d = scope.dialect();
         // Visit ids are unique across sessions, so grouping by (value, visit) gives one row per visit and value.
         SqlText sql = new SqlText().addAll(type.with(scope)).add("SELECT t.x, sum(t.c), count(DISTINCT t.session_id), count(*), "

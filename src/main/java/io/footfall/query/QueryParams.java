@@ -104,6 +104,12 @@ public record QueryParams(
                 limit, offset, page, pageSize, segment, cohort);
     }
 
+    /** The same request with this page of rows (limit, offset). */
+    public QueryParams withRows(int newLimit, int newOffset) {
+        return new QueryParams(startAt, endAt, unit, zone, isoUtc, timezoneGiven, compare, filters, search,
+                newLimit, newOffset, page, pageSize, segment, cohort);
+    }
+
     public boolean hasFilter(String name) {
         return filters.stream().anyMatch(f -> f.name().equals(name));
     }

@@ -181,25 +181,46 @@ final class SpanRollup {
      */
     List<SqlText> edgeEventWheres(String typeCondition, boolean withFilters) {
         List<SqlText> out = new ArrayList<>();
-        QueryParams p = scope.params();
         for (int side = 0; side < 2; side++) {
             Instant[] w = side == 0 ? edges.before() : edges.rest();
             if (w == null) continue;
             SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + typeCondition,
                             scope.websiteId(), w[0], w[1])
-                    .add(" AND e." + kind.key() + " IN (");
-            List<Object> ids = side == 0 ? edges.beforeIds() : edges.restIds();
-            if (ids != null) {
-                for (int i = 0; i < ids.size(); i++) s.add(i == 0 ? "?" : ", ?", ids.get(i));
-                s.add(")");
-            } else {
-                s.add("SELECT g.k FROM ").addAll(edgeSet(kind, scope, pending))
-                        .add(side == 0 ? " g WHERE g.f < ?)" : " g WHERE g.f >= ?)", p.startAt());
-            }
+                    .add(" AND e." + kind.key() + " IN (").addAll(keysOf(side)).add(")");
             if (withFilters) s.addAll(scope.filters("e"));
             out.add(s);
         }
         return out;
+    }
+
+    /**
+     * For a rollup keyed finer than the unit (alias v, with the unit's key and {@code first_at}): one WHERE per
+     * edge window selecting the rows of that side's edge units that start inside the window. Every row of an
+     * edge unit lying in the range lies in its side's window, so these are what a sum over the rows in the
+     * range must take back out.
+     */
+    List<SqlText> edgeRowWheres() {
+        List<SqlText> out = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            Instant[] w = side == 0 ? edges.before() : edges.rest();
+            if (w == null) continue;
+            SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at BETWEEN ? AND ? AND v." + kind.key() + " IN (",
+                    scope.websiteId(), w[0], w[1]);
+            out.add(s.addAll(keysOf(side)).add(")"));
+        }
+        return out;
+    }
+
+    /** The body of {@code IN (...)} naming one side's edge units: their ids when few, else the sub-query. */
+    private SqlText keysOf(int side) {
+        SqlText s = new SqlText();
+        List<Object> ids = side == 0 ? edges.beforeIds() : edges.restIds();
+        if (ids != null) {
+            for (int i = 0; i < ids.size(); i++) s.add(i == 0 ? "?" : ", ?", ids.get(i));
+            return s;
+        }
+        return s.add("SELECT g.k FROM ").addAll(edgeSet(kind, scope, pending))
+                .add(side == 0 ? " g WHERE g.f < ?" : " g WHERE g.f >= ?", scope.params().startAt());
     }
 
     /** The views of the edge visits ({@link #VISITS}' original use). */

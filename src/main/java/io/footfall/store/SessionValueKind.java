@@ -60,6 +60,11 @@ public enum SessionValueKind {
         };
     }
 
+    /** This kind's table in the visit-value rollup (V9). */
+    public String visitTable() {
+        return "visit_value_" + metric;
+    }
+
     /** Whether the SQL value being NULL means "no row" (true) or "a row with a NULL value" (false). */
     public boolean skipsNull() {
         return this == REFERRER || this == CHANNEL;

@@ -173,6 +173,9 @@ public final class DuckDbEventStore implements EventStore {
     /** Rebuilds the hourly rollup from the event table. */
     public static final String REBUILD_HOURS = HourSpans.REBUILD.replace("/*AND*/", "");
 
+    /** Rebuilds the visit-value rollup from the event table. */
+    public static final List<String> REBUILD_VISIT_VALUES = VisitValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
+
     /** Rebuilds the session-value rollup from the event table. */
     public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
@@ -350,9 +353,11 @@ public final class DuckDbEventStore implements EventStore {
             for (int from = 0; from < affected.size(); from += 1000) {
                 List<UUID> chunk = affected.subList(from, Math.min(affected.size(), from + 1000));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                List<String> statements = List.of(
+                List<String> statements = new java.util.ArrayList<>(List.of(
                         "DELETE FROM visit WHERE visit_id IN (" + marks + ")",
-                        VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")"));
+                        VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")")));
+                for (String sql : VisitValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
+                for (String sql : VisitValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.visit_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
@@ -394,7 +399,10 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
-            for (String table : List.of("event", "event_data", "session_data", "visit", "session_span", "session_value", "session_hour")) {
+            List<String> tables = new java.util.ArrayList<>(List.of("event", "event_data", "session_data", "visit", "session_span",
+                    "session_value", "session_hour"));
+            tables.addAll(VisitValueSpans.tables());
+            for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();
