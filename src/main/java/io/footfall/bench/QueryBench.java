@@ -107,7 +107,6 @@ public final class QueryBench {
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUES) st.execute(sql);
                 st.execute("DELETE FROM session_span");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
-                st.execute("DELETE FROM session_value");
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUES) st.execute(sql);
                 st.execute("DELETE FROM session_hour");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_HOURS);

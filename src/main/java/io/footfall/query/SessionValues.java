@@ -43,10 +43,10 @@ final class SessionValues {
         SqlText extent = new SqlText().add("SELECT min(g.f), max(g.l) FROM ").addAll(checkedSet).add(" g");
         Instant[] window = store.read(c -> extent.list(c, rs -> new Instant[]{Sql.instant(rs, 1), Sql.instant(rs, 2)}).getFirst());
 
-        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y FROM (SELECT v.value AS x, count(*) AS y FROM session_value v "
-                        + "WHERE v.website_id = ? AND v.kind = ? AND v.last_at >= ? AND v.first_at <= ? "
+        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y FROM (SELECT v.value AS x, count(*) AS y FROM "
+                        + kind.sessionTable() + " v WHERE v.website_id = ? AND v.last_at >= ? AND v.first_at <= ? "
                         + "AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)", // the first two only let zone maps prune
-                scope.websiteId(), kind.code, p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"));
+                scope.websiteId(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"));
         if (pending) {
             sql.add(" AND v.session_id NOT IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?)", scope.websiteId());
         }
@@ -70,9 +70,8 @@ final class SessionValues {
      */
     private static SqlText checkedSet(EventScope scope, EventScope onValue, SessionValueKind kind, boolean pending) {
         QueryParams p = scope.params();
-        SqlText s = new SqlText().add("(SELECT s.session_id AS k, s.value AS v, s.first_at AS f, s.last_at AS l FROM session_value s "
-                        + "WHERE s.website_id = ? AND s.kind = ? AND ((s.first_at < ? AND s.last_at > ?",
-                scope.websiteId(), kind.code, p.startAt(), p.endAt()).addAll(onValue.filters("s")).add(")");
+        SqlText s = new SqlText().add("(SELECT s.session_id AS k, s.value AS v, s.first_at AS f, s.last_at AS l FROM " + kind.sessionTable()
+                        + " s WHERE s.website_id = ? AND ((s.first_at < ? AND s.last_at > ?", scope.websiteId(), p.startAt(), p.endAt()).addAll(onValue.filters("s")).add(")");
         if (pending) {
             s.add(" OR s.session_id IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?)", scope.websiteId());
             s.add(") UNION ALL SELECT p.session_id, p.value, p.first_at, p.last_at FROM session_value_pending p "

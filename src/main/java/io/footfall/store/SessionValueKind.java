@@ -4,7 +4,7 @@ import io.footfall.event.Event;
 import io.footfall.query.Channels;
 
 /**
- * The dimensions of the session-value rollup (table {@code session_value}): for each, what a view
+ * The dimensions of the session-value and visit-value rollups (a table per kind each): for each, what a view
  * contributes, in Java ({@link #valuesOf}, appends) and in SQL over alias {@code e} ({@link #sql}, rebuilds). Both must agree with what
  * the metrics query groups by for that type, row for row.
  */
@@ -58,6 +58,11 @@ public enum SessionValueKind {
             case TAG -> "e.tag";
             case CHANNEL -> Channels.sql();
         };
+    }
+
+    /** This kind's table in the session-value rollup (V10). */
+    public String sessionTable() {
+        return "session_value_" + metric;
     }
 
     /** This kind's table in the visit-value rollup (V9). */

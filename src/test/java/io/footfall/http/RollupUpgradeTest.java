@@ -35,7 +35,10 @@ class RollupUpgradeTest {
             try {
                 first.server().stores().connections().write(c -> {
                     try (Statement st = c.createStatement()) {
-                        st.execute("DELETE FROM session_value");
+                        for (var k : io.footfall.store.SessionValueKind.values()) {
+                            st.execute("DELETE FROM " + k.sessionTable());
+                            st.execute("DELETE FROM " + k.visitTable());
+                        }
                         st.execute("DELETE FROM session_hour");
                     }
                     return null;
@@ -49,7 +52,8 @@ class RollupUpgradeTest {
         TestServer again = TestServer.start(dir, Map.of());
         try {
             assertThat(again.count("SELECT count(*) FROM session_hour")).isEqualTo(3);
-            assertThat(again.count("SELECT count(*) FROM session_value WHERE kind = 1")).isEqualTo(3); // (a,/a) (a,/b) (b,/a)
+            assertThat(again.count("SELECT count(*) FROM session_value_path")).isEqualTo(3); // (a,/a) (a,/b) (b,/a)
+            assertThat(again.count("SELECT sum(views) FROM visit_value_path")).isEqualTo(3);
             assertThat(answers(again, site, query)).isEqualTo(before)
                     .contains("[{\"x\":\"/a\",\"y\":2},{\"x\":\"/b\",\"y\":1}]");
         } finally {
@@ -60,6 +64,7 @@ class RollupUpgradeTest {
     private static String answers(TestServer s, String site, String range) {
         return s.websiteJson(site, "metrics?type=path&" + range) + " " + s.websiteJson(site, "metrics?type=referrer&" + range)
                 + " " + s.websiteJson(site, "pageviews?unit=hour&timezone=UTC&" + range)
-                + " " + s.websiteJson(site, "sessions/weekly?timezone=UTC&" + range);
+                + " " + s.websiteJson(site, "sessions/weekly?timezone=UTC&" + range)
+                + " " + s.websiteJson(site, "metrics/expanded?type=path&" + range);
     }
 }

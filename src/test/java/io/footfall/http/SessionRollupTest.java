@@ -160,7 +160,9 @@ class SessionRollupTest {
         server.fold();
         assertThat(span(f).toString()).isEqualTo("{activity=1, views=1, pageviews=1, events=0, visits=1, mixed=false}");
         // path, title, query, hostname, tag and the channel (direct); no referrer
-        assertThat(server.count("SELECT count(*) FROM session_value WHERE session_id = ?::UUID", f.toString())).isEqualTo(6);
+        String allKinds = java.util.Arrays.stream(io.footfall.store.SessionValueKind.values())
+                .map(k -> "SELECT session_id FROM " + k.sessionTable()).collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        assertThat(server.count("SELECT count(*) FROM (" + allKinds + ") WHERE session_id = ?::UUID", f.toString())).isEqualTo(6);
         assertThat(server.count("SELECT sum(views) FROM session_hour WHERE session_id = ?::UUID", f.toString())).isEqualTo(1);
     }
 }

@@ -381,9 +381,9 @@ public final class DuckDbEventStore implements EventStore {
                 List<String> statements = new java.util.ArrayList<>(List.of(
                         "DELETE FROM session_span WHERE session_id IN (" + marks + ")",
                         SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"),
-                        "DELETE FROM session_value WHERE session_id IN (" + marks + ")",
                         "DELETE FROM session_hour WHERE session_id IN (" + marks + ")",
                         HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")")));
+                for (String sql : ValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
                 for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -400,8 +400,9 @@ public final class DuckDbEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             List<String> tables = new java.util.ArrayList<>(List.of("event", "event_data", "session_data", "visit", "session_span",
-                    "session_value", "session_hour"));
+                    "session_hour"));
             tables.addAll(VisitValueSpans.tables());
+            tables.addAll(ValueSpans.tables());
             for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
