@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ class WebsitePermissionTest {
             Instant now = Instant.now();
             String params = "startAt=" + now.minus(1, ChronoUnit.DAYS).toEpochMilli() + "&endAt=" + now.plusSeconds(60).toEpochMilli()
                     + "&timezone=Europe/Berlin&unit=hour";
-            var paths = new java.util.ArrayList<String>();
+            List<String> paths = new ArrayList<>();
             for (String read : READS) {
                 String path = ("/api/websites/" + id + (read.isEmpty() ? "" : "/") + read)
                         .replace("{session}", session).replace("{event}", event);
