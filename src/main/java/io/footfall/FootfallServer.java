@@ -24,6 +24,7 @@ import io.footfall.http.umami.HeartbeatRoutes;
 import io.footfall.http.umami.LinkPixelRoutes;
 import io.footfall.http.umami.SendRoutes;
 import io.footfall.http.umami.MeRoutes;
+import io.footfall.http.umami.UserRoutes;
 import io.footfall.http.umami.WebsiteRoutes;
 import io.footfall.manage.UserService;
 import io.footfall.manage.WebsiteCache;
@@ -73,13 +74,13 @@ public final class FootfallServer implements AutoCloseable {
         IngestQueue ingest = null;
         GeoLocator geo = GeoLocator.NONE;
         try {
-            UserService users = new UserService(stores.meta());
+            WebsiteCache websiteCache = new WebsiteCache(stores.meta());
+            WebsiteService websites = new WebsiteService(stores.meta(), stores.events(), websiteCache);
+            UserService users = new UserService(stores.meta(), websites);
             boolean createdAdmin = users.ensureDefaultAdmin();
             AuthTokens tokens = new AuthTokens(secret);
             Authenticator auth = new Authenticator(tokens, users);
             ClientIpResolver clientIp = new ClientIpResolver(settings.clientIpHeader());
-            WebsiteCache websiteCache = new WebsiteCache(stores.meta());
-            WebsiteService websites = new WebsiteService(stores.meta(), stores.events(), websiteCache);
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users);
             geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()
                     : settings.dataDir().resolve("geo"));
@@ -113,6 +114,7 @@ public final class FootfallServer implements AutoCloseable {
                         new AuthRoutes(users, tokens, auth, new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC()),
                                 clientIp, settings.disableLogin()).register(r);
                         new MeRoutes(auth, users, websiteRoutes).register(r);
+                        new UserRoutes(auth, users, websiteRoutes).register(r);
                         websiteRoutes.register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);
                         new io.footfall.http.umami.StatsRoutes(auth, websites, stores.events(), Clock.systemUTC()).register(r);

@@ -6,18 +6,28 @@ import io.footfall.store.MetaStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** Accounts: the first-start admin, credential checks and password changes. */
+/**
+ * Accounts: the first-start admin, credential checks, and the admin's user management. Validation of input
+ * shapes happens in the HTTP layer, permissions in {@code auth.Permissions}; this enforces store rules.
+ */
 public final class UserService {
     public static final String DEFAULT_ADMIN = "admin";
     public static final String DEFAULT_PASSWORD = "umami";
     public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final Set<String> ROLES = Set.of(User.ADMIN, User.USER, User.VIEW_ONLY);
 
     private final MetaStore meta;
+    private final WebsiteService websites;
+    /** Makes "is the username free?" and the write that takes it one step, so two requests cannot both get it. */
+    private final ReentrantLock usernames = new ReentrantLock();
 
-    public UserService(MetaStore meta) {
+    public UserService(MetaStore meta, WebsiteService websites) {
         this.meta = meta;
+        this.websites = websites;
     }
 
     /** Creates admin/umami when there are no users yet (as Umami does); returns whether it did. */
@@ -34,6 +44,7 @@ public final class UserService {
         return ok ? user : Optional.empty();
     }
 
+    /** The user unless deleted. */
     public Optional<User> find(UUID id) throws SQLException {
         return meta.findUserById(id);
     }
@@ -44,5 +55,70 @@ public final class UserService {
         if (fresh == null || !Passwords.matches(currentPassword, fresh.passwordHash())) return false;
         meta.updatePassword(user.id(), Passwords.hash(newPassword));
         return true;
+    }
+
+    /**
+     * Creates an account ({@code id} null: a new random one).
+     *
+     * @throws AlreadyExistsException when the username or the id is taken
+     */
+    public User create(UUID id, String username, String password, String role) throws SQLException {
+        String hash = Passwords.hash(password); // slow on purpose: outside the lock
+        usernames.lock();
+        try {
+            if (meta.usernameTaken(username)) throw new AlreadyExistsException("User already exists");
+            if (id != null && meta.userIdTaken(id)) throw new AlreadyExistsException("A user with id " + id + " already exists");
+            User user = new User(id != null ? id : UUID.randomUUID(), username, hash, role, Instant.now());
+            meta.insertUser(user);
+            return user;
+        } finally {
+            usernames.unlock();
+        }
+    }
+
+    public PageOf<UserListing> list(String search, int page, int pageSize) throws SQLException {
+        return meta.listUsers(search, page, pageSize);
+    }
+
+    /**
+     * Changes the given fields of an account; null leaves a field as it is.
+     *
+     * @throws AlreadyExistsException when the new username belongs to another account
+     */
+    public User update(User user, String username, String password, String role) throws SQLException {
+        String hash = password != null ? Passwords.hash(password) : null;
+        usernames.lock();
+        try {
+            User current = meta.findUserById(user.id()).orElse(user);
+            String newName = username != null ? username : current.username();
+            if (!newName.equals(current.username()) && meta.usernameTaken(newName)) {
+                throw new AlreadyExistsException("User already exists");
+            }
+            User updated = new User(current.id(), newName, hash != null ? hash : current.passwordHash(),
+                    role != null ? role : current.role(), current.createdAt());
+            meta.updateUser(updated, Instant.now());
+            return updated;
+        } finally {
+            usernames.unlock();
+        }
+    }
+
+    /**
+     * Deletes an account: its websites with their collected data (as Umami does), and the account itself with
+     * its links and pixels. Its login tokens stop working at once, as they name a user that no longer exists.
+     */
+    public void delete(User user) throws SQLException {
+        deleteWebsites(user.id());
+        meta.markUserDeleted(user.id(), Instant.now());
+        // A website created by a request that was already past authentication is caught here.
+        deleteWebsites(user.id());
+    }
+
+    private void deleteWebsites(UUID ownerId) throws SQLException {
+        while (true) {
+            PageOf<Website> owned = websites.list(ownerId, null, 1, 100);
+            if (owned.data().isEmpty()) return;
+            for (Website w : owned.data()) websites.delete(w);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
 import io.footfall.manage.User;
+import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
 
 import java.sql.SQLException;
@@ -23,6 +24,24 @@ public interface MetaStore {
     Optional<User> findUserById(UUID id) throws SQLException;
 
     void updatePassword(UUID userId, String passwordHash) throws SQLException;
+
+    /** Whether any user row, deleted or not, holds this username (the column is unique over all rows). */
+    boolean usernameTaken(String username) throws SQLException;
+
+    /** Whether any user, deleted or not, has this id (ids are never reused). */
+    boolean userIdTaken(UUID id) throws SQLException;
+
+    /** Users not deleted, newest first, each with its number of websites; {@code search} matches the username. */
+    PageOf<UserListing> listUsers(String search, int page, int pageSize) throws SQLException;
+
+    /** Writes the user's username, password hash and role. */
+    void updateUser(User user, Instant at) throws SQLException;
+
+    /**
+     * Marks the user deleted together with its links and pixels, and renames the row so that its username
+     * can be given to a new account. Its websites are deleted separately (their events live in the event store).
+     */
+    void markUserDeleted(UUID id, Instant at) throws SQLException;
 
     void insertWebsite(Website website) throws SQLException;
 

@@ -99,6 +99,28 @@ public final class TestServer implements AutoCloseable {
         return json.get("id").asText();
     }
 
+    /** Creates an account as admin over HTTP ({@code POST /api/users}) and returns its id. */
+    public String createUser(String username, String password, String role) {
+        var res = http.post("/api/users", "{\"username\":" + quote(username) + ",\"password\":" + quote(password)
+                + ",\"role\":" + quote(role) + "}", adminToken());
+        if (res.status() != 200) throw new IllegalStateException("create user failed: " + res.status() + " " + res.body());
+        return res.json().get("id").asText();
+    }
+
+    /** Logs in over HTTP and returns the token. */
+    public String login(String username, String password) {
+        var res = http.post("/api/auth/login", "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}", null);
+        if (res.status() != 200) throw new IllegalStateException("login failed: " + res.status() + " " + res.body());
+        return res.json().get("token").asText();
+    }
+
+    /** Creates a website over HTTP as the holder of {@code token} and returns its id. */
+    public String createWebsite(String token, String name, String domain) {
+        var res = http.post("/api/websites", "{\"name\":" + quote(name) + ",\"domain\":" + quote(domain) + "}", token);
+        if (res.status() != 200) throw new IllegalStateException("create website failed: " + res.status() + " " + res.body());
+        return res.json().get("id").asText();
+    }
+
     /** Runs read-only SQL on the event store; rows as column-name maps in select order. */
     public List<Map<String, Object>> query(String sql, Object... args) {
         try {

@@ -2,6 +2,7 @@ package io.footfall.http.umami;
 
 import io.footfall.manage.PageOf;
 import io.footfall.manage.User;
+import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
 
 import java.util.LinkedHashMap;
@@ -21,6 +22,32 @@ final class Views {
         m.put("role", u.role());
         m.put("createdAt", u.createdAt());
         m.put("isAdmin", u.isAdmin());
+        return m;
+    }
+
+    /** An account as the users API returns it (no {@code isAdmin}, unlike the login answer). */
+    static Map<String, Object> account(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("username", u.username());
+        m.put("role", u.role());
+        m.put("createdAt", u.createdAt());
+        return m;
+    }
+
+    /** A row of the admin's user list, with Umami's {@code _count} of websites. */
+    static Map<String, Object> userListing(UserListing l) {
+        User u = l.user();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("username", u.username());
+        m.put("role", u.role());
+        m.put("logoUrl", l.logoUrl());
+        m.put("displayName", l.displayName());
+        m.put("createdAt", u.createdAt());
+        m.put("updatedAt", l.updatedAt());
+        m.put("deletedAt", null);
+        m.put("_count", Map.of("websites", l.websiteCount()));
         return m;
     }
 

@@ -46,11 +46,16 @@ public final class WebsiteRoutes {
 
     Reply listOwn(ApiRequest req) throws SQLException {
         Principal p = req.principal();
+        return listOf(req, p.user().id());
+    }
+
+    /** The websites a user owns, paged and searchable; the caller has checked that it may see them. */
+    Reply listOf(ApiRequest req, UUID ownerId) throws SQLException {
         int page = Inputs.positiveInt(req, "page", 1, Integer.MAX_VALUE);
         int pageSize = Inputs.positiveInt(req, "pageSize", 20, 100_000);
         String search = req.query("search");
         if (search != null && search.length() > 200) throw ApiException.badRequest("'search' is too long");
-        PageOf<Website> result = websites.list(p.user().id(), search, page, pageSize);
+        PageOf<Website> result = websites.list(ownerId, search, page, pageSize);
         Map<UUID, String> names = new HashMap<>();
         return Reply.ok(Views.page(result, w -> Views.websiteWithOwner(w, id -> names.computeIfAbsent(id, this::username))));
     }

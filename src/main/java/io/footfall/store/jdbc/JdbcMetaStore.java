@@ -4,6 +4,7 @@ import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
 import io.footfall.manage.User;
+import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
 import io.footfall.store.Connections;
 import io.footfall.store.MetaStore;
@@ -54,6 +55,70 @@ public final class JdbcMetaStore implements MetaStore {
     @Override
     public void updatePassword(UUID userId, String passwordHash) throws SQLException {
         update("UPDATE users SET password = ?, updated_at = ? WHERE user_id = ?", passwordHash, Instant.now(), userId);
+    }
+
+    @Override
+    public boolean usernameTaken(String username) throws SQLException {
+        return db.read(c -> queryLong(c, "SELECT count(*) FROM users WHERE username = ?", username)) > 0;
+    }
+
+    @Override
+    public boolean userIdTaken(UUID id) throws SQLException {
+        return db.read(c -> queryLong(c, "SELECT count(*) FROM users WHERE user_id = ?", id)) > 0;
+    }
+
+    @Override
+    public PageOf<UserListing> listUsers(String search, int page, int pageSize) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE u.deleted_at IS NULL");
+        List<Object> args = new ArrayList<>();
+        if (search != null && !search.isBlank()) {
+            where.append(" AND lower(u.username) LIKE ? ESCAPE '\\'");
+            args.add("%" + escapeLike(search.toLowerCase()) + "%");
+        }
+        return db.read(c -> {
+            long count = queryLong(c, "SELECT count(*) FROM users u" + where, args.toArray());
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(pageSize);
+            pageArgs.add((long) (page - 1) * pageSize);
+            List<UserListing> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT u.*, (SELECT count(*) FROM website w "
+                    + "WHERE w.user_id = u.user_id AND w.deleted_at IS NULL) AS website_count FROM users u" + where
+                    + " ORDER BY u.created_at DESC, u.user_id LIMIT ? OFFSET ?")) {
+                Sql.bind(ps, pageArgs.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new UserListing(user(rs), rs.getString("display_name"), rs.getString("logo_url"),
+                                Sql.instant(rs, "updated_at"), rs.getLong("website_count")));
+                    }
+                }
+            }
+            return new PageOf<>(rows, count, page, pageSize);
+        });
+    }
+
+    @Override
+    public void updateUser(User u, Instant at) throws SQLException {
+        update("UPDATE users SET username = ?, password = ?, role = ?, updated_at = ? WHERE user_id = ?",
+                u.username(), u.passwordHash(), u.role(), at, u.id());
+    }
+
+    @Override
+    public void markUserDeleted(UUID id, Instant at) throws SQLException {
+        db.write(c -> {
+            for (String table : new String[]{"link", "pixel"}) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                        + " SET deleted_at = ?, updated_at = ? WHERE user_id = ? AND deleted_at IS NULL")) {
+                    Sql.bind(ps, at, at, id);
+                    ps.executeUpdate();
+                }
+            }
+            // The username column is unique over all rows, deleted ones included: free the name for reuse.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET username = ?, deleted_at = ?, updated_at = ? WHERE user_id = ?")) {
+                Sql.bind(ps, "deleted:" + id, at, at, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
