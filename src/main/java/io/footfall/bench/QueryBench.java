@@ -96,7 +96,7 @@ public final class QueryBench {
                 }
                 st.execute("SELECT setseed(0.42)");
                 st.execute(sessionsSql(sessions, start));
-                st.execute(eventsSql(endTs));
+                st.execute(eventsSql(start, endTs));
                 st.execute("INSERT INTO event SELECT *, 0 FROM gen_event ORDER BY created_at"); // ingest_seq 0: folded (rebuilt below)
                 st.execute("INSERT INTO event_data SELECT website_id, event_id, 'value', NULL, (abs(hash(event_id)) % 10000) / 100.0, "
                         + "NULL, 2, created_at, event_type, event_name FROM gen_event WHERE event_type = 2");
@@ -175,7 +175,7 @@ public final class QueryBench {
                 + "FROM range(" + sessions + ") t(i)";
     }
 
-    static String eventsSql(String end) {
+    static String eventsSql(String start, String end) {
         String[] paths = new String[50];
         paths[0] = "/";
         String[] named = {"/pricing", "/features", "/docs", "/blog", "/about", "/contact", "/signup", "/login", "/integrations"};
@@ -183,12 +183,17 @@ public final class QueryBench {
         for (int i = 10; i < 50; i++) paths[i] = "/blog/post-" + i;
         String visitHash = "md5(s.session_id::VARCHAR || (s.j // 4)::VARCHAR)";
         String visitId = "(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12))::UUID";
-        String t = "s.first_at + to_seconds(((s.j // 4) * 2 * 86400 + (s.j % 4) * 75 + floor(r4 * 60))::BIGINT)";
-        // Visits running past the end move 90 days back whole, so no visit straddles the wrap (none interleave).
-        String visitEnd = "s.first_at + to_seconds(((s.j // 4) * 2 * 86400 + 3 * 75 + 60)::BIGINT)";
+        // A session lives within its calendar month (the default monthly salt starts new ones) and the data's
+        // 90 days: its visits, every two days, wrap around inside that period, each visit whole.
+        String periodStart = "greatest(date_trunc('month', s.first_at), TIMESTAMP '" + start + "')";
+        String periodSeconds = "greatest(600, date_diff('second', " + periodStart + ", least(date_trunc('month', s.first_at) + INTERVAL 1 MONTH, "
+                + "TIMESTAMP '" + end + "') - INTERVAL 6 MINUTE))";
+        String visitStart = periodStart + " + to_seconds((date_diff('second', " + periodStart + ", s.first_at) + (s.j // 4) * 2 * 86400) % "
+                + periodSeconds + ")";
+        String t = visitStart + " + to_seconds(((s.j % 4) * 75 + floor(r4 * 60))::BIGINT)";
         return "CREATE TEMP TABLE gen_event AS SELECT "
                 + "uuid() AS event_id, s.website_id, s.session_id, " + visitId.replace("h,", "vh,") + " AS visit_id, "
-                + "CASE WHEN " + visitEnd + " > TIMESTAMP '" + end + "' THEN t - INTERVAL 90 DAY ELSE t END AS created_at, "
+                + "t AS created_at, "
                 + "CASE WHEN r1 < 0.12 THEN 2 ELSE 1 END::SMALLINT AS event_type, "
                 + "CASE WHEN r1 < 0.12 THEN " + pick("pow(r2, 1.5)", "cta-click", "signup", "download", "copy-code", "video-play", "newsletter") + " END AS event_name, "
                 + "'example.com' AS hostname, "
