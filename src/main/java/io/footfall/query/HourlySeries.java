@@ -81,11 +81,14 @@ final class HourlySeries {
                 .add(" AS b FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(Duration.ofHours(1)))
                 .add("x AS MATERIALIZED (SELECT ").addAll(scope.bucket("t.created_at"))
                 .add(" AS b, t.session_id, count(*) AS pv FROM (").addAll(edgeRows).add(") t GROUP BY 1, 2)")
-                .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT m.b, sum(h.views) AS pv, "
-                        + "count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < m.bs) AS s "
-                        + "FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ?",
-                        scope.websiteId(), h[0], h[1])
-                .addAll(notPending).add(" GROUP BY 1")
+                // Rows first counted per (hour, hours since the previous one, capped past the longest bucket): a row
+                // starts its session in the bucket when that gap reaches past the bucket's start.
+                .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT m.b, sum(c.pv) AS pv, "
+                        + "sum(c.n) FILTER (WHERE c.gap > " + scope.dialect().hoursBetween("m.bs", "m.h") + ") AS s FROM (SELECT h.hour, "
+                        + "coalesce(least(" + scope.dialect().hoursBetween("h.prev_hour", "h.hour") + ", " + gapCap(p.unit()) + "), "
+                        + gapCap(p.unit()) + ") AS gap, sum(h.views) AS pv, count(*) AS n "
+                        + "FROM session_hour h WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ?", scope.websiteId(), h[0], h[1])
+                .addAll(notPending).add(" GROUP BY 1, 2) c JOIN m ON m.h = c.hour GROUP BY 1")
                 .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT "
                         + "m.b, h.session_id FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ? "
                         + "AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[0], h[1])
@@ -93,6 +96,16 @@ final class HourlySeries {
                 .add(" AND (h.hour < ? OR h.hour >= ?)", firstBucketEnd(p), lastBucketStart(p))
                 .addAll(notPending)
                 .add(") y ON y.b = x.b AND y.session_id = x.session_id GROUP BY x.b) u GROUP BY b ORDER BY b");
+    }
+
+    /** More hours than any bucket of the unit holds (a 25-hour day at a DST change included). */
+    private static int gapCap(TimeUnit unit) {
+        return switch (unit) {
+            case MINUTE, HOUR -> 1;
+            case DAY -> 26;
+            case MONTH -> 31 * 24 + 2;
+            case YEAR -> 366 * 24 + 2;
+        };
     }
 
     /** Where the bucket holding the range's start ends, as an instant. */

@@ -66,9 +66,10 @@ public final class SessionWeekly {
                         + "AND s.hour >= ? AND s.hour < ? AND s.session_id IN (SELECT session_id FROM dset)) ", scope.websiteId(), h[0], h[1])
                 // Every row by the prev_slot rule; the sessions of D then give back what that counted for them
                 // (r) and count their cells distinct instead. Subtracting costs less than excluding D row by row.
-                .add("SELECT dow, hr, sum(n)::BIGINT FROM (SELECT m.dow, m.hr, count(*) AS n FROM session_hour s JOIN m ON m.h = s.hour "
-                        + "WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?) GROUP BY 1, 2",
-                        scope.websiteId(), h[0], h[1], h[0])
+                // (Counted per hour first: joining 2,160 hours to m costs far less than joining every row.)
+                .add("SELECT dow, hr, sum(n)::BIGINT FROM (SELECT m.dow, m.hr, sum(c.n) AS n FROM (SELECT s.hour, count(*) AS n "
+                        + "FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?) "
+                        + "GROUP BY 1) c JOIN m ON m.h = c.hour GROUP BY 1, 2", scope.websiteId(), h[0], h[1], h[0])
                 .add(" UNION ALL SELECT t.dow, t.hr, count(DISTINCT t.session_id) - sum(t.r) FROM (SELECT m.dow, m.hr, s.session_id, "
                         + "CASE WHEN s.prev_slot IS NULL OR s.prev_slot < ? THEN 1 ELSE 0 END AS r FROM drows s JOIN m ON m.h = s.hour", h[0]);
         String head = " UNION ALL SELECT " + d.dayOfWeek("e.l") + ", " + d.hourOfDay("e.l") + ", e.session_id, 0 FROM (SELECT ";

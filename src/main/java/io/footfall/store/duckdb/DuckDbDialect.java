@@ -21,6 +21,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String hoursBetween(String from, String to) {
+        return "((epoch_us(" + to + ") - epoch_us(" + from + ")) // 3600000000)";
+    }
+
+    @Override
     public String secondsBetween(String from, String to) {
         return "((epoch_us(" + to + ") - epoch_us(" + from + ")) // 1000000)"; // epoch_ms is several times slower
     }
