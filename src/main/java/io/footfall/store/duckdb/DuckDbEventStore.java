@@ -176,6 +176,10 @@ public final class DuckDbEventStore implements EventStore {
     /** Rebuilds the visit-value rollup from the event table. */
     public static final List<String> REBUILD_VISIT_VALUES = VisitValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
+    /** Rebuilds the custom-event spans from the event table. */
+    public static final List<String> REBUILD_EVENT_SPANS = List.of(EventSpans.rebuildSessions().replace("/*AND*/", ""),
+            EventSpans.rebuildVisits().replace("/*AND*/", ""));
+
     /** Rebuilds the session-value rollup from the event table. */
     public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
@@ -357,6 +361,8 @@ public final class DuckDbEventStore implements EventStore {
                         "DELETE FROM visit WHERE visit_id IN (" + marks + ")",
                         VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")")));
                 for (String sql : VisitValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
+                statements.add("DELETE FROM visit_event WHERE visit_id IN (" + marks + ")");
+                statements.add(EventSpans.rebuildVisits().replace("/*AND*/", "AND visit_id IN (" + marks + ")"));
                 for (String sql : VisitValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.visit_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -384,6 +390,8 @@ public final class DuckDbEventStore implements EventStore {
                         "DELETE FROM session_hour WHERE session_id IN (" + marks + ")",
                         HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")")));
                 for (String sql : ValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
+                statements.add("DELETE FROM session_event WHERE session_id IN (" + marks + ")");
+                statements.add(EventSpans.rebuildSessions().replace("/*AND*/", "AND session_id IN (" + marks + ")"));
                 for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -403,6 +411,7 @@ public final class DuckDbEventStore implements EventStore {
                     "session_hour"));
             tables.addAll(VisitValueSpans.tables());
             tables.addAll(ValueSpans.tables());
+            tables.addAll(EventSpans.tables());
             for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);

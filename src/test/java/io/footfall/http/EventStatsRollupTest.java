@@ -1,0 +1,93 @@
+package io.footfall.http;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Event totals through the custom-event spans must give exactly what the event table gives. Hits go in
+ * through the store interface in batches, folded and pending, one out of time order; every request is
+ * compared with the same request plus {@code os=c.Windows} (matches every hit and sends it to the event
+ * table), over ranges that cut the spans.
+ *
+ * <pre>
+ * A  visit 1: 08:00 signup | 08:30 view /a | 09:00 click (folded)    visit 2: 12:00 click (pending)
+ * B  visit 1: 10:00 signup (folded) | 07:00 download, arriving later (folded)
+ * C  visit 1: 06:00 click | 20:00 click (folded: around most ranges below)
+ * D  visit 1: 09:30 view /d only
+ * E  visit 1: 13:00 share (pending, a new session)
+ * </pre>
+ */
+class EventStatsRollupTest {
+    static TestServer server;
+    static String site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        site = server.createWebsite("Event stats rollup", "example.com");
+        UUID w = UUID.fromString(site);
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID(), d = UUID.randomUUID(), e = UUID.randomUUID();
+        UUID a1 = UUID.randomUUID(), a2 = UUID.randomUUID(), b1 = UUID.randomUUID(), c1 = UUID.randomUUID(), d1 = UUID.randomUUID(),
+                e1 = UUID.randomUUID();
+        server.append(event(w, a, a1, "08:00", "signup"), view(w, a, a1, "08:30", "/a"), event(w, a, a1, "09:00", "click"),
+                event(w, b, b1, "10:00", "signup"), event(w, c, c1, "06:00", "click"), event(w, c, c1, "20:00", "click"),
+                view(w, d, d1, "09:30", "/d"));
+        server.fold();
+        server.append(event(w, b, b1, "07:00", "download"));
+        server.fold();
+        server.append(event(w, a, a2, "12:00", "click"), event(w, e, e1, "13:00", "share"));
+    }
+
+    static CollectedHit event(UUID website, UUID session, UUID visit, String time, String name) {
+        CollectedHit h = ExpandedRollupTest.hit(website, session, visit, time, "/e", null, null, null, null, 2);
+        var ev = h.event();
+        return new CollectedHit(new io.footfall.event.Event(ev.eventId(), ev.websiteId(), ev.sessionId(), ev.visitId(), ev.createdAt(),
+                ev.eventType(), name, ev.page(), ev.referrer(), ev.campaign(), ev.session(), ev.vitals()), h.eventData(), h.websiteId(),
+                h.sessionId(), h.distinctId(), h.createdAt(), h.sessionData());
+    }
+
+    static CollectedHit view(UUID website, UUID session, UUID visit, String time, String path) {
+        return ExpandedRollupTest.hit(website, session, visit, time, path, null, null, null, null, 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String stats(String range) {
+        return server.websiteJson(site, "events/stats?" + range).toString();
+    }
+
+    @Test
+    void exactTotals() {
+        assertThat(stats(ExpandedRollupTest.range("00:00", "23:59"))).isEqualTo("{\"data\":{\"events\":8,\"visitors\":4,\"visits\":5,"
+                + "\"uniqueEvents\":4,\"comparison\":{\"events\":0,\"visitors\":0,\"visits\":0,\"uniqueEvents\":0}}}");
+        // 07:30–11:00: A's signup and click, B's signup; C's events lie around it.
+        assertThat(stats(ExpandedRollupTest.range("07:30", "11:00"))).startsWith("{\"data\":{\"events\":3,\"visitors\":2,\"visits\":2,"
+                + "\"uniqueEvents\":2,");
+    }
+
+    @Test
+    void spansAgreeWithTheEventTable() throws Exception {
+        compareWithEvents();
+        server.fold();
+        compareWithEvents();
+    }
+
+    void compareWithEvents() {
+        String[][] ranges = {{"00:00", "23:59"}, {"07:30", "11:00"}, {"06:30", "19:00"}, {"08:00", "08:00"}, {"09:01", "11:59"},
+                {"12:00", "13:00"}, {"00:00", "06:59"}, {"10:00", "20:00"}, {"20:01", "23:00"}};
+        for (String[] r : ranges) {
+            String range = ExpandedRollupTest.range(r[0], r[1]);
+            assertThat(stats(range)).as(range).isEqualTo(stats(range + "&os=c.Windows"));
+        }
+    }
+}
