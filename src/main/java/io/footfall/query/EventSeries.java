@@ -13,11 +13,14 @@ public final class EventSeries {
     }
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT x, b, count(*) FROM (SELECT e.event_name AS x, ")
-                .addAll(scope.bucket("e.created_at"))
-                .add(" AS b FROM event e")
-                .addAll(scope.where(EventScope.CUSTOM_EVENTS))
-                .add(") t GROUP BY x, b ORDER BY b, x");
+        SqlText sql = EventHourly.covers(scope.params()) && scope.params().unit() != TimeUnit.MINUTE
+                ? new SqlText().add("SELECT x, b, sum(n)::BIGINT FROM (").addAll(EventHourly.rows(store, scope, true))
+                        .add(") t GROUP BY x, b HAVING sum(n) > 0 ORDER BY b, x")
+                : new SqlText().add("SELECT x, b, count(*) FROM (SELECT e.event_name AS x, ")
+                        .addAll(scope.bucket("e.created_at"))
+                        .add(" AS b FROM event e")
+                        .addAll(scope.where(EventScope.CUSTOM_EVENTS))
+                        .add(") t GROUP BY x, b ORDER BY b, x");
         boolean iso = scope.params().isoUtc();
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -11,7 +11,8 @@ import java.time.Instant;
  * Without filters, sessions and visits come from the custom-event spans ({@code session_event},
  * {@code visit_event}): a unit counts when its first or last custom event lies in the range; units with
  * events before and after the range, and units with events not folded yet, are checked against the
- * events of the range (the two sets are disjoint). Events and names are read from the events.
+ * events of the range (the two sets are disjoint). Events and names come from {@link EventHourly} where it
+ * serves, else from the events.
  */
 public final class EventStats {
     private EventStats() {
@@ -24,8 +25,10 @@ public final class EventStats {
         if (!scope.params().filters().isEmpty()) return fromEvents(store, scope);
         boolean pending = Tail.has(store, scope, EventScope.CUSTOM_EVENTS);
         var both = Parallel.both(() -> {
-            SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.event_name) FROM event e")
-                    .addAll(scope.where(EventScope.CUSTOM_EVENTS));
+            SqlText sql = EventHourly.covers(scope.params())
+                    ? new SqlText().add("SELECT coalesce(sum(n), 0)::BIGINT, count(x) FROM (SELECT x, sum(n) AS n FROM (")
+                            .addAll(EventHourly.rows(store, scope, false)).add(") t GROUP BY x HAVING sum(n) > 0) u")
+                    : new SqlText().add("SELECT count(*), count(DISTINCT e.event_name) FROM event e").addAll(scope.where(EventScope.CUSTOM_EVENTS));
             return store.read(c -> sql.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2)}).getFirst());
         }, () -> new long[]{units(store, scope, "session_event", "session_id", pending), units(store, scope, "visit_event", "visit_id", pending)});
         return new Totals(both.first()[0], both.second()[0], both.second()[1], both.first()[1]);

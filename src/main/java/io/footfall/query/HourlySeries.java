@@ -30,7 +30,11 @@ final class HourlySeries {
      * are whole hours, and the range holds at least one whole UTC hour.
      */
     static boolean hourAligned(QueryParams p) {
-        if (!p.filters().isEmpty()) return false;
+        return p.filters().isEmpty() && wholeHourZone(p);
+    }
+
+    /** True when the zone's offsets over the range are whole hours and the range holds a whole UTC hour. */
+    static boolean wholeHourZone(QueryParams p) {
         ZoneRules rules = p.zone().getRules();
         if (rules.getOffset(p.startAt()).getTotalSeconds() % 3600 != 0) return false;
         for (ZoneOffsetTransition t = rules.nextTransition(p.startAt()); t != null && !t.getInstant().isAfter(p.endAt());

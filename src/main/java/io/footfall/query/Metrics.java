@@ -22,6 +22,11 @@ public final class Metrics {
                     List.of(p.search()))));
         }
         if (SessionValues.covers(scope.params(), type)) return SessionValues.metric(store, scope, type);
+        if (type.name().equals("event") && EventHourly.covers(scope.params())) {
+            SqlText sql = new SqlText().add("SELECT x, sum(n)::BIGINT FROM (").addAll(EventHourly.rows(store, scope, false))
+                    .add(") t GROUP BY x HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+            return read(store, sql, false);
+        }
         if (type.isEntryExit() && SpanRollup.covers(scope.params())) return EntryExitRollup.run(store, scope, type);
         if (type.usesRollup() && SpanRollup.covers(scope.params())) return SessionCounts.metric(store, scope, type);
         if (type.isEntryExit()) return entryExit(store, scope, type);

@@ -180,6 +180,9 @@ public final class DuckDbEventStore implements EventStore {
     public static final List<String> REBUILD_EVENT_SPANS = List.of(EventSpans.rebuildSessions().replace("/*AND*/", ""),
             EventSpans.rebuildVisits().replace("/*AND*/", ""));
 
+    /** Rebuilds the hourly event counts from the event table. */
+    public static final String REBUILD_EVENT_HOURS = EventHours.REBUILD;
+
     /** Rebuilds the session-value rollup from the event table. */
     public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
@@ -346,6 +349,15 @@ public final class DuckDbEventStore implements EventStore {
                         }
                     }
                 }
+                try (PreparedStatement ps = c.prepareStatement("CREATE OR REPLACE TEMP TABLE event_hour_removed AS "
+                        + EventHours.subtractFolded().replace("/*IN*/", marks))) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
+                    ps.executeUpdate();
+                }
+                EventHours.add(c, "SELECT * FROM event_hour_removed", -1);
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE event_hour_removed");
+                }
                 for (String table : List.of("event", "event_data")) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id IN (" + marks + ")")) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
@@ -412,6 +424,7 @@ public final class DuckDbEventStore implements EventStore {
             tables.addAll(VisitValueSpans.tables());
             tables.addAll(ValueSpans.tables());
             tables.addAll(EventSpans.tables());
+            tables.add("event_hour");
             for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
