@@ -105,6 +105,7 @@ public final class QueryBench {
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.RELINK_VISITS);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUES) st.execute(sql);
+                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUE_DAYS);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_SPANS) st.execute(sql);
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_HOURS);
                 st.execute("DELETE FROM session_span");

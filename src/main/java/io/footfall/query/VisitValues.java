@@ -4,6 +4,8 @@ import io.footfall.store.EventStore;
 import io.footfall.store.SessionValueKind;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,18 +43,31 @@ final class VisitValues {
                 .map(f -> new Filter("value", "value", f.operator(), f.values())).toList()));
         SpanRollup visits = SpanRollup.open(store, scope.withParams(p.withFilters(List.of())), SpanRollup.VISITS);
 
-        // Every row in the range, less the rows of edge visits (found through narrow windows), plus the edge
-        // visits grouped from their events: subtracting costs far less than an anti-join over every row.
+        // Every row starting in the range (whole UTC days from the day sums), less the rows of edge visits
+        // (found through narrow windows), plus the edge visits grouped from their events: rows of the other
+        // visits starting in the range lie wholly in it. Subtracting costs far less than an anti-join.
         String secs = d.secondsBetween("v.first_at", "v.last_at");
-        String inRange = " AND v.first_at >= ? AND v.last_at <= ?";
-        SqlText sql = new SqlText().add("SELECT t.x, sum(t.views)::BIGINT, sum(t.visits)::BIGINT, sum(t.bounces)::BIGINT, "
-                        + "sum(t.secs)::BIGINT FROM (SELECT v.value AS x, sum(v.views) AS views, count(*) AS visits, "
-                        + "count(*) FILTER (WHERE v.views = 1) AS bounces, sum(" + secs + ") AS secs FROM " + kind.visitTable()
-                        + " v WHERE v.website_id = ?" + inRange, scope.websiteId(), p.startAt(), p.endAt())
-                .addAll(onValue.filters("v")).add(" GROUP BY 1");
+        String sums = "sum(v.views) AS views, count(*) AS visits, count(*) FILTER (WHERE v.views = 1) AS bounces, sum(" + secs + ") AS secs";
+        String rows = "SELECT v.value AS x, " + sums + " FROM " + kind.visitTable() + " v WHERE v.website_id = ?";
+        Instant dayFrom = p.startAt().truncatedTo(ChronoUnit.DAYS);
+        if (dayFrom.isBefore(p.startAt())) dayFrom = dayFrom.plus(1, ChronoUnit.DAYS);
+        Instant dayTo = p.endAt().plusNanos(1_000).truncatedTo(ChronoUnit.DAYS);
+        SqlText sql = new SqlText().add("SELECT t.x, sum(t.views)::BIGINT, sum(t.visits)::BIGINT, sum(t.bounces)::BIGINT, sum(t.secs)::BIGINT FROM (");
+        if (dayFrom.isBefore(dayTo)) {
+            sql.add("SELECT y.value AS x, sum(y.views) AS views, sum(y.visits) AS visits, sum(y.bounces) AS bounces, sum(y.secs) AS secs "
+                            + "FROM visit_value_day y WHERE y.website_id = ? AND y.kind = ? AND y.day >= ? AND y.day < ?",
+                    scope.websiteId(), kind.code, dayFrom, dayTo).addAll(onValue.filters("y")).add(" GROUP BY 1");
+            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at < ?", scope.websiteId(), p.startAt(), dayFrom)
+                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
+            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at <= ?", scope.websiteId(), dayTo, p.endAt())
+                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
+        } else {
+            sql.add(rows + " AND v.first_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt()).addAll(onValue.filters("v")).add(" GROUP BY 1");
+        }
         for (SqlText where : visits.edgeRowWheres()) {
-            sql.add(" UNION ALL SELECT v.value, -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM " + kind.visitTable() + " v").addAll(where)
-                    .add(inRange, p.startAt(), p.endAt()).addAll(onValue.filters("v")).add(" GROUP BY 1");
+            sql.add(" UNION ALL SELECT v.value, -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM "
+                            + kind.visitTable() + " v").addAll(where)
+                    .add(" AND v.first_at BETWEEN ? AND ?", p.startAt(), p.endAt()).addAll(onValue.filters("v")).add(" GROUP BY 1");
         }
         for (SqlText where : visits.edgeEventWheres(EventScope.VIEWS, false)) {
             sql.add(" UNION ALL SELECT g.x, sum(g.c), count(*), count(*) FILTER (WHERE g.c = 1), sum(g.secs) FROM (SELECT "

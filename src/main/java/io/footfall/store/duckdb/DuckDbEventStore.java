@@ -5,6 +5,7 @@ import io.footfall.event.DataField;
 import io.footfall.event.Event;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
+import io.footfall.store.SessionValueKind;
 import io.footfall.store.SqlWork;
 import org.duckdb.DuckDBAppender;
 
@@ -175,6 +176,9 @@ public final class DuckDbEventStore implements EventStore {
 
     /** Rebuilds the visit-value rollup from the event table. */
     public static final List<String> REBUILD_VISIT_VALUES = VisitValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
+
+    /** Rebuilds the visit-value day sums from the visit-value rollup (after REBUILD_VISIT_VALUES). */
+    public static final String REBUILD_VISIT_VALUE_DAYS = VisitValueSpans.rebuildDays();
 
     /** Rebuilds the custom-event spans from the event table. */
     public static final List<String> REBUILD_EVENT_SPANS = List.of(EventSpans.rebuildSessions().replace("/*AND*/", ""),
@@ -372,15 +376,29 @@ public final class DuckDbEventStore implements EventStore {
                 List<String> statements = new java.util.ArrayList<>(List.of(
                         "DELETE FROM visit WHERE visit_id IN (" + marks + ")",
                         VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")")));
+                // The visits' value rows leave the day sums as they were and come back as rebuilt.
+                String ofVisits = " s WHERE s.visit_id IN (" + marks + ")";
+                for (SessionValueKind k : SessionValueKind.values()) {
+                    statements.add("INSERT INTO visit_value_day_delta " + VisitValueSpans.daySums(k, -1, " FROM " + k.visitTable() + ofVisits));
+                }
                 for (String sql : VisitValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
                 statements.add("DELETE FROM visit_event WHERE visit_id IN (" + marks + ")");
                 statements.add(EventSpans.rebuildVisits().replace("/*AND*/", "AND visit_id IN (" + marks + ")"));
                 for (String sql : VisitValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.visit_id IN (" + marks + ")"));
+                for (SessionValueKind k : SessionValueKind.values()) {
+                    statements.add("INSERT INTO visit_value_day_delta " + VisitValueSpans.daySums(k, 1, " FROM " + k.visitTable() + ofVisits));
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE OR REPLACE TEMP TABLE visit_value_day_delta AS SELECT * FROM visit_value_day LIMIT 0");
+                }
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
                         ps.executeUpdate();
                     }
+                }
+                try (Statement st = c.createStatement()) {
+                    VisitValueSpans.addDays(st);
                 }
             }
             List<UUID> affectedSessions = List.copyOf(sessions);
