@@ -111,6 +111,7 @@ public final class QueryBench {
                 st.execute("DELETE FROM session_span");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUES) st.execute(sql);
+                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUE_DAYS);
                 st.execute("DELETE FROM session_hour");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_HOURS);
                 st.execute("DROP TABLE gen_session");

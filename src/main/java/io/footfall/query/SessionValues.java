@@ -43,14 +43,7 @@ final class SessionValues {
         SqlText extent = new SqlText().add("SELECT min(g.f), max(g.l) FROM ").addAll(checkedSet).add(" g");
         Instant[] window = store.read(c -> extent.list(c, rs -> new Instant[]{Sql.instant(rs, 1), Sql.instant(rs, 2)}).getFirst());
 
-        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y FROM (SELECT v.value AS x, count(*) AS y FROM "
-                        + kind.sessionTable() + " v WHERE v.website_id = ? AND v.last_at >= ? AND v.first_at <= ? "
-                        + "AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)", // the first two only let zone maps prune
-                scope.websiteId(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"));
-        if (pending) {
-            sql.add(" AND v.session_id NOT IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?)", scope.websiteId());
-        }
-        sql.add(" GROUP BY 1");
+        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y FROM (").addAll(known(scope, onValue, kind, pending));
         if (window[0] != null) {
             Instant from = window[0].isBefore(p.startAt()) ? p.startAt() : window[0];
             Instant to = window[1].isAfter(p.endAt()) ? p.endAt() : window[1];
@@ -60,8 +53,41 @@ final class SessionValues {
                     .addAll(scope.filters("e"))
                     .add(" GROUP BY 1");
         }
-        sql.add(") t GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        sql.add(") t GROUP BY t.x HAVING sum(t.y) > 0 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return Metrics.read(store, sql, false);
+    }
+
+    /**
+     * Known rows per value, as rows {@code (x, y)} to be summed: rows whose first view lies in the range
+     * (whole UTC days from the day counts) plus rows starting before it whose last view lies in it, less
+     * the rows of sessions with pending rows (those are checked) that either part counted.
+     */
+    private static SqlText known(EventScope scope, EventScope onValue, SessionValueKind kind, boolean pending) {
+        QueryParams p = scope.params();
+        String rows = "SELECT v.value AS x, count(*) AS y FROM " + kind.sessionTable() + " v WHERE v.website_id = ?";
+        Instant[] days = WholeDays.of(p);
+        Instant dayFrom = days[0];
+        Instant dayTo = days[1];
+        SqlText s = new SqlText();
+        if (dayFrom.isBefore(dayTo)) {
+            s.add("SELECT y.value AS x, sum(y.rows) AS y FROM session_value_day y WHERE y.website_id = ? AND y.kind = ? AND y.day >= ? "
+                    + "AND y.day < ?", scope.websiteId(), kind.code, dayFrom, dayTo).addAll(onValue.filters("y")).add(" GROUP BY 1");
+            s.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at < ?", scope.websiteId(), p.startAt(), dayFrom)
+                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
+            s.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at <= ?", scope.websiteId(), dayTo, p.endAt())
+                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
+        } else {
+            s.add(rows + " AND v.first_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt()).addAll(onValue.filters("v")).add(" GROUP BY 1");
+        }
+        s.add(" UNION ALL " + rows + " AND v.first_at < ? AND v.last_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.startAt(), p.endAt())
+                .addAll(onValue.filters("v")).add(" GROUP BY 1");
+        if (pending) {
+            s.add(" UNION ALL SELECT v.value, -count(*) FROM " + kind.sessionTable() + " v WHERE v.website_id = ? AND v.last_at >= ? "
+                            + "AND v.first_at <= ? AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)",
+                    scope.websiteId(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"))
+                    .add(" AND v.session_id IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?) GROUP BY 1", scope.websiteId());
+        }
+        return s;
     }
 
     /**

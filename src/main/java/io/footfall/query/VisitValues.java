@@ -5,7 +5,6 @@ import io.footfall.store.SessionValueKind;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +48,9 @@ final class VisitValues {
         String secs = d.secondsBetween("v.first_at", "v.last_at");
         String sums = "sum(v.views) AS views, count(*) AS visits, count(*) FILTER (WHERE v.views = 1) AS bounces, sum(" + secs + ") AS secs";
         String rows = "SELECT v.value AS x, " + sums + " FROM " + kind.visitTable() + " v WHERE v.website_id = ?";
-        Instant dayFrom = p.startAt().truncatedTo(ChronoUnit.DAYS);
-        if (dayFrom.isBefore(p.startAt())) dayFrom = dayFrom.plus(1, ChronoUnit.DAYS);
-        Instant dayTo = p.endAt().plusNanos(1_000).truncatedTo(ChronoUnit.DAYS);
+        Instant[] days = WholeDays.of(p);
+        Instant dayFrom = days[0];
+        Instant dayTo = days[1];
         SqlText sql = new SqlText().add("SELECT t.x, sum(t.views)::BIGINT, sum(t.visits)::BIGINT, sum(t.bounces)::BIGINT, sum(t.secs)::BIGINT FROM (");
         if (dayFrom.isBefore(dayTo)) {
             sql.add("SELECT y.value AS x, sum(y.views) AS views, sum(y.visits) AS visits, sum(y.bounces) AS bounces, sum(y.secs) AS secs "

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionValueRollupTest {
     static TestServer server;
     static String site;
-    static final UUID P = UUID.randomUUID(), Q = UUID.randomUUID(), R = UUID.randomUUID(), S = UUID.randomUUID(), T = UUID.randomUUID();
+    static final UUID P = UUID.randomUUID(), Q = UUID.randomUUID(), R = UUID.randomUUID(), S = UUID.randomUUID(), T = UUID.randomUUID(),
+            M = UUID.randomUUID();
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,9 +49,15 @@ class SessionValueRollupTest {
                 hit(w, R, "07:00", "example.com", "/a", null, null, null, null, 1),
                 hit(w, S, "11:00", "example.com", "/z", null, null, null, null, 2),
                 hit(w, T, "11:30", "example.com", "/l", null, "bing.com", null, null, 3));
+        // M on other days: 03-05 /a, 03-06 /a; later 03-04 /a (its first view moves a day back); pending 03-08 /b.
+        server.append(ExpandedRollupTest.at(hit(w, M, "10:00", "example.com", "/a", null, null, null, null, 1), "2026-03-05"),
+                ExpandedRollupTest.at(hit(w, M, "09:00", "example.com", "/a", null, null, null, null, 1), "2026-03-06"));
+        server.fold();
+        server.append(ExpandedRollupTest.at(hit(w, M, "23:00", "example.com", "/a", null, "t.co", null, null, 1), "2026-03-04"));
         server.fold();
         server.append(hit(w, Q, "09:00", "example.com", "/a", null, "t.co", null, null, 1),
-                hit(w, Q, "09:30", "example.com", "/b", "gclid=1", null, null, null, 1));
+                hit(w, Q, "09:30", "example.com", "/b", "gclid=1", null, null, null, 1),
+                ExpandedRollupTest.at(hit(w, M, "08:00", "example.com", "/b", null, null, null, null, 1), "2026-03-08"));
     }
 
     static CollectedHit hit(UUID website, UUID session, String time, String host, String path, String query, String referrer,
@@ -100,7 +107,10 @@ class SessionValueRollupTest {
 
     void compareWithEvents() {
         String[] ranges = {range("00:00", "23:59"), range("08:03", "23:59"), range("00:00", "09:15"), range("08:06", "11:59"),
-                range("08:01", "08:09"), range("09:00", "09:00"), range("07:30", "10:00"), range("12:01", "23:00")};
+                range("08:01", "08:09"), range("09:00", "09:00"), range("07:30", "10:00"), range("12:01", "23:00"),
+                TestServer.range("2026-03-04T00:00:00Z", "2026-03-09T00:00:00Z"), TestServer.range("2026-03-05T00:00:00Z", "2026-03-07T12:00:00Z"),
+                TestServer.range("2026-03-04T23:30:00Z", "2026-03-06T09:30:00Z"), TestServer.range("2026-03-05T10:00:01Z", "2026-03-08T00:00:00Z"),
+                TestServer.range("2026-03-06T00:00:00Z", "2026-03-08T23:00:00Z")};
         String[] queries = {"type=path", "type=referrer", "type=domain", "type=title", "type=query", "type=hostname", "type=tag",
                 "type=channel", "type=path&path=/a", "type=path&path=neq./a", "type=path&path=c.b", "type=path&search=a",
                 "type=referrer&referrer=eq.t.co", "type=hostname&hostname=www.example.com", "type=title&title=c.C",

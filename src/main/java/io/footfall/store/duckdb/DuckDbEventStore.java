@@ -180,6 +180,9 @@ public final class DuckDbEventStore implements EventStore {
     /** Rebuilds the visit-value day sums from the visit-value rollup (after REBUILD_VISIT_VALUES). */
     public static final String REBUILD_VISIT_VALUE_DAYS = VisitValueSpans.rebuildDays();
 
+    /** Rebuilds the session-value day counts from the session-value rollup (after REBUILD_VALUES). */
+    public static final String REBUILD_VALUE_DAYS = ValueSpans.rebuildDays();
+
     /** Rebuilds the custom-event spans from the event table. */
     public static final List<String> REBUILD_EVENT_SPANS = List.of(EventSpans.rebuildSessions().replace("/*AND*/", ""),
             EventSpans.rebuildVisits().replace("/*AND*/", ""));
@@ -419,15 +422,28 @@ public final class DuckDbEventStore implements EventStore {
                         SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"),
                         "DELETE FROM session_hour WHERE session_id IN (" + marks + ")",
                         HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")")));
+                String ofSessions = " s WHERE s.session_id IN (" + marks + ")";
+                for (SessionValueKind k : SessionValueKind.values()) {
+                    statements.add("INSERT INTO session_value_day_delta " + ValueSpans.dayCounts(k, -1, "s", " FROM " + k.sessionTable() + ofSessions));
+                }
                 for (String sql : ValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
                 statements.add("DELETE FROM session_event WHERE session_id IN (" + marks + ")");
                 statements.add(EventSpans.rebuildSessions().replace("/*AND*/", "AND session_id IN (" + marks + ")"));
                 for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
+                for (SessionValueKind k : SessionValueKind.values()) {
+                    statements.add("INSERT INTO session_value_day_delta " + ValueSpans.dayCounts(k, 1, "s", " FROM " + k.sessionTable() + ofSessions));
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE OR REPLACE TEMP TABLE session_value_day_delta AS SELECT * FROM session_value_day LIMIT 0");
+                }
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
                         ps.executeUpdate();
                     }
+                }
+                try (Statement st = c.createStatement()) {
+                    ValueSpans.addDays(st);
                 }
             }
             return null;

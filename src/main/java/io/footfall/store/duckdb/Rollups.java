@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The rollups as a whole (visit, visit_value_* and their day sums, session_span, session_value_*, session_hour, session_event, visit_event, event_hour): they hold the events of
+ * The rollups as a whole (visit, visit_value_* and their day sums, session_span, session_value_* and their day counts, session_hour, session_event, visit_event, event_hour): they hold the events of
  * batches up to {@code rollup_state.folded_seq}; newer events form the <em>tail</em>. Readers see the tail
  * through views named like the rollup plus {@code _pending} (what each fold would add); a fold merges the
  * tail into every rollup and moves folded_seq in one transaction, so a crash never leaves them half done.
@@ -65,9 +65,10 @@ final class Rollups {
         }
     }
 
-    /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13) from the events already stored: once, while they are empty. */
+    /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14) from the events already stored: once, while they are empty. */
     static void fillIfNew(Connection c) throws SQLException {
         fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", ValueSpans.rebuild());
+        fillIfEmpty(c, "session_value_day", "event_type IN (1, 3, 4)", java.util.List.of(ValueSpans.rebuildDays()));
         fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.REBUILD));
         fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", VisitValueSpans.rebuild());
         fillIfEmpty(c, "visit_value_day", "event_type IN (1, 3, 4)", java.util.List.of(VisitValueSpans.rebuildDays()));
