@@ -114,6 +114,7 @@ public final class QueryBench {
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUE_DAYS);
                 st.execute("DELETE FROM session_hour");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_HOURS);
+                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_DAY_TOTALS) st.execute(sql);
                 st.execute("DROP TABLE gen_session");
             }
             return null;

@@ -34,7 +34,8 @@ final class SessionCounts {
     /** Distinct sessions with rows of the type condition in the scope. */
     static long visitors(EventStore store, EventScope scope, String typeCondition) throws SQLException {
         SessionSplit split = SessionSplit.open(store, scope, typeCondition, SessionSplit.Question.PRESENT);
-        SqlText sql = new SqlText().add("SELECT (SELECT count(*) FROM session_span v").addAll(split.knownWhere()).add(")");
+        SqlText sql = split.countsByDay() ? new SqlText().add("SELECT (").addAll(split.knownCountByDay()).add(")")
+                : new SqlText().add("SELECT (SELECT count(*) FROM session_span v").addAll(split.knownWhere()).add(")");
         SqlText checked = split.checkedWhere();
         if (checked != null) sql.add(" + (SELECT count(DISTINCT e.session_id) FROM event e").addAll(checked).add(")");
         return store.read(c -> sql.list(c, rs -> rs.getLong(1)).getFirst());

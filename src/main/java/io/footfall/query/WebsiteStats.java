@@ -3,6 +3,7 @@ package io.footfall.query;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * Totals of views over a range: pageviews, visitors (sessions), visits, bounces (visits with exactly one
@@ -31,6 +32,39 @@ public final class WebsiteStats {
     }
 
     /**
+     * Views, visits, bounces and seconds of an unfiltered range, as a sum of parts: visits whose first view
+     * lies in the range (whole UTC days from {@code visit_day}), less the edge visits among them (found
+     * through narrow windows), plus the edge visits grouped from their events. The visits starting in the
+     * range that are not edges lie wholly in it, so this equals the clean visits plus the edges.
+     */
+    private static SqlText visitsByDay(EventScope scope, SpanRollup r) {
+        var d = scope.dialect();
+        QueryParams p = scope.params();
+        String secs = d.secondsBetween("v.first_at", "v.last_at");
+        String rows = "SELECT sum(v.views) AS pv, count(*) AS n, count(*) FILTER (WHERE v.views = 1) AS b, sum(" + secs + ") AS s "
+                + "FROM visit v WHERE v.website_id = ?";
+        Instant[] days = WholeDays.of(p);
+        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.pv), 0), coalesce(sum(t.n), 0), coalesce(sum(t.b), 0), coalesce(sum(t.s), 0), 0 FROM (");
+        if (days[0].isBefore(days[1])) {
+            sql.add("SELECT sum(y.views) AS pv, sum(y.visits) AS n, sum(y.bounces) AS b, sum(y.secs) AS s FROM visit_day y WHERE y.website_id = ? "
+                    + "AND y.day >= ? AND y.day < ?", scope.websiteId(), days[0], days[1]);
+            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at < ?", scope.websiteId(), p.startAt(), days[0]);
+            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at <= ?", scope.websiteId(), days[1], p.endAt());
+        } else {
+            sql.add(rows + " AND v.first_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt());
+        }
+        for (SqlText w : r.edgeRowWheres()) {
+            sql.add(" UNION ALL SELECT -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM visit v")
+                    .addAll(w).add(" AND v.first_at BETWEEN ? AND ?", p.startAt(), p.endAt());
+        }
+        for (SqlText w : r.edgeEventWheres(true)) {
+            sql.add(" UNION ALL SELECT sum(g.c), count(*), count(*) FILTER (WHERE g.c = 1), sum(g.secs) FROM (SELECT count(*) AS c, "
+                    + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " AS secs FROM event e").addAll(w).add(" GROUP BY e.visit_id) g");
+        }
+        return sql.add(") t");
+    }
+
+    /**
      * The same totals from the rollups: views, visits, bounces and time from the visit rollup, visitors
      * from the session rollup (a count of rows instead of a distinct count), edges from events.
      */
@@ -41,10 +75,16 @@ public final class WebsiteStats {
         // the session rollup, whose sessions spanning a short range must all be checked against events.
         boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < SpanRollup.shortRangeDays()
                 || !scope.params().filters().isEmpty();
-        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), "
-                        + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0), "
-                        + (shortRange ? "count(DISTINCT t.session_id)" : "0") + " FROM ("
-                        + "SELECT v.session_id, v.views AS c, " + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
+        if (!shortRange) {
+            SqlText sql = visitsByDay(scope, r);
+            var both = Parallel.both(() -> store.read(c -> sql.list(c, WebsiteStats::sums).getFirst()),
+                    () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
+            long[] v = both.first();
+            return new Totals(v[0], both.second(), v[1], v[2], v[3]);
+        }
+        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), "
+                        + "coalesce(sum(t.secs), 0), count(DISTINCT t.session_id) FROM (SELECT v.session_id, v.views AS c, "
+                        + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
                 .addAll(r.cleanWhere());
         for (SqlText w : r.edgeEventWheres(true)) {
             sql.add(" UNION ALL SELECT " + d.anyValue("e.session_id") + ", count(*), "
@@ -52,14 +92,11 @@ public final class WebsiteStats {
                     .addAll(w).add(" GROUP BY e.visit_id"); // visit ids are unique across sessions
         }
         sql.add(") t");
-        Parallel.Work<long[]> visits = () -> store.read(c -> sql.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5)}).getFirst());
-        if (shortRange) {
-            long[] v = visits.run();
-            return new Totals(v[0], v[4], v[1], v[2], v[3]);
-        }
-        var both = Parallel.both(visits, () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
-        long[] v = both.first();
-        return new Totals(v[0], both.second(), v[1], v[2], v[3]);
+        long[] v = store.read(c -> sql.list(c, WebsiteStats::sums).getFirst());
+        return new Totals(v[0], v[4], v[1], v[2], v[3]);
+    }
+
+    private static long[] sums(java.sql.ResultSet rs) throws SQLException {
+        return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
     }
 }

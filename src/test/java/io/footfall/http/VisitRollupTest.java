@@ -111,6 +111,48 @@ class VisitRollupTest {
         wholeDayFromTheRollup();
     }
 
+    /**
+     * Stats over several days read whole days from the day totals (visit_day, session_view_day): compared
+     * with the event table through folds, a visit crossing midnight, views arriving a day early (moving a
+     * visit's and a session's first view back a day), a mixed visit, pending rows and a re-shipped hit.
+     */
+    @Test
+    void statsOverDaysAgreeWithTheEventTable() throws Exception {
+        UUID w = UUID.fromString(server.createWebsite("Rollup days", "example.com"));
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID(), a1 = UUID.randomUUID(), a2 = UUID.randomUUID(),
+                b1 = UUID.randomUUID(), c1 = UUID.randomUUID();
+        var de = attrs("chrome", "DE");
+        CollectedHit reshipped = ExpandedRollupTest.at(hit(w, b, b1, "12:00", "/b", de, 1), "2026-03-05");
+        server.append(ExpandedRollupTest.at(hit(w, a, a1, "23:50", "/a", de, 1), "2026-03-04"),
+                ExpandedRollupTest.at(hit(w, a, a1, "00:10", "/b", de, 1), "2026-03-05"), reshipped,
+                ExpandedRollupTest.at(hit(w, c, c1, "09:00", "/c", de, 1), "2026-03-06"));
+        server.fold();
+        server.append(ExpandedRollupTest.at(hit(w, b, b1, "23:59", "/z", de, 1), "2026-03-04"), // b's visit and session start a day earlier
+                ExpandedRollupTest.at(hit(w, c, c1, "09:05", "/c", attrs("firefox", "US"), 1), "2026-03-06"), // c1 becomes mixed
+                ExpandedRollupTest.at(hit(w, a, a2, "10:00", "/a", de, 1), "2026-03-07"));
+        server.fold();
+        server.server().stores().events().deleteEvents(List.of(reshipped.event().eventId()));
+        server.append(reshipped, ExpandedRollupTest.at(hit(w, a, a2, "10:05", "/c", de, 1), "2026-03-07")); // pending
+        String[][] ranges = {{"2026-03-03T00:00:00Z", "2026-03-09T00:00:00Z"}, {"2026-03-04T23:55:00Z", "2026-03-07T10:02:00Z"},
+                {"2026-03-05T00:00:00Z", "2026-03-06T23:59:59Z"}, {"2026-03-04T12:00:00Z", "2026-03-06T09:02:00Z"},
+                {"2026-03-05T00:05:00Z", "2026-03-08T00:00:00Z"}};
+        System.setProperty("footfall.stats.shortRangeDays", "0");
+        try {
+            for (int pass = 0; pass < 2; pass++) {
+                for (String[] r : ranges) {
+                    String range = TestServer.range(r[0], r[1]);
+                    assertThat(server.websiteJson(w.toString(), "stats?" + range).toString()).as(range)
+                            .isEqualTo(server.websiteJson(w.toString(), "stats?" + range + "&hostname=c.example").toString());
+                }
+                server.fold();
+            }
+        } finally {
+            System.clearProperty("footfall.stats.shortRangeDays");
+        }
+        assertThat(server.websiteJson(w.toString(), "stats?" + TestServer.range("2026-03-03T00:00:00Z", "2026-03-09T00:00:00Z"))
+                .get("pageviews").asLong()).isEqualTo(8);
+    }
+
     void compareWithEvents() {
         String[] ranges = {range("00:00", "23:59"), range("10:05", "23:59"), range("00:00", "11:02"), range("10:05", "14:15"),
                 range("11:01", "11:04"), range("14:05", "14:25"), range("09:56", "16:00")};
