@@ -18,6 +18,9 @@ import java.time.zone.ZoneRules;
  * are whole hours (an hour then never straddles two buckets).
  */
 final class HourlySeries {
+    /** The cap of hour_gap's gaps (store/duckdb RollupTotals.GAP_CAP): longer than any bucket, and "no previous hour". */
+    private static final int GAP_CAP = 366 * 24 + 2;
+
     private HourlySeries() {
     }
 
@@ -80,19 +83,24 @@ final class HourlySeries {
         }
         // m: each whole hour with its bucket and the bucket's first whole hour; joining it costs less than
         // converting every row's hour (and previous hour) to local time.
-        return new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, g.b, min(g.h) OVER (PARTITION BY g.b) AS bs FROM (SELECT g.h, ")
+        SqlText sql = new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, g.b, min(g.h) OVER (PARTITION BY g.b) AS bs FROM (SELECT g.h, ")
                 .addAll(scope.bucket("g.h"))
                 .add(" AS b FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(Duration.ofHours(1)))
                 .add("x AS MATERIALIZED (SELECT ").addAll(scope.bucket("t.created_at"))
                 .add(" AS b, t.session_id, count(*) AS pv FROM (").addAll(edgeRows).add(") t GROUP BY 1, 2)")
-                // Rows first counted per (hour, hours since the previous one, capped past the longest bucket): a row
-                // starts its session in the bucket when that gap reaches past the bucket's start.
+                // Session-hours counted per (hour, hours since the session's previous one, capped past the longest
+                // bucket) in hour_gap: a row starts its session in a bucket when that gap reaches past the bucket's
+                // start. Rows of sessions with pending rows are taken back out (events give those).
                 .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT m.b, sum(c.pv) AS pv, "
-                        + "sum(c.n) FILTER (WHERE c.gap > " + scope.dialect().hoursBetween("m.bs", "m.h") + ") AS s FROM (SELECT h.hour, "
-                        + "coalesce(least(" + scope.dialect().hoursBetween("h.prev_hour", "h.hour") + ", " + gapCap(p.unit()) + "), "
-                        + gapCap(p.unit()) + ") AS gap, sum(h.views) AS pv, count(*) AS n "
-                        + "FROM session_hour h WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ?", scope.websiteId(), h[0], h[1])
-                .addAll(notPending).add(" GROUP BY 1, 2) c JOIN m ON m.h = c.hour GROUP BY 1")
+                        + "sum(c.n) FILTER (WHERE c.gap > " + scope.dialect().hoursBetween("m.bs", "m.h") + ") AS s FROM (SELECT g.hour, g.gap, "
+                        + "g.views AS pv, g.rows AS n FROM hour_gap g WHERE g.website_id = ? AND g.hour >= ? AND g.hour < ?", scope.websiteId(), h[0], h[1]);
+        if (pending) {
+            sql.add(" UNION ALL SELECT h.hour, coalesce(least(" + scope.dialect().hoursBetween("h.prev_hour", "h.hour") + ", " + GAP_CAP + "), "
+                            + GAP_CAP + "), -sum(h.views), -count(*) FROM session_hour h WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? "
+                            + "AND h.hour < ? AND h.session_id IN (SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?) GROUP BY 1, 2",
+                    scope.websiteId(), h[0], h[1], scope.websiteId());
+        }
+        return sql.add(") c JOIN m ON m.h = c.hour GROUP BY 1")
                 .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT "
                         + "m.b, h.session_id FROM session_hour h JOIN m ON m.h = h.hour WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ? "
                         + "AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[0], h[1])
@@ -100,16 +108,6 @@ final class HourlySeries {
                 .add(" AND (h.hour < ? OR h.hour >= ?)", firstBucketEnd(p), lastBucketStart(p))
                 .addAll(notPending)
                 .add(") y ON y.b = x.b AND y.session_id = x.session_id GROUP BY x.b) u GROUP BY b ORDER BY b");
-    }
-
-    /** More hours than any bucket of the unit holds (a 25-hour day at a DST change included). */
-    private static int gapCap(TimeUnit unit) {
-        return switch (unit) {
-            case MINUTE, HOUR -> 1;
-            case DAY -> 26;
-            case MONTH -> 31 * 24 + 2;
-            case YEAR -> 366 * 24 + 2;
-        };
     }
 
     /** Where the bucket holding the range's start ends, as an instant. */

@@ -164,5 +164,8 @@ class SessionRollupTest {
                 .map(k -> "SELECT session_id FROM " + k.sessionTable()).collect(java.util.stream.Collectors.joining(" UNION ALL "));
         assertThat(server.count("SELECT count(*) FROM (" + allKinds + ") WHERE session_id = ?::UUID", f.toString())).isEqualTo(6);
         assertThat(server.count("SELECT sum(views) FROM session_hour WHERE session_id = ?::UUID", f.toString())).isEqualTo(1);
+        assertThat(server.count("SELECT sum(views) FROM hour_gap WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);
+        assertThat(server.count("SELECT sum(sessions) FROM session_view_day WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);
+        assertThat(server.count("SELECT sum(views) FROM visit_day WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);
     }
 }

@@ -183,8 +183,9 @@ public final class DuckDbEventStore implements EventStore {
     /** Rebuilds the session-value day counts from the session-value rollup (after REBUILD_VALUES). */
     public static final String REBUILD_VALUE_DAYS = ValueSpans.rebuildDays();
 
-    /** Rebuilds the day totals of the visit and session rollups (after those are rebuilt). */
-    public static final List<String> REBUILD_DAY_TOTALS = List.of(DayTotals.rebuild(DayTotals.VISITS), DayTotals.rebuild(DayTotals.SESSIONS));
+    /** Rebuilds the totals beside the visit, session and hourly rollups (after those are rebuilt). */
+    public static final List<String> REBUILD_DAY_TOTALS = List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS), RollupTotals.rebuild(RollupTotals.SESSION_DAYS),
+            RollupTotals.rebuild(RollupTotals.HOUR_GAPS));
 
     /** Rebuilds the custom-event spans from the event table. */
     public static final List<String> REBUILD_EVENT_SPANS = List.of(EventSpans.rebuildSessions().replace("/*AND*/", ""),
@@ -382,8 +383,8 @@ public final class DuckDbEventStore implements EventStore {
                 List<String> statements = new java.util.ArrayList<>(List.of(
                         "DELETE FROM visit WHERE visit_id IN (" + marks + ")",
                         VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")")));
-                statements.addFirst(DayTotals.contribution(DayTotals.VISITS, -1, "s.visit_id IN (" + marks + ")"));
-                statements.add(DayTotals.contribution(DayTotals.VISITS, 1, "s.visit_id IN (" + marks + ")"));
+                statements.addFirst(RollupTotals.contribution(RollupTotals.VISIT_DAYS, -1, "s.visit_id IN (" + marks + ")"));
+                statements.add(RollupTotals.contribution(RollupTotals.VISIT_DAYS, 1, "s.visit_id IN (" + marks + ")"));
                 // The visits' value rows leave the day sums as they were and come back as rebuilt.
                 String ofVisits = " s WHERE s.visit_id IN (" + marks + ")";
                 for (SessionValueKind k : SessionValueKind.values()) {
@@ -398,7 +399,7 @@ public final class DuckDbEventStore implements EventStore {
                 }
                 try (Statement st = c.createStatement()) {
                     st.execute("CREATE OR REPLACE TEMP TABLE visit_value_day_delta AS SELECT * FROM visit_value_day LIMIT 0");
-                    DayTotals.begin(st, DayTotals.VISITS);
+                    RollupTotals.begin(st, RollupTotals.VISIT_DAYS);
                 }
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -408,7 +409,7 @@ public final class DuckDbEventStore implements EventStore {
                 }
                 try (Statement st = c.createStatement()) {
                     VisitValueSpans.addDays(st);
-                    DayTotals.commit(st, DayTotals.VISITS);
+                    RollupTotals.commit(st, RollupTotals.VISIT_DAYS);
                 }
             }
             List<UUID> affectedSessions = List.copyOf(sessions);
@@ -429,7 +430,8 @@ public final class DuckDbEventStore implements EventStore {
                         SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"),
                         "DELETE FROM session_hour WHERE session_id IN (" + marks + ")",
                         HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")")));
-                statements.addFirst(DayTotals.contribution(DayTotals.SESSIONS, -1, "s.session_id IN (" + marks + ")"));
+                statements.addFirst(RollupTotals.contribution(RollupTotals.SESSION_DAYS, -1, "s.session_id IN (" + marks + ")"));
+                statements.addFirst(RollupTotals.contribution(RollupTotals.HOUR_GAPS, -1, "s.session_id IN (" + marks + ")"));
                 String ofSessions = " s WHERE s.session_id IN (" + marks + ")";
                 for (SessionValueKind k : SessionValueKind.values()) {
                     statements.add("INSERT INTO session_value_day_delta " + ValueSpans.dayCounts(k, -1, "s", " FROM " + k.sessionTable() + ofSessions));
@@ -441,10 +443,12 @@ public final class DuckDbEventStore implements EventStore {
                 for (SessionValueKind k : SessionValueKind.values()) {
                     statements.add("INSERT INTO session_value_day_delta " + ValueSpans.dayCounts(k, 1, "s", " FROM " + k.sessionTable() + ofSessions));
                 }
-                statements.add(DayTotals.contribution(DayTotals.SESSIONS, 1, "s.session_id IN (" + marks + ")"));
+                statements.add(RollupTotals.contribution(RollupTotals.SESSION_DAYS, 1, "s.session_id IN (" + marks + ")"));
+                statements.add(RollupTotals.contribution(RollupTotals.HOUR_GAPS, 1, "s.session_id IN (" + marks + ")"));
                 try (Statement st = c.createStatement()) {
                     st.execute("CREATE OR REPLACE TEMP TABLE session_value_day_delta AS SELECT * FROM session_value_day LIMIT 0");
-                    DayTotals.begin(st, DayTotals.SESSIONS);
+                    RollupTotals.begin(st, RollupTotals.SESSION_DAYS);
+                    RollupTotals.begin(st, RollupTotals.HOUR_GAPS);
                 }
                 for (String sql : statements) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -454,7 +458,8 @@ public final class DuckDbEventStore implements EventStore {
                 }
                 try (Statement st = c.createStatement()) {
                     ValueSpans.addDays(st);
-                    DayTotals.commit(st, DayTotals.SESSIONS);
+                    RollupTotals.commit(st, RollupTotals.SESSION_DAYS);
+                    RollupTotals.commit(st, RollupTotals.HOUR_GAPS);
                 }
             }
             return null;
@@ -470,8 +475,9 @@ public final class DuckDbEventStore implements EventStore {
             tables.addAll(ValueSpans.tables());
             tables.addAll(EventSpans.tables());
             tables.add("event_hour");
-            tables.add(DayTotals.VISITS.name());
-            tables.add(DayTotals.SESSIONS.name());
+            tables.add(RollupTotals.VISIT_DAYS.name());
+            tables.add(RollupTotals.SESSION_DAYS.name());
+            tables.add(RollupTotals.HOUR_GAPS.name());
             for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);

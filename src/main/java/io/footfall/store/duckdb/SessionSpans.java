@@ -43,8 +43,8 @@ final class SessionSpans {
         for (String col : ATTRIBUTES) differs.append(" OR s.").append(col).append(" IS DISTINCT FROM d.").append(col);
         try (Statement st = c.createStatement()) {
             String touched = "s.session_id IN (SELECT session_id FROM " + Rollups.TAIL + " WHERE event_type <> 5)";
-            DayTotals.begin(st, DayTotals.SESSIONS);
-            st.execute(DayTotals.contribution(DayTotals.SESSIONS, -1, touched));
+            RollupTotals.begin(st, RollupTotals.SESSION_DAYS);
+            st.execute(RollupTotals.contribution(RollupTotals.SESSION_DAYS, -1, touched));
             st.execute("MERGE INTO session_span s USING (" + aggregate(Rollups.TAIL + " WHERE event_type <> 5") + ") d "
                     + "ON s.website_id = d.website_id AND s.session_id = d.session_id "
                     + "WHEN MATCHED THEN UPDATE SET first_at = least(s.first_at, d.first_at), last_at = greatest(s.last_at, d.last_at), "
@@ -56,8 +56,8 @@ final class SessionSpans {
                     + "mixed = s.mixed OR d.mixed OR d.first_at < s.last_at" + differs + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.first_at, d.last_at, d.first_view_at, d.last_view_at, "
                     + "d.activity, d.views, d.pageviews, d.events, d.visits, d.last_visit_id" + columns("d.") + ", d.mixed)");
-            st.execute(DayTotals.contribution(DayTotals.SESSIONS, 1, touched));
-            DayTotals.commit(st, DayTotals.SESSIONS);
+            st.execute(RollupTotals.contribution(RollupTotals.SESSION_DAYS, 1, touched));
+            RollupTotals.commit(st, RollupTotals.SESSION_DAYS);
         }
     }
 

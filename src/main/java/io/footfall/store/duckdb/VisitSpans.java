@@ -40,8 +40,8 @@ final class VisitSpans {
         for (String col : ATTRIBUTES) values.append(", d.").append(col);
         try (Statement st = c.createStatement()) {
             String touched = "s.visit_id IN (SELECT visit_id FROM " + Rollups.TAIL + " WHERE event_type IN (1, 3, 4))";
-            DayTotals.begin(st, DayTotals.VISITS);
-            st.execute(DayTotals.contribution(DayTotals.VISITS, -1, touched));
+            RollupTotals.begin(st, RollupTotals.VISIT_DAYS);
+            st.execute(RollupTotals.contribution(RollupTotals.VISIT_DAYS, -1, touched));
             st.execute("MERGE INTO visit v USING (" + aggregate(Rollups.TAIL + " WHERE event_type IN (1, 3, 4)") + ") d "
                     + "ON v.website_id = d.website_id AND v.visit_id = d.visit_id "
                     + "WHEN MATCHED THEN UPDATE SET views = v.views + d.views, "
@@ -50,8 +50,8 @@ final class VisitSpans {
                     + "first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), mixed = " + mixed + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.visit_id, d.session_id, d.first_at, d.last_at, d.views, "
                     + "d.entry_path, d.exit_path" + values + ", d.mixed, NULL, NULL)");
-            st.execute(DayTotals.contribution(DayTotals.VISITS, 1, touched));
-            DayTotals.commit(st, DayTotals.VISITS);
+            st.execute(RollupTotals.contribution(RollupTotals.VISIT_DAYS, 1, touched));
+            RollupTotals.commit(st, RollupTotals.VISIT_DAYS);
             relink(st, "SELECT DISTINCT session_id FROM " + Rollups.TAIL + " WHERE event_type IN (1, 3, 4)");
         }
     }
