@@ -44,14 +44,17 @@ public final class IngestBench {
     public static void main(String[] args) throws Exception {
         int seconds = 15;
         List<Integer> levels = List.of(8, 64);
+        Path data = null;
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Math.min(120, Integer.parseInt(args[i + 1]));
                 case "--concurrency" -> levels = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
+                case "--data" -> data = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path dataDir = Files.createTempDirectory("footfall-bench-ingest");
+        // --data: an existing data directory (e.g. a copy of the query bench's), to measure folding into large rollups.
+        Path dataDir = data != null ? data : Files.createTempDirectory("footfall-bench-ingest");
         System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s%n", seconds, levels, dataDir);
         long ok = 0;
         String website;

@@ -209,8 +209,13 @@ public final class DuckDbEventStore implements EventStore {
     /** Sequence number of the next appended batch (events' ingest_seq; see V6). */
     private long nextSeq = 1;
 
+    /** {@code -Dfootfall.traceSql=true}: also each fold's time on stderr. */
+    private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
+
     private void fold(java.sql.Connection c) throws SQLException {
+        long start = System.nanoTime();
         foldedThrough = Rollups.fold(c);
+        if (TRACE) System.err.printf(java.util.Locale.ROOT, "fold %.1f ms: %d events%n", (System.nanoTime() - start) / 1e6, pendingRows);
         pendingRows = 0;
         lastFold = System.nanoTime();
     }

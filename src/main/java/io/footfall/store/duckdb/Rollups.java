@@ -32,13 +32,13 @@ final class Rollups {
 
     /** Merges the tail into every rollup and marks it folded (inside the caller's write); returns the new folded_seq. */
     static long fold(Connection c) throws SQLException {
-        VisitSpans.fold(c);
-        VisitValueSpans.fold(c);
-        SessionSpans.fold(c);
-        ValueSpans.fold(c);
-        HourSpans.fold(c);
-        EventSpans.fold(c);
-        EventHours.fold(c);
+        timed("visit", () -> VisitSpans.fold(c));
+        timed("visit_value", () -> VisitValueSpans.fold(c));
+        timed("session_span", () -> SessionSpans.fold(c));
+        timed("session_value", () -> ValueSpans.fold(c));
+        timed("session_hour", () -> HourSpans.fold(c));
+        timed("event spans", () -> EventSpans.fold(c));
+        timed("event_hour", () -> EventHours.fold(c));
         try (Statement st = c.createStatement()) {
             st.execute("UPDATE rollup_state SET folded_seq = greatest(folded_seq, (SELECT coalesce(max(ingest_seq), 0) FROM event))");
             try (var rs = st.executeQuery("SELECT folded_seq FROM rollup_state")) {
@@ -46,6 +46,19 @@ final class Rollups {
                 return rs.getLong(1);
             }
         }
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
+
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /** Runs one rollup's part of a fold; with {@code -Dfootfall.traceSql=true} prints its time. */
+    private static void timed(String rollup, Step step) throws SQLException {
+        long start = System.nanoTime();
+        step.run();
+        if (TRACE) System.err.printf(java.util.Locale.ROOT, "fold %s %.1f ms%n", rollup, (System.nanoTime() - start) / 1e6);
     }
 
     /** The first sequence number free for a new batch. */

@@ -39,7 +39,10 @@ final class VisitSpans {
         StringBuilder values = new StringBuilder();
         for (String col : ATTRIBUTES) values.append(", d.").append(col);
         try (Statement st = c.createStatement()) {
-            String touched = "s.visit_id IN (SELECT visit_id FROM " + Rollups.TAIL + " WHERE event_type IN (1, 3, 4))";
+            // Materialized: a semi-join on a view of unknown size makes the engine hash the whole rollup instead.
+            st.execute("CREATE OR REPLACE TEMP TABLE touched_visits AS SELECT DISTINCT visit_id FROM " + Rollups.TAIL
+                    + " WHERE event_type IN (1, 3, 4)");
+            String touched = "s.visit_id IN (SELECT visit_id FROM touched_visits)";
             RollupTotals.begin(st, RollupTotals.VISIT_DAYS);
             st.execute(RollupTotals.contribution(RollupTotals.VISIT_DAYS, -1, touched));
             st.execute("MERGE INTO visit v USING (" + aggregate(Rollups.TAIL + " WHERE event_type IN (1, 3, 4)") + ") d "
@@ -52,7 +55,11 @@ final class VisitSpans {
                     + "d.entry_path, d.exit_path" + values + ", d.mixed, NULL, NULL)");
             st.execute(RollupTotals.contribution(RollupTotals.VISIT_DAYS, 1, touched));
             RollupTotals.commit(st, RollupTotals.VISIT_DAYS);
-            relink(st, "SELECT DISTINCT session_id FROM " + Rollups.TAIL + " WHERE event_type IN (1, 3, 4)");
+            st.execute("CREATE OR REPLACE TEMP TABLE touched_visit_sessions AS SELECT DISTINCT session_id FROM " + Rollups.TAIL
+                    + " WHERE event_type IN (1, 3, 4)");
+            relink(st, "SELECT session_id FROM touched_visit_sessions");
+            st.execute("DROP TABLE touched_visit_sessions");
+            st.execute("DROP TABLE touched_visits");
         }
     }
 
