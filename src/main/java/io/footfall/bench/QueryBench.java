@@ -105,13 +105,13 @@ public final class QueryBench {
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.RELINK_VISITS);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUES) st.execute(sql);
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUE_DAYS);
+                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUE_DAYS) st.execute(sql);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_SPANS) st.execute(sql);
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_HOURS);
                 st.execute("DELETE FROM session_span");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUES) st.execute(sql);
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUE_DAYS);
+                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUE_DAYS) st.execute(sql);
                 st.execute("DELETE FROM session_hour");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_HOURS);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_DAY_TOTALS) st.execute(sql);

@@ -178,10 +178,10 @@ public final class DuckDbEventStore implements EventStore {
     public static final List<String> REBUILD_VISIT_VALUES = VisitValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
     /** Rebuilds the visit-value day sums from the visit-value rollup (after REBUILD_VISIT_VALUES). */
-    public static final String REBUILD_VISIT_VALUE_DAYS = VisitValueSpans.rebuildDays();
+    public static final List<String> REBUILD_VISIT_VALUE_DAYS = VisitValueSpans.rebuildDays();
 
     /** Rebuilds the session-value day counts from the session-value rollup (after REBUILD_VALUES). */
-    public static final String REBUILD_VALUE_DAYS = ValueSpans.rebuildDays();
+    public static final List<String> REBUILD_VALUE_DAYS = ValueSpans.rebuildDays();
 
     /** Rebuilds the totals beside the visit, session and hourly rollups (after those are rebuilt). */
     public static final List<String> REBUILD_DAY_TOTALS = List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS), RollupTotals.rebuild(RollupTotals.SESSION_DAYS),
@@ -391,19 +391,19 @@ public final class DuckDbEventStore implements EventStore {
                 statements.addFirst(RollupTotals.contribution(RollupTotals.VISIT_DAYS, -1, "s.visit_id IN (" + marks + ")"));
                 statements.add(RollupTotals.contribution(RollupTotals.VISIT_DAYS, 1, "s.visit_id IN (" + marks + ")"));
                 // The visits' value rows leave the day sums as they were and come back as rebuilt.
-                String ofVisits = " s WHERE s.visit_id IN (" + marks + ")";
+                String ofVisits = "s.visit_id IN (" + marks + ")";
                 for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add("INSERT INTO visit_value_day_delta " + VisitValueSpans.daySums(k, -1, " FROM " + k.visitTable() + ofVisits));
+                    statements.add(RollupTotals.contribution(RollupTotals.visitValueDays(k), -1, ofVisits));
                 }
                 for (String sql : VisitValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
                 statements.add("DELETE FROM visit_event WHERE visit_id IN (" + marks + ")");
                 statements.add(EventSpans.rebuildVisits().replace("/*AND*/", "AND visit_id IN (" + marks + ")"));
                 for (String sql : VisitValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.visit_id IN (" + marks + ")"));
                 for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add("INSERT INTO visit_value_day_delta " + VisitValueSpans.daySums(k, 1, " FROM " + k.visitTable() + ofVisits));
+                    statements.add(RollupTotals.contribution(RollupTotals.visitValueDays(k), 1, ofVisits));
                 }
                 try (Statement st = c.createStatement()) {
-                    st.execute("CREATE OR REPLACE TEMP TABLE visit_value_day_delta AS SELECT * FROM visit_value_day LIMIT 0");
+                    RollupTotals.begin(st, RollupTotals.visitValueDays(SessionValueKind.PATH));
                     RollupTotals.begin(st, RollupTotals.VISIT_DAYS);
                 }
                 for (String sql : statements) {
@@ -413,7 +413,7 @@ public final class DuckDbEventStore implements EventStore {
                     }
                 }
                 try (Statement st = c.createStatement()) {
-                    VisitValueSpans.addDays(st);
+                    RollupTotals.commit(st, RollupTotals.visitValueDays(SessionValueKind.PATH));
                     RollupTotals.commit(st, RollupTotals.VISIT_DAYS);
                 }
             }
@@ -437,21 +437,21 @@ public final class DuckDbEventStore implements EventStore {
                         HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")")));
                 statements.addFirst(RollupTotals.contribution(RollupTotals.SESSION_DAYS, -1, "s.session_id IN (" + marks + ")"));
                 statements.addFirst(RollupTotals.contribution(RollupTotals.HOUR_GAPS, -1, "s.session_id IN (" + marks + ")"));
-                String ofSessions = " s WHERE s.session_id IN (" + marks + ")";
+                String ofSessions = "s.session_id IN (" + marks + ")";
                 for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add("INSERT INTO session_value_day_delta " + ValueSpans.dayCounts(k, -1, "s", " FROM " + k.sessionTable() + ofSessions));
+                    statements.add(RollupTotals.contribution(RollupTotals.sessionValueDays(k), -1, ofSessions));
                 }
                 for (String sql : ValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
                 statements.add("DELETE FROM session_event WHERE session_id IN (" + marks + ")");
                 statements.add(EventSpans.rebuildSessions().replace("/*AND*/", "AND session_id IN (" + marks + ")"));
                 for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
                 for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add("INSERT INTO session_value_day_delta " + ValueSpans.dayCounts(k, 1, "s", " FROM " + k.sessionTable() + ofSessions));
+                    statements.add(RollupTotals.contribution(RollupTotals.sessionValueDays(k), 1, ofSessions));
                 }
                 statements.add(RollupTotals.contribution(RollupTotals.SESSION_DAYS, 1, "s.session_id IN (" + marks + ")"));
                 statements.add(RollupTotals.contribution(RollupTotals.HOUR_GAPS, 1, "s.session_id IN (" + marks + ")"));
                 try (Statement st = c.createStatement()) {
-                    st.execute("CREATE OR REPLACE TEMP TABLE session_value_day_delta AS SELECT * FROM session_value_day LIMIT 0");
+                    RollupTotals.begin(st, RollupTotals.sessionValueDays(SessionValueKind.PATH));
                     RollupTotals.begin(st, RollupTotals.SESSION_DAYS);
                     RollupTotals.begin(st, RollupTotals.HOUR_GAPS);
                 }
@@ -462,7 +462,7 @@ public final class DuckDbEventStore implements EventStore {
                     }
                 }
                 try (Statement st = c.createStatement()) {
-                    ValueSpans.addDays(st);
+                    RollupTotals.commit(st, RollupTotals.sessionValueDays(SessionValueKind.PATH));
                     RollupTotals.commit(st, RollupTotals.SESSION_DAYS);
                     RollupTotals.commit(st, RollupTotals.HOUR_GAPS);
                 }

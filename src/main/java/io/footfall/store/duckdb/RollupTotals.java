@@ -1,11 +1,15 @@
 package io.footfall.store.duckdb;
 
+import io.footfall.store.SessionValueKind;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Totals kept beside a rollup: sums over its rows per group (V15: {@code visit_day} and {@code session_view_day}
- * per UTC day of the first view; V16: {@code hour_gap} per hour and hours since the session's previous one).
+ * Totals kept beside a rollup: sums over its rows per group (V13/V14: {@code visit_value_day} and
+ * {@code session_value_day} per kind, value and UTC day of the first view; V15: {@code visit_day} and
+ * {@code session_view_day} per UTC day of the first view; V16: {@code hour_gap} per hour and hours since the
+ * session's previous one). A table fed by several rollup tables (one per kind) has one {@link Table} each.
  * A change to rollup rows is bracketed: their contribution is taken out as they were ({@link #contribution}
  * with sign -1), the rows change, their contribution is added as they became (+1), and {@link #commit}
  * applies the difference.
@@ -31,6 +35,20 @@ final class RollupTotals {
     static final Table HOUR_GAPS = new Table("hour_gap", "session_hour", new String[]{"hour", "gap"},
             new String[]{"s.hour", "coalesce(least((epoch_us(s.hour) - epoch_us(s.prev_hour)) // 3600000000, " + GAP_CAP + "), " + GAP_CAP + ")"},
             "s.views > 0", new String[]{"views", "rows"}, new String[]{"sum(s.views)", "count(*)"}, "rows");
+
+    /** visit_value_day's part from one kind's visit-value table. */
+    static Table visitValueDays(SessionValueKind k) {
+        return new Table("visit_value_day", k.visitTable(), new String[]{"kind", "value", "day"},
+                new String[]{k.code + "::TINYINT", "s.value", "date_trunc('day', s.first_at)"}, "TRUE",
+                new String[]{"views", "visits", "bounces", "secs"}, VISIT_DAYS.sums(), "visits");
+    }
+
+    /** session_value_day's part from one kind's session-value table. */
+    static Table sessionValueDays(SessionValueKind k) {
+        return new Table("session_value_day", k.sessionTable(), new String[]{"kind", "value", "day"},
+                new String[]{k.code + "::TINYINT", "s.value", "date_trunc('day', s.first_at)"}, "TRUE",
+                new String[]{"rows"}, new String[]{"count(*)"}, "rows");
+    }
 
     private RollupTotals() {
     }
@@ -61,7 +79,7 @@ final class RollupTotals {
         StringBuilder same = new StringBuilder("y.website_id = d.website_id");
         for (String k : t.keys()) {
             keys.append(", ").append(k);
-            same.append(" AND y.").append(k).append(" = d.").append(k);
+            same.append(" AND y.").append(k).append(" IS NOT DISTINCT FROM d.").append(k); // value keys may be NULL
         }
         StringBuilder sums = new StringBuilder();
         StringBuilder set = new StringBuilder();

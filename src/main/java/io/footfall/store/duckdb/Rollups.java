@@ -81,10 +81,10 @@ final class Rollups {
     /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16) from the events already stored: once, while they are empty. */
     static void fillIfNew(Connection c) throws SQLException {
         fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", ValueSpans.rebuild());
-        fillIfEmpty(c, "session_value_day", "event_type IN (1, 3, 4)", java.util.List.of(ValueSpans.rebuildDays()));
+        fillIfEmpty(c, "session_value_day", "event_type IN (1, 3, 4)", ValueSpans.rebuildDays());
         fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.REBUILD));
         fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", VisitValueSpans.rebuild());
-        fillIfEmpty(c, "visit_value_day", "event_type IN (1, 3, 4)", java.util.List.of(VisitValueSpans.rebuildDays()));
+        fillIfEmpty(c, "visit_value_day", "event_type IN (1, 3, 4)", VisitValueSpans.rebuildDays());
         fillIfEmpty(c, "session_event", "event_type = 2", java.util.List.of(EventSpans.rebuildSessions(), EventSpans.rebuildVisits()));
         fillIfEmpty(c, "event_hour", "event_type = 2", java.util.List.of(EventHours.REBUILD));
         fillIfEmpty(c, RollupTotals.VISIT_DAYS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS),

@@ -38,54 +38,30 @@ final class VisitValueSpans {
             }
             if (from != null) {
                 String bound = "s.first_at >= TIMESTAMP '" + from + "'"; // our own value, not input
-                st.execute("CREATE OR REPLACE TEMP TABLE visit_value_day_delta AS SELECT * FROM visit_value_day LIMIT 0");
+                RollupTotals.begin(st, RollupTotals.visitValueDays(SessionValueKind.PATH));
                 for (SessionValueKind k : SessionValueKind.values()) {
                     st.execute("CREATE OR REPLACE TEMP TABLE visit_value_delta AS " + pairs(k, "visit_value_views e"));
                     // The day sums lose the touched rows as they were and gain them as they become.
-                    String touched = " FROM " + k.visitTable() + " s JOIN visit_value_delta d ON " + same + " WHERE " + bound;
-                    st.execute("INSERT INTO visit_value_day_delta " + daySums(k, -1, touched));
+                    String touched = bound + " AND EXISTS (SELECT 1 FROM visit_value_delta d WHERE " + same + ")";
+                    st.execute(RollupTotals.contribution(RollupTotals.visitValueDays(k), -1, touched));
                     st.execute("UPDATE " + k.visitTable() + " s SET views = s.views + d.views, first_at = least(s.first_at, d.first_at), "
                             + "last_at = greatest(s.last_at, d.last_at) FROM visit_value_delta d WHERE " + bound + " AND " + same);
                     st.execute("INSERT INTO " + k.visitTable() + " SELECT d.* FROM visit_value_delta d WHERE NOT EXISTS (SELECT 1 FROM "
                             + k.visitTable() + " s WHERE " + bound + " AND " + same + ") ORDER BY d.first_at");
-                    st.execute("INSERT INTO visit_value_day_delta " + daySums(k, 1, touched));
+                    st.execute(RollupTotals.contribution(RollupTotals.visitValueDays(k), 1, touched));
                 }
-                addDays(st);
+                RollupTotals.commit(st, RollupTotals.visitValueDays(SessionValueKind.PATH));
                 st.execute("DROP TABLE visit_value_delta");
             }
             st.execute("DROP TABLE visit_value_views");
         }
     }
 
-    /**
-     * The rows' contribution to visit_value_day, times {@code sign}, as {@code SELECT ...} over alias s of one
-     * kind's table ({@code from} holds FROM and WHERE).
-     */
-    static String daySums(SessionValueKind k, int sign, String from) {
-        return "SELECT s.website_id, " + k.code + "::TINYINT, s.value, date_trunc('day', s.first_at), " + sign + " * sum(s.views), "
-                + sign + " * count(*), " + sign + " * count(*) FILTER (WHERE s.views = 1), " + sign
-                + " * sum((epoch_us(s.last_at) - epoch_us(s.first_at)) // 1000000)" + from + " GROUP BY 1, 2, 3, 4";
-    }
-
-    /** Merges the temp table visit_value_day_delta into visit_value_day and drops it; days left empty go. */
-    static void addDays(Statement st) throws SQLException {
-        String same = "y.website_id = d.website_id AND y.kind = d.kind AND coalesce(y.value, chr(0)) = coalesce(d.value, chr(0)) AND y.day = d.day";
-        st.execute("CREATE OR REPLACE TEMP TABLE visit_value_day_sum AS SELECT website_id, kind, value, day, sum(views) AS views, "
-                + "sum(visits) AS visits, sum(bounces) AS bounces, sum(secs) AS secs FROM visit_value_day_delta GROUP BY 1, 2, 3, 4");
-        st.execute("UPDATE visit_value_day y SET views = y.views + d.views, visits = y.visits + d.visits, bounces = y.bounces + d.bounces, "
-                + "secs = y.secs + d.secs FROM visit_value_day_sum d WHERE " + same);
-        st.execute("INSERT INTO visit_value_day SELECT d.* FROM visit_value_day_sum d WHERE NOT EXISTS (SELECT 1 FROM visit_value_day y WHERE "
-                + same + ")");
-        st.execute("DELETE FROM visit_value_day WHERE visits = 0");
-        st.execute("DROP TABLE visit_value_day_sum");
-        st.execute("DROP TABLE visit_value_day_delta");
-    }
-
     /** Rebuilds visit_value_day from the kinds' tables (after they are rebuilt whole). */
-    static String rebuildDays() {
-        List<String> parts = new ArrayList<>();
-        for (SessionValueKind k : SessionValueKind.values()) parts.add(daySums(k, 1, " FROM " + k.visitTable() + " s"));
-        return "INSERT INTO visit_value_day SELECT * FROM (" + String.join(" UNION ALL ", parts) + ") d ORDER BY 4";
+    static List<String> rebuildDays() {
+        List<String> out = new ArrayList<>();
+        for (SessionValueKind k : SessionValueKind.values()) out.add(RollupTotals.rebuild(RollupTotals.visitValueDays(k)));
+        return out;
     }
 
     /** Rebuild statements from the folded events; {@code /*AND*}{@code /} is where a caller narrows to some visits. */
