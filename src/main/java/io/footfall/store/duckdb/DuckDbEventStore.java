@@ -343,8 +343,9 @@ public final class DuckDbEventStore implements EventStore {
     }
 
     /**
-     * Removes events (re-shipping after a crash) and keeps the visit rollup exact: the visits they belonged
-     * to are rebuilt from the events that remain, so re-appending the same hits does not count them twice.
+     * Removes events (re-shipping after a crash) and keeps the rollups exact: the visits and sessions they
+     * belonged to are rebuilt from the events that remain, the totals beside the rollups follow, and folded
+     * custom events leave the hourly counts, so re-appending the same hits does not count them twice.
      */
     @Override
     public void deleteEvents(java.util.Collection<UUID> eventIds) throws SQLException {
@@ -382,40 +383,19 @@ public final class DuckDbEventStore implements EventStore {
                 }
             }
             List<UUID> affected = List.copyOf(visits);
+            List<RollupTotals.Table> visitTotals = new java.util.ArrayList<>(List.of(RollupTotals.VISIT_DAYS));
+            for (SessionValueKind k : SessionValueKind.values()) visitTotals.add(RollupTotals.visitValueDays(k));
             for (int from = 0; from < affected.size(); from += 1000) {
                 List<UUID> chunk = affected.subList(from, Math.min(affected.size(), from + 1000));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                List<String> statements = new java.util.ArrayList<>(List.of(
+                List<String> rebuild = new java.util.ArrayList<>(List.of(
                         "DELETE FROM visit WHERE visit_id IN (" + marks + ")",
-                        VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")")));
-                statements.addFirst(RollupTotals.contribution(RollupTotals.VISIT_DAYS, -1, "s.visit_id IN (" + marks + ")"));
-                statements.add(RollupTotals.contribution(RollupTotals.VISIT_DAYS, 1, "s.visit_id IN (" + marks + ")"));
-                // The visits' value rows leave the day sums as they were and come back as rebuilt.
-                String ofVisits = "s.visit_id IN (" + marks + ")";
-                for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add(RollupTotals.contribution(RollupTotals.visitValueDays(k), -1, ofVisits));
-                }
-                for (String sql : VisitValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
-                statements.add("DELETE FROM visit_event WHERE visit_id IN (" + marks + ")");
-                statements.add(EventSpans.rebuildVisits().replace("/*AND*/", "AND visit_id IN (" + marks + ")"));
-                for (String sql : VisitValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.visit_id IN (" + marks + ")"));
-                for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add(RollupTotals.contribution(RollupTotals.visitValueDays(k), 1, ofVisits));
-                }
-                try (Statement st = c.createStatement()) {
-                    RollupTotals.begin(st, RollupTotals.visitValueDays(SessionValueKind.PATH));
-                    RollupTotals.begin(st, RollupTotals.VISIT_DAYS);
-                }
-                for (String sql : statements) {
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
-                        ps.executeUpdate();
-                    }
-                }
-                try (Statement st = c.createStatement()) {
-                    RollupTotals.commit(st, RollupTotals.visitValueDays(SessionValueKind.PATH));
-                    RollupTotals.commit(st, RollupTotals.VISIT_DAYS);
-                }
+                        VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")"),
+                        "DELETE FROM visit_event WHERE visit_id IN (" + marks + ")",
+                        EventSpans.rebuildVisits().replace("/*AND*/", "AND visit_id IN (" + marks + ")")));
+                for (String sql : VisitValueSpans.delete()) rebuild.add(sql.replace("/*IN*/", marks));
+                for (String sql : VisitValueSpans.rebuild()) rebuild.add(sql.replace("/*AND*/", "AND e.visit_id IN (" + marks + ")"));
+                rebuildRows(c, chunk, "visit_id", rebuild, visitTotals);
             }
             List<UUID> affectedSessions = List.copyOf(sessions);
             try (Statement st = c.createStatement()) {
@@ -427,48 +407,51 @@ public final class DuckDbEventStore implements EventStore {
                     VisitSpans.relink(st, "SELECT unnest([" + list + "])");
                 }
             }
+            List<RollupTotals.Table> sessionTotals = new java.util.ArrayList<>(List.of(RollupTotals.SESSION_DAYS, RollupTotals.HOUR_GAPS));
+            for (SessionValueKind k : SessionValueKind.values()) sessionTotals.add(RollupTotals.sessionValueDays(k));
             for (int from = 0; from < affectedSessions.size(); from += 1000) {
                 List<UUID> chunk = affectedSessions.subList(from, Math.min(affectedSessions.size(), from + 1000));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                List<String> statements = new java.util.ArrayList<>(List.of(
+                List<String> rebuild = new java.util.ArrayList<>(List.of(
                         "DELETE FROM session_span WHERE session_id IN (" + marks + ")",
                         SessionSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"),
                         "DELETE FROM session_hour WHERE session_id IN (" + marks + ")",
-                        HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")")));
-                statements.addFirst(RollupTotals.contribution(RollupTotals.SESSION_DAYS, -1, "s.session_id IN (" + marks + ")"));
-                statements.addFirst(RollupTotals.contribution(RollupTotals.HOUR_GAPS, -1, "s.session_id IN (" + marks + ")"));
-                String ofSessions = "s.session_id IN (" + marks + ")";
-                for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add(RollupTotals.contribution(RollupTotals.sessionValueDays(k), -1, ofSessions));
-                }
-                for (String sql : ValueSpans.delete()) statements.add(sql.replace("/*IN*/", marks));
-                statements.add("DELETE FROM session_event WHERE session_id IN (" + marks + ")");
-                statements.add(EventSpans.rebuildSessions().replace("/*AND*/", "AND session_id IN (" + marks + ")"));
-                for (String sql : ValueSpans.rebuild()) statements.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
-                for (SessionValueKind k : SessionValueKind.values()) {
-                    statements.add(RollupTotals.contribution(RollupTotals.sessionValueDays(k), 1, ofSessions));
-                }
-                statements.add(RollupTotals.contribution(RollupTotals.SESSION_DAYS, 1, "s.session_id IN (" + marks + ")"));
-                statements.add(RollupTotals.contribution(RollupTotals.HOUR_GAPS, 1, "s.session_id IN (" + marks + ")"));
-                try (Statement st = c.createStatement()) {
-                    RollupTotals.begin(st, RollupTotals.sessionValueDays(SessionValueKind.PATH));
-                    RollupTotals.begin(st, RollupTotals.SESSION_DAYS);
-                    RollupTotals.begin(st, RollupTotals.HOUR_GAPS);
-                }
-                for (String sql : statements) {
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
-                        ps.executeUpdate();
-                    }
-                }
-                try (Statement st = c.createStatement()) {
-                    RollupTotals.commit(st, RollupTotals.sessionValueDays(SessionValueKind.PATH));
-                    RollupTotals.commit(st, RollupTotals.SESSION_DAYS);
-                    RollupTotals.commit(st, RollupTotals.HOUR_GAPS);
-                }
+                        HourSpans.REBUILD.replace("/*AND*/", "AND session_id IN (" + marks + ")"),
+                        "DELETE FROM session_event WHERE session_id IN (" + marks + ")",
+                        EventSpans.rebuildSessions().replace("/*AND*/", "AND session_id IN (" + marks + ")")));
+                for (String sql : ValueSpans.delete()) rebuild.add(sql.replace("/*IN*/", marks));
+                for (String sql : ValueSpans.rebuild()) rebuild.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
+                rebuildRows(c, chunk, "session_id", rebuild, sessionTotals);
             }
             return null;
         });
+    }
+
+    /**
+     * Runs statements that rebuild the rollup rows of some sessions or visits ({@code key} in {@code ids}; each
+     * statement takes the ids as its parameters), bracketed so the totals beside those rollups stay equal.
+     */
+    private static void rebuildRows(java.sql.Connection c, List<UUID> ids, String key, List<String> rebuild,
+                                    List<RollupTotals.Table> totals) throws SQLException {
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        java.util.Map<String, RollupTotals.Table> byName = new java.util.LinkedHashMap<>();
+        for (RollupTotals.Table t : totals) byName.putIfAbsent(t.name(), t);
+        List<String> statements = new java.util.ArrayList<>();
+        for (RollupTotals.Table t : totals) statements.add(RollupTotals.contribution(t, -1, "s." + key + " IN (" + marks + ")"));
+        statements.addAll(rebuild);
+        for (RollupTotals.Table t : totals) statements.add(RollupTotals.contribution(t, 1, "s." + key + " IN (" + marks + ")"));
+        try (Statement st = c.createStatement()) {
+            for (RollupTotals.Table t : byName.values()) RollupTotals.begin(st, t);
+        }
+        for (String sql : statements) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < ids.size(); i++) ps.setObject(i + 1, ids.get(i));
+                ps.executeUpdate();
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (RollupTotals.Table t : byName.values()) RollupTotals.commit(st, t);
+        }
     }
 
     @Override
