@@ -28,11 +28,11 @@ final class EntryExitRollup {
         String column = entry ? "v.entry_path" : "v.exit_path";
         String link = entry ? "v.prev_entry_at" : "v.prev_exit_at";
         SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
-        String pendingSessions = "SELECT DISTINCT p.session_id FROM visit_pending p WHERE p.website_id = ?";
+        String pendingSessions = Tail.ids("visit_pending", "session_id");
         boolean pending = r.pending();
         SqlText counting = new SqlText().add(" FROM visit v").addAll(r.cleanWhere())
                 .add(" AND (" + link + " IS NULL OR " + link + " < ?)", p.startAt());
-        if (pending) counting.add(" AND v.session_id NOT IN (" + pendingSessions + ")", scope.websiteId());
+        if (pending) counting.add(" AND v.session_id NOT IN " + pendingSessions, scope.websiteId());
 
         String path = entry ? d.firstBy("e.url_path", "e.created_at") : d.lastBy("e.url_path", "e.created_at");
         SqlText filters = scope.filterCondition();
@@ -48,7 +48,7 @@ final class EntryExitRollup {
             if (from != null) {
                 edge.add(edge.text().isEmpty() ? "" : " UNION ALL ")
                         .add("SELECT " + d.anyValue("e.session_id") + " AS session_id, " + path + " AS x FROM event e WHERE e.website_id = ? "
-                                + "AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS + " AND e.session_id IN (" + pendingSessions + ")",
+                                + "AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS + " AND e.session_id IN " + pendingSessions,
                                 scope.websiteId(), from.isBefore(p.startAt()) ? p.startAt() : from, p.endAt(), scope.websiteId())
                         .add(" GROUP BY e.visit_id");
                 if (filters != null) edge.add(" HAVING max(CASE WHEN ").addAll(filters).add(" THEN 1 ELSE 0 END) = 1");
@@ -67,8 +67,8 @@ final class EntryExitRollup {
 
     /** The earliest view of any session with pending rows (folded or not), or null. */
     private static Instant pendingSessionsStart(EventStore store, EventScope scope, String pendingSessions) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT least((SELECT min(v.first_at) FROM visit v WHERE v.website_id = ? AND v.session_id IN ("
-                        + pendingSessions + ")), (SELECT min(p.first_at) FROM visit_pending p WHERE p.website_id = ?))",
+        SqlText sql = new SqlText().add("SELECT least((SELECT min(v.first_at) FROM visit v WHERE v.website_id = ? AND v.session_id IN "
+                        + pendingSessions + "), (SELECT min(p.first_at) FROM visit_pending p WHERE p.website_id = ?))",
                 scope.websiteId(), scope.websiteId(), scope.websiteId());
         return store.read(c -> sql.list(c, rs -> Sql.instant(rs, 1)).getFirst());
     }

@@ -66,7 +66,7 @@ final class HourlySeries {
         Instant[] h = wholeHours(p);
         boolean pending = pending(store, scope);
         SqlText notPending = pending
-                ? new SqlText().add(" AND h.session_id NOT IN (SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?)",
+                ? new SqlText().add(" AND h.session_id NOT IN " + Tail.ids("session_hour_pending", "session_id"),
                 scope.websiteId())
                 : new SqlText();
 
@@ -78,7 +78,7 @@ final class HourlySeries {
         if (pending) {
             edgeRows.add(" UNION ALL SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
                             + " AND e.created_at >= ? AND e.created_at < ? AND e.session_id IN "
-                            + "(SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?)",
+                            + Tail.ids("session_hour_pending", "session_id"),
                     scope.websiteId(), h[0], h[1], scope.websiteId());
         }
         // m: each whole hour with its bucket and the bucket's first whole hour; joining it costs less than
@@ -97,7 +97,7 @@ final class HourlySeries {
         if (pending) {
             sql.add(" UNION ALL SELECT h.hour, coalesce(least(" + scope.dialect().hoursBetween("h.prev_hour", "h.hour") + ", " + GAP_CAP + "), "
                             + GAP_CAP + "), -sum(h.views), -count(*) FROM session_hour h WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? "
-                            + "AND h.hour < ? AND h.session_id IN (SELECT p.session_id FROM session_hour_pending p WHERE p.website_id = ?) GROUP BY 1, 2",
+                            + "AND h.hour < ? AND h.session_id IN " + Tail.ids("session_hour_pending", "session_id") + " GROUP BY 1, 2",
                     scope.websiteId(), h[0], h[1], scope.websiteId());
         }
         return sql.add(") c JOIN m ON m.h = c.hour GROUP BY 1")

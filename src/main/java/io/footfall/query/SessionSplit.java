@@ -87,7 +87,7 @@ final class SessionSplit {
             s.add(" AND " + last + " BETWEEN ? AND ?", p.startAt(), p.endAt());
         }
         s.addAll(scope.filters("v"));
-        if (pending) s.add(" AND v.session_id NOT IN (SELECT p.session_id FROM session_pending p WHERE p.website_id = ?)", scope.websiteId());
+        if (pending) s.add(" AND v.session_id NOT IN " + Tail.ids("session_pending", "session_id"), scope.websiteId());
         return s;
     }
 
@@ -115,7 +115,7 @@ final class SessionSplit {
             s.add(" UNION ALL SELECT -count(*) FROM session_span v WHERE v.website_id = ? AND NOT v.mixed AND " + last + " >= ? AND " + first
                             + " <= ? AND (" + first + " BETWEEN ? AND ? OR " + last + " BETWEEN ? AND ?)", scope.websiteId(),
                     p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt())
-                    .add(" AND v.session_id IN (SELECT p.session_id FROM session_pending p WHERE p.website_id = ?)", scope.websiteId());
+                    .add(" AND v.session_id IN " + Tail.ids("session_pending", "session_id"), scope.websiteId());
         }
         return s.add(") t");
     }
@@ -141,7 +141,7 @@ final class SessionSplit {
                 .addAll(scope.filters("v"));
         if (pending) {
             s.add(" UNION ALL SELECT v.session_id, v.first_at, v.last_at FROM session_span v WHERE v.website_id = ? AND v.session_id IN "
-                    + "(SELECT p.session_id FROM session_pending p WHERE p.website_id = ?)", scope.websiteId(), scope.websiteId());
+                    + Tail.ids("session_pending", "session_id"), scope.websiteId(), scope.websiteId());
             s.add(" UNION ALL SELECT p.session_id, p.first_at, p.last_at FROM session_pending p WHERE p.website_id = ?", scope.websiteId());
         }
         return s.add(") x GROUP BY x.k HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());

@@ -85,7 +85,7 @@ final class SessionValues {
             s.add(" UNION ALL SELECT v.value, -count(*) FROM " + kind.sessionTable() + " v WHERE v.website_id = ? AND v.last_at >= ? "
                             + "AND v.first_at <= ? AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)",
                     scope.websiteId(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"))
-                    .add(" AND v.session_id IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?) GROUP BY 1", scope.websiteId());
+                    .add(" AND v.session_id IN " + Tail.ids("session_value_pending", "session_id") + " GROUP BY 1", scope.websiteId());
         }
         return s;
     }
@@ -99,7 +99,7 @@ final class SessionValues {
         SqlText s = new SqlText().add("(SELECT s.session_id AS k, s.value AS v, s.first_at AS f, s.last_at AS l FROM " + kind.sessionTable()
                         + " s WHERE s.website_id = ? AND ((s.first_at < ? AND s.last_at > ?", scope.websiteId(), p.startAt(), p.endAt()).addAll(onValue.filters("s")).add(")");
         if (pending) {
-            s.add(" OR s.session_id IN (SELECT p.session_id FROM session_value_pending p WHERE p.website_id = ?)", scope.websiteId());
+            s.add(" OR s.session_id IN " + Tail.ids("session_value_pending", "session_id"), scope.websiteId());
             s.add(") UNION ALL SELECT p.session_id, p.value, p.first_at, p.last_at FROM session_value_pending p "
                     + "WHERE p.website_id = ? AND p.kind = ?", scope.websiteId(), kind.code);
         } else {

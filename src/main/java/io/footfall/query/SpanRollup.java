@@ -131,7 +131,7 @@ final class SpanRollup {
         return s.add("(SELECT x.k, min(x.f) AS f, max(x.l) AS l FROM (").addAll(edgeRows(kind, scope))
                 .add(" UNION ALL SELECT p." + key + ", p.first_at, p.last_at FROM " + kind.pending() + " p WHERE p.website_id = ?", scope.websiteId())
                 .add(" UNION ALL SELECT v." + key + ", v.first_at, v.last_at FROM " + kind.table() + " v WHERE v.website_id = ? AND v." + key
-                        + " IN (SELECT p." + key + " FROM " + kind.pending() + " p WHERE p.website_id = ?)", scope.websiteId(), scope.websiteId())
+                        + " IN " + Tail.ids(kind.pending(), key), scope.websiteId(), scope.websiteId())
                 .add(") x GROUP BY x.k HAVING min(x.f) <= ? AND max(x.l) >= ?)", p.endAt(), p.startAt());
     }
 
@@ -171,8 +171,7 @@ final class SpanRollup {
                         scope.websiteId(), p.startAt(), p.endAt())
                 .addAll(scope.filters("v"));
         if (pending) {
-            s.add(" AND v." + kind.key() + " NOT IN (SELECT p." + kind.key() + " FROM " + kind.pending() + " p WHERE p.website_id = ?)",
-                    scope.websiteId());
+            s.add(" AND v." + kind.key() + " NOT IN " + Tail.ids(kind.pending(), kind.key()), scope.websiteId());
         }
         return s;
     }
