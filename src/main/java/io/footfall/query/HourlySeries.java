@@ -92,17 +92,13 @@ final class HourlySeries {
                 // bucket) in hour_gap: a row starts its session in a bucket when that gap reaches past the bucket's
                 // start. Rows of sessions with pending rows are taken back out (events give those).
                 .add(" SELECT b, sum(pv)::BIGINT, sum(s)::BIGINT FROM (SELECT m.b, sum(c.pv) AS pv, "
-                        + "sum(c.n) FILTER (WHERE c.gap > " + scope.dialect().hoursBetween("m.bs", "m.h") + ") AS s FROM (");
-        if (!pending) {
-            sql.add("SELECT g.hour, g.gap, g.views AS pv, g.rows AS n FROM hour_gap g WHERE g.website_id = ? AND g.hour >= ? AND g.hour < ?",
-                    scope.websiteId(), h[0], h[1]);
-        } else {
-            // With a tail, the rows of the other sessions, grouped the same way (subtracting the tail's sessions
-            // from hour_gap would read their rows anyway, and more slowly).
-            sql.add("SELECT h.hour, coalesce(least(" + scope.dialect().hoursBetween("h.prev_hour", "h.hour") + ", " + GAP_CAP + "), "
-                            + GAP_CAP + ") AS gap, sum(h.views) AS pv, count(*) AS n FROM session_hour h WHERE h.website_id = ? AND h.views > 0 "
-                            + "AND h.hour >= ? AND h.hour < ?", scope.websiteId(), h[0], h[1])
-                    .addAll(notPending).add(" GROUP BY 1, 2");
+                        + "sum(c.n) FILTER (WHERE c.gap > " + scope.dialect().hoursBetween("m.bs", "m.h") + ") AS s FROM (SELECT g.hour, g.gap, "
+                        + "g.views AS pv, g.rows AS n FROM hour_gap g WHERE g.website_id = ? AND g.hour >= ? AND g.hour < ?", scope.websiteId(), h[0], h[1]);
+        if (pending) {
+            sql.add(" UNION ALL SELECT h.hour, coalesce(least(" + scope.dialect().hoursBetween("h.prev_hour", "h.hour") + ", " + GAP_CAP + "), "
+                            + GAP_CAP + "), -sum(h.views), -count(*) FROM session_hour h WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? "
+                            + "AND h.hour < ? AND h.session_id IN " + Tail.ids("session_hour_pending", "session_id") + " GROUP BY 1, 2",
+                    scope.websiteId(), h[0], h[1], scope.websiteId());
         }
         return sql.add(") c JOIN m ON m.h = c.hour GROUP BY 1")
                 .add(" UNION ALL SELECT x.b, sum(x.pv), count(*) FILTER (WHERE y.session_id IS NULL) FROM x LEFT JOIN (SELECT DISTINCT "

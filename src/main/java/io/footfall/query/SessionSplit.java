@@ -93,9 +93,9 @@ final class SessionSplit {
 
     /**
      * The known sessions' count for {@link Question#PRESENT} with views and no filters, as a sum of parts:
-     * rows whose first view lies in the range (whole UTC days from {@code session_view_day}) and rows whose
-     * first view precedes it and whose last view lies in it. Equal to counting {@link #knownWhere()} when
-     * nothing is pending (see {@link #countsByDay()}), without reading every row of a long range.
+     * rows whose first view lies in the range (whole UTC days from {@code session_view_day}), rows whose
+     * first view precedes it and whose last view lies in it, less the rows of pending sessions either part
+     * counted. Equal to counting {@link #knownWhere()}, without reading every row of a long range.
      */
     SqlText knownCountByDay() {
         QueryParams p = scope.params();
@@ -111,15 +111,18 @@ final class SessionSplit {
             s.add(rows + " AND " + first + " BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt());
         }
         s.add(" UNION ALL " + rows + " AND " + first + " < ? AND " + last + " BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.startAt(), p.endAt());
+        if (pending) {
+            s.add(" UNION ALL SELECT -count(*) FROM session_span v WHERE v.website_id = ? AND NOT v.mixed AND " + last + " >= ? AND " + first
+                            + " <= ? AND (" + first + " BETWEEN ? AND ? OR " + last + " BETWEEN ? AND ?)", scope.websiteId(),
+                    p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt())
+                    .add(" AND v.session_id IN " + Tail.ids("session_pending", "session_id"), scope.websiteId());
+        }
         return s.add(") t");
     }
 
-    /**
-     * Whether {@link #knownCountByDay()} should answer: views and presence asked, no filters, and no tail (with
-     * one, taking the tail's sessions back out costs more than counting the known rows directly).
-     */
+    /** Whether {@link #knownCountByDay()} answers: views asked, presence asked, no filters. */
     boolean countsByDay() {
-        return question == Question.PRESENT && typeCondition.equals(EventScope.VIEWS) && scope.params().filters().isEmpty() && !pending;
+        return question == Question.PRESENT && typeCondition.equals(EventScope.VIEWS) && scope.params().filters().isEmpty();
     }
 
     /** The checked sessions as a derived table {@code (k, f, l)} with their activity span. */

@@ -75,17 +75,15 @@ public final class WebsiteStats {
         // the session rollup, whose sessions spanning a short range must all be checked against events.
         boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < SpanRollup.shortRangeDays()
                 || !scope.params().filters().isEmpty();
-        if (!shortRange && !r.pending()) {
+        if (!shortRange) {
             SqlText sql = visitsByDay(scope, r);
             var both = Parallel.both(() -> store.read(c -> sql.list(c, WebsiteStats::sums).getFirst()),
                     () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
             long[] v = both.first();
             return new Totals(v[0], both.second(), v[1], v[2], v[3]);
         }
-        // Short ranges count visitors over their visits; long ranges with a tail take them from the session rollup.
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), "
-                        + "coalesce(sum(t.secs), 0), " + (shortRange ? "count(DISTINCT t.session_id)" : "0")
-                        + " FROM (SELECT v.session_id, v.views AS c, "
+                        + "coalesce(sum(t.secs), 0), count(DISTINCT t.session_id) FROM (SELECT v.session_id, v.views AS c, "
                         + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
                 .addAll(r.cleanWhere());
         for (SqlText w : r.edgeEventWheres(true)) {
@@ -94,12 +92,6 @@ public final class WebsiteStats {
                     .addAll(w).add(" GROUP BY e.visit_id"); // visit ids are unique across sessions
         }
         sql.add(") t");
-        if (!shortRange) {
-            var both = Parallel.both(() -> store.read(c -> sql.list(c, WebsiteStats::sums).getFirst()),
-                    () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
-            long[] v = both.first();
-            return new Totals(v[0], both.second(), v[1], v[2], v[3]);
-        }
         long[] v = store.read(c -> sql.list(c, WebsiteStats::sums).getFirst());
         return new Totals(v[0], v[4], v[1], v[2], v[3]);
     }
