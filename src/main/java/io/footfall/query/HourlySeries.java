@@ -18,8 +18,7 @@ import java.time.zone.ZoneRules;
  * are whole hours (an hour then never straddles two buckets).
  */
 final class HourlySeries {
-    /** The cap of hour_gap's gaps (store/duckdb RollupTotals.GAP_CAP): longer than any bucket, and "no previous hour". */
-    private static final int GAP_CAP = 366 * 24 + 2;
+    private static final int GAP_CAP = io.footfall.store.HourGap.CAP;
 
     private HourlySeries() {
     }

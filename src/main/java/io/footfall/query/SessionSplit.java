@@ -99,17 +99,11 @@ final class SessionSplit {
      */
     SqlText knownCountByDay() {
         QueryParams p = scope.params();
-        Instant[] days = WholeDays.of(p);
         String rows = "SELECT count(*) AS n FROM session_span v WHERE v.website_id = ? AND NOT v.mixed";
-        SqlText s = new SqlText().add("SELECT coalesce(sum(t.n), 0) FROM (");
-        if (days[0].isBefore(days[1])) {
-            s.add("SELECT sum(y.sessions) AS n FROM session_view_day y WHERE y.website_id = ? AND y.day >= ? AND y.day < ?",
-                    scope.websiteId(), days[0], days[1]);
-            s.add(" UNION ALL " + rows + " AND " + first + " >= ? AND " + first + " < ?", scope.websiteId(), p.startAt(), days[0]);
-            s.add(" UNION ALL " + rows + " AND " + first + " >= ? AND " + first + " <= ?", scope.websiteId(), days[1], p.endAt());
-        } else {
-            s.add(rows + " AND " + first + " BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt());
-        }
+        SqlText s = new SqlText().add("SELECT coalesce(sum(t.n), 0) FROM (").addAll(WholeDays.startingIn(p, first,
+                days -> new SqlText().add("SELECT sum(y.sessions) AS n FROM session_view_day y WHERE y.website_id = ? AND y.day >= ? AND y.day < ?",
+                        scope.websiteId(), days[0], days[1]),
+                window -> new SqlText().add(rows, scope.websiteId()).addAll(window)));
         s.add(" UNION ALL " + rows + " AND " + first + " < ? AND " + last + " BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.startAt(), p.endAt());
         if (pending) {
             s.add(" UNION ALL SELECT -count(*) FROM session_span v WHERE v.website_id = ? AND NOT v.mixed AND " + last + " >= ? AND " + first

@@ -65,20 +65,10 @@ final class SessionValues {
     private static SqlText known(EventScope scope, EventScope onValue, SessionValueKind kind, boolean pending) {
         QueryParams p = scope.params();
         String rows = "SELECT v.value AS x, count(*) AS y FROM " + kind.sessionTable() + " v WHERE v.website_id = ?";
-        Instant[] days = WholeDays.of(p);
-        Instant dayFrom = days[0];
-        Instant dayTo = days[1];
-        SqlText s = new SqlText();
-        if (dayFrom.isBefore(dayTo)) {
-            s.add("SELECT y.value AS x, sum(y.rows) AS y FROM session_value_day y WHERE y.website_id = ? AND y.kind = ? AND y.day >= ? "
-                    + "AND y.day < ?", scope.websiteId(), kind.code, dayFrom, dayTo).addAll(onValue.filters("y")).add(" GROUP BY 1");
-            s.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at < ?", scope.websiteId(), p.startAt(), dayFrom)
-                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
-            s.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at <= ?", scope.websiteId(), dayTo, p.endAt())
-                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
-        } else {
-            s.add(rows + " AND v.first_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt()).addAll(onValue.filters("v")).add(" GROUP BY 1");
-        }
+        SqlText s = WholeDays.startingIn(p, "v.first_at",
+                days -> new SqlText().add("SELECT y.value AS x, sum(y.rows) AS y FROM session_value_day y WHERE y.website_id = ? AND y.kind = ? "
+                        + "AND y.day >= ? AND y.day < ?", scope.websiteId(), kind.code, days[0], days[1]).addAll(onValue.filters("y")).add(" GROUP BY 1"),
+                window -> new SqlText().add(rows, scope.websiteId()).addAll(window).addAll(onValue.filters("v")).add(" GROUP BY 1"));
         s.add(" UNION ALL " + rows + " AND v.first_at < ? AND v.last_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.startAt(), p.endAt())
                 .addAll(onValue.filters("v")).add(" GROUP BY 1");
         if (pending) {

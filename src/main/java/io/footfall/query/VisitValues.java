@@ -4,7 +4,6 @@ import io.footfall.store.EventStore;
 import io.footfall.store.SessionValueKind;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,21 +47,12 @@ final class VisitValues {
         String secs = d.secondsBetween("v.first_at", "v.last_at");
         String sums = "sum(v.views) AS views, count(*) AS visits, count(*) FILTER (WHERE v.views = 1) AS bounces, sum(" + secs + ") AS secs";
         String rows = "SELECT v.value AS x, " + sums + " FROM " + kind.visitTable() + " v WHERE v.website_id = ?";
-        Instant[] days = WholeDays.of(p);
-        Instant dayFrom = days[0];
-        Instant dayTo = days[1];
-        SqlText sql = new SqlText().add("SELECT t.x, sum(t.views)::BIGINT, sum(t.visits)::BIGINT, sum(t.bounces)::BIGINT, sum(t.secs)::BIGINT FROM (");
-        if (dayFrom.isBefore(dayTo)) {
-            sql.add("SELECT y.value AS x, sum(y.views) AS views, sum(y.visits) AS visits, sum(y.bounces) AS bounces, sum(y.secs) AS secs "
-                            + "FROM visit_value_day y WHERE y.website_id = ? AND y.kind = ? AND y.day >= ? AND y.day < ?",
-                    scope.websiteId(), kind.code, dayFrom, dayTo).addAll(onValue.filters("y")).add(" GROUP BY 1");
-            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at < ?", scope.websiteId(), p.startAt(), dayFrom)
-                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
-            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at <= ?", scope.websiteId(), dayTo, p.endAt())
-                    .addAll(onValue.filters("v")).add(" GROUP BY 1");
-        } else {
-            sql.add(rows + " AND v.first_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt()).addAll(onValue.filters("v")).add(" GROUP BY 1");
-        }
+        SqlText sql = new SqlText().add("SELECT t.x, sum(t.views)::BIGINT, sum(t.visits)::BIGINT, sum(t.bounces)::BIGINT, sum(t.secs)::BIGINT FROM (")
+                .addAll(WholeDays.startingIn(p, "v.first_at",
+                        days -> new SqlText().add("SELECT y.value AS x, sum(y.views) AS views, sum(y.visits) AS visits, sum(y.bounces) AS bounces, "
+                                        + "sum(y.secs) AS secs FROM visit_value_day y WHERE y.website_id = ? AND y.kind = ? AND y.day >= ? AND y.day < ?",
+                                scope.websiteId(), kind.code, days[0], days[1]).addAll(onValue.filters("y")).add(" GROUP BY 1"),
+                        window -> new SqlText().add(rows, scope.websiteId()).addAll(window).addAll(onValue.filters("v")).add(" GROUP BY 1")));
         for (SqlText where : visits.edgeRowWheres()) {
             sql.add(" UNION ALL SELECT v.value, -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM "
                             + kind.visitTable() + " v").addAll(where)

@@ -3,7 +3,6 @@ package io.footfall.query;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
-import java.time.Instant;
 
 /**
  * Totals of views over a range: pageviews, visitors (sessions), visits, bounces (visits with exactly one
@@ -43,16 +42,11 @@ public final class WebsiteStats {
         String secs = d.secondsBetween("v.first_at", "v.last_at");
         String rows = "SELECT sum(v.views) AS pv, count(*) AS n, count(*) FILTER (WHERE v.views = 1) AS b, sum(" + secs + ") AS s "
                 + "FROM visit v WHERE v.website_id = ?";
-        Instant[] days = WholeDays.of(p);
-        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.pv), 0), coalesce(sum(t.n), 0), coalesce(sum(t.b), 0), coalesce(sum(t.s), 0), 0 FROM (");
-        if (days[0].isBefore(days[1])) {
-            sql.add("SELECT sum(y.views) AS pv, sum(y.visits) AS n, sum(y.bounces) AS b, sum(y.secs) AS s FROM visit_day y WHERE y.website_id = ? "
-                    + "AND y.day >= ? AND y.day < ?", scope.websiteId(), days[0], days[1]);
-            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at < ?", scope.websiteId(), p.startAt(), days[0]);
-            sql.add(" UNION ALL " + rows + " AND v.first_at >= ? AND v.first_at <= ?", scope.websiteId(), days[1], p.endAt());
-        } else {
-            sql.add(rows + " AND v.first_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.endAt());
-        }
+        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.pv), 0), coalesce(sum(t.n), 0), coalesce(sum(t.b), 0), coalesce(sum(t.s), 0), 0 FROM (")
+                .addAll(WholeDays.startingIn(p, "v.first_at",
+                        days -> new SqlText().add("SELECT sum(y.views) AS pv, sum(y.visits) AS n, sum(y.bounces) AS b, sum(y.secs) AS s "
+                                + "FROM visit_day y WHERE y.website_id = ? AND y.day >= ? AND y.day < ?", scope.websiteId(), days[0], days[1]),
+                        window -> new SqlText().add(rows, scope.websiteId()).addAll(window)));
         for (SqlText w : r.edgeRowWheres()) {
             sql.add(" UNION ALL SELECT -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM visit v")
                     .addAll(w).add(" AND v.first_at BETWEEN ? AND ?", p.startAt(), p.endAt());

@@ -366,14 +366,15 @@ public final class DuckDbEventStore implements EventStore {
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("CREATE OR REPLACE TEMP TABLE event_hour_removed AS "
-                        + EventHours.subtractFolded().replace("/*IN*/", marks))) {
+                try (Statement st = c.createStatement()) {
+                    RollupTotals.begin(st, RollupTotals.EVENT_HOURS);
+                }
+                try (PreparedStatement ps = c.prepareStatement(EventHours.subtractFolded().replace("/*IN*/", marks))) {
                     for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
                     ps.executeUpdate();
                 }
-                EventHours.add(c, "SELECT * FROM event_hour_removed", -1);
                 try (Statement st = c.createStatement()) {
-                    st.execute("DROP TABLE event_hour_removed");
+                    RollupTotals.commit(st, RollupTotals.EVENT_HOURS);
                 }
                 for (String table : List.of("event", "event_data")) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id IN (" + marks + ")")) {

@@ -40,16 +40,13 @@ final class HourSpans {
     static void fold(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE hour_delta AS SELECT * FROM session_hour_pending");
-            String touched = "s.session_id IN (SELECT session_id FROM hour_delta)";
-            RollupTotals.begin(st, RollupTotals.HOUR_GAPS);
-            st.execute(RollupTotals.contribution(RollupTotals.HOUR_GAPS, -1, touched));
-            st.execute("MERGE INTO session_hour s USING hour_delta d "
-                    + "ON s.website_id = d.website_id AND s.session_id = d.session_id AND s.hour = d.hour "
-                    + "WHEN MATCHED THEN UPDATE SET views = s.views + d.views, activity = s.activity + d.activity "
-                    + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.hour, NULL, NULL, d.views, d.activity)");
-            relink(st, "SELECT DISTINCT session_id FROM hour_delta");
-            st.execute(RollupTotals.contribution(RollupTotals.HOUR_GAPS, 1, touched));
-            RollupTotals.commit(st, RollupTotals.HOUR_GAPS);
+            RollupTotals.bracket(st, RollupTotals.HOUR_GAPS, "s.session_id IN (SELECT session_id FROM hour_delta)", () -> {
+                st.execute("MERGE INTO session_hour s USING hour_delta d "
+                        + "ON s.website_id = d.website_id AND s.session_id = d.session_id AND s.hour = d.hour "
+                        + "WHEN MATCHED THEN UPDATE SET views = s.views + d.views, activity = s.activity + d.activity "
+                        + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.hour, NULL, NULL, d.views, d.activity)");
+                relink(st, "SELECT DISTINCT session_id FROM hour_delta");
+            });
             st.execute("DROP TABLE hour_delta");
         }
     }

@@ -9,7 +9,7 @@ import java.sql.Statement;
  * Totals kept beside a rollup: sums over its rows per group (V13/V14: {@code visit_value_day} and
  * {@code session_value_day} per kind, value and UTC day of the first view; V15: {@code visit_day} and
  * {@code session_view_day} per UTC day of the first view; V16: {@code hour_gap} per hour and hours since the
- * session's previous one). A table fed by several rollup tables (one per kind) has one {@link Table} each.
+ * session's previous one; V12: {@code event_hour}, custom events per hour and name, from the event table itself). A table fed by several rollup tables (one per kind) has one {@link Table} each.
  * A change to rollup rows is bracketed: their contribution is taken out as they were ({@link #contribution}
  * with sign -1), the rows change, their contribution is added as they became (+1), and {@link #commit}
  * applies the difference.
@@ -30,11 +30,15 @@ final class RollupTotals {
     static final Table SESSION_DAYS = new Table("session_view_day", "session_span", new String[]{"day"},
             new String[]{"date_trunc('day', s.first_view_at)"}, "NOT s.mixed AND s.first_view_at IS NOT NULL",
             new String[]{"sessions"}, new String[]{"count(*)"}, "sessions");
-    /** Longer than any bucket of the pageviews series (a leap year and a DST hour): gaps are capped here. */
-    static final int GAP_CAP = 366 * 24 + 2;
+    static final int GAP_CAP = io.footfall.store.HourGap.CAP;
     static final Table HOUR_GAPS = new Table("hour_gap", "session_hour", new String[]{"hour", "gap"},
             new String[]{"s.hour", "coalesce(least((epoch_us(s.hour) - epoch_us(s.prev_hour)) // 3600000000, " + GAP_CAP + "), " + GAP_CAP + ")"},
             "s.views > 0", new String[]{"views", "rows"}, new String[]{"sum(s.views)", "count(*)"}, "rows");
+
+    /** V12: custom events per (UTC hour, name), summed straight from the event table (no rollup between). */
+    static final Table EVENT_HOURS = new Table("event_hour", "event", new String[]{"hour", "event_name"},
+            new String[]{"date_trunc('hour', s.created_at)", "s.event_name"}, "s.event_type = 2", new String[]{"events"},
+            new String[]{"count(*)"}, "events");
 
     /** visit_value_day's part from one kind's visit-value table. */
     static Table visitValueDays(SessionValueKind k) {
@@ -51,6 +55,20 @@ final class RollupTotals {
     }
 
     private RollupTotals() {
+    }
+
+    /** A change to rollup rows, run between taking their contribution out and adding it back. */
+    interface Change {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code change} bracketed for one totals table: the rows {@code touched} selects (alias s) are summed before and after. */
+    static void bracket(Statement st, Table t, String touched, Change change) throws SQLException {
+        begin(st, t);
+        st.execute(contribution(t, -1, touched));
+        change.run();
+        st.execute(contribution(t, 1, touched));
+        commit(st, t);
     }
 
     /** Starts a change: an empty delta table. */
@@ -99,6 +117,11 @@ final class RollupTotals {
 
     /** Rebuilds a table from its whole rollup. */
     static String rebuild(Table t) {
-        return "INSERT INTO " + t.name() + " " + select(t, 1, "TRUE");
+        return rebuild(t, "TRUE");
+    }
+
+    /** Rebuilds a table from the rows of its source that {@code where} selects (alias s). */
+    static String rebuild(Table t, String where) {
+        return "INSERT INTO " + t.name() + " " + select(t, 1, where);
     }
 }

@@ -45,10 +45,8 @@ final class SessionSpans {
             // Materialized: a semi-join on a view of unknown size makes the engine hash the whole rollup instead.
             st.execute("CREATE OR REPLACE TEMP TABLE touched_sessions AS SELECT DISTINCT session_id FROM " + Rollups.TAIL
                     + " WHERE event_type <> 5");
-            String touched = "s.session_id IN (SELECT session_id FROM touched_sessions)";
-            RollupTotals.begin(st, RollupTotals.SESSION_DAYS);
-            st.execute(RollupTotals.contribution(RollupTotals.SESSION_DAYS, -1, touched));
-            st.execute("MERGE INTO session_span s USING (" + aggregate(Rollups.TAIL + " WHERE event_type <> 5") + ") d "
+            RollupTotals.bracket(st, RollupTotals.SESSION_DAYS, "s.session_id IN (SELECT session_id FROM touched_sessions)", () -> st.execute(
+                    "MERGE INTO session_span s USING (" + aggregate(Rollups.TAIL + " WHERE event_type <> 5") + ") d "
                     + "ON s.website_id = d.website_id AND s.session_id = d.session_id "
                     + "WHEN MATCHED THEN UPDATE SET first_at = least(s.first_at, d.first_at), last_at = greatest(s.last_at, d.last_at), "
                     + "first_view_at = least(s.first_view_at, d.first_view_at), last_view_at = greatest(s.last_view_at, d.last_view_at), "
@@ -58,9 +56,7 @@ final class SessionSpans {
                     + "last_visit_id = CASE WHEN d.last_at >= s.last_at THEN d.last_visit_id ELSE s.last_visit_id END, "
                     + "mixed = s.mixed OR d.mixed OR d.first_at < s.last_at" + differs + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.first_at, d.last_at, d.first_view_at, d.last_view_at, "
-                    + "d.activity, d.views, d.pageviews, d.events, d.visits, d.last_visit_id" + columns("d.") + ", d.mixed)");
-            st.execute(RollupTotals.contribution(RollupTotals.SESSION_DAYS, 1, touched));
-            RollupTotals.commit(st, RollupTotals.SESSION_DAYS);
+                    + "d.activity, d.views, d.pageviews, d.events, d.visits, d.last_visit_id" + columns("d.") + ", d.mixed)"));
             st.execute("DROP TABLE touched_sessions");
         }
     }

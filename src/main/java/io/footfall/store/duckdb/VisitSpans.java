@@ -42,19 +42,15 @@ final class VisitSpans {
             // Materialized: a semi-join on a view of unknown size makes the engine hash the whole rollup instead.
             st.execute("CREATE OR REPLACE TEMP TABLE touched_visits AS SELECT DISTINCT visit_id FROM " + Rollups.TAIL
                     + " WHERE event_type IN (1, 3, 4)");
-            String touched = "s.visit_id IN (SELECT visit_id FROM touched_visits)";
-            RollupTotals.begin(st, RollupTotals.VISIT_DAYS);
-            st.execute(RollupTotals.contribution(RollupTotals.VISIT_DAYS, -1, touched));
-            st.execute("MERGE INTO visit v USING (" + aggregate(Rollups.TAIL + " WHERE event_type IN (1, 3, 4)") + ") d "
+            RollupTotals.bracket(st, RollupTotals.VISIT_DAYS, "s.visit_id IN (SELECT visit_id FROM touched_visits)", () -> st.execute(
+                    "MERGE INTO visit v USING (" + aggregate(Rollups.TAIL + " WHERE event_type IN (1, 3, 4)") + ") d "
                     + "ON v.website_id = d.website_id AND v.visit_id = d.visit_id "
                     + "WHEN MATCHED THEN UPDATE SET views = v.views + d.views, "
                     + "entry_path = CASE WHEN d.first_at < v.first_at THEN d.entry_path ELSE v.entry_path END, "
                     + "exit_path = CASE WHEN d.last_at >= v.last_at THEN d.exit_path ELSE v.exit_path END, "
                     + "first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), mixed = " + mixed + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.visit_id, d.session_id, d.first_at, d.last_at, d.views, "
-                    + "d.entry_path, d.exit_path" + values + ", d.mixed, NULL, NULL)");
-            st.execute(RollupTotals.contribution(RollupTotals.VISIT_DAYS, 1, touched));
-            RollupTotals.commit(st, RollupTotals.VISIT_DAYS);
+                    + "d.entry_path, d.exit_path" + values + ", d.mixed, NULL, NULL)"));
             st.execute("CREATE OR REPLACE TEMP TABLE touched_visit_sessions AS SELECT DISTINCT session_id FROM " + Rollups.TAIL
                     + " WHERE event_type IN (1, 3, 4)");
             relink(st, "SELECT session_id FROM touched_visit_sessions");
