@@ -99,7 +99,7 @@ public final class QueryBench {
                 st.execute(eventsSql(start, endTs));
                 st.execute("INSERT INTO event SELECT *, 0 FROM gen_event ORDER BY created_at"); // ingest_seq 0: folded (rebuilt below)
                 st.execute("INSERT INTO event_data SELECT website_id, event_id, 'value', NULL, (abs(hash(event_id)) % 10000) / 100.0, "
-                        + "NULL, 2, created_at, event_type, event_name FROM gen_event WHERE event_type = 2");
+                        + "NULL, 2, created_at, event_type, event_name, 0 FROM gen_event WHERE event_type = 2");
                 st.execute("DROP TABLE gen_event");
                 st.execute("DELETE FROM visit");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);

@@ -195,14 +195,16 @@ final class SpanRollup {
     }
 
     /**
-     * For a rollup keyed finer than the unit (alias v, with the unit's key and {@code first_at}): one WHERE per
+     * For a rollup keyed by the unit or finer (alias v, with the unit's key and {@code first_at}): one WHERE per
      * edge window selecting the rows of that side's edge units that start inside the window. Every row of an
      * edge unit lying in the range lies in its side's window, so these are what a sum over the rows in the
-     * range must take back out.
+     * range must take back out. When each unit is one row starting at the unit's first time
+     * ({@code oneRowPerUnit}, the visit rollup itself), units starting before the range have no row in it, so
+     * only the other side is read.
      */
-    List<SqlText> edgeRowWheres() {
+    List<SqlText> edgeRowWheres(boolean oneRowPerUnit) {
         List<SqlText> out = new ArrayList<>();
-        for (int side = 0; side < 2; side++) {
+        for (int side = oneRowPerUnit ? 1 : 0; side < 2; side++) {
             Instant[] w = side == 0 ? edges.before() : edges.rest();
             if (w == null) continue;
             SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at BETWEEN ? AND ? AND v." + kind.key() + " IN (",

@@ -13,6 +13,8 @@ import java.util.List;
 final class SqlText {
     /** {@code -Dfootfall.traceSql=true}: every statement with its time on stderr, for tuning queries. */
     private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
+    /** {@code -Dfootfall.traceSqlFull=true}: the whole statement and its parameters, to replay it elsewhere. */
+    private static final boolean TRACE_FULL = Boolean.getBoolean("footfall.traceSqlFull");
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
@@ -49,7 +51,8 @@ final class SqlText {
                 return out;
             }
         } finally {
-            if (TRACE) System.err.printf("sql %.1f ms: %s%n", (System.nanoTime() - start) / 1e6, sql.length() > 400 ? sql.substring(0, 400) + "..." : sql);
+            if (TRACE) System.err.printf("sql %.1f ms: %s%n", (System.nanoTime() - start) / 1e6, sql.length() > 400 && !TRACE_FULL ? sql.substring(0, 400) + "..." : sql);
+            if (TRACE_FULL) System.err.println("params " + params);
         }
     }
 }

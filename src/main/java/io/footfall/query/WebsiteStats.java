@@ -47,7 +47,7 @@ public final class WebsiteStats {
                         days -> new SqlText().add("SELECT sum(y.views) AS pv, sum(y.visits) AS n, sum(y.bounces) AS b, sum(y.secs) AS s "
                                 + "FROM visit_day y WHERE y.website_id = ? AND y.day >= ? AND y.day < ?", scope.websiteId(), days[0], days[1]),
                         window -> new SqlText().add(rows, scope.websiteId()).addAll(window)));
-        for (SqlText w : r.edgeRowWheres()) {
+        for (SqlText w : r.edgeRowWheres(true)) {
             sql.add(" UNION ALL SELECT -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM visit v")
                     .addAll(w).add(" AND v.first_at BETWEEN ? AND ?", p.startAt(), p.endAt());
         }
@@ -59,20 +59,26 @@ public final class WebsiteStats {
     }
 
     /**
-     * The same totals from the rollups: views, visits, bounces and time from the visit rollup, visitors
-     * from the session rollup (a count of rows instead of a distinct count), edges from events.
+     * The same totals from the rollups: views, visits, bounces and time from the visit rollup and its day
+     * totals, visitors from the hourly rollup ({@link HourlyVisitors}) or, where it cannot answer, from the
+     * session rollup (a count of rows instead of a distinct count); edges from events. Filtered ranges, and
+     * short ones the hourly rollup cannot answer, count visitors distinct over their visits instead.
      */
     static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
         var d = scope.dialect();
         SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
-        // Short ranges and filtered ones: visitors as a distinct count over their (few) visits is cheaper than
-        // the session rollup, whose sessions spanning a short range must all be checked against events.
+        // Short ranges and filtered ones: without the hourly rollup, visitors as a distinct count over their (few)
+        // visits is cheaper than the session rollup, whose sessions spanning a short range must all be checked.
         boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < SpanRollup.shortRangeDays()
                 || !scope.params().filters().isEmpty();
-        if (!shortRange) {
+        // Visitors through the hourly rollup when it can answer (system property footfall.stats.hourlyVisitors=false:
+        // through the session rollup instead, for tests of that way).
+        boolean hourly = HourlyVisitors.covers(scope.params())
+                && Boolean.parseBoolean(System.getProperty("footfall.stats.hourlyVisitors", "true"));
+        if (!shortRange || hourly) {
             SqlText sql = visitsByDay(scope, r);
             var both = Parallel.both(() -> store.read(c -> sql.list(c, WebsiteStats::sums).getFirst()),
-                    () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
+                    () -> hourly ? HourlyVisitors.count(store, scope) : SessionCounts.visitors(store, scope, EventScope.VIEWS));
             long[] v = both.first();
             return new Totals(v[0], both.second(), v[1], v[2], v[3]);
         }

@@ -60,7 +60,7 @@ public final class Migrations {
     }
 
     /** Splits a script on semicolons that end a line, after dropping `--` comment lines. */
-    static List<String> statements(String script) {
+    public static List<String> statements(String script) {
         StringBuilder clean = new StringBuilder();
         for (String line : script.split("\n")) {
             int comment = line.indexOf("--");

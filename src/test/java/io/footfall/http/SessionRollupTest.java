@@ -113,19 +113,23 @@ class SessionRollupTest {
         compareWithEvents();
         System.setProperty("footfall.visitRollup.maxListed", "0"); // edge sessions as a sub-query instead of an id list
         System.setProperty("footfall.stats.shortRangeDays", "0"); // stats' visitors through the session rollup
+        System.setProperty("footfall.stats.hourlyVisitors", "false");
         try {
             compareWithEvents();
         } finally {
             System.clearProperty("footfall.visitRollup.maxListed");
             System.clearProperty("footfall.stats.shortRangeDays");
+            System.clearProperty("footfall.stats.hourlyVisitors");
         }
         server.fold();
         compareWithEvents();
         System.setProperty("footfall.stats.shortRangeDays", "0");
+        System.setProperty("footfall.stats.hourlyVisitors", "false");
         try {
             compareWithEvents();
         } finally {
             System.clearProperty("footfall.stats.shortRangeDays");
+            System.clearProperty("footfall.stats.hourlyVisitors");
         }
     }
 

@@ -136,18 +136,22 @@ class VisitRollupTest {
         String[][] ranges = {{"2026-03-03T00:00:00Z", "2026-03-09T00:00:00Z"}, {"2026-03-04T23:55:00Z", "2026-03-07T10:02:00Z"},
                 {"2026-03-05T00:00:00Z", "2026-03-06T23:59:59Z"}, {"2026-03-04T12:00:00Z", "2026-03-06T09:02:00Z"},
                 {"2026-03-05T00:05:00Z", "2026-03-08T00:00:00Z"}};
-        System.setProperty("footfall.stats.shortRangeDays", "0");
-        try {
-            for (int pass = 0; pass < 2; pass++) {
-                for (String[] r : ranges) {
-                    String range = TestServer.range(r[0], r[1]);
-                    assertThat(server.websiteJson(w.toString(), "stats?" + range).toString()).as(range)
-                            .isEqualTo(server.websiteJson(w.toString(), "stats?" + range + "&hostname=c.example").toString());
+        for (int pass = 0; pass < 2; pass++) {
+            for (String[] r : ranges) {
+                String range = TestServer.range(r[0], r[1]);
+                String expected = server.websiteJson(w.toString(), "stats?" + range + "&hostname=c.example").toString();
+                // Visitors through the hourly rollup (short ranges), then through the session rollup's day totals.
+                assertThat(server.websiteJson(w.toString(), "stats?" + range).toString()).as(range).isEqualTo(expected);
+                System.setProperty("footfall.stats.shortRangeDays", "0");
+                System.setProperty("footfall.stats.hourlyVisitors", "false");
+                try {
+                    assertThat(server.websiteJson(w.toString(), "stats?" + range).toString()).as(range).isEqualTo(expected);
+                } finally {
+                    System.clearProperty("footfall.stats.shortRangeDays");
+                    System.clearProperty("footfall.stats.hourlyVisitors");
                 }
-                server.fold();
             }
-        } finally {
-            System.clearProperty("footfall.stats.shortRangeDays");
+            server.fold();
         }
         assertThat(server.websiteJson(w.toString(), "stats?" + TestServer.range("2026-03-03T00:00:00Z", "2026-03-09T00:00:00Z"))
                 .get("pageviews").asLong()).isEqualTo(8);

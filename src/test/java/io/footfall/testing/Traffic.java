@@ -53,6 +53,12 @@ public final class Traffic {
             return this;
         }
 
+        /** A custom event on {@code url} with event data ({@code data}: a JSON object). */
+        public Visitor eventWithData(String at, String url, String name, String data) {
+            send(at, "\"url\":" + TestServer.quote(url) + ",\"name\":" + TestServer.quote(name) + ",\"data\":" + data);
+            return this;
+        }
+
         private void send(String at, String fields) {
             long seconds = Instant.parse(at).getEpochSecond();
             String body = "{\"type\":\"event\",\"payload\":{\"website\":\"" + websiteId + "\",\"hostname\":\"example.com\","

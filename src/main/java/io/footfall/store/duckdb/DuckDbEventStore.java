@@ -122,6 +122,7 @@ public final class DuckDbEventStore implements EventStore {
                 try (DuckDBAppender eventData = conn.createAppender("main", "event_data")) {
                     for (CollectedHit hit : hits) {
                         if (hit.event() == null) continue;
+                        short index = 0;
                         for (DataField f : hit.eventData()) {
                             eventData.beginRow();
                             eventData.append(hit.websiteId());
@@ -130,6 +131,7 @@ public final class DuckDbEventStore implements EventStore {
                             appendInstant(eventData, hit.createdAt());
                             eventData.append((short) hit.event().eventType());
                             str(eventData, hit.event().eventName());
+                            eventData.append(index++);
                             eventData.endRow();
                         }
                     }
