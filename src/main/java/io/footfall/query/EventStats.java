@@ -66,9 +66,27 @@ public final class EventStats {
         Instant from = w[0].isBefore(p.startAt()) ? p.startAt() : w[0];
         Instant to = w[1].isAfter(p.endAt()) ? p.endAt() : w[1];
         if (from.isAfter(to)) return count;
-        SqlText edge = new SqlText().add("SELECT count(DISTINCT e." + key + ") FROM event e WHERE e.website_id = ? AND e.event_type = 2 "
+        Instant[] h = HourlySeries.wholeHours(p);
+        SqlText edge = key.equals("session_id") && !pending && h[0].isBefore(h[1]) ? checkedSessionsByHour(scope, checked, h)
+                : new SqlText().add("SELECT count(DISTINCT e." + key + ") FROM event e WHERE e.website_id = ? AND e.event_type = 2 "
                         + "AND e.created_at BETWEEN ? AND ? AND e." + key + " IN (SELECT DISTINCT c.k FROM (", scope.websiteId(), from, to)
                 .addAll(checked).add(") c)");
         return count + store.read(c -> edge.list(c, rs -> rs.getLong(1)).getFirst());
+    }
+
+    /**
+     * The checked sessions with a custom event in the range, without a tail: in its whole UTC hours from the
+     * hourly rollup (an hour's rows beyond its views are custom events), in the partial hours at either end
+     * from events. A long-lived session spanning a short range has few hours there but many events.
+     */
+    private static SqlText checkedSessionsByHour(EventScope scope, SqlText checked, Instant[] h) {
+        QueryParams p = scope.params();
+        String custom = " FROM event e WHERE e.website_id = ? AND e.event_type = 2 AND e.session_id IN (SELECT k FROM c) AND ";
+        return new SqlText().add("WITH c AS MATERIALIZED (SELECT DISTINCT x.k FROM (").addAll(checked).add(") x) ")
+                .add("SELECT count(DISTINCT u.k) FROM (SELECT s.session_id AS k FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? "
+                        + "AND s.hour < ? AND s.activity > s.views AND s.session_id IN (SELECT k FROM c)", scope.websiteId(), h[0], h[1])
+                .add(" UNION ALL SELECT e.session_id" + custom + "e.created_at >= ? AND e.created_at < ?", scope.websiteId(), p.startAt(), h[0])
+                .add(" UNION ALL SELECT e.session_id" + custom + "e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt())
+                .add(") u");
     }
 }

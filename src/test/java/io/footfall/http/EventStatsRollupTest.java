@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * C  visit 1: 06:00 click | 20:00 click (folded: around most ranges below)
  * D  visit 1: 09:30 view /d only
  * E  visit 1: 13:00 share (pending, a new session)
+ * F  visits 05:00 click | 09:30 signup | 10:30 click | 21:00 click (folded: around most ranges, with events inside)
  * </pre>
  */
 class EventStatsRollupTest {
@@ -39,6 +40,9 @@ class EventStatsRollupTest {
         server.append(event(w, a, a1, "08:00", "signup"), view(w, a, a1, "08:30", "/a"), event(w, a, a1, "09:00", "click"),
                 event(w, b, b1, "10:00", "signup"), event(w, c, c1, "06:00", "click"), event(w, c, c1, "20:00", "click"),
                 view(w, d, d1, "09:30", "/d"));
+        UUID f = UUID.randomUUID();
+        server.append(event(w, f, UUID.randomUUID(), "05:00", "click"), event(w, f, UUID.randomUUID(), "09:30", "signup"),
+                event(w, f, UUID.randomUUID(), "10:30", "click"), event(w, f, UUID.randomUUID(), "21:00", "click"));
         server.fold();
         server.append(event(w, b, b1, "07:00", "download"));
         server.fold();
@@ -68,11 +72,13 @@ class EventStatsRollupTest {
 
     @Test
     void exactTotals() {
-        assertThat(stats(ExpandedRollupTest.range("00:00", "23:59"))).isEqualTo("{\"data\":{\"events\":8,\"visitors\":4,\"visits\":5,"
+        assertThat(stats(ExpandedRollupTest.range("00:00", "23:59"))).isEqualTo("{\"data\":{\"events\":12,\"visitors\":5,\"visits\":9,"
                 + "\"uniqueEvents\":4,\"comparison\":{\"events\":0,\"visitors\":0,\"visits\":0,\"uniqueEvents\":0}}}");
-        // 07:30–11:00: A's signup and click, B's signup; C's events lie around it.
-        assertThat(stats(ExpandedRollupTest.range("07:30", "11:00"))).startsWith("{\"data\":{\"events\":3,\"visitors\":2,\"visits\":2,"
+        // 07:30–11:00: A's signup and click, B's signup, F's signup and click; C's events lie around it.
+        assertThat(stats(ExpandedRollupTest.range("07:30", "11:00"))).startsWith("{\"data\":{\"events\":5,\"visitors\":3,\"visits\":4,"
                 + "\"uniqueEvents\":2,");
+        // 09:45–11:59: B's signup, F's click in a whole hour (F spans the range: checked through the hourly rollup).
+        assertThat(stats(ExpandedRollupTest.range("09:45", "11:59"))).startsWith("{\"data\":{\"events\":2,\"visitors\":2,\"visits\":2,");
     }
 
     @Test
@@ -84,7 +90,8 @@ class EventStatsRollupTest {
 
     void compareWithEvents() {
         String[][] ranges = {{"00:00", "23:59"}, {"07:30", "11:00"}, {"06:30", "19:00"}, {"08:00", "08:00"}, {"09:01", "11:59"},
-                {"12:00", "13:00"}, {"00:00", "06:59"}, {"10:00", "20:00"}, {"20:01", "23:00"}};
+                {"12:00", "13:00"}, {"00:00", "06:59"}, {"10:00", "20:00"}, {"20:01", "23:00"}, {"09:45", "11:59"}, {"09:15", "09:59"},
+                {"09:29", "10:31"}};
         String[] others = {"events/series?unit=hour&timezone=UTC", "events/series?unit=day&timezone=America/New_York",
                 "events/series?unit=hour&timezone=Asia/Kolkata", "events/series?unit=hour&timezone=UTC&event=click",
                 "metrics?type=event", "metrics?type=event&search=c", "metrics?type=event&limit=1&offset=1"};
