@@ -38,14 +38,18 @@ public final class DuckDbEventStore implements EventStore {
     }
 
     /**
-     * Folds a tail that appends have left waiting (traffic stopped after a burst), so reads do not keep
-     * paying for it. Ends when the store is closed.
+     * Folds a tail that appends have left waiting, so reads do not keep paying for it: a few seconds after
+     * traffic pauses (a burst, then a dashboard), else when the last fold is {@link #FOLD_NANOS} old. Ends
+     * when the store is closed.
      */
     private void foldWhenIdle() {
         while (true) {
             try {
-                Thread.sleep(FOLD_NANOS / 3_000_000);
-                if (!tail.isEmpty() && System.nanoTime() - lastFold > FOLD_NANOS) foldPending();
+                Thread.sleep(1000);
+                long now = System.nanoTime();
+                long idle = idleFoldNanos();
+                boolean paused = idle > 0 && now - lastAppend > idle && now - lastFold > 3 * idle;
+                if (!tail.isEmpty() && (paused || now - lastFold > FOLD_NANOS)) foldPending();
             } catch (InterruptedException e) {
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -98,6 +102,7 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void append(List<CollectedHit> hits) throws SQLException {
         if (hits.isEmpty()) return;
+        lastAppend = System.nanoTime();
         db.write(c -> {
             foldedThrough = -1;
             for (CollectedHit hit : hits) if (hit.event() != null) tail.merge(hit.websiteId(), nextSeq, Math::max);
@@ -206,6 +211,16 @@ public final class DuckDbEventStore implements EventStore {
      */
     static final int FOLD_ROWS = 100_000;
     static final long FOLD_NANOS = 30_000_000_000L;
+
+    /**
+     * How long appends must pause before the tail is folded early (system property
+     * {@code footfall.fold.idleSeconds}, default 3; 0 turns it off, as the tests do to keep their tails).
+     */
+    static long idleFoldNanos() {
+        return Integer.getInteger("footfall.fold.idleSeconds", 3) * 1_000_000_000L;
+    }
+
+    private volatile long lastAppend = System.nanoTime();
     private volatile long pendingRows = -1;
     private volatile long lastFold = System.nanoTime();
     /** Sequence number of the next appended batch (events' ingest_seq; see V6). */
