@@ -103,7 +103,7 @@ final class SessionSplit {
         SqlText s = new SqlText().add("SELECT coalesce(sum(t.n), 0) FROM (").addAll(WholeDays.startingIn(p, first,
                 days -> new SqlText().add("SELECT sum(y.sessions) AS n FROM session_view_day y WHERE y.website_id = ? AND y.day >= ? AND y.day < ?",
                         scope.websiteId(), days[0], days[1]),
-                window -> new SqlText().add(rows, scope.websiteId()).addAll(window)));
+                window -> new SqlText().add(rows, scope.websiteId()).addAll(window), "-neg.n"));
         s.add(" UNION ALL " + rows + " AND " + first + " < ? AND " + last + " BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.startAt(), p.endAt());
         if (pending) {
             s.add(" UNION ALL SELECT -count(*) FROM session_span v WHERE v.website_id = ? AND NOT v.mixed AND " + last + " >= ? AND " + first

@@ -68,7 +68,7 @@ final class SessionValues {
         SqlText s = WholeDays.startingIn(p, "v.first_at",
                 days -> new SqlText().add("SELECT y.value AS x, sum(y.rows) AS y FROM session_value_day y WHERE y.website_id = ? AND y.kind = ? "
                         + "AND y.day >= ? AND y.day < ?", scope.websiteId(), kind.code, days[0], days[1]).addAll(onValue.filters("y")).add(" GROUP BY 1"),
-                window -> new SqlText().add(rows, scope.websiteId()).addAll(window).addAll(onValue.filters("v")).add(" GROUP BY 1"));
+                window -> new SqlText().add(rows, scope.websiteId()).addAll(window).addAll(onValue.filters("v")).add(" GROUP BY 1"), "neg.x, -neg.y");
         s.add(" UNION ALL " + rows + " AND v.first_at < ? AND v.last_at BETWEEN ? AND ?", scope.websiteId(), p.startAt(), p.startAt(), p.endAt())
                 .addAll(onValue.filters("v")).add(" GROUP BY 1");
         if (pending) {

@@ -52,7 +52,7 @@ final class VisitValues {
                         days -> new SqlText().add("SELECT y.value AS x, sum(y.views) AS views, sum(y.visits) AS visits, sum(y.bounces) AS bounces, "
                                         + "sum(y.secs) AS secs FROM visit_value_day y WHERE y.website_id = ? AND y.kind = ? AND y.day >= ? AND y.day < ?",
                                 scope.websiteId(), kind.code, days[0], days[1]).addAll(onValue.filters("y")).add(" GROUP BY 1"),
-                        window -> new SqlText().add(rows, scope.websiteId()).addAll(window).addAll(onValue.filters("v")).add(" GROUP BY 1")));
+                        window -> new SqlText().add(rows, scope.websiteId()).addAll(window).addAll(onValue.filters("v")).add(" GROUP BY 1"), "neg.x, -neg.views, -neg.visits, -neg.bounces, -neg.secs"));
         for (SqlText where : visits.edgeRowWheres(false)) {
             sql.add(" UNION ALL SELECT v.value, -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM "
                             + kind.visitTable() + " v").addAll(where)

@@ -46,7 +46,7 @@ public final class WebsiteStats {
                 .addAll(WholeDays.startingIn(p, "v.first_at",
                         days -> new SqlText().add("SELECT sum(y.views) AS pv, sum(y.visits) AS n, sum(y.bounces) AS b, sum(y.secs) AS s "
                                 + "FROM visit_day y WHERE y.website_id = ? AND y.day >= ? AND y.day < ?", scope.websiteId(), days[0], days[1]),
-                        window -> new SqlText().add(rows, scope.websiteId()).addAll(window)));
+                        window -> new SqlText().add(rows, scope.websiteId()).addAll(window), "-neg.pv, -neg.n, -neg.b, -neg.s"));
         for (SqlText w : r.edgeRowWheres(true)) {
             sql.add(" UNION ALL SELECT -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM visit v")
                     .addAll(w).add(" AND v.first_at BETWEEN ? AND ?", p.startAt(), p.endAt());

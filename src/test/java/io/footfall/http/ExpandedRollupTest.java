@@ -154,7 +154,9 @@ class ExpandedRollupTest {
             range("08:01", "08:09"), range("09:00", "09:00"), range("09:55", "13:00"), range("12:01", "23:00"),
             range("09:21", "09:59"), TestServer.range("2026-03-05T00:00:00Z", "2026-03-09T00:00:00Z"),
             TestServer.range("2026-03-06T00:00:00Z", "2026-03-08T10:30:00Z"), TestServer.range("2026-03-05T23:58:00Z", "2026-03-08T23:59:00Z"),
-            TestServer.range("2026-03-05T12:00:00Z", "2026-03-07T12:00:00Z"), TestServer.range("2026-03-06T00:00:00Z", "2026-03-06T23:59:59Z")};
+            TestServer.range("2026-03-05T12:00:00Z", "2026-03-07T12:00:00Z"), TestServer.range("2026-03-06T00:00:00Z", "2026-03-06T23:59:59Z"),
+            // partial days of more than half a day: their day totals less the rows of the rest of the day
+            TestServer.range("2026-03-05T09:30:00Z", "2026-03-08T10:30:00Z"), TestServer.range("2026-03-04T00:00:00Z", "2026-03-05T23:54:00Z")};
 
     void compareWithEvents() {
         String[] queries = {"type=path", "type=referrer", "type=domain", "type=title", "type=query", "type=hostname", "type=tag",

@@ -110,7 +110,8 @@ class SessionValueRollupTest {
                 range("08:01", "08:09"), range("09:00", "09:00"), range("07:30", "10:00"), range("12:01", "23:00"),
                 TestServer.range("2026-03-04T00:00:00Z", "2026-03-09T00:00:00Z"), TestServer.range("2026-03-05T00:00:00Z", "2026-03-07T12:00:00Z"),
                 TestServer.range("2026-03-04T23:30:00Z", "2026-03-06T09:30:00Z"), TestServer.range("2026-03-05T10:00:01Z", "2026-03-08T00:00:00Z"),
-                TestServer.range("2026-03-06T00:00:00Z", "2026-03-08T23:00:00Z")};
+                TestServer.range("2026-03-06T00:00:00Z", "2026-03-08T23:00:00Z"),
+                TestServer.range("2026-03-03T00:00:00Z", "2026-03-04T22:00:00Z")}; // a last day taken as its total less its rest
         String[] queries = {"type=path", "type=referrer", "type=domain", "type=title", "type=query", "type=hostname", "type=tag",
                 "type=channel", "type=path&path=/a", "type=path&path=neq./a", "type=path&path=c.b", "type=path&search=a",
                 "type=referrer&referrer=eq.t.co", "type=hostname&hostname=www.example.com", "type=title&title=c.C",
