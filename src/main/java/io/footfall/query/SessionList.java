@@ -29,21 +29,19 @@ public final class SessionList {
         QueryParams p = scope.params();
         SqlText where = scope.where(ACTIVITY);
         if (p.search() != null) where.addAll(search("e", p.search()));
-        // First the page's keys, ranked by last activity (a top-N, no full sort), and the number of all
-        // keys; then the columns: from the session rollup for sessions wholly inside the range, from
-        // their events, over just their time span, for the others. Aggregating every column for every
-        // session in the range, to keep 20 of them, costs ten times more.
+        // First the page's keys, ranked by last activity, and the number of all keys; then the columns: from
+        // the session rollup for known sessions (their counts inside the range from events when the range
+        // cuts them), from their events, over just their time span, for the others. Aggregating every column
+        // for every session in the range, to keep 20 of them, costs ten times more.
         SqlText keys = SpanRollup.covers(p) ? rollupKeys(store, scope) : new SqlText().add("SELECT e.session_id, e.hostname, "
-                + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, false AS whole" + NO_COLUMNS + " FROM event e")
+                + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, false AS whole, false AS known" + NO_COLUMNS + " FROM event e")
                 .addAll(where).add(" GROUP BY e.session_id, e.hostname");
-        SqlText page = new SqlText().add("SELECT k.* FROM (").addAll(keys)
-                .add(") k ORDER BY k.last_at DESC, k.session_id, k.hostname LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
-        SqlText count = new SqlText().add("SELECT count(*) FROM (").addAll(keys).add(") k");
         return store.read(c -> {
-            List<Key> pageKeys = page.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
-                    Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("whole") ? row(scope, rs) : null));
-            long total = count.list(c, rs -> rs.getLong(1)).getFirst();
-            return new Page(details(c, scope, where, pageKeys), total, p.page(), p.pageSize());
+            PageKeys ranked = PageKeys.read(c, keys, p, p.search() != null);
+            List<Key> pageKeys = ranked.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
+                    Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("known") ? row(scope, rs) : null,
+                    rs.getBoolean("whole")));
+            return new Page(details(c, scope, where, pageKeys), ranked.count(), p.page(), p.pageSize());
         });
     }
 
@@ -52,9 +50,12 @@ public final class SessionList {
             + "v.visits, v.pageviews AS views, v.events";
     private static final String NO_COLUMNS = ", NULL".repeat((int) COLUMNS.chars().filter(ch -> ch == ',').count());
 
-    /** A page key; {@code row} is already complete when the rollup answered for the whole session. */
+    /**
+     * A page key; {@code row} holds the rollup's row of a known session (constant attributes, its last
+     * activity), complete when {@code whole} (the session lies wholly in the range).
+     */
     private record Key(java.util.UUID sessionId, String hostname, java.time.Instant firstAt, java.time.Instant lastAt,
-                       Map<String, Object> row) {
+                       Map<String, Object> row, boolean whole) {
     }
 
     /** {@code search}: a case-insensitive substring of the distinct id, city, browser, OS or device. */
@@ -73,12 +74,12 @@ public final class SessionList {
         QueryParams p = scope.params();
         SessionSplit split = SessionSplit.open(store, scope, ACTIVITY, SessionSplit.Question.LAST);
         SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at, "
-                + "v.first_at >= ? AS whole" + COLUMNS + " FROM session_span v",
+                + "v.first_at >= ? AS whole, true AS known" + COLUMNS + " FROM session_span v",
                 p.startAt(), p.startAt()).addAll(split.knownWhere());
         if (p.search() != null) keys.addAll(search("v", p.search()));
         SqlText checked = split.checkedWhere();
         if (checked != null) {
-            keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at), false" + NO_COLUMNS
+            keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at), false, false" + NO_COLUMNS
                     + " FROM event e").addAll(checked);
             if (p.search() != null) keys.addAll(search("e", p.search()));
             keys.add(" GROUP BY e.session_id, e.hostname");
@@ -86,45 +87,60 @@ public final class SessionList {
         return keys;
     }
 
-    /** The page's rows in page order: complete keys as they are, the others aggregated over their rows in scope. */
+    /**
+     * The page's rows in page order: known sessions wholly in the range as the rollup has them, known sessions
+     * the range cuts with their counts inside it, checked sessions aggregated over their rows in scope.
+     */
     private static List<Map<String, Object>> details(java.sql.Connection c, EventScope scope, SqlText where, List<Key> keys)
             throws SQLException {
-        Map<List<Object>, Map<String, Object>> rows = new java.util.HashMap<>();
-        List<Key> open = keys.stream().filter(k -> k.row() == null).toList();
-        if (!open.isEmpty()) {
-            Dialect d = scope.dialect();
-            java.time.Instant from = open.getFirst().firstAt();
-            java.time.Instant to = open.getFirst().lastAt();
-            java.util.Set<java.util.UUID> ids = new java.util.LinkedHashSet<>();
-            for (Key k : open) {
-                if (k.firstAt().isBefore(from)) from = k.firstAt();
-                if (k.lastAt().isAfter(to)) to = k.lastAt();
-                ids.add(k.sessionId());
-            }
-            SqlText sql = new SqlText().add("SELECT e.session_id, e.hostname, "
-                            + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
-                            + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
-                            + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits, "
-                            + "sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views, "
-                            + "sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
-                    .addAll(where)
-                    .add(" AND e.created_at BETWEEN ? AND ? AND e.session_id IN (", from, to);
-            int i = 0;
-            for (java.util.UUID id : ids) sql.add(i++ == 0 ? "?" : ", ?", id);
-            sql.add(") GROUP BY e.session_id, e.hostname");
-            sql.list(c, rs -> {
-                Map<String, Object> m = row(scope, rs);
-                rows.put(java.util.Arrays.asList(m.get("id"), m.get("hostname")), m);
-                return m;
-            });
-        }
+        Map<List<Object>, Map<String, Object>> rows = checkedRows(c, scope, where, keys.stream().filter(k -> k.row() == null).toList());
+        List<Key> cut = keys.stream().filter(k -> k.row() != null && !k.whole()).toList();
+        Map<java.util.UUID, CutSessionCounts.Counts> counts = cut.isEmpty() ? Map.of()
+                : CutSessionCounts.read(c, where, scope.params().startAt(), cut.stream().map(Key::lastAt).max(java.util.Comparator.naturalOrder()).get(),
+                cut.stream().map(Key::sessionId).toList());
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (Key k : keys) {
-            Map<String, Object> m = k.row() != null ? k.row() : rows.get(java.util.Arrays.asList(k.sessionId(), k.hostname()));
+            Map<String, Object> m;
+            if (k.row() == null) m = rows.get(java.util.Arrays.asList(k.sessionId(), k.hostname()));
+            else if (k.whole()) m = k.row();
+            else m = counts.containsKey(k.sessionId()) ? CutSessionCounts.apply(k.row(), counts.get(k.sessionId())) : null;
             if (m == null) throw new IllegalStateException("session " + k.sessionId() + " has no rows in its own span");
             out.add(m);
         }
         return out;
+    }
+
+    /** Checked sessions' rows, by (session, hostname): every column aggregated over their rows in scope, within their span. */
+    private static Map<List<Object>, Map<String, Object>> checkedRows(java.sql.Connection c, EventScope scope, SqlText where, List<Key> open)
+            throws SQLException {
+        Map<List<Object>, Map<String, Object>> rows = new java.util.HashMap<>();
+        if (open.isEmpty()) return rows;
+        Dialect d = scope.dialect();
+        java.time.Instant from = open.getFirst().firstAt();
+        java.time.Instant to = open.getFirst().lastAt();
+        java.util.Set<java.util.UUID> ids = new java.util.LinkedHashSet<>();
+        for (Key k : open) {
+            if (k.firstAt().isBefore(from)) from = k.firstAt();
+            if (k.lastAt().isAfter(to)) to = k.lastAt();
+            ids.add(k.sessionId());
+        }
+        SqlText sql = new SqlText().add("SELECT e.session_id, e.hostname, "
+                        + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
+                        + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
+                        + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits, "
+                        + "sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views, "
+                        + "sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
+                .addAll(where)
+                .add(" AND e.created_at BETWEEN ? AND ? AND e.session_id IN (", from, to);
+        int i = 0;
+        for (java.util.UUID id : ids) sql.add(i++ == 0 ? "?" : ", ?", id);
+        sql.add(") GROUP BY e.session_id, e.hostname");
+        sql.list(c, rs -> {
+            Map<String, Object> m = row(scope, rs);
+            rows.put(java.util.Arrays.asList(m.get("id"), m.get("hostname")), m);
+            return m;
+        });
+        return rows;
     }
 
     /** One page row from a result with the page columns (keys from the rollup, or the detail query). */
