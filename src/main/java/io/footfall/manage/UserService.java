@@ -25,8 +25,12 @@ public final class UserService {
     /** Makes "is the username free?" and the write that takes it one step, so two requests cannot both get it. */
     private final ReentrantLock usernames = new ReentrantLock();
 
+    /** Users by id: every authenticated request looks its user up. Dropped here on every change. */
+    private final LookupCache<UUID, User> byId;
+
     public UserService(MetaStore meta, WebsiteService websites) {
         this.meta = meta;
+        this.byId = new LookupCache<>(meta::findUserById);
         this.websites = websites;
     }
 
@@ -46,7 +50,7 @@ public final class UserService {
 
     /** The user unless deleted. */
     public Optional<User> find(UUID id) throws SQLException {
-        return meta.findUserById(id);
+        return byId.find(id);
     }
 
     /** Changes the password after checking the current one; returns false when the current one is wrong. */
@@ -54,6 +58,7 @@ public final class UserService {
         User fresh = meta.findUserById(user.id()).orElse(null);
         if (fresh == null || !Passwords.matches(currentPassword, fresh.passwordHash())) return false;
         meta.updatePassword(user.id(), Passwords.hash(newPassword));
+        byId.invalidate(user.id());
         return true;
     }
 
@@ -70,6 +75,7 @@ public final class UserService {
             if (id != null && meta.userIdTaken(id)) throw new AlreadyExistsException("A user with id " + id + " already exists");
             User user = new User(id != null ? id : UUID.randomUUID(), username, hash, role, Instant.now());
             meta.insertUser(user);
+            byId.invalidate(user.id());
             return user;
         } finally {
             usernames.unlock();
@@ -97,6 +103,7 @@ public final class UserService {
             User updated = new User(current.id(), newName, hash != null ? hash : current.passwordHash(),
                     role != null ? role : current.role(), current.createdAt());
             meta.updateUser(updated, Instant.now());
+            byId.invalidate(updated.id());
             return updated;
         } finally {
             usernames.unlock();
@@ -110,6 +117,7 @@ public final class UserService {
     public void delete(User user) throws SQLException {
         deleteWebsites(user.id());
         meta.markUserDeleted(user.id(), Instant.now());
+        byId.invalidate(user.id());
         // A website created by a request that was already past authentication is caught here.
         deleteWebsites(user.id());
     }

@@ -30,7 +30,7 @@ public final class WebsiteService {
     }
 
     public Optional<Website> find(UUID id) throws SQLException {
-        return meta.findWebsite(id);
+        return cache.find(id);
     }
 
     public boolean idTaken(UUID id) throws SQLException {
