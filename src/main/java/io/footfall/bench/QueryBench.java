@@ -143,11 +143,14 @@ public final class QueryBench {
             try (Statement st = c.createStatement()) {
                 String sessions = "SELECT website_id, session_id, min(created_at) AS first_at, max(distinct_id) AS distinct_id, "
                         + "(abs(hash(session_id)) % 1000)::BIGINT AS h FROM event WHERE website_id = '" + SITE + "' GROUP BY website_id, session_id";
-                st.execute("INSERT INTO session_data SELECT website_id, session_id, 'plan', "
+                st.execute("INSERT INTO session_data (website_id, session_id, data_key, string_value, number_value, date_value, data_type, distinct_id, created_at) "
+                        + "SELECT website_id, session_id, 'plan', "
                         + "(['free', 'free', 'free', 'pro', 'pro', 'team', 'enterprise'])[1 + h % 7], NULL, NULL, 1, distinct_id, first_at "
                         + "FROM (" + sessions + ") s WHERE h < 330");
-                st.execute("INSERT INTO session_data SELECT website_id, session_id, 'age', (18 + h % 60)::VARCHAR || '.0000', "
+                st.execute("INSERT INTO session_data (website_id, session_id, data_key, string_value, number_value, date_value, data_type, distinct_id, created_at) "
+                        + "SELECT website_id, session_id, 'age', (18 + h % 60)::VARCHAR || '.0000', "
                         + "18 + h % 60, NULL, 2, distinct_id, first_at FROM (" + sessions + ") s WHERE h < 200");
+                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.RESYNC_SESSION_DATA) st.execute(sql);
             }
             return null;
         });

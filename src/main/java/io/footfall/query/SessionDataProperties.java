@@ -18,8 +18,8 @@ public final class SessionDataProperties {
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT d.data_key, count(*) AS total FROM session_data d "
-                        + "WHERE d.website_id = ? AND d.session_id IN ", scope.websiteId())
-                .addAll(SessionCounts.activeSessions(store, scope))
+                        + "WHERE d.website_id = ? AND ", scope.websiteId())
+                .addAll(ActiveSessionData.condition(store, scope))
                 .add(" GROUP BY d.data_key ORDER BY total DESC, d.data_key LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -19,8 +19,8 @@ public final class SessionDataValues {
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName) throws SQLException {
         SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
                         + ", count(*) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? "
-                        + "AND d.session_id IN ", scope.websiteId(), propertyName)
-                .addAll(SessionCounts.activeSessions(store, scope))
+                        + "AND ", scope.websiteId(), propertyName)
+                .addAll(ActiveSessionData.condition(store, scope))
                 .add(" GROUP BY 1, 2, 3 ORDER BY total DESC LIMIT 100");
         return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(4)))));
     }

@@ -92,6 +92,22 @@ final class SessionSplit {
     }
 
     /**
+     * For {@link Question#PRESENT} activity without filters: a condition over session data rows (alias d),
+     * which carry their session's folded span (V18), true when that span starts or ends in the range. Such a
+     * session certainly had activity in the range (pending rows only add to it), so this holds for every known
+     * session and possibly some checked ones (pending or mixed); OR-ed with the checked sessions, each row
+     * still counts once. False for a row without a span (no folded activity): such a session is checked or inactive.
+     */
+    SqlText spanInRangeCondition() {
+        QueryParams p = scope.params();
+        if (!p.filters().isEmpty() || question != Question.PRESENT || !typeCondition.equals(SessionList.ACTIVITY)) {
+            throw new IllegalStateException("session data rows carry only the activity span, not the attributes filters need");
+        }
+        return new SqlText().add("(d.session_first_at BETWEEN ? AND ? OR d.session_last_at BETWEEN ? AND ?)",
+                p.startAt(), p.endAt(), p.startAt(), p.endAt());
+    }
+
+    /**
      * The known sessions' count for {@link Question#PRESENT} with views and no filters, as a sum of parts:
      * rows whose first view lies in the range (whole UTC days from {@code session_view_day}), rows whose
      * first view precedes it and whose last view lies in it, less the rows of pending sessions either part

@@ -144,8 +144,10 @@ public final class DuckDbEventStore implements EventStore {
                 }
             }
             if (anySessionData) {
+                var rows = latestSessionData(hits);
+                var spans = sessionSpans(c, rows);
                 try (DuckDBAppender sessionData = conn.createAppender("main", "session_data")) {
-                    for (var row : latestSessionData(hits)) {
+                    for (var row : rows) {
                         CollectedHit hit = row.hit();
                         sessionData.beginRow();
                         sessionData.append(hit.websiteId());
@@ -153,6 +155,7 @@ public final class DuckDbEventStore implements EventStore {
                         appendField(sessionData, row.field());
                         str(sessionData, hit.distinctId());
                         appendInstant(sessionData, hit.createdAt());
+                        appendSpan(sessionData, spans.get(hit.websiteId()).get(hit.sessionId()));
                         sessionData.endRow();
                     }
                     sessionData.flush();
@@ -177,6 +180,9 @@ public final class DuckDbEventStore implements EventStore {
 
     /** Rebuilds the session rollup from the event table (after a bulk load that bypassed {@link #append}). */
     public static final String REBUILD_SESSIONS = SessionSpans.REBUILD.replace("/*AND*/", "");
+
+    /** Copies every session's span onto its session data rows again (after REBUILD_SESSIONS). */
+    public static final List<String> RESYNC_SESSION_DATA = SessionDataSpans.RESYNC;
 
     /** Rebuilds the hourly rollup from the event table. */
     public static final String REBUILD_HOURS = HourSpans.REBUILD.replace("/*AND*/", "");
@@ -261,6 +267,27 @@ public final class DuckDbEventStore implements EventStore {
             }
         }
         return latest.values();
+    }
+
+    /** The folded spans of the sessions these rows belong to, by website and session (see SessionDataSpans). */
+    private static java.util.Map<UUID, java.util.Map<UUID, SessionDataSpans.Span>> sessionSpans(java.sql.Connection c,
+            java.util.Collection<SessionDataRow> rows) throws SQLException {
+        java.util.Map<UUID, java.util.Set<UUID>> sessions = new java.util.HashMap<>();
+        for (var row : rows) sessions.computeIfAbsent(row.hit().websiteId(), w -> new java.util.HashSet<>()).add(row.hit().sessionId());
+        java.util.Map<UUID, java.util.Map<UUID, SessionDataSpans.Span>> spans = new java.util.HashMap<>();
+        for (var e : sessions.entrySet()) spans.put(e.getKey(), SessionDataSpans.lookup(c, e.getKey(), e.getValue()));
+        return spans;
+    }
+
+    /** A session data row's copy of its session's span: NULLs while the session has no folded activity. */
+    private static void appendSpan(DuckDBAppender a, SessionDataSpans.Span span) throws SQLException {
+        if (span == null) {
+            a.appendNull();
+            a.appendNull();
+            return;
+        }
+        appendInstant(a, span.firstAt());
+        appendInstant(a, span.lastAt());
     }
 
     /** Session data is a key/value map per session: a new value for a key replaces the old one. */
@@ -439,6 +466,7 @@ public final class DuckDbEventStore implements EventStore {
                         EventSpans.rebuildSessions().replace("/*AND*/", "AND session_id IN (" + marks + ")")));
                 for (String sql : ValueSpans.delete()) rebuild.add(sql.replace("/*IN*/", marks));
                 for (String sql : ValueSpans.rebuild()) rebuild.add(sql.replace("/*AND*/", "AND e.session_id IN (" + marks + ")"));
+                for (String sql : SessionDataSpans.followRebuild()) rebuild.add(sql.replace("/*IN*/", marks));
                 rebuildRows(c, chunk, "session_id", rebuild, sessionTotals);
             }
             return null;

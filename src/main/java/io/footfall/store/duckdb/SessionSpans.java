@@ -57,6 +57,7 @@ final class SessionSpans {
                     + "mixed = s.mixed OR d.mixed OR d.first_at < s.last_at" + differs + " "
                     + "WHEN NOT MATCHED THEN INSERT VALUES (d.website_id, d.session_id, d.first_at, d.last_at, d.first_view_at, d.last_view_at, "
                     + "d.activity, d.views, d.pageviews, d.events, d.visits, d.last_visit_id" + columns("d.") + ", d.mixed)"));
+            SessionDataSpans.followFold(st);
             st.execute("DROP TABLE touched_sessions");
         }
     }
