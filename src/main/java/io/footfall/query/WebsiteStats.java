@@ -61,9 +61,9 @@ public final class WebsiteStats {
     /**
      * The same totals from the rollups: views, visits, bounces and time from the visit rollup and its day
      * totals, visitors from the hourly rollup ({@link HourlyVisitors}) or, where it cannot answer, from the
-     * session rollup (a count of rows instead of a distinct count); edges from events. Filtered ranges sum
-     * their visits' rows (no day totals carry attributes); short filtered ones, and short ones the hourly
-     * rollup cannot answer, count visitors distinct over those visits.
+     * session rollup (a count of rows instead of a distinct count); edges from events. Filtered ranges (no day
+     * totals carry attributes), and short ones the hourly rollup cannot answer, sum their visits' rows and
+     * count visitors distinct over them.
      */
     static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
         SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
@@ -80,27 +80,18 @@ public final class WebsiteStats {
             long[] v = both.first();
             return new Totals(v[0], both.second(), v[1], v[2], v[3]);
         }
-        SqlText sql = visitRows(scope, r, shortRange);
-        if (!shortRange) { // filtered: the visits' sums beside the session rollup's visitors (rows, not a distinct count)
-            var both = Parallel.both(() -> store.read(c -> sql.list(c, WebsiteStats::sums).getFirst()),
-                    () -> SessionCounts.visitors(store, scope, EventScope.VIEWS));
-            long[] v = both.first();
-            return new Totals(v[0], both.second(), v[1], v[2], v[3]);
-        }
-        // Short ranges without the hourly rollup: most sessions are cut by the range, so visitors as a distinct
-        // count over its (few) visits costs less than checking them all through the session rollup.
+        // Filtered ranges, and short ones without the hourly rollup: visitors as a distinct count over their
+        // visits (measured: cheaper than the session rollup's rows beside the visits' sums, even over 90 days).
+        SqlText sql = visitRows(scope, r);
         long[] v = store.read(c -> sql.list(c, WebsiteStats::sums).getFirst());
         return new Totals(v[0], v[4], v[1], v[2], v[3]);
     }
 
-    /**
-     * Views, visits, bounces, seconds and, when {@code withVisitors}, distinct sessions, over the clean visits'
-     * rows (filters apply) and the edge visits' events.
-     */
-    private static SqlText visitRows(EventScope scope, SpanRollup r, boolean withVisitors) {
+    /** Views, visits, bounces, seconds and distinct sessions over the clean visits' rows (filters apply) and the edge visits' events. */
+    private static SqlText visitRows(EventScope scope, SpanRollup r) {
         var d = scope.dialect();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(*), coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), "
-                        + "coalesce(sum(t.secs), 0), " + (withVisitors ? "count(DISTINCT t.session_id)" : "0") + " FROM (SELECT v.session_id, v.views AS c, "
+                        + "coalesce(sum(t.secs), 0), count(DISTINCT t.session_id) FROM (SELECT v.session_id, v.views AS c, "
                         + d.secondsBetween("v.first_at", "v.last_at") + " AS secs FROM visit v")
                 .addAll(r.cleanWhere());
         for (SqlText w : r.edgeEventWheres(true)) {
