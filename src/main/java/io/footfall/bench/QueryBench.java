@@ -108,6 +108,7 @@ public final class QueryBench {
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUE_DAYS) st.execute(sql);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_SPANS) st.execute(sql);
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_HOURS);
+                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_TYPE_HOURS);
                 st.execute("DELETE FROM session_span");
                 st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
                 for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUES) st.execute(sql);

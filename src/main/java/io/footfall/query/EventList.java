@@ -29,7 +29,7 @@ public final class EventList {
             String like = "%" + p.search() + "%";
             where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
         }
-        SqlText count = new SqlText().add("SELECT count(*) FROM event e").addAll(where);
+        SqlText count = EventCount.covers(p) ? EventCount.sql(store, scope) : new SqlText().add("SELECT count(*) FROM event e").addAll(where);
         var both = Parallel.both(() -> page(store, scope, where), () -> store.read(c -> count.list(c, rs -> rs.getLong(1)).getFirst()));
         List<Map<String, Object>> data = both.first();
         long total = both.second();

@@ -94,7 +94,8 @@ class EventStatsRollupTest {
                 {"09:29", "10:31"}};
         String[] others = {"events/series?unit=hour&timezone=UTC", "events/series?unit=day&timezone=America/New_York",
                 "events/series?unit=hour&timezone=Asia/Kolkata", "events/series?unit=hour&timezone=UTC&event=click",
-                "metrics?type=event", "metrics?type=event&search=c", "metrics?type=event&limit=1&offset=1"};
+                "metrics?type=event", "metrics?type=event&search=c", "metrics?type=event&limit=1&offset=1",
+                "events?pageSize=3"}; // its total from the per-hour counts of every type
         for (String[] r : ranges) {
             String range = ExpandedRollupTest.range(r[0], r[1]);
             assertThat(stats(range)).as(range).isEqualTo(stats(range + "&os=c.Windows"));
@@ -115,6 +116,8 @@ class EventStatsRollupTest {
         server.append(once); // as crash recovery does: the same hit again
         server.fold();
         assertThat(server.count("SELECT sum(events) FROM event_hour WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);
+        assertThat(server.count("SELECT sum(events) FROM event_type_hour WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);
+        assertThat(server.websiteJson(w.toString(), "events?" + ExpandedRollupTest.range("00:00", "23:59")).get("count").asLong()).isEqualTo(1);
         assertThat(server.websiteJson(w.toString(), "metrics?type=event&" + ExpandedRollupTest.range("00:00", "23:59")).toString())
                 .isEqualTo("[{\"x\":\"buy\",\"y\":1}]");
     }

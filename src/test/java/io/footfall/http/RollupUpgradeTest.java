@@ -40,6 +40,7 @@ class RollupUpgradeTest {
                             st.execute("DELETE FROM " + k.visitTable());
                         }
                         st.execute("DELETE FROM session_hour");
+                        st.execute("DELETE FROM event_type_hour");
                     }
                     return null;
                 });
@@ -52,6 +53,7 @@ class RollupUpgradeTest {
         TestServer again = TestServer.start(dir, Map.of());
         try {
             assertThat(again.count("SELECT count(*) FROM session_hour")).isEqualTo(3);
+            assertThat(again.count("SELECT sum(events) FROM event_type_hour")).isEqualTo(3);
             assertThat(again.count("SELECT count(*) FROM session_value_path")).isEqualTo(3); // (a,/a) (a,/b) (b,/a)
             assertThat(again.count("SELECT sum(views) FROM visit_value_path")).isEqualTo(3);
             assertThat(answers(again, site, query)).isEqualTo(before)

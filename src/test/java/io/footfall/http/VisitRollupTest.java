@@ -164,7 +164,7 @@ class VisitRollupTest {
         String[] queries = {"stats", "metrics?type=entry", "metrics?type=exit", "metrics?type=browser", "metrics?type=country",
                 "metrics?type=language", "metrics?type=region", "stats?country=DE", "stats?country=neq.DE", "stats?browser=firefox",
                 "metrics?type=entry&country=DE", "metrics?type=exit&country=FR", "metrics?type=country&browser=chrome",
-                "metrics?type=browser&search=fire", "stats?country=c.e"};
+                "metrics?type=browser&search=fire", "stats?country=c.e", "events?pageSize=2"};
         for (String r : ranges) {
             for (String q : queries) {
                 String endpoint = q.contains("?") ? q.substring(0, q.indexOf('?')) : q;

@@ -207,6 +207,9 @@ public final class DuckDbEventStore implements EventStore {
     /** Rebuilds the hourly event counts from the event table. */
     public static final String REBUILD_EVENT_HOURS = EventHours.REBUILD;
 
+    /** Rebuilds the per-hour, per-type event counts (V19) from the event table. */
+    public static final String REBUILD_EVENT_TYPE_HOURS = EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS);
+
     /** Rebuilds the session-value rollup from the event table. */
     public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
 
@@ -410,15 +413,17 @@ public final class DuckDbEventStore implements EventStore {
                         }
                     }
                 }
-                try (Statement st = c.createStatement()) {
-                    RollupTotals.begin(st, RollupTotals.EVENT_HOURS);
-                }
-                try (PreparedStatement ps = c.prepareStatement(EventHours.subtractFolded().replace("/*IN*/", marks))) {
-                    for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
-                    ps.executeUpdate();
-                }
-                try (Statement st = c.createStatement()) {
-                    RollupTotals.commit(st, RollupTotals.EVENT_HOURS);
+                for (RollupTotals.Table t : EventHours.TABLES) {
+                    try (Statement st = c.createStatement()) {
+                        RollupTotals.begin(st, t);
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(EventHours.subtractFolded(t).replace("/*IN*/", marks))) {
+                        for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
+                        ps.executeUpdate();
+                    }
+                    try (Statement st = c.createStatement()) {
+                        RollupTotals.commit(st, t);
+                    }
                 }
                 for (String table : List.of("event", "event_data")) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id IN (" + marks + ")")) {
@@ -509,6 +514,7 @@ public final class DuckDbEventStore implements EventStore {
             tables.addAll(ValueSpans.tables());
             tables.addAll(EventSpans.tables());
             tables.add("event_hour");
+            tables.add(RollupTotals.EVENT_TYPE_HOURS.name());
             tables.add(RollupTotals.VISIT_DAYS.name());
             tables.add(RollupTotals.SESSION_DAYS.name());
             tables.add(RollupTotals.HOUR_GAPS.name());

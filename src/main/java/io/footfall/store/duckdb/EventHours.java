@@ -5,29 +5,41 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Custom events per (UTC hour, name) (V12: {@code event_hour}, a {@link RollupTotals} table over the event
- * table), folded from the event tail by adding counts. Removing folded events (crash re-shipping) takes
- * their counts back out.
+ * Events counted per UTC hour straight from the event table ({@link RollupTotals} tables without a rollup
+ * between): custom events per name (V12: {@code event_hour}) and events of every type (V19:
+ * {@code event_type_hour}). Folded from the event tail by adding counts; removing folded events (crash
+ * re-shipping) takes their counts back out.
  */
 final class EventHours {
+    static final java.util.List<RollupTotals.Table> TABLES = java.util.List.of(RollupTotals.EVENT_HOURS, RollupTotals.EVENT_TYPE_HOURS);
+
     private EventHours() {
     }
 
-    /** Adds the tail's custom events. */
+    /** Adds the tail's events. */
     static void fold(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            RollupTotals.begin(st, RollupTotals.EVENT_HOURS);
-            st.execute(RollupTotals.contribution(RollupTotals.EVENT_HOURS, 1, "NOT (" + Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq") + ")"));
-            RollupTotals.commit(st, RollupTotals.EVENT_HOURS);
+            for (RollupTotals.Table t : TABLES) {
+                RollupTotals.begin(st, t);
+                st.execute(RollupTotals.contribution(t, 1, "NOT (" + Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq") + ")"));
+                RollupTotals.commit(st, t);
+            }
         }
     }
 
-    /** Takes out the folded custom events among those the caller names at {@code /*IN*}{@code /} (before deleting them). */
-    static String subtractFolded() {
-        return RollupTotals.contribution(RollupTotals.EVENT_HOURS, -1, Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq")
-                + " AND s.event_id IN (/*IN*/)");
+    /**
+     * Takes out of {@code t} the folded events among those the caller names at {@code /*IN*}{@code /} (before
+     * deleting them).
+     */
+    static String subtractFolded(RollupTotals.Table t) {
+        return RollupTotals.contribution(t, -1, Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq") + " AND s.event_id IN (/*IN*/)");
     }
 
-    /** Rebuilds the table from the folded events. */
-    static final String REBUILD = RollupTotals.rebuild(RollupTotals.EVENT_HOURS, Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq"));
+    /** Rebuilds a table from the folded events. */
+    static String rebuild(RollupTotals.Table t) {
+        return RollupTotals.rebuild(t, Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq"));
+    }
+
+    /** Rebuilds event_hour (V12) from the folded events. */
+    static final String REBUILD = rebuild(RollupTotals.EVENT_HOURS);
 }

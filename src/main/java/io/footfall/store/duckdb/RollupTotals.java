@@ -9,7 +9,7 @@ import java.sql.Statement;
  * Totals kept beside a rollup: sums over its rows per group (V13/V14: {@code visit_value_day} and
  * {@code session_value_day} per kind, value and UTC day of the first view; V15: {@code visit_day} and
  * {@code session_view_day} per UTC day of the first view; V16: {@code hour_gap} per hour and hours since the
- * session's previous one; V12: {@code event_hour}, custom events per hour and name, from the event table itself). A table fed by several rollup tables (one per kind) has one {@link Table} each.
+ * session's previous one; V12: {@code event_hour}, custom events per hour and name, and V19: {@code event_type_hour}, events per hour and type, from the event table itself). A table fed by several rollup tables (one per kind) has one {@link Table} each.
  * A change to rollup rows is bracketed: their contribution is taken out as they were ({@link #contribution}
  * with sign -1), the rows change, their contribution is added as they became (+1), and {@link #commit}
  * applies the difference.
@@ -38,6 +38,11 @@ final class RollupTotals {
     /** V12: custom events per (UTC hour, name), summed straight from the event table (no rollup between). */
     static final Table EVENT_HOURS = new Table("event_hour", "event", new String[]{"hour", "event_name"},
             new String[]{"date_trunc('hour', s.created_at)", "s.event_name"}, "s.event_type = 2", new String[]{"events"},
+            new String[]{"count(*)"}, "events");
+
+    /** V19: events of every type per (UTC hour, type), summed straight from the event table. */
+    static final Table EVENT_TYPE_HOURS = new Table("event_type_hour", "event", new String[]{"hour", "event_type"},
+            new String[]{"date_trunc('hour', s.created_at)", "s.event_type"}, "TRUE", new String[]{"events"},
             new String[]{"count(*)"}, "events");
 
     /** visit_value_day's part from one kind's visit-value table. */
