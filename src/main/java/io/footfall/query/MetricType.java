@@ -45,10 +45,10 @@ public record MetricType(String name, String expression, String typeCondition, b
                 ? FilterColumns.metricColumn(name) : name.equals("event") ? "event_name" : null;
     }
 
-    /** Types the rollups answer: entry/exit pages (visits) and the session attributes (sessions). */
+    /** Types the rollups answer: entry/exit pages (visits) and the session attributes (sessions), the distinct id among them. */
     boolean usesRollup() {
         return switch (name) {
-            case "entry", "exit", "browser", "os", "device", "screen", "language", "country", "region", "city" -> true;
+            case "entry", "exit", "browser", "os", "device", "screen", "language", "country", "region", "city", "distinctId" -> true;
             default -> false;
         };
     }

@@ -47,11 +47,16 @@ final class SessionCounts {
         SessionSplit split = SessionSplit.open(store, scope, type.typeCondition(), SessionSplit.Question.PRESENT);
         boolean withCountry = type.carriesCountry();
         String country = withCountry ? ", t.country" : "";
-        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y" + country + " FROM (SELECT "
-                        + type.expression().replace("e.", "v.") + " AS x, count(*) AS y" + (withCountry ? ", v.country" : "")
+        // Known sessions grouped by the raw column first: an expression over it (language's first two letters)
+        // then runs once per value instead of once per session.
+        boolean language = type.name().equals("language");
+        String raw = language ? "v.language" : type.expression().replace("e.", "v.");
+        String x = language ? type.expression().replace("e.language", "g.x") : "g.x";
+        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y" + country + " FROM (SELECT " + x + " AS x, sum(g.y) AS y"
+                        + (withCountry ? ", g.country" : "") + " FROM (SELECT " + raw + " AS x, count(*) AS y" + (withCountry ? ", v.country" : "")
                         + " FROM session_span v")
                 .addAll(split.knownWhere())
-                .add(" GROUP BY 1" + (withCountry ? ", 3" : ""));
+                .add(" GROUP BY 1" + (withCountry ? ", 3" : "") + ") g GROUP BY 1" + (withCountry ? ", 3" : ""));
         SqlText checked = split.checkedWhere();
         if (checked != null) {
             sql.add(" UNION ALL SELECT " + type.expression() + ", count(DISTINCT e.session_id)" + (withCountry ? ", e.country" : "")

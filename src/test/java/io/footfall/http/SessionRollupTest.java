@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * B firefox/US  V3 09:00 /a, then identified midway: 09:02 /b as user-9                             (mixed)
  * C safari/FR   V4 10:00 /x | (later batch) V4 09:30 /y, backfilled before its last activity          (mixed)
  * D chrome/DE   V5 11:00 custom event only, as user-7                                                 (no views)
- * E chrome/DE   V6 13:00 /a, 13:01 /a + a web-vitals row (not activity)                               (one bounce-free visit)
+ * E chrome/DE   V6 13:00 /a, 13:01 /a + a web-vitals row (not activity), as user-5 throughout         (one bounce-free visit)
  * </pre>
  */
 class SessionRollupTest {
@@ -49,8 +49,8 @@ class SessionRollupTest {
         server.append(hit(w, A, V2, "12:00", "/a", "chrome", "DE", null, 1), hit(w, A, V2, "12:01", "/a", "chrome", "DE", null, 2),
                 hit(w, D, V5, "11:00", null, "chrome", "DE", "user-7", 2));
         server.fold();
-        server.append(hit(w, C, V4, "09:30", "/y", "safari", "FR", null, 1), hit(w, E, V6, "13:00", "/a", "chrome", "DE", null, 1),
-                hit(w, E, V6, "13:01", "/a", "chrome", "DE", null, 1), hit(w, E, V6, "13:01", "/a", "chrome", "DE", null, 5));
+        server.append(hit(w, C, V4, "09:30", "/y", "safari", "FR", null, 1), hit(w, E, V6, "13:00", "/a", "chrome", "DE", "user-5", 1),
+                hit(w, E, V6, "13:01", "/a", "chrome", "DE", "user-5", 1), hit(w, E, V6, "13:01", "/a", "chrome", "DE", "user-5", 5));
     }
 
     static CollectedHit hit(UUID website, UUID session, UUID visit, String time, String path, String browser, String country,
@@ -105,7 +105,10 @@ class SessionRollupTest {
         StringBuilder order = new StringBuilder();
         for (JsonNode s : list.get("data")) order.append(s.get("views")).append('/').append(s.get("visits")).append(' ');
         assertThat(order.toString()).isEqualTo("2/1 4/2 0/1 2/1 2/1 "); // E 13:01, A 12:01, D 11:00, C 10:00, B 09:02
-        assertThat(get("sessions", all + "&search=user-").get("count").asLong()).isEqualTo(2);
+        assertThat(get("sessions", all + "&search=user-").get("count").asLong()).isEqualTo(3);
+        // E, known to the rollup, carries its distinct id; B, mixed once identified, is read from events.
+        assertThat(get("metrics", all + "&type=distinctId").toString())
+                .isEqualTo("[{\"x\":null,\"y\":3},{\"x\":\"user-5\",\"y\":1},{\"x\":\"user-9\",\"y\":1}]"); // B under both of its ids
     }
 
     @Test
@@ -137,7 +140,7 @@ class SessionRollupTest {
         String[] ranges = {range("00:00", "23:59"), range("08:03", "23:59"), range("00:00", "12:00"), range("08:06", "12:00"),
                 range("09:01", "09:45"), range("12:00", "12:00"), range("13:00", "13:01")};
         String[] queries = {"stats", "stats?country=DE", "metrics?type=browser", "metrics?type=country", "metrics?type=os&browser=chrome",
-                "metrics?type=language", "sessions", "sessions?search=user", "sessions?search=fire", "sessions?pageSize=2&page=2",
+                "metrics?type=language", "metrics?type=distinctId", "sessions", "sessions?search=user", "sessions?search=fire", "sessions?pageSize=2&page=2",
                 "sessions?pageSize=2&page=9", "sessions/stats", "sessions/stats?country=DE", "sessions/stats?browser=neq.chrome", "session-data/properties",
                 "session-data/values?propertyName=plan", "session-data/values?propertyName=plan&country=DE",
                 // A enters at /a twice (V1, V2): entry and exit count it once per path
