@@ -20,27 +20,16 @@ final class DataValues {
     }
 
     /**
-     * The three columns a value is grouped by: its type, its text (null for dates) and, for dates, the
-     * hour. Read them back with {@link #display(ResultSet, int)}.
+     * The four columns a value is grouped by: its type, string, number and, for dates, the hour (no number is
+     * printed per row). Read them back with {@link #display(ResultSet, int)}.
      */
     static String groupColumns(Dialect dialect, String alias) {
-        return alias + ".data_type, CASE WHEN " + alias + ".data_type = 4 THEN NULL ELSE coalesce(" + alias + ".string_value, "
-                + "CAST(" + alias + ".number_value AS VARCHAR)) END, "
-                + "CASE WHEN " + alias + ".data_type = 4 THEN " + dialect.truncate("hour", alias + ".date_value") + " END";
-    }
-
-    /**
-     * Four columns a value can be grouped by without converting each row's number to text: its type, string,
-     * number and, for dates, the hour. Values printing the same may fall in several groups (merge them by
-     * {@link #rawDisplay}). Read back with {@link #rawDisplay(ResultSet, int)}.
-     */
-    static String rawColumns(Dialect dialect, String alias) {
         return alias + ".data_type, " + alias + ".string_value, " + alias + ".number_value, CASE WHEN " + alias + ".data_type = 4 THEN "
                 + dialect.truncate("hour", alias + ".date_value") + " END";
     }
 
-    /** The display text (never null) of the value whose {@link #rawColumns} start at column {@code first}. */
-    static String rawDisplay(ResultSet rs, int first) throws SQLException {
+    /** The display text (never null) of the value whose {@link #groupColumns} start at column {@code first}. */
+    static String display(ResultSet rs, int first) throws SQLException {
         int type = rs.getInt(first);
         if (type == 4) {
             LocalDateTime hour = rs.getObject(first + 3, LocalDateTime.class);
@@ -50,18 +39,6 @@ final class DataValues {
         if (text == null) {
             BigDecimal n = rs.getBigDecimal(first + 2);
             text = n == null ? null : n.toPlainString(); // as the engine prints a DECIMAL(19,4): all four places
-        }
-        if (text == null) return "";
-        return type == 2 ? number(text) : text;
-    }
-
-    /** The display text (never null) of the value whose {@link #groupColumns} start at column {@code first}. */
-    static String display(ResultSet rs, int first) throws SQLException {
-        int type = rs.getInt(first);
-        String text = rs.getString(first + 1);
-        if (type == 4) {
-            LocalDateTime hour = rs.getObject(first + 2, LocalDateTime.class);
-            return hour == null ? "" : HOUR.format(hour);
         }
         if (text == null) return "";
         return type == 2 ? number(text) : text;

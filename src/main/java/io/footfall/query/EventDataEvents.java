@@ -25,7 +25,7 @@ public final class EventDataEvents {
             sql.add("SELECT " + EventDataJoin.eventName(scope.params()) + ", d.data_key, d.data_type, count(*) AS total");
         }
         sql.addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY));
-        if (perValue) sql.add(" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, total DESC, 4, 5 LIMIT 500");
+        if (perValue) sql.add(" GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, total DESC, 4, 5, 6 LIMIT 500");
         else sql.add(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ public final class EventDataEvents {
             m.put("dataType", rs.getInt(3));
             if (perValue) {
                 m.put("propertyValue", DataValues.display(rs, 3));
-                m.put("total", rs.getLong(6));
+                m.put("total", rs.getLong(7));
             } else {
                 m.put("total", rs.getLong(4));
             }

@@ -16,13 +16,13 @@ public final class EventDataFields {
         SqlText sql = new SqlText().add("SELECT d.data_key, " + DataValues.groupColumns(scope.dialect(), "d")
                         + ", count(*) AS total")
                 .addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY))
-                .add(" GROUP BY 1, 2, 3, 4 ORDER BY total DESC, 1, 2, 3, 4 LIMIT 100");
+                .add(" GROUP BY 1, 2, 3, 4, 5 ORDER BY total DESC, 1, 2, 3, 4, 5 LIMIT 100");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("propertyName", rs.getString(1));
             m.put("dataType", rs.getInt(2));
             m.put("value", DataValues.display(rs, 2));
-            m.put("total", rs.getLong(5));
+            m.put("total", rs.getLong(6));
             return m;
         }));
     }

@@ -15,11 +15,10 @@ public final class EventDataValues {
     }
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName) throws SQLException {
-        // Grouped by the stored columns (no number printed per row), merged by their printed value after.
-        SqlText sql = new SqlText().add("SELECT " + DataValues.rawColumns(scope.dialect(), "d")
+        SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
                         + ", count(*) AS total")
                 .addAll(EventDataJoin.fromWhere(scope, EventScope.CUSTOM_EVENTS))
                 .add(" AND d.data_key = ? GROUP BY 1, 2, 3, 4 ORDER BY total DESC LIMIT 100", propertyName);
-        return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.rawDisplay(rs, 1), rs.getLong(5)))));
+        return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(5)))));
     }
 }

@@ -69,17 +69,7 @@ final class HourlySeries {
                 scope.websiteId())
                 : new SqlText();
 
-        SqlText edgeRows = new SqlText()
-                .add("SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
-                        + " AND e.created_at >= ? AND e.created_at < ?", scope.websiteId(), p.startAt(), h[0])
-                .add(" UNION ALL SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
-                        + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
-        if (pending) {
-            edgeRows.add(" UNION ALL SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
-                            + " AND e.created_at >= ? AND e.created_at < ? AND e.session_id IN "
-                            + Tail.ids("session_hour_pending", "session_id"),
-                    scope.websiteId(), h[0], h[1], scope.websiteId());
-        }
+        SqlText edgeRows = edgeViews(scope, h, pending);
         // m: each whole hour with its bucket and the bucket's first whole hour; joining it costs less than
         // converting every row's hour (and previous hour) to local time.
         SqlText sql = new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, g.b, min(g.h) OVER (PARTITION BY g.b) AS bs FROM (SELECT g.h, ")
@@ -107,6 +97,27 @@ final class HourlySeries {
                 .add(" AND (h.hour < ? OR h.hour >= ?)", firstBucketEnd(p), lastBucketStart(p))
                 .addAll(notPending)
                 .add(") y ON y.b = x.b AND y.session_id = x.session_id GROUP BY x.b) u GROUP BY b ORDER BY b");
+    }
+
+    /**
+     * The views the hourly rollup does not answer for, as rows {@code (created_at, session_id)}: those in the
+     * partial hours before and after the whole hours {@code h}, and, with {@code pending}, the views in the
+     * whole hours of sessions with pending rows.
+     */
+    static SqlText edgeViews(EventScope scope, Instant[] h, boolean pending) {
+        QueryParams p = scope.params();
+        SqlText rows = new SqlText()
+                .add("SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
+                        + " AND e.created_at >= ? AND e.created_at < ?", scope.websiteId(), p.startAt(), h[0])
+                .add(" UNION ALL SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
+                        + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
+        if (pending) {
+            rows.add(" UNION ALL SELECT e.created_at, e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
+                            + " AND e.created_at >= ? AND e.created_at < ? AND e.session_id IN "
+                            + Tail.ids("session_hour_pending", "session_id"),
+                    scope.websiteId(), h[0], h[1], scope.websiteId());
+        }
+        return rows;
     }
 
     /** Where the bucket holding the range's start ends, as an instant. */

@@ -33,16 +33,8 @@ final class HourlyVisitors {
         // First rows in the whole hours: a session's one row there whose previous view hour lies before them.
         String firstRows = "FROM session_hour h WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ? "
                 + "AND (h.prev_hour IS NULL OR h.prev_hour < ?)";
-        SqlText edgeSessions = new SqlText()
-                .add("SELECT e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
-                        + " AND e.created_at >= ? AND e.created_at < ?", scope.websiteId(), p.startAt(), h[0])
-                .add(" UNION SELECT e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
-                        + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
-        if (pending) {
-            edgeSessions.add(" UNION SELECT e.session_id FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS
-                    + " AND e.created_at >= ? AND e.created_at < ? AND e.session_id IN " + pendingIds, scope.websiteId(), h[0], h[1], scope.websiteId());
-        }
-        SqlText sql = new SqlText().add("WITH x AS MATERIALIZED (").addAll(edgeSessions).add(") SELECT (SELECT coalesce(sum(g.rows), 0) "
+        SqlText sql = new SqlText().add("WITH x AS MATERIALIZED (SELECT DISTINCT t.session_id FROM (")
+                .addAll(HourlySeries.edgeViews(scope, h, pending)).add(") t) SELECT (SELECT coalesce(sum(g.rows), 0) "
                         + "FROM hour_gap g WHERE g.website_id = ? AND g.hour >= ? AND g.hour < ? AND g.gap > "
                         + scope.dialect().hoursBetween("?::TIMESTAMP", "g.hour") + ")", scope.websiteId(), h[0], h[1], h[0]);
         if (pending) { // pending sessions' folded rows come out: x counts those sessions from their events

@@ -27,6 +27,19 @@ public record MetricType(String name, String expression, String typeCondition, b
         };
     }
 
+    private static final java.util.regex.Pattern EVENT_COLUMN = java.util.regex.Pattern.compile("\\be\\.(\\w+)");
+
+    /** The stored column of alias e the expression reads (language: {@code language}), or null when it reads none. */
+    String column() {
+        var m = EVENT_COLUMN.matcher(expression);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The expression with {@code value} in place of its {@link #column()}: to apply it to values grouped first. */
+    String expressionOver(String value) {
+        return expression.replace("e." + column(), value);
+    }
+
     boolean isEntryExit() {
         return name.equals("entry") || name.equals("exit");
     }

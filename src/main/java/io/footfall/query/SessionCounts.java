@@ -49,11 +49,9 @@ final class SessionCounts {
         String country = withCountry ? ", t.country" : "";
         // Known sessions grouped by the raw column first: an expression over it (language's first two letters)
         // then runs once per value instead of once per session.
-        boolean language = type.name().equals("language");
-        String raw = language ? "v.language" : type.expression().replace("e.", "v.");
-        String x = language ? type.expression().replace("e.language", "g.x") : "g.x";
-        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y" + country + " FROM (SELECT " + x + " AS x, sum(g.y) AS y"
-                        + (withCountry ? ", g.country" : "") + " FROM (SELECT " + raw + " AS x, count(*) AS y" + (withCountry ? ", v.country" : "")
+        SqlText sql = new SqlText().add("SELECT t.x, sum(t.y)::BIGINT AS y" + country + " FROM (SELECT " + type.expressionOver("g.x")
+                        + " AS x, sum(g.y) AS y" + (withCountry ? ", g.country" : "") + " FROM (SELECT v." + type.column() + " AS x, count(*) AS y"
+                        + (withCountry ? ", v.country" : "")
                         + " FROM session_span v")
                 .addAll(split.knownWhere())
                 .add(" GROUP BY 1" + (withCountry ? ", 3" : "") + ") g GROUP BY 1" + (withCountry ? ", 3" : ""));

@@ -21,7 +21,7 @@ public final class SessionDataValues {
                         + ", count(*) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? "
                         + "AND ", scope.websiteId(), propertyName)
                 .addAll(ActiveSessionData.condition(store, scope))
-                .add(" GROUP BY 1, 2, 3 ORDER BY total DESC LIMIT 100");
-        return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(4)))));
+                .add(" GROUP BY 1, 2, 3, 4 ORDER BY total DESC LIMIT 100");
+        return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(5)))));
     }
 }
