@@ -198,7 +198,7 @@ public final class DuckDbEventStore implements EventStore {
 
     /** Rebuilds the totals beside the visit, session and hourly rollups (after those are rebuilt). */
     public static final List<String> REBUILD_DAY_TOTALS = List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS), RollupTotals.rebuild(RollupTotals.SESSION_DAYS),
-            RollupTotals.rebuild(RollupTotals.HOUR_GAPS));
+            RollupTotals.rebuild(RollupTotals.HOUR_GAPS), RollupTotals.rebuild(RollupTotals.SLOT_GAPS));
 
     /** Rebuilds the custom-event spans from the event table. */
     public static final List<String> REBUILD_EVENT_SPANS = List.of(EventSpans.rebuildSessions().replace("/*AND*/", ""),
@@ -457,7 +457,8 @@ public final class DuckDbEventStore implements EventStore {
                     VisitSpans.relink(st, "SELECT unnest([" + list + "])");
                 }
             }
-            List<RollupTotals.Table> sessionTotals = new java.util.ArrayList<>(List.of(RollupTotals.SESSION_DAYS, RollupTotals.HOUR_GAPS));
+            List<RollupTotals.Table> sessionTotals = new java.util.ArrayList<>(List.of(RollupTotals.SESSION_DAYS, RollupTotals.HOUR_GAPS,
+                    RollupTotals.SLOT_GAPS));
             for (SessionValueKind k : SessionValueKind.values()) sessionTotals.add(RollupTotals.sessionValueDays(k));
             for (int from = 0; from < affectedSessions.size(); from += 1000) {
                 List<UUID> chunk = affectedSessions.subList(from, Math.min(affectedSessions.size(), from + 1000));
@@ -518,6 +519,7 @@ public final class DuckDbEventStore implements EventStore {
             tables.add(RollupTotals.VISIT_DAYS.name());
             tables.add(RollupTotals.SESSION_DAYS.name());
             tables.add(RollupTotals.HOUR_GAPS.name());
+            tables.add(RollupTotals.SLOT_GAPS.name());
             for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);

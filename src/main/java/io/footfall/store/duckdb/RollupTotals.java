@@ -9,7 +9,7 @@ import java.sql.Statement;
  * Totals kept beside a rollup: sums over its rows per group (V13/V14: {@code visit_value_day} and
  * {@code session_value_day} per kind, value and UTC day of the first view; V15: {@code visit_day} and
  * {@code session_view_day} per UTC day of the first view; V16: {@code hour_gap} per hour and hours since the
- * session's previous one; V12: {@code event_hour}, custom events per hour and name, and V19: {@code event_type_hour}, events per hour and type, from the event table itself). A table fed by several rollup tables (one per kind) has one {@link Table} each.
+ * session's previous one; V20: {@code hour_slot_gap} per hour and weeks since the session's previous hour in the same slot; V12: {@code event_hour}, custom events per hour and name, and V19: {@code event_type_hour}, events per hour and type, from the event table itself). A table fed by several rollup tables (one per kind) has one {@link Table} each.
  * A change to rollup rows is bracketed: their contribution is taken out as they were ({@link #contribution}
  * with sign -1), the rows change, their contribution is added as they became (+1), and {@link #commit}
  * applies the difference.
@@ -34,6 +34,11 @@ final class RollupTotals {
     static final Table HOUR_GAPS = new Table("hour_gap", "session_hour", new String[]{"hour", "gap"},
             new String[]{"s.hour", "coalesce(least((epoch_us(s.hour) - epoch_us(s.prev_hour)) // 3600000000, " + GAP_CAP + "), " + GAP_CAP + ")"},
             "s.views > 0", new String[]{"views", "rows"}, new String[]{"sum(s.views)", "count(*)"}, "rows");
+
+    /** V20: session-hours per hour and whole weeks since the session's previous hour in the same slot (0: none). */
+    static final Table SLOT_GAPS = new Table("hour_slot_gap", "session_hour", new String[]{"hour", "weeks"},
+            new String[]{"s.hour", "coalesce(date_diff('hour', s.prev_slot, s.hour) // 168, 0)"}, "TRUE", new String[]{"rows"},
+            new String[]{"count(*)"}, "rows");
 
     /** V12: custom events per (UTC hour, name), summed straight from the event table (no rollup between). */
     static final Table EVENT_HOURS = new Table("event_hour", "event", new String[]{"hour", "event_name"},
