@@ -248,7 +248,8 @@ public final class QueryBench {
             int k = 0;
             for (int days : new int[]{90, 7}) {
                 String sep = e.contains("?") ? "&" : "?";
-                String url = base + "/api/websites/" + SITE + "/" + e + sep + "startAt=" + (endMs - days * 86_400_000L) + "&endAt=" + endMs;
+                // Ends 1 ms before the hour, as a dashboard's range does (its end is inclusive): the last hour is then cut.
+                String url = base + "/api/websites/" + SITE + "/" + e + sep + "startAt=" + (endMs - days * 86_400_000L) + "&endAt=" + (endMs - 1);
                 medians[k++] = median(http, url, token, runs);
             }
             System.out.printf("%-45s %10.1f %10.1f%n", e, medians[0], medians[1]);

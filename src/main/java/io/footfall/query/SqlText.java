@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.store.PreparedStatements;
 import io.footfall.store.Sql;
 
 import java.sql.Connection;
@@ -43,15 +44,20 @@ final class SqlText {
 
     <T> List<T> list(Connection c, RowMapper<T> mapper) throws SQLException {
         long start = System.nanoTime();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        String text = sql.toString();
+        try {
+            PreparedStatement ps = PreparedStatements.prepare(c, text);
             Sql.bind(ps, params.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) out.add(mapper.map(rs));
                 return out;
             }
+        } catch (SQLException | RuntimeException e) {
+            PreparedStatements.discard(c, text);
+            throw e;
         } finally {
-            if (TRACE) System.err.printf("sql %.1f ms: %s%n", (System.nanoTime() - start) / 1e6, sql.length() > 400 && !TRACE_FULL ? sql.substring(0, 400) + "..." : sql);
+            if (TRACE) System.err.printf("sql %.1f ms (from %d): %s%n", (System.nanoTime() - start) / 1e6, start / 1_000_000 % 100_000, sql.length() > 400 && !TRACE_FULL ? sql.substring(0, 400) + "..." : sql);
             if (TRACE_FULL) System.err.println("params " + params);
         }
     }

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Connections to one embedded DuckDB file. DuckDB allows one process per file but many connections
  * inside it: readers borrow duplicated connections from a fixed pool; every write goes through a
  * single connection under one lock, because DuckDB's optimistic concurrency would otherwise abort
- * concurrent writers that touch the same table (an ingest batch and a website reset, say).
+ * concurrent writers that touch the same table (an ingest batch and a website reset, say). Work from
+ * virtual threads runs on platform threads ({@link PlatformThreads}).
  */
 public final class DuckDbConnections implements Connections {
     private final DuckDBConnection root;
@@ -27,6 +28,7 @@ public final class DuckDbConnections implements Connections {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
+    private final PlatformThreads platformThreads = new PlatformThreads();
 
     private DuckDbConnections(DuckDBConnection root, int readerCount) throws SQLException {
         this.root = root;
@@ -70,7 +72,7 @@ public final class DuckDbConnections implements Connections {
             throw new SQLException("interrupted while waiting for a connection", e);
         }
         try {
-            return work.run(c);
+            return platformThreads.run(work, c);
         } finally {
             readers.add(c);
         }
@@ -78,6 +80,10 @@ public final class DuckDbConnections implements Connections {
 
     @Override
     public <T> T write(SqlWork<T> work) throws SQLException {
+        return platformThreads.run(ignored -> writeLocked(work), writer);
+    }
+
+    private <T> T writeLocked(SqlWork<T> work) throws SQLException {
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
@@ -123,6 +129,7 @@ public final class DuckDbConnections implements Connections {
             closeQuietly(root);
         } finally {
             writeLock.unlock();
+            platformThreads.close();
         }
     }
 

@@ -1,0 +1,63 @@
+package io.footfall.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Kept statements are reused per connection and text, answer for the parameters bound each time, and a failed one is prepared afresh. */
+class PreparedStatementsTest {
+    @Test
+    void reusesAStatementPerConnectionAndText() throws SQLException {
+        try (Connection a = DriverManager.getConnection("jdbc:duckdb:"); Connection b = DriverManager.getConnection("jdbc:duckdb:")) {
+            String sql = "SELECT ? * 2";
+            PreparedStatement first = PreparedStatements.prepare(a, sql);
+            assertThat(answer(first, 21)).isEqualTo(42);
+            PreparedStatement again = PreparedStatements.prepare(a, sql);
+            assertThat(again).isSameAs(first);
+            assertThat(answer(again, 5)).isEqualTo(10);
+            assertThat(PreparedStatements.prepare(b, sql)).isNotSameAs(first);
+            assertThat(PreparedStatements.prepare(a, "SELECT ? * 3")).isNotSameAs(first);
+
+            PreparedStatements.discard(a, sql);
+            assertThat(first.isClosed()).isTrue();
+            assertThat(answer(PreparedStatements.prepare(a, sql), 4)).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void keepsOnlyTheMostRecentlyUsed() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            PreparedStatement oldest = PreparedStatements.prepare(c, "SELECT ? + 0");
+            for (int i = 1; i <= PreparedStatements.PER_CONNECTION; i++) PreparedStatements.prepare(c, "SELECT ? + " + i);
+            assertThat(oldest.isClosed()).isTrue();
+            assertThat(answer(PreparedStatements.prepare(c, "SELECT ? + 0"), 1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void statementsThatCannotBePreparedAreNotKept() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThatThrownBy(() -> PreparedStatements.prepare(c, "SELECT * FROM missing")).isInstanceOf(SQLException.class);
+            c.createStatement().execute("CREATE TABLE missing AS SELECT 7 AS x");
+            try (ResultSet rs = PreparedStatements.prepare(c, "SELECT * FROM missing").executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(7);
+            }
+        }
+    }
+
+    private static long answer(PreparedStatement ps, long x) throws SQLException {
+        ps.setLong(1, x);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
