@@ -77,7 +77,7 @@ public final class SessionWeekly {
         SqlText sql = new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, " + d.dayOfWeek("g.l") + " AS dow, " + d.hourOfDay("g.l")
                         + " AS hr FROM (SELECT g.h, ").addAll(scope.localTime("g.h", p.zone()))
                 .add(" AS l FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(Duration.ofHours(1)))
-                // DISTINCT: without it the engine, guessing the event scans large, hashes session_hour instead of this set.
+                // Distinct: the set is hashed for the semi-join below, once per session.
                 .add("dset AS MATERIALIZED (SELECT DISTINCT d.session_id FROM (").addAll(distinctSessions).add(") d), ")
                 // D's session-hours, before joining m: joined after, the engine builds its hash table on every row.
                 .add("drows AS MATERIALIZED (SELECT s.hour, s.session_id, ").addAll(weight(starts, h[1], changes))
