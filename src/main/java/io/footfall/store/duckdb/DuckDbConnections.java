@@ -29,6 +29,8 @@ public final class DuckDbConnections implements Connections {
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
     private final PlatformThreads platformThreads = new PlatformThreads();
+    /** Set on a platform thread while it runs a write for a virtual thread that holds {@link #writeLock}. */
+    private final ThreadLocal<Boolean> writingFor = ThreadLocal.withInitial(() -> false);
 
     private DuckDbConnections(DuckDBConnection root, int readerCount) throws SQLException {
         this.root = root;
@@ -86,25 +88,38 @@ public final class DuckDbConnections implements Connections {
 
     @Override
     public <T> T write(SqlWork<T> work) throws SQLException {
-        return platformThreads.run(ignored -> writeLocked(work), writer);
-    }
-
-    private <T> T writeLocked(SqlWork<T> work) throws SQLException {
+        // A write nested in one running on a platform thread for a virtual one: the caller holds the lock.
+        if (writingFor.get()) return work.run(writer);
+        // Waiting for the lock parks a virtual thread cheaply; only the transaction goes to a platform thread,
+        // so writers queued behind a long fold do not hold platform threads that reads need.
+        Thread caller = Thread.currentThread();
         writeLock.lock();
         try {
-            writer.setAutoCommit(false);
-            try {
-                T result = work.run(writer);
-                writer.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
+            return platformThreads.run(c -> {
+                boolean handedOver = Thread.currentThread() != caller;
+                if (handedOver) writingFor.set(true);
+                try {
+                    return transaction(work);
+                } finally {
+                    if (handedOver) writingFor.remove();
+                }
+            }, writer);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            T result = work.run(writer);
+            writer.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
         }
     }
 

@@ -47,4 +47,55 @@ class PlatformThreadsTest {
             assertThat(failure.get()).isInstanceOf(SQLException.class).hasMessageContaining("no_such_table");
         }
     }
+
+    @Test
+    void writersWaitingForTheLockLeaveThePlatformThreadsToReads(@TempDir Path dir) throws Exception {
+        try (DuckDbConnections db = DuckDbConnections.open(dir.resolve("t.duckdb"), 2)) {
+            var release = new java.util.concurrent.CountDownLatch(1);
+            var holding = new java.util.concurrent.CountDownLatch(1);
+            Thread holder = Thread.ofPlatform().start(() -> {
+                try {
+                    db.write(c -> {
+                        holding.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    });
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            holding.await();
+            java.util.List<Thread> writers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    writers.add(Thread.ofVirtual().start(() -> {
+                        try {
+                            db.write(c -> db.write(nested -> 1)); // a nested write must not wait for itself
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                Thread.sleep(200); // let them queue on the lock
+                AtomicReference<Object> read = new AtomicReference<>();
+                Thread reader = Thread.ofVirtual().start(() -> {
+                    try {
+                        read.set(db.read(c -> Thread.currentThread().isVirtual()));
+                    } catch (SQLException e) {
+                        read.set(e);
+                    }
+                });
+                reader.join(java.time.Duration.ofSeconds(10));
+                assertThat(read.get()).as("a read while writers queue behind a long write").isEqualTo(false);
+            } finally {
+                release.countDown(); // a failed check must not leave the write holding the lock
+            }
+            holder.join();
+            for (Thread w : writers) assertThat(w.join(java.time.Duration.ofSeconds(10))).isTrue();
+        }
+    }
 }
