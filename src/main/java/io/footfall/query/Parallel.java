@@ -1,5 +1,7 @@
 package io.footfall.query;
 
+import io.footfall.store.WorkFailure;
+
 import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -32,11 +34,7 @@ public final class Parallel {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted", e);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof SQLException s) throw s;
-                if (cause instanceof RuntimeException r) throw r;
-                if (cause instanceof Error err) throw err;
-                throw new SQLException(cause);
+                throw WorkFailure.rethrow(e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.footfall.store.duckdb;
 
 import io.footfall.store.SqlWork;
+import io.footfall.store.WorkFailure;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,11 +36,7 @@ final class PlatformThreads implements AutoCloseable {
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException s) throw s;
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error err) throw err;
-            throw new SQLException(cause);
+            throw WorkFailure.rethrow(e);
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
