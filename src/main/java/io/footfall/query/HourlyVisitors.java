@@ -48,12 +48,14 @@ final class HourlyVisitors {
             // one hour's rows to read instead of the range's rows of every session in x.
             sql.add(" + (SELECT count(*) FROM x) - (SELECT count(*) FROM session_hour h WHERE h.website_id = ? AND h.hour = ? "
                     + "AND h.views > 0 AND h.prev_hour >= ? AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[1], h[0]);
+            if (pending) sql.add(" AND h.session_id NOT IN " + pendingIds, scope.websiteId());
+            sql.add(")");
         } else {
             sql.add(" + (SELECT count(*) FROM x WHERE x.session_id NOT IN (SELECT h.session_id " + firstRows
                     + " AND h.session_id IN (SELECT session_id FROM x)", scope.websiteId(), h[0], h[1], h[0]);
+            if (pending) sql.add(" AND h.session_id NOT IN " + pendingIds, scope.websiteId());
+            sql.add("))");
         }
-        if (pending) sql.add(" AND h.session_id NOT IN " + pendingIds, scope.websiteId());
-        sql.add(h[0].equals(p.startAt()) ? ")" : "))");
         return store.read(c -> sql.list(c, rs -> rs.getLong(1)).getFirst());
     }
 }

@@ -93,7 +93,7 @@ public final class SessionWeekly {
             if (column == null) continue;
             sql.add(" UNION ALL SELECT s.hour, -count(*) FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s." + column
                             + " < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?) GROUP BY 1",
-                    scope.websiteId(), starts[k], k + 1 < starts.length ? starts[k + 1] : h[1], starts[k], starts[k]);
+                    scope.websiteId(), starts[k], stretchEnd(starts, k, h[1]), starts[k], starts[k]);
         }
         sql.add(") c JOIN m ON m.h = c.hour GROUP BY 1, 2")
                 .add(" UNION ALL SELECT t.dow, t.hr, count(DISTINCT t.session_id) - sum(t.w) FROM (SELECT m.dow, m.hr, s.session_id, s.w "
@@ -138,6 +138,11 @@ public final class SessionWeekly {
         return step == 3600 ? "first_above" : step == -3600 ? "first_below" : null;
     }
 
+    /** Where stretch {@code k} ends: the next change, or the end of the whole hours. */
+    private static Instant stretchEnd(Instant[] starts, int k, Instant last) {
+        return k + 1 < starts.length ? starts[k + 1] : last;
+    }
+
     /** The start of the stretch holding {@code hour} (whole hours, changes on the hour). */
     private static SqlText startOf(String hour, Instant[] starts) {
         if (starts.length == 1) return new SqlText().add("?::TIMESTAMP", starts[0]);
@@ -152,10 +157,9 @@ public final class SessionWeekly {
         for (int k = 1; k < starts.length; k++) {
             String column = earlierSlot(changes.get(k - 1));
             if (column == null) continue;
-            Instant end = k + 1 < starts.length ? starts[k + 1] : last;
             // coalesce: a NULL column would make the whole weight NULL, and sum() skip it.
             w.add(" - coalesce(s.hour >= ? AND s.hour < ? AND s." + column + " < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?), false)::INT",
-                    starts[k], end, starts[k], starts[k]);
+                    starts[k], stretchEnd(starts, k, last), starts[k], starts[k]);
         }
         return w;
     }

@@ -14,7 +14,7 @@ final class HourSpans {
     }
 
     /** The hour of the UTC week (0 = Monday 00:00 UTC) of an hour column: the weekly heatmap's slot. */
-    static String slot(String hour) {
+    private static String slot(String hour) {
         return "date_diff('hour', TIMESTAMP '1970-01-05', " + hour + ") % 168";
     }
 
