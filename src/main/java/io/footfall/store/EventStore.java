@@ -28,6 +28,21 @@ public interface EventStore {
     /** Runs read-only work on a pooled connection. */
     <T> T read(SqlWork<T> work) throws SQLException;
 
+    /** A read made of several {@link #read} calls, maybe on several threads. */
+    @FunctionalInterface
+    interface Reading<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs a read made of several statements so that they all see the rollups in one state: a store that
+     * moves events from a tail into rollups runs it again when such a move committed meanwhile (each statement
+     * has its own snapshot, so the read could otherwise count those events twice or not at all).
+     */
+    default <T> T readTogether(Reading<T> reading) throws SQLException {
+        return reading.run();
+    }
+
     /**
      * False only when the website surely has no events the rollups do not hold yet, so readers may skip
      * looking for them; true when unsure. A read after this sees at least what it saw.

@@ -146,6 +146,14 @@ final class WebsiteReads {
     }
 
     /**
+     * Runs a route's query, made of several statements, so that they all see the rollups in one state
+     * ({@link EventStore#readTogether}); client mistakes answer 400 as in {@link #run}.
+     */
+    <T> T together(SqlCall<T> call) throws SQLException {
+        return run(() -> store.readTogether(call::call));
+    }
+
+    /**
      * Runs a query; a client regular expression the engine rejects (its syntax differs a little from
      * Java's, which validated it) is the client's error, not a 500.
      */

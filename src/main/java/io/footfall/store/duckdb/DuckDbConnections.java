@@ -31,6 +31,9 @@ public final class DuckDbConnections implements Connections {
     private final PlatformThreads platformThreads = new PlatformThreads();
     /** Set on a platform thread while it runs a write for a virtual thread that holds {@link #writeLock}. */
     private final ThreadLocal<Boolean> writingFor = ThreadLocal.withInitial(() -> false);
+    private final RollupFence fence = new RollupFence();
+    /** Set inside a write whose commit moves rows between the rollups and the tail; read and reset at its commit. */
+    private boolean fenceCommit;
 
     private DuckDbConnections(DuckDBConnection root, int readerCount) throws SQLException {
         this.root = root;
@@ -111,16 +114,43 @@ public final class DuckDbConnections implements Connections {
 
     private <T> T transaction(SqlWork<T> work) throws SQLException {
         writer.setAutoCommit(false);
+        fenceCommit = false;
         try {
             T result = work.run(writer);
-            writer.commit();
+            if (fenceCommit) fence.commit(writer::commit);
+            else writer.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
             writer.rollback();
             throw e;
         } finally {
+            fenceCommit = false;
             writer.setAutoCommit(true);
         }
+    }
+
+    /**
+     * Called inside a write: its commit moves rows between the rollups and the tail (a fold, a re-ship), so
+     * reads spanning several statements must see it wholly or not at all ({@link RollupFence}).
+     */
+    void fenceThisCommit() {
+        fenceCommit = true;
+    }
+
+    /** A stamp before a read of several statements; see {@link #unchangedSince}. */
+    long readStamp() {
+        return fence.begin();
+    }
+
+    /** True when no fenced commit happened since {@code stamp}: a read begun with it saw one state throughout. */
+    boolean unchangedSince(long stamp) {
+        return fence.unchanged(stamp);
+    }
+
+    /** Returns once the write under way, if any, has committed or rolled back. */
+    void awaitWrite() {
+        writeLock.lock();
+        writeLock.unlock();
     }
 
     /** The raw writer connection for appender-based batch writes; caller must hold the write via {@link #write}. */

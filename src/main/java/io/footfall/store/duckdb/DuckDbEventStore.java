@@ -49,7 +49,7 @@ public final class DuckDbEventStore implements EventStore {
                 long now = System.nanoTime();
                 long idle = idleFoldNanos();
                 boolean paused = idle > 0 && now - lastAppend > idle && now - lastFold > 3 * idle;
-                if (!tail.isEmpty() && (paused || now - lastFold > FOLD_NANOS)) foldPending();
+                if (!tail.isEmpty() && foldHolds.get() == 0 && (paused || now - lastFold > FOLD_NANOS)) foldPending();
             } catch (InterruptedException e) {
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -164,7 +164,7 @@ public final class DuckDbEventStore implements EventStore {
             if (anyEvent) {
                 if (pendingRows < 0) pendingRows = Rollups.tailSize(c);
                 else pendingRows += hits.size();
-                if (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > FOLD_NANOS) fold(c);
+                if (foldHolds.get() == 0 && (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > FOLD_NANOS)) fold(c);
             }
             nextSeq++;
             return null;
@@ -240,6 +240,7 @@ public final class DuckDbEventStore implements EventStore {
 
     private void fold(java.sql.Connection c) throws SQLException {
         long start = System.nanoTime();
+        db.fenceThisCommit();
         foldedThrough = Rollups.fold(c);
         if (TRACE) System.err.printf(java.util.Locale.ROOT, "fold %.1f ms: %d events%n", (System.nanoTime() - start) / 1e6, pendingRows);
         pendingRows = 0;
@@ -399,6 +400,7 @@ public final class DuckDbEventStore implements EventStore {
         if (eventIds.isEmpty()) return;
         List<UUID> ids = List.copyOf(eventIds);
         db.write(c -> {
+            db.fenceThisCommit();
             java.util.Set<UUID> visits = new java.util.HashSet<>();
             java.util.Set<UUID> sessions = new java.util.HashSet<>();
             for (int from = 0; from < ids.size(); from += 1000) {
@@ -509,6 +511,7 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
+            db.fenceThisCommit();
             List<String> tables = new java.util.ArrayList<>(List.of("event", "event_data", "session_data", "visit", "session_span",
                     "session_hour"));
             tables.addAll(VisitValueSpans.tables());
@@ -533,6 +536,32 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
         return db.read(work);
+    }
+
+    /** Reads holding back new folds (see {@link #readTogether}); folds start only while this is zero. */
+    private final java.util.concurrent.atomic.AtomicInteger foldHolds = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Runs the reading again whenever a fold (or re-ship, or reset) committed while it ran. A fold commits
+     * at most every few seconds, so once is the rule; a reading that keeps meeting folds (a slow one under
+     * heavy ingest) holds back new folds for its next run instead, after the one under way has committed.
+     */
+    @Override
+    public <T> T readTogether(Reading<T> reading) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            boolean hold = attempt >= 2;
+            if (hold) {
+                foldHolds.incrementAndGet();
+                db.awaitWrite();
+            }
+            try {
+                long stamp = db.readStamp();
+                T result = reading.run();
+                if (db.unchangedSince(stamp)) return result;
+            } finally {
+                if (hold) foldHolds.decrementAndGet();
+            }
+        }
     }
 
     @Override

@@ -110,6 +110,11 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     }
 
     @Override
+    public <T> T readTogether(Reading<T> reading) throws SQLException {
+        return store.readTogether(reading);
+    }
+
+    @Override
     public boolean hasTail(UUID websiteId) throws SQLException {
         barrier();
         return store.hasTail(websiteId);
