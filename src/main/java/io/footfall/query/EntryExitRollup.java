@@ -61,7 +61,7 @@ final class EntryExitRollup {
                             + "(SELECT 1").addAll(counting)
                     .add(" AND v.session_id = g.session_id AND " + column + " IS NOT DISTINCT FROM g.x) GROUP BY 1");
         }
-        sql.add(") t GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return Metrics.read(store, sql, false);
     }
 

@@ -32,7 +32,7 @@ public final class ExpandedMetrics {
                 .addAll(scope.where(type.typeCondition()))
                 .add(type.extraWhere())
                 .add(" GROUP BY 1, e.visit_id) t")
-                .add(" GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+                .add(" WHERE " + MetricType.present("t.x") + " GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", rs.getString(1));

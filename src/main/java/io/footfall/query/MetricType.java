@@ -27,6 +27,14 @@ public record MetricType(String name, String expression, String typeCondition, b
         };
     }
 
+    /**
+     * The condition that a value {@code x} is present: metrics never answer a row for a missing value (no
+     * {@code {x: null}} nor {@code ""} row), as real Umami; the rollups keep such rows for filters and totals.
+     */
+    static String present(String x) {
+        return x + " IS NOT NULL AND " + x + " <> ''";
+    }
+
     private static final java.util.regex.Pattern EVENT_COLUMN = java.util.regex.Pattern.compile("\\be\\.(\\w+)");
 
     /** The stored column of alias e the expression reads (language: {@code language}), or null when it reads none. */

@@ -24,7 +24,7 @@ public final class Metrics {
         if (SessionValues.covers(scope.params(), type)) return SessionValues.metric(store, scope, type);
         if (type.name().equals("event") && EventHourly.covers(scope.params())) {
             SqlText sql = new SqlText().add("SELECT x, sum(n)::BIGINT FROM (").addAll(EventHourly.rows(store, scope, false))
-                    .add(") t GROUP BY x HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+                    .add(") t GROUP BY x HAVING sum(n) > 0 AND " + MetricType.present("x") + " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
             return read(store, sql, false);
         }
         if (type.isEntryExit() && SpanRollup.covers(scope.params())) return EntryExitRollup.run(store, scope, type);
@@ -36,6 +36,7 @@ public final class Metrics {
                 .addAll(type.from(scope))
                 .addAll(scope.where(type.typeCondition()))
                 .add(type.extraWhere())
+                .add(" AND " + MetricType.present(type.expression()))
                 .add(" GROUP BY 1" + (country.isEmpty() ? "" : ", 3"))
                 .add(" ORDER BY 2 DESC, 1" + (country.isEmpty() ? "" : ", 3") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
         boolean withCountry = type.carriesCountry();
@@ -56,7 +57,7 @@ public final class Metrics {
                 .add(" GROUP BY e.visit_id");
         SqlText filters = scope.filterCondition();
         if (filters != null) sql.add(" HAVING max(CASE WHEN ").addAll(filters).add(" THEN 1 ELSE 0 END) = 1");
-        sql.add(") t GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return read(store, sql, false);
     }
 

@@ -60,7 +60,7 @@ final class SessionCounts {
             sql.add(" UNION ALL SELECT " + type.expression() + ", count(DISTINCT e.session_id)" + (withCountry ? ", e.country" : "")
                     + " FROM event e").addAll(checked).add(" GROUP BY 1" + (withCountry ? ", 3" : ""));
         }
-        sql.add(") t GROUP BY t.x" + country + " ORDER BY 2 DESC, 1" + country + " LIMIT ? OFFSET ?", p.limit(), p.offset());
+        sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x" + country + " ORDER BY 2 DESC, 1" + country + " LIMIT ? OFFSET ?", p.limit(), p.offset());
         return Metrics.read(store, sql, withCountry);
     }
 }

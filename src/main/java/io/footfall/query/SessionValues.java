@@ -53,7 +53,7 @@ final class SessionValues {
                     .addAll(scope.filters("e"))
                     .add(" GROUP BY 1");
         }
-        sql.add(") t GROUP BY t.x HAVING sum(t.y) > 0 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        sql.add(") t GROUP BY t.x HAVING sum(t.y) > 0 AND " + MetricType.present("t.x") + " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return Metrics.read(store, sql, false);
     }
 

@@ -64,7 +64,7 @@ final class VisitValues {
                             + " AS secs FROM event e").addAll(where).addAll(scope.filters("e"))
                     .add(" GROUP BY 1, e.visit_id) g" + (kind.skipsNull() ? " WHERE g.x IS NOT NULL" : "") + " GROUP BY 1");
         }
-        sql.add(") t GROUP BY t.x HAVING sum(t.visits) > 0 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        sql.add(") t GROUP BY t.x HAVING sum(t.visits) > 0 AND " + MetricType.present("t.x") + " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", rs.getString(1));

@@ -94,7 +94,7 @@ class SessionValueRollupTest {
         assertThat(metrics("type=referrer&" + all)).isEqualTo("[{\"x\":\"bing.com\",\"y\":1},{\"x\":\"google.com\",\"y\":1},"
                 + "{\"x\":\"news.ycombinator.com\",\"y\":1},{\"x\":\"t.co\",\"y\":1}]");
         assertThat(metrics("type=path&path=/b&" + range("08:06", "23:59"))).isEqualTo("[{\"x\":\"/b\",\"y\":2}]");
-        assertThat(metrics("type=tag&" + all)).isEqualTo("[{\"x\":null,\"y\":4},{\"x\":\"t1\",\"y\":1}]");
+        assertThat(metrics("type=tag&" + all)).isEqualTo("[{\"x\":\"t1\",\"y\":1}]");
     }
 
     @Test

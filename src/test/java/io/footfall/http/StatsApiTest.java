@@ -222,14 +222,14 @@ class StatsApiTest {
         assertThat(get("metrics", "type=browser").toString()).isEqualTo("[{\"x\":\"chrome\",\"y\":2},{\"x\":\"firefox\",\"y\":1},{\"x\":\"ios\",\"y\":1}]");
         assertThat(get("metrics", "type=country").toString()).isEqualTo("[{\"x\":\"US\",\"y\":2},{\"x\":\"DE\",\"y\":1},{\"x\":\"GB\",\"y\":1}]");
         assertThat(get("metrics", "type=region").toString()).isEqualTo("[{\"x\":\"DE-BE\",\"y\":1,\"country\":\"DE\"},"
-                + "{\"x\":\"US-CA\",\"y\":1,\"country\":\"US\"},{\"x\":null,\"y\":1,\"country\":\"GB\"},{\"x\":null,\"y\":1,\"country\":\"US\"}]");
+                + "{\"x\":\"US-CA\",\"y\":1,\"country\":\"US\"}]");
         assertThat(get("metrics", "type=language").toString()).isEqualTo("[{\"x\":\"en\",\"y\":4}]");
         assertThat(get("metrics", "type=device").toString()).isEqualTo("[{\"x\":\"desktop\",\"y\":3},{\"x\":\"tablet\",\"y\":1}]");
         assertThat(get("metrics", "type=screen").toString()).isEqualTo("[{\"x\":\"1920x1080\",\"y\":4}]");
         assertThat(get("metrics", "type=distinctId").toString()).isEqualTo("[{\"x\":\"A\",\"y\":1},{\"x\":\"B\",\"y\":1},{\"x\":\"C\",\"y\":1},{\"x\":\"D\",\"y\":1}]");
         assertThat(get("metrics", "type=hostname").toString()).isEqualTo("[{\"x\":\"example.com\",\"y\":4}]");
         assertThat(get("metrics", "type=title").toString()).isEqualTo("[{\"x\":\"Example\",\"y\":4}]");
-        assertThat(get("metrics", "type=query").toString()).isEqualTo("[{\"x\":null,\"y\":2},{\"x\":\"gclid=xyz\",\"y\":1},"
+        assertThat(get("metrics", "type=query").toString()).isEqualTo("[{\"x\":\"gclid=xyz\",\"y\":1},"
                 + "{\"x\":\"utm_source=newsletter&utm_medium=email\",\"y\":1}]");
     }
 
