@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Time-bucket units and Umami's rule for widening them: minute up to 60 minutes, hour up to 48 hours,
- * day up to 6 calendar months, month up to 24, year beyond. A requested unit finer than the range
- * allows is replaced by the finest allowed one.
+ * Time-bucket units and real Umami 3.1's rule for widening them: minute up to 60 minutes, hour up to 30
+ * whole days, day up to 6 calendar months (so ranges of almost 7), month up to 24, year beyond. A requested
+ * unit finer than the range allows is replaced by the finest allowed one. (The 48-hour limit seen in Umami's
+ * dashboard belongs to its date picker, not to the API.)
  */
 public enum TimeUnit {
     MINUTE, HOUR, DAY, MONTH, YEAR;
@@ -36,7 +37,7 @@ public enum TimeUnit {
     public static TimeUnit minimum(Instant start, Instant end) {
         Duration d = Duration.between(start, end);
         if (d.toMinutes() <= 60) return MINUTE;
-        if (d.toHours() <= 48) return HOUR;
+        if (d.toDays() <= 30) return HOUR;
         long months = calendarMonths(start, end);
         if (months <= 6) return DAY;
         if (months <= 24) return MONTH;
