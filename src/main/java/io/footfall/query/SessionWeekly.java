@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * The hour-of-week heatmap: distinct sessions per local day of week (0 = Sunday) and hour (0–23) in
- * the request's time zone, as a 7 × 24 matrix with zeros where nothing happened.
+ * the request's time zone, as a 7 × 24 matrix with zeros where nothing happened. A session is placed by its
+ * pageviews only (as Umami: custom events and web-vitals rows place none); the hourly rollup's slot links join
+ * rows with views only for this.
  */
 public final class SessionWeekly {
     private SessionWeekly() {
@@ -25,7 +27,7 @@ public final class SessionWeekly {
         SqlText sql = HourlySeries.hourAligned(scope.params()) && changesOnTheHour(scope.params()) ? fromRollup(store, scope) : new SqlText().add("SELECT " + d.dayOfWeek("t.local_at") + " AS dow, " + d.hourOfDay("t.local_at")
                         + " AS hr, count(DISTINCT t.session_id) FROM (SELECT ")
                 .addAll(local).add(" AS local_at, e.session_id FROM event e")
-                .addAll(scope.where(SessionList.ACTIVITY))
+                .addAll(scope.where(EventScope.VIEWS))
                 .add(") t GROUP BY 1, 2");
         long[][] matrix = new long[7][24];
         store.read(c -> sql.list(c, rs -> {
@@ -57,16 +59,16 @@ public final class SessionWeekly {
         Instant[] h = HourlySeries.wholeHours(p);
         boolean pending = HourlySeries.pending(store, scope);
         SqlText local = scope.localTime("e.created_at", p.zone());
-        String activity = " FROM event e WHERE e.website_id = ? AND " + SessionList.ACTIVITY;
+        String viewRows = " FROM event e WHERE e.website_id = ? AND " + EventScope.VIEWS;
         List<ZoneOffsetTransition> changes = changes(p.zone(), h);
         Instant[] starts = new Instant[changes.size() + 1];
         starts[0] = h[0];
         for (int k = 0; k < changes.size(); k++) starts[k + 1] = changes.get(k).getInstant();
 
         // D: sessions taken pair by pair.
-        SqlText distinctSessions = new SqlText().add("SELECT e.session_id" + activity + " AND e.created_at >= ? AND e.created_at < ?",
+        SqlText distinctSessions = new SqlText().add("SELECT e.session_id" + viewRows + " AND e.created_at >= ? AND e.created_at < ?",
                         scope.websiteId(), p.startAt(), h[0])
-                .add(" UNION ALL SELECT e.session_id" + activity + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
+                .add(" UNION ALL SELECT e.session_id" + viewRows + " AND e.created_at >= ? AND e.created_at <= ?", scope.websiteId(), h[1], p.endAt());
         for (int k = 1; k < starts.length; k++) {
             Instant before = earlierSlot(changes.get(k - 1)) == null ? starts[k] : starts[k - 1];
             distinctSessions.add(" UNION ALL SELECT v.session_id FROM session_span v WHERE v.website_id = ? AND v.first_at < ? AND v.last_at >= ?",
@@ -81,7 +83,8 @@ public final class SessionWeekly {
                 .add("dset AS MATERIALIZED (SELECT DISTINCT d.session_id FROM (").addAll(distinctSessions).add(") d), ")
                 // D's session-hours, before joining m: joined after, the engine builds its hash table on every row.
                 .add("drows AS MATERIALIZED (SELECT s.hour, s.session_id, ").addAll(weight(starts, h[1], changes))
-                .add(" AS w FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s.session_id IN (SELECT session_id FROM dset)) ",
+                .add(" AS w FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s.views > 0 "
+                        + "AND s.session_id IN (SELECT session_id FROM dset)) ",
                         scope.websiteId(), h[0], h[1])
                 // Every row by the rule, per hour (joining 2,160 hours to m costs far less than joining every row).
                 .add("SELECT dow, hr, sum(n)::BIGINT FROM (SELECT m.dow, m.hr, sum(c.n) AS n FROM (SELECT g.hour, sum(g.rows) AS n FROM hour_slot_gap g "
@@ -91,7 +94,7 @@ public final class SessionWeekly {
         for (int k = 1; k < starts.length; k++) {
             String column = earlierSlot(changes.get(k - 1));
             if (column == null) continue;
-            sql.add(" UNION ALL SELECT s.hour, -count(*) FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s." + column
+            sql.add(" UNION ALL SELECT s.hour, -count(*) FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s.views > 0 AND s." + column
                             + " < ? AND (s.prev_slot IS NULL OR s.prev_slot < ?) GROUP BY 1",
                     scope.websiteId(), starts[k], stretchEnd(starts, k, h[1]), starts[k], starts[k]);
         }
@@ -99,12 +102,12 @@ public final class SessionWeekly {
                 .add(" UNION ALL SELECT t.dow, t.hr, count(DISTINCT t.session_id) - sum(t.w) FROM (SELECT m.dow, m.hr, s.session_id, s.w "
                         + "FROM drows s JOIN m ON m.h = s.hour");
         String head = " UNION ALL SELECT " + d.dayOfWeek("e.l") + ", " + d.hourOfDay("e.l") + ", e.session_id, 0 FROM (SELECT ";
-        sql.add(head).addAll(local).add(" AS l, e.session_id" + activity + " AND e.created_at >= ? AND e.created_at < ?) e",
+        sql.add(head).addAll(local).add(" AS l, e.session_id" + viewRows + " AND e.created_at >= ? AND e.created_at < ?) e",
                 scope.websiteId(), p.startAt(), h[0]);
-        sql.add(head).addAll(local).add(" AS l, e.session_id" + activity + " AND e.created_at >= ? AND e.created_at <= ?) e",
+        sql.add(head).addAll(local).add(" AS l, e.session_id" + viewRows + " AND e.created_at >= ? AND e.created_at <= ?) e",
                 scope.websiteId(), h[1], p.endAt());
         if (pending) {
-            sql.add(head).addAll(local).add(" AS l, e.session_id FROM event_tail e WHERE e.website_id = ? AND " + SessionList.ACTIVITY
+            sql.add(head).addAll(local).add(" AS l, e.session_id FROM event_tail e WHERE e.website_id = ? AND " + EventScope.VIEWS
                     + " AND e.created_at >= ? AND e.created_at < ?) e", scope.websiteId(), h[0], h[1]);
         }
         return sql.add(") t GROUP BY 1, 2) u GROUP BY 1, 2");

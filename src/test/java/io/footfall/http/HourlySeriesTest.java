@@ -71,21 +71,22 @@ class HourlySeriesTest {
 
     @Test
     void weeklyCountsASessionOncePerCell() {
-        // UTC: e on Mondays 15:xx three times -> once; New York: 10:00 on 2 March, 11:xx on 9 and 16 March (after DST)
+        // UTC: e's views on Mondays 15:xx three times -> once (its custom event at 16:00 places it nowhere);
+        // New York: 10:00 on 2 March, 11:xx on 9 and 16 March (after DST)
         String utc = weekly("timezone=UTC&" + range("2026-03-01T00:00:00Z", "2026-03-20T00:00:00Z"));
         assertThat(utc.substring(utc.indexOf("],[") + 3, utc.indexOf("],[", utc.indexOf("],[") + 1)))
-                .isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0");
+                .isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0");
         String ny = weekly("timezone=America/New_York&" + range("2026-03-01T00:00:00Z", "2026-03-20T00:00:00Z"));
         assertThat(ny.substring(ny.indexOf("],[") + 3, ny.indexOf("],[", ny.indexOf("],[") + 1)))
-                .isEqualTo("0,0,0,0,0,0,0,0,0,0,1,1,1,0,0,0,0,0,0,0,0,0,0,0");
+                .isEqualTo("0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0,0,0,0");
     }
 
     @Test
-    void weeklyCountsActivityNotOnlyViews() {
-        // Sunday 29 March, UTC: 00 a, b; 01 a, c; 02 d by its custom event alone (no view that hour); 23 c
+    void weeklyCountsViewsNotCustomEvents() {
+        // Sunday 29 March, UTC: 00 a, b (b also by its link hit); 01 a, c; 02 none: d's custom event places no session; 23 c
         String w = weekly("timezone=UTC&" + range("2026-03-28T00:00:00Z", "2026-03-31T23:59:59.999Z"));
         assertThat(server.count("SELECT count(*) FROM session_hour WHERE views = 0")).isGreaterThan(0);
-        assertThat(w.substring(1, w.indexOf(']') + 1)).isEqualTo("[2,2,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]");
+        assertThat(w.substring(1, w.indexOf(']') + 1)).isEqualTo("[2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]");
     }
 
     static String range(String from, String to) {

@@ -20,18 +20,20 @@ final class HourSpans {
 
     /**
      * The rows {@code rows} selects (website_id, session_id, hour, views, activity) in session_hour's column
-     * order, linked within their sessions: prev_hour (the previous hour with views, for rows with views),
-     * prev_slot (the previous hour in the same slot) and first_above / first_below (the session's first hour
-     * in the slot one above / below, when that is earlier than the row: what a DST change maps to the row's
-     * local cell). All look back only, so rows arriving in time order never change the ones before them.
+     * order, linked within their sessions among the rows with views (the weekly heatmap counts pageviews only,
+     * as Umami; V21): prev_hour (the previous hour with views), prev_slot (the previous hour with views in the
+     * same slot) and first_above / first_below (the session's first hour with views in the slot one above /
+     * below, when that is earlier than the row: what a DST change maps to the row's local cell); NULL on rows
+     * without views. All look back only, so rows arriving in time order never change the ones before them.
      */
     private static String linked(String rows) {
         return "WITH r AS (SELECT *, " + slot("hour") + " AS slot FROM (" + rows + ")), "
-                + "f AS (SELECT website_id, session_id, slot, min(hour) AS first FROM r GROUP BY ALL) "
+                + "f AS (SELECT website_id, session_id, slot, min(hour) AS first FROM r WHERE views > 0 GROUP BY ALL) "
                 + "SELECT r.website_id, r.session_id, r.hour, CASE WHEN r.views > 0 THEN lag(r.hour) OVER (PARTITION BY r.website_id, "
-                + "r.session_id, r.views > 0 ORDER BY r.hour) END AS prev_hour, lag(r.hour) OVER (PARTITION BY r.website_id, r.session_id, "
-                + "r.slot ORDER BY r.hour) AS prev_slot, r.views, r.activity, CASE WHEN a.first < r.hour THEN a.first END AS first_above, "
-                + "CASE WHEN b.first < r.hour THEN b.first END AS first_below FROM r "
+                + "r.session_id, r.views > 0 ORDER BY r.hour) END AS prev_hour, CASE WHEN r.views > 0 THEN lag(r.hour) OVER (PARTITION BY "
+                + "r.website_id, r.session_id, r.slot, r.views > 0 ORDER BY r.hour) END AS prev_slot, r.views, r.activity, "
+                + "CASE WHEN r.views > 0 AND a.first < r.hour THEN a.first END AS first_above, "
+                + "CASE WHEN r.views > 0 AND b.first < r.hour THEN b.first END AS first_below FROM r "
                 + "LEFT JOIN f a ON a.website_id = r.website_id AND a.session_id = r.session_id AND a.slot = (r.slot + 1) % 168 "
                 + "LEFT JOIN f b ON b.website_id = r.website_id AND b.session_id = r.session_id AND b.slot = (r.slot + 167) % 168";
     }

@@ -35,9 +35,9 @@ final class RollupTotals {
             new String[]{"s.hour", "coalesce(least((epoch_us(s.hour) - epoch_us(s.prev_hour)) // 3600000000, " + GAP_CAP + "), " + GAP_CAP + ")"},
             "s.views > 0", new String[]{"views", "rows"}, new String[]{"sum(s.views)", "count(*)"}, "rows");
 
-    /** V20: session-hours per hour and whole weeks since the session's previous hour in the same slot (0: none). */
+    /** V20: session-hours with views per hour and whole weeks since the session's previous hour with views in the same slot (0: none; V21). */
     static final Table SLOT_GAPS = new Table("hour_slot_gap", "session_hour", new String[]{"hour", "weeks"},
-            new String[]{"s.hour", "coalesce(date_diff('hour', s.prev_slot, s.hour) // 168, 0)"}, "TRUE", new String[]{"rows"},
+            new String[]{"s.hour", "coalesce(date_diff('hour', s.prev_slot, s.hour) // 168, 0)"}, "s.views > 0", new String[]{"rows"},
             new String[]{"count(*)"}, "rows");
 
     /** V12: custom events per (UTC hour, name), summed straight from the event table (no rollup between). */

@@ -78,7 +78,7 @@ final class Rollups {
         }
     }
 
-    /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20) from the events already stored: once, while they are empty. */
+    /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21) from the events already stored: once, while they are empty. */
     static void fillIfNew(Connection c) throws SQLException {
         fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", ValueSpans.rebuild());
         fillIfEmpty(c, "session_value_day", "event_type IN (1, 3, 4)", ValueSpans.rebuildDays());
@@ -91,7 +91,7 @@ final class Rollups {
         fillIfEmpty(c, RollupTotals.VISIT_DAYS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS),
                 RollupTotals.rebuild(RollupTotals.SESSION_DAYS)));
         fillIfEmpty(c, RollupTotals.HOUR_GAPS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.HOUR_GAPS)));
-        fillIfEmpty(c, RollupTotals.SLOT_GAPS.name(), "event_type <> 5", java.util.List.of(RollupTotals.rebuild(RollupTotals.SLOT_GAPS)));
+        fillIfEmpty(c, RollupTotals.SLOT_GAPS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.SLOT_GAPS)));
     }
 
     private static void fillIfEmpty(Connection c, String table, String sourceRows, java.util.List<String> rebuild) throws SQLException {
