@@ -210,7 +210,7 @@ public final class QueryBench {
                 + "'example.com' AS hostname, "
                 + pick("pow(r3, 3)", paths) + " AS url_path, "
                 + "CASE WHEN r2 < 0.08 THEN 'utm_source=' || " + pick("r4", "newsletter", "google", "twitter", "partner") + " || '&utm_medium=' || "
-                + pick("r3", "email", "cpc", "social", "referral") + " WHEN r2 > 0.985 THEN 'gclid=' || (s.j % 997) END AS url_query, "
+                + pick("r3", "email", "cpc", "social", "referral") + " WHEN r2 > 0.985 THEN 'gclid=' || (s.j % 997) ELSE '' END AS url_query, "
                 + "'Example page' AS page_title, NULL AS tag, "
                 + "CASE WHEN s.j % 4 = 0 THEN nullif(" + pick("r4", "", "", "", "google.com", "google.com", "bing.com", "t.co",
                 "facebook.com", "news.ycombinator.com", "example.com", "duckduckgo.com", "reddit.com", "github.com", "youtube.com") + ", '') END AS referrer_domain, "

@@ -107,7 +107,7 @@ public final class Collector {
 
         Event event = new Event(Uuids.randomV4(), sourceId, sessionId, decision.visitId(), createdAt, eventType,
                 eventType == EventType.CUSTOM_EVENT ? req.name() : null,
-                new Event.Page(hostname, page.path(), page.query(), PageUrl.cut(req.title()), req.tag()),
+                new Event.Page(hostname, page.path(), page.query(), title(req.title()), req.tag()),
                 ReferrerUrl.parse(req.referrer()),
                 page.campaign(),
                 decision.attributes(),
@@ -116,6 +116,11 @@ public final class Collector {
                 ? EventDataFlattener.flatten(req.data()) : List.of();
         return new CollectOutcome.Accepted(new CollectedHit(event, eventData, sourceId, sessionId, req.distinctId(),
                 createdAt, List.of()), response);
+    }
+
+    /** The page title decoded as decodeURIComponent decodes it (the text back when it is malformed), then cut. */
+    private static String title(String title) {
+        return title == null ? null : PageUrl.cut(UriCodec.decodeUriComponent(title));
     }
 
     /** The event type implied by the source, after checking the source exists (400 otherwise). */

@@ -18,8 +18,11 @@ public record Event(
         SessionAttributes session,
         WebVitals vitals) {
 
-    /** Where the hit happened. */
+    /** Where the hit happened; {@code urlQuery} is empty, never null, for a URL without a query (as Umami stores it). */
     public record Page(String hostname, String urlPath, String urlQuery, String pageTitle, String tag) {
+        public Page {
+            if (urlQuery == null) urlQuery = "";
+        }
     }
 
     /** Where the visitor came from; domain without `www.`. */

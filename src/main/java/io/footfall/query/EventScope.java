@@ -65,6 +65,13 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     private SqlText condition(Filter f, String alias) {
+        if (f.isGroup()) {
+            SqlText any = new SqlText().add("(");
+            for (int i = 0; i < f.anyOf().size(); i++) {
+                any.add(i == 0 ? "(" : " OR (").addAll(condition(f.anyOf().get(i), alias)).add(")");
+            }
+            return any.add(")");
+        }
         String col = alias + "." + f.column();
         SqlText s = new SqlText();
         switch (f.operator()) {
@@ -73,8 +80,8 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
                 for (int i = 0; i < f.values().size(); i++) s.add(i == 0 ? "?" : ", ?", f.values().get(i));
                 s.add(")");
             }
-            case CONTAINS -> s.add(col + " ILIKE ?", "%" + f.value() + "%");
-            case DOES_NOT_CONTAIN -> s.add(col + " NOT ILIKE ?", "%" + f.value() + "%");
+            case CONTAINS -> s.addAll(contains(col, " ILIKE ?", f.value()));
+            case DOES_NOT_CONTAIN -> s.addAll(contains(col, " NOT ILIKE ?", f.value()));
             case REGEX -> s.add(dialect.regexMatches(col), f.value());
             case NOT_REGEX -> s.add("NOT " + dialect.regexMatches(col), f.value());
             case SET -> s.add("(" + col + " IS NOT NULL AND " + col + " <> '')");
@@ -86,6 +93,19 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
             s.add(" AND (e.referrer_domain IS NULL OR e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', ''))");
         }
         return s;
+    }
+
+    /**
+     * A case-insensitive substring match where the value is literal text: its {@code %}, {@code _} and
+     * {@code \} are escaped. The ESCAPE clause only comes with such a value, so plain values keep the
+     * engine's fast substring path.
+     */
+    private static SqlText contains(String col, String operator, String value) {
+        if (value.indexOf('%') < 0 && value.indexOf('_') < 0 && value.indexOf('\\') < 0) {
+            return new SqlText().add(col + operator, "%" + value + "%");
+        }
+        String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return new SqlText().add(col + operator + " ESCAPE '\\'", "%" + escaped + "%");
     }
 
     /**

@@ -4,9 +4,29 @@ import java.util.List;
 
 /**
  * One filter on an event column: {@code name} as the client spelled it (without an index suffix),
- * the column it reads, the operator and its values (several only for equality operators).
+ * the column it reads, the operator and its values (several only for equality operators). Or, for
+ * {@code match=any}, a group of filters of which a row must pass any ({@link #anyOf}).
  */
-public record Filter(String name, String column, Operator operator, List<String> values) {
+public record Filter(String name, String column, Operator operator, List<String> values, List<Filter> anyOf) {
+
+    /** Name and column of a group: no rollup carries them, so every read path that checks its filters' columns reads events. */
+    static final String ANY_OF = "(any of)";
+
+    public Filter(String name, String column, Operator operator, List<String> values) {
+        this(name, column, operator, values, List.of());
+    }
+
+    /**
+     * The filters joined with OR (Umami's {@code match=any}): a row passes when it passes any of them. Each
+     * applies per event row, session attributes included, so the group reads the event rows.
+     */
+    public static Filter anyOf(List<Filter> filters) {
+        return new Filter(ANY_OF, ANY_OF, Operator.EQUALS, List.of(), List.copyOf(filters));
+    }
+
+    public boolean isGroup() {
+        return !anyOf.isEmpty();
+    }
 
     /** Parses a query-string value the way Umami does: an optional {@code op.} prefix, comma lists for eq/neq. */
     public static Filter parse(String name, String column, String raw) {

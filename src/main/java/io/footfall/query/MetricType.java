@@ -23,6 +23,8 @@ public record MetricType(String name, String expression, String typeCondition, b
             case "channel" -> new MetricType(name, "c.x", EventScope.VIEWS, false);
             case "language" -> new MetricType(name, "lower(left(e.language, 2))", EventScope.VIEWS, false);
             case "event" -> new MetricType(name, "e.event_name", EventScope.CUSTOM_EVENTS, true);
+            // A URL without a query string stores '': the same missing value as NULL, as the rollups count it.
+            case "query" -> new MetricType(name, "nullif(e.url_query, '')", EventScope.VIEWS, false);
             default -> new MetricType(name, "e." + column, EventScope.VIEWS, false);
         };
     }

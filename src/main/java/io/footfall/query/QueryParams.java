@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The parameters every statistics endpoint shares, parsed and validated once: the range
- * ({@code startAt}/{@code endAt}, epoch ms), bucket unit, time zone, comparison, paging and filters.
+ * ({@code startAt}/{@code endAt}, epoch ms), bucket unit, time zone, comparison, paging and filters
+ * ({@code match=any} ORs them, see {@link #matching}).
  *
  * @param isoUtc     true when buckets print as {@code 2026-11-23T07:00:00Z}: no {@code timezone} given, or
  *                   exactly {@code utc}; any other zone prints local wall time {@code 2026-11-23 07:00:00}
@@ -74,9 +75,13 @@ public record QueryParams(
         if (compare != null && !compare.equals("prev") && !compare.equals("yoy")) {
             throw new QueryException("'compare' must be prev or yoy");
         }
+        String match = q.get("match");
+        if (match != null && !match.equals("all") && !match.equals("any")) {
+            throw new QueryException("'match' must be all or any");
+        }
         String search = bounded(q.get("search"), "search");
         return new QueryParams(start, end, TimeUnit.choose(requested, start, end), zone,
-                tz == null || tz.equals("utc"), tz != null, compare, filters(q), search,
+                tz == null || tz.equals("utc"), tz != null, compare, matching(filters(q), "any".equals(match)), search,
                 nonNegative(q.get("limit"), "limit", 500, MAX_LIMIT),
                 nonNegative(q.get("offset"), "offset", 0, Integer.MAX_VALUE),
                 Math.max(1, nonNegative(q.get("page"), "page", 1, 1_000_000)),
@@ -112,6 +117,14 @@ public record QueryParams(
 
     public boolean hasFilter(String name) {
         return filters.stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    /**
+     * The request's filters as the list every query ANDs: with {@code match=any} and more than one, a single
+     * group that ORs them (filters added later, such as a metrics search, are still ANDed).
+     */
+    public static List<Filter> matching(List<Filter> filters, boolean any) {
+        return any && filters.size() > 1 ? List.of(Filter.anyOf(filters)) : filters;
     }
 
     private static List<Filter> filters(Source q) {

@@ -40,7 +40,7 @@ public enum SessionValueKind {
         out[PATH.ordinal()] = e.page().urlPath();
         out[REFERRER.ordinal()] = externalReferrer(e);
         out[TITLE.ordinal()] = e.page().pageTitle();
-        out[QUERY.ordinal()] = e.page().urlQuery();
+        out[QUERY.ordinal()] = e.page().urlQuery().isEmpty() ? null : e.page().urlQuery();
         out[HOSTNAME.ordinal()] = e.page().hostname();
         out[TAG.ordinal()] = e.page().tag();
         out[CHANNEL.ordinal()] = channel(e);
@@ -53,7 +53,8 @@ public enum SessionValueKind {
             case REFERRER -> "CASE WHEN e.referrer_domain <> '' AND e.referrer_domain <> e.hostname "
                     + "AND e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', '') THEN e.referrer_domain END";
             case TITLE -> "e.page_title";
-            case QUERY -> "e.url_query";
+            // No query string is stored as '' (older rows: NULL); both are the one missing value here.
+            case QUERY -> "nullif(e.url_query, '')";
             case HOSTNAME -> "e.hostname";
             case TAG -> "e.tag";
             case CHANNEL -> Channels.sql();

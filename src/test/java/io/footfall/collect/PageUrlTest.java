@@ -1,10 +1,61 @@
 package io.footfall.collect;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PageUrlTest {
+
+    /**
+     * Expected values printed by Node 20's WHATWG URL for {@code new URL(url, "https://example.com")}: path =
+     * decodeURI(pathname + hash) (the input back when that throws), query = search without '?'.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        /p?q=' OR 1=1 --                       | /p               | q=%27%20OR%201=1%20--
+        /search?q=a b&x="y"<z>                 | /search          | q=a%20b&x=%22y%22%3Cz%3E
+        /caf%C3%A9/men%C3%BC?x=%C3%A9          | /café/menü       | x=%C3%A9
+        /café?q=é                              | /café            | q=%C3%A9
+        /a%2Fb%23c/%3F?x                       | /a%2Fb%23c/%3F   | x
+        /bad%zzescape?%zz                      | /bad%zzescape    | %zz
+        /caf%E9?x=1                            | /caf%E9          | x=1
+        `/a b#sec tion`                        | `/a b#sec tion`  | ``
+        /a/../b/./c                            | /b/c             | ``
+        /x?                                    | /x               | ``
+        /x?#                                   | /x               | ``
+        /docs#a%20b                            | `/docs#a b`      | ``
+        /a+b?utm_source=a+b                    | /a+b             | utm_source=a+b
+        https://Shop.Example.com:8443/a/b?q=1#top | /a/b#top      | q=1
+        android-app://com.google.android.gm/   | /                | ``
+        //cdn.example.com/p?q                  | /p               | q
+        page.html?x=1                          | /page.html       | x=1
+        ?x=1                                   | /                | x=1
+        `#h`                                   | /#h              | ``
+        /undefined                             | ``               | ``
+        """)
+    void pathAndQueryAsTheUrlParserSerialisesThem(String url, String path, String query) {
+        PageUrl u = PageUrl.parse(url, false);
+        assertThat(u.path()).isEqualTo(path);
+        assertThat(u.query()).isEqualTo(query);
+    }
+
+    @Test
+    void campaignValuesAreTheFirstParameterDecoded() {
+        var c = PageUrl.parse("/p?utm_source=a+b&utm_campaign=spring%20sale&utm_source=second&utm_medium=%E9&gclid=", false).campaign();
+        assertThat(c.utmSource()).isEqualTo("a b");
+        assertThat(c.utmCampaign()).isEqualTo("spring sale");
+        assertThat(c.utmMedium()).isEqualTo("\uFFFD");
+        assertThat(c.gclid()).isNull();
+    }
+
+    @Test
+    void hostOfAnAbsoluteOrSchemeRelativeUrl() {
+        assertThat(PageUrl.parse("//cdn.example.com/p", false).host()).isEqualTo("cdn.example.com");
+        assertThat(PageUrl.parse("https://user:pw@Shop.Example.com:8443/", false).host()).isEqualTo("shop.example.com");
+        assertThat(PageUrl.parse("/p", false).host()).isNull();
+    }
 
     @Test
     void absoluteUrlSplitsIntoPathQueryHostAndCampaign() {
@@ -23,7 +74,7 @@ class PageUrlTest {
         PageUrl u = PageUrl.parse("/caf%C3%A9/men%C3%BC", false);
         assertThat(u.host()).isNull();
         assertThat(u.path()).isEqualTo("/café/menü");
-        assertThat(u.query()).isNull();
+        assertThat(u.query()).isEmpty();
         assertThat(PageUrl.parse("/bad%zzescape", false).path()).isEqualTo("/bad%zzescape");
         assertThat(PageUrl.parse("/a+b", false).path()).isEqualTo("/a+b");
     }

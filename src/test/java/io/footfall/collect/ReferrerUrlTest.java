@@ -15,6 +15,16 @@ class ReferrerUrlTest {
     }
 
     @Test
+    void pathIsDecodedWithoutHashAndQueryKeptAsSerialised() {
+        var r = ReferrerUrl.parse("https://news.example.org/caf%C3%A9 page#top?x");
+        assertThat(r.path()).isEqualTo("/café page");
+        assertThat(r.query()).isEmpty();
+        var q = ReferrerUrl.parse("https://search.example/?q=it's \"on\"");
+        assertThat(q.path()).isEqualTo("/");
+        assertThat(q.query()).isEqualTo("q=it%27s%20%22on%22");
+    }
+
+    @Test
     void emptyAndLocalhostHaveNoDomain() {
         assertThat(ReferrerUrl.parse("").domain()).isNull();
         assertThat(ReferrerUrl.parse(null).domain()).isNull();

@@ -27,7 +27,7 @@ class SessionApiTest extends KnownTraffic {
     void sessionRowHasUmamiColumnsWithNumbers() {
         JsonNode a = json("/sessions?" + MARCH).get("data").get(3);
         assertThat(a.toString()).isEqualTo("{\"id\":\"" + sessionA + "\",\"websiteId\":\"" + website + "\","
-                + "\"hostname\":\"example.com\",\"browser\":\"chrome\",\"os\":\"Windows 10\",\"device\":\"desktop\","
+                + "\"hostname\":\"example.com\",\"browser\":\"chrome\",\"os\":\"Windows 10\",\"device\":\"laptop\","
                 + "\"screen\":\"1920x1080\",\"language\":\"de-DE\",\"country\":\"DE\",\"region\":\"DE-BE\",\"city\":\"Berlin\","
                 + "\"firstAt\":\"2026-03-04T10:00:00.000Z\",\"lastAt\":\"2026-03-04T11:00:00.000Z\",\"visits\":2,\"views\":3,"
                 + "\"events\":1,\"createdAt\":\"2026-03-04T11:00:00.000Z\"}");
@@ -179,7 +179,7 @@ class SessionApiTest extends KnownTraffic {
     @Test
     void sessionDetailHasNumbersAndTotalTime() {
         assertThat(json("/sessions/" + sessionA).toString()).isEqualTo("{\"id\":\"" + sessionA + "\",\"websiteId\":\"" + website
-                + "\",\"distinctId\":null,\"browser\":\"chrome\",\"os\":\"Windows 10\",\"device\":\"desktop\",\"screen\":\"1920x1080\","
+                + "\",\"distinctId\":null,\"browser\":\"chrome\",\"os\":\"Windows 10\",\"device\":\"laptop\",\"screen\":\"1920x1080\","
                 + "\"language\":\"de-DE\",\"country\":\"DE\",\"region\":\"DE-BE\",\"city\":\"Berlin\","
                 + "\"firstAt\":\"2026-03-04T10:00:00.000Z\",\"lastAt\":\"2026-03-04T11:00:00.000Z\",\"visits\":2,\"views\":3,"
                 + "\"events\":1,\"totaltime\":360}");

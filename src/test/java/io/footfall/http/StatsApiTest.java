@@ -108,7 +108,7 @@ class StatsApiTest {
         assertThat(stats("city=London")).isEqualTo("1/1/1/1/0");
         assertThat(stats("hostname=example.com")).isEqualTo("8/4/5/3/1200");
         assertThat(stats("os=iOS")).isEqualTo("2/1/1/0/600");
-        assertThat(stats("device=tablet")).isEqualTo("2/1/1/0/600");
+        assertThat(stats("device=mobile")).isEqualTo("2/1/1/0/600");
         assertThat(stats("distinctId=C")).isEqualTo("1/1/1/1/0");
         assertThat(stats("utmMedium=email")).isEqualTo("1/1/1/1/0");
         assertThat(stats("browser1=firefox")).isEqualTo("1/1/1/1/0");
@@ -224,7 +224,8 @@ class StatsApiTest {
         assertThat(get("metrics", "type=region").toString()).isEqualTo("[{\"x\":\"DE-BE\",\"y\":1,\"country\":\"DE\"},"
                 + "{\"x\":\"US-CA\",\"y\":1,\"country\":\"US\"}]");
         assertThat(get("metrics", "type=language").toString()).isEqualTo("[{\"x\":\"en\",\"y\":4}]");
-        assertThat(get("metrics", "type=device").toString()).isEqualTo("[{\"x\":\"desktop\",\"y\":3},{\"x\":\"tablet\",\"y\":1}]");
+        // Umami 3.1: a 1920 px desktop screen is a laptop; an iPhone is mobile whatever screen it reports.
+        assertThat(get("metrics", "type=device").toString()).isEqualTo("[{\"x\":\"laptop\",\"y\":3},{\"x\":\"mobile\",\"y\":1}]");
         assertThat(get("metrics", "type=screen").toString()).isEqualTo("[{\"x\":\"1920x1080\",\"y\":4}]");
         assertThat(get("metrics", "type=distinctId").toString()).isEqualTo("[{\"x\":\"A\",\"y\":1},{\"x\":\"B\",\"y\":1},{\"x\":\"C\",\"y\":1},{\"x\":\"D\",\"y\":1}]");
         assertThat(get("metrics", "type=hostname").toString()).isEqualTo("[{\"x\":\"example.com\",\"y\":4}]");

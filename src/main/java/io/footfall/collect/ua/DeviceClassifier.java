@@ -1,13 +1,11 @@
 package io.footfall.collect.ua;
 
-import java.util.Set;
-
 /**
- * Umami's device rule: the device comes from the OS name and the screen width the tracker
- * sends ("1920x1080"), not from the User-Agent. Desktop OSes split laptop/desktop at 1920
- * (strictly below is a laptop; Chrome OS is always a laptop), mobile OSes split mobile/tablet
- * at 479 (strictly above is a tablet; Amazon OS is always a tablet), and an unknown OS is
- * bucketed by width alone. No screen, no device.
+ * Umami 3.1's device rule, as measured on a real server: the device type comes from the User-Agent
+ * (a phone is {@code mobile}, a tablet {@code tablet}, a TV {@code smarttv}, ...; anything else is a
+ * {@code desktop}), and the screen the tracker sends only splits desktops: a screen at most 1920 px wide
+ * is a {@code laptop} (a Linux Firefox at 1920x1080 counted as laptop, at 2560x1440 as desktop). Without a
+ * screen the User-Agent alone decides, so every hit has a device.
  */
 final class DeviceClassifier {
 
@@ -16,40 +14,40 @@ final class DeviceClassifier {
     static final String TABLET = "tablet";
     static final String MOBILE = "mobile";
 
-    static final int DESKTOP_SCREEN_WIDTH = 1920;
-    static final int LAPTOP_SCREEN_WIDTH = 1024;
-    static final int MOBILE_SCREEN_WIDTH = 479;
-
-    private static final Set<String> DESKTOP_OS = Set.of(
-        "BeOS", "Chrome OS", "Linux", "Mac OS", "Open BSD", "OS/2", "QNX", "Sun OS",
-        "Windows 10", "Windows 2000", "Windows 3.11", "Windows 7", "Windows 8", "Windows 8.1",
-        "Windows 95", "Windows 98", "Windows ME", "Windows Server 2003", "Windows Vista", "Windows XP");
-
-    private static final Set<String> MOBILE_OS = Set.of(
-        "Amazon OS", "Android OS", "BlackBerry OS", "iOS", "Windows Mobile");
+    /** The widest screen still counted as a laptop. */
+    static final int LAPTOP_MAX_SCREEN_WIDTH = 1920;
 
     private DeviceClassifier() {}
 
     /**
-     * @param os detect-browser OS name or null
-     * @param screen "WIDTHxHEIGHT" as the tracker sends it, or null
-     * @param tabletHint yauaa classified the hardware as a tablet (e.g. an iPad UA)
-     * @return one of desktop/laptop/tablet/mobile, or null without a screen
+     * The device type a User-Agent names, in ua-parser-js's words, from yauaa's DeviceClass.
+     *
+     * @param deviceClass yauaa's DeviceClass value, or null
+     * @return mobile, tablet, smarttv, console, wearable, xr, or desktop for everything else
      */
-    static String classify(String os, String screen, boolean tabletHint) {
-        if (screen == null || screen.isEmpty()) return null;
-        double width = width(screen);
-        // NaN (an unreadable width) fails every comparison, as in Umami's JavaScript.
-        if (os != null && DESKTOP_OS.contains(os)) {
-            return os.equals(OsNames.CHROME_OS) || width < DESKTOP_SCREEN_WIDTH ? LAPTOP : DESKTOP;
-        }
-        if (os != null && MOBILE_OS.contains(os)) {
-            return tabletHint || os.equals(OsNames.AMAZON_OS) || width > MOBILE_SCREEN_WIDTH ? TABLET : MOBILE;
-        }
-        if (width >= DESKTOP_SCREEN_WIDTH) return DESKTOP;
-        if (width >= LAPTOP_SCREEN_WIDTH) return LAPTOP;
-        if (width >= MOBILE_SCREEN_WIDTH) return TABLET;
-        return MOBILE;
+    static String fromDeviceClass(String deviceClass) {
+        if (deviceClass == null) return DESKTOP;
+        return switch (deviceClass) {
+            case "Phone", "Mobile" -> MOBILE;
+            case "Tablet", "eReader" -> TABLET;
+            case "TV", "Set-top box" -> "smarttv";
+            case "Game Console", "Handheld Game Console" -> "console";
+            case "Watch" -> "wearable";
+            case "Virtual Reality", "Augmented Reality" -> "xr";
+            default -> DESKTOP;
+        };
+    }
+
+    /**
+     * @param uaDevice the User-Agent's device type ({@link #fromDeviceClass})
+     * @param screen "WIDTHxHEIGHT" as the tracker sends it, or null
+     * @return the stored device: a desktop with a screen at most 1920 px wide is a laptop
+     */
+    static String classify(String uaDevice, String screen) {
+        if (!DESKTOP.equals(uaDevice)) return uaDevice;
+        // JavaScript reads an empty screen as "no screen", and an unreadable width (NaN) fails the comparison.
+        if (screen == null || screen.isEmpty()) return DESKTOP;
+        return width(screen) <= LAPTOP_MAX_SCREEN_WIDTH ? LAPTOP : DESKTOP;
     }
 
     /**

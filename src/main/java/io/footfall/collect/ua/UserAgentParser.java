@@ -43,11 +43,10 @@ public final class UserAgentParser {
      */
     public ClientInfo parse(String userAgent, String screen) {
         if (BotRules.isBlank(userAgent)) {
-            String device = DeviceClassifier.classify(null, screen, false);
-            return device == null ? ClientInfo.UNKNOWN : new ClientInfo(null, null, device);
+            return new ClientInfo(null, null, DeviceClassifier.classify(DeviceClassifier.DESKTOP, screen));
         }
         Parsed p = lookup(userAgent);
-        return p.withDevice(DeviceClassifier.classify(p.os, screen, p.tablet));
+        return p.withDevice(DeviceClassifier.classify(p.device, screen));
     }
 
     /** True for crawlers, scripts, HTTP libraries, headless browsers, and a missing User-Agent. */
@@ -78,39 +77,31 @@ public final class UserAgentParser {
         String os = OsNames.of(known(result.getValue(UserAgent.OPERATING_SYSTEM_NAME)), ua);
         String browser = BrowserNames.of(agentName, os, ua);
         boolean bot = BotRules.isBotClass(agentClass, deviceClass) || BotRules.matchesPattern(ua);
-        return new Parsed(browser, os, "Tablet".equals(deviceClass), bot);
+        return new Parsed(browser, os, DeviceClassifier.fromDeviceClass(deviceClass), bot);
     }
 
     private static String known(String v) {
         return v == null || v.isEmpty() || v.equals("Unknown") || v.startsWith("??") ? null : v;
     }
 
-    /** One User-Agent's result, with a ready ClientInfo per device bucket so hits don't allocate. */
+    /**
+     * One User-Agent's result, with a ready ClientInfo for each device a hit can get (its own device type,
+     * and laptop for a desktop with a narrower screen) so hits don't allocate.
+     */
     private static final class Parsed {
-        final String os;
-        final boolean tablet;
+        final String device;
         final boolean bot;
-        private final ClientInfo none, desktop, laptop, tabletInfo, mobile;
+        private final ClientInfo own, laptop;
 
-        Parsed(String browser, String os, boolean tablet, boolean bot) {
-            this.os = os;
-            this.tablet = tablet;
+        Parsed(String browser, String os, String device, boolean bot) {
+            this.device = device;
             this.bot = bot;
-            this.none = new ClientInfo(browser, os, null);
-            this.desktop = new ClientInfo(browser, os, DeviceClassifier.DESKTOP);
+            this.own = new ClientInfo(browser, os, device);
             this.laptop = new ClientInfo(browser, os, DeviceClassifier.LAPTOP);
-            this.tabletInfo = new ClientInfo(browser, os, DeviceClassifier.TABLET);
-            this.mobile = new ClientInfo(browser, os, DeviceClassifier.MOBILE);
         }
 
-        ClientInfo withDevice(String device) {
-            if (device == null) return none;
-            return switch (device) {
-                case DeviceClassifier.DESKTOP -> desktop;
-                case DeviceClassifier.LAPTOP -> laptop;
-                case DeviceClassifier.TABLET -> tabletInfo;
-                default -> mobile;
-            };
+        ClientInfo withDevice(String classified) {
+            return classified.equals(device) ? own : laptop;
         }
     }
 }

@@ -99,15 +99,22 @@ public final class EventDataRoutes {
         return event;
     }
 
+    private static List<Filter> withoutEvent(List<Filter> filters) {
+        return filters.stream().filter(f -> !f.name().equals("event")).toList();
+    }
+
     /**
      * The scope with the event name as an exact match: here {@code event} names one event, so operator
-     * prefixes and commas in it are part of the name, not filter syntax.
+     * prefixes and commas in it are part of the name, not filter syntax; it is ANDed even with {@code match=any}.
      */
     private static EventScope exactEvent(EventScope scope, String event) {
         if (event == null) return scope;
         QueryParams p = scope.params();
         List<Filter> filters = new ArrayList<>();
-        for (Filter f : p.filters()) if (!f.name().equals("event")) filters.add(f);
+        for (Filter f : p.filters()) {
+            if (f.isGroup()) filters.addAll(QueryParams.matching(withoutEvent(f.anyOf()), true));
+            else if (!f.name().equals("event")) filters.add(f);
+        }
         filters.add(new Filter("event", "event_name", Operator.EQUALS, List.of(event)));
         return scope.withParams(new QueryParams(p.startAt(), p.endAt(), p.unit(), p.zone(), p.isoUtc(), p.timezoneGiven(),
                 p.compare(), List.copyOf(filters), p.search(), p.limit(), p.offset(), p.page(), p.pageSize(), p.segment(),

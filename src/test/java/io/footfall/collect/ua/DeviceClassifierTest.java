@@ -6,47 +6,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Umami's getDevice(): thresholds 1920 / 1024 / 479 and their exact comparisons. */
+/** Umami 3.1's device rule: the User-Agent's device type, and a desktop at most 1920 px wide is a laptop. */
 class DeviceClassifierTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-        Windows 10 | 1919x1080 | laptop
-        Windows 10 | 1920x1080 | desktop
-        Windows 10 | 3840x2160 | desktop
-        Mac OS     | 1440x900  | laptop
-        Linux      | 800x600   | laptop
-        Chrome OS  | 2560x1440 | laptop
-        iOS        | 479x800   | mobile
-        iOS        | 480x800   | tablet
-        Android OS | 412x915   | mobile
-        Amazon OS  | 320x480   | tablet
-        -          | 1920x1080 | desktop
-        -          | 1024x768  | laptop
-        -          | 1023x768  | tablet
-        -          | 479x800   | tablet
-        -          | 478x800   | mobile
-        Windows 10 | -         | -
-        Windows 10 | abc       | desktop
-        -          | abcx100   | mobile
-        -          | x1080     | mobile
-        Windows 10 | 1920      | desktop
+        desktop | 1919x1080 | laptop
+        desktop | 1920x1080 | laptop
+        desktop | 1921x1080 | desktop
+        desktop | 2560x1440 | desktop
+        desktop | 800x600   | laptop
+        desktop | x1080     | laptop
+        desktop | abc       | desktop
+        desktop | 1920      | laptop
+        desktop | -         | desktop
+        desktop | ''        | desktop
+        mobile  | 412x915   | mobile
+        mobile  | 800x1280  | mobile
+        mobile  | -         | mobile
+        tablet  | 320x480   | tablet
+        tablet  | -         | tablet
+        smarttv | 1920x1080 | smarttv
         """)
-    void followsUmamiThresholds(String os, String screen, String expected) {
-        assertThat(DeviceClassifier.classify(os, screen, false)).isEqualTo(expected);
+    void screenSplitsOnlyDesktops(String uaDevice, String screen, String expected) {
+        assertThat(DeviceClassifier.classify(uaDevice, screen)).isEqualTo(expected);
     }
 
-    @Test
-    void emptyScreenGivesNoDevice() {
-        assertThat(DeviceClassifier.classify("Windows 10", "", false)).isNull();
-    }
-
-    @Test
-    void yauaaTabletHintMakesAMobileOsATablet() {
-        assertThat(DeviceClassifier.classify("iOS", "320x480", true)).isEqualTo("tablet");
-        // the hint never overrides a desktop OS or an unknown one
-        assertThat(DeviceClassifier.classify("Mac OS", "1440x900", true)).isEqualTo("laptop");
-        assertThat(DeviceClassifier.classify(null, "400x800", true)).isEqualTo("mobile");
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        Phone                 | mobile
+        Mobile                | mobile
+        Tablet                | tablet
+        eReader               | tablet
+        TV                    | smarttv
+        Game Console          | console
+        Watch                 | wearable
+        Virtual Reality       | xr
+        Desktop               | desktop
+        Unknown               | desktop
+        Anonymized            | desktop
+        -                     | desktop
+        """)
+    void deviceTypeFromTheUserAgent(String deviceClass, String expected) {
+        assertThat(DeviceClassifier.fromDeviceClass(deviceClass)).isEqualTo(expected);
     }
 
     @Test

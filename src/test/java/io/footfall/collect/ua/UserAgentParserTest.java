@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Real User-Agents, with the names Umami 3.1 (detect-browser + getDevice) stores for them. */
+/** Real User-Agents, with the names Umami 3.1 (detect-browser, and the device type from the User-Agent split by screen) stores for them. */
 class UserAgentParserTest {
 
     private final UserAgentParser parser = SharedParser.PARSER;
@@ -13,13 +13,13 @@ class UserAgentParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
         # label                  | user agent | screen | browser | os | device
-        Chrome Windows 10        | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 | 1920x1080 | chrome | Windows 10 | desktop
+        Chrome Windows 10        | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 | 1920x1080 | chrome | Windows 10 | laptop
         Chrome Windows 11 laptop | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 | 1536x864 | chrome | Windows 10 | laptop
         Edge Windows 11          | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0 | 2560x1440 | edge-chromium | Windows 10 | desktop
         Firefox Windows 10       | Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0 | 1366x768 | firefox | Windows 10 | laptop
         Chrome Windows 7         | Mozilla/5.0 (Windows NT 6.1; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.0.0 Safari/537.36 | 1280x1024 | chrome | Windows 7 | laptop
-        Chrome Windows 8.1       | Mozilla/5.0 (Windows NT 6.3; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.0.0 Safari/537.36 | 1920x1200 | chrome | Windows 8.1 | desktop
-        Legacy Edge              | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045 | 1920x1080 | edge | Windows 10 | desktop
+        Chrome Windows 8.1       | Mozilla/5.0 (Windows NT 6.3; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.0.0 Safari/537.36 | 1920x1200 | chrome | Windows 8.1 | laptop
+        Legacy Edge              | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045 | 1920x1080 | edge | Windows 10 | laptop
         IE 11                    | Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko | 1280x720 | ie | Windows 10 | laptop
         Safari macOS             | Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15 | 1440x900 | safari | Mac OS | laptop
         Chrome macOS             | Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 | 2560x1440 | chrome | Mac OS | desktop
@@ -39,19 +39,23 @@ class UserAgentParserTest {
         Stock Android browser    | Mozilla/5.0 (Linux; U; Android 4.0.3; ko-kr; LG-L160L Build/IML74K) AppleWebKit/534.30 (KHTML, like Gecko) Version/4.0 Mobile Safari/534.30 | 320x480 | android | Android OS | mobile
         Android WebView          | Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230805.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.144 Mobile Safari/537.36 | 412x915 | chromium-webview | Android OS | mobile
         Silk Fire tablet         | Mozilla/5.0 (Linux; Android 9; KFTRWI) AppleWebKit/537.36 (KHTML, like Gecko) Silk/120.3.1 like Chrome/120.0.6099.230 Safari/537.36 | 800x1280 | silk | Android OS | tablet
-        Chrome OS                | Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 | 2560x1440 | chrome | Chrome OS | laptop
-        Firefox Linux            | Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0 | 1920x1080 | firefox | Linux | desktop
+        Chrome OS                | Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 | 2560x1440 | chrome | Chrome OS | desktop
+        Firefox Linux            | Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0 | 1920x1080 | firefox | Linux | laptop
         Firefox Ubuntu           | Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0 | 1600x900 | firefox | Linux | laptop
-        Opera Windows            | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 OPR/106.0.0.0 | 1920x1080 | opera | Windows 10 | desktop
-        Yandex Windows           | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/118.0.0.0 YaBrowser/24.1.0.0 Safari/537.36 | 1920x1080 | yandexbrowser | Windows 10 | desktop
+        Opera Windows            | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 OPR/106.0.0.0 | 1920x1080 | opera | Windows 10 | laptop
+        Yandex Windows           | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/118.0.0.0 YaBrowser/24.1.0.0 Safari/537.36 | 1920x1080 | yandexbrowser | Windows 10 | laptop
         Opera Mini               | Opera/9.80 (J2ME/MIDP; Opera Mini/9.80 (S60; SymbOS; Opera Mobi/23.348; U; en) Presto/2.5.25 Version/10.54 | 240x320 | opera-mini | - | mobile
         Facebook in-app iOS      | Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/444.0.0.36.112;FBBV/543946185;FBDV/iPhone14,5;FBMD/iPhone;FBSN/iOS;FBSV/17.1.2;FBSS/3;FBID/phone;FBLC/en_US;FBOP/5;FBRV/546232766] | 390x844 | facebook | iOS | mobile
         Facebook in-app Android  | Mozilla/5.0 (Linux; Android 13; SM-S901B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.144 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/444.0.0.33.118;] | 360x780 | chromium-webview | Android OS | mobile
         Instagram in-app iOS     | Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 312.0.0.22.114 (iPhone14,5; iOS 17_1; en_US; en; scale=3.00; 1170x2532; 548339486) | 390x844 | instagram | iOS | mobile
         iOS web view             | Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 | 390x844 | ios-webview | iOS | mobile
-        umami node client        | Mozilla/5.0 Umami/v20.11.0 | - | - | - | -
+        umami node client        | Mozilla/5.0 Umami/v20.11.0 | - | - | - | desktop
         umami node with screen   | Mozilla/5.0 Umami/v20.11.0 | 1280x720 | - | - | laptop
-        no screen                | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 | - | chrome | Windows 10 | -
+        Linux Firefox 2560       | Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0 | 2560x1440 | firefox | Linux | desktop
+        phone without screen     | Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.144 Mobile Safari/537.36 | - | chrome | Android OS | mobile
+        iPhone without screen    | Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1 | - | ios | iOS | mobile
+        iPad without screen      | Mozilla/5.0 (iPad; CPU OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1 | - | ios | iOS | tablet
+        no screen                | Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 | - | chrome | Windows 10 | desktop
         """)
     void mapsLikeUmami(String label, String ua, String screen, String browser, String os, String device) {
         assertThat(parser.parse(ua, screen)).isEqualTo(new ClientInfo(browser, os, device));
@@ -92,14 +96,16 @@ class UserAgentParserTest {
         assertThat(parser.isBot(null)).isTrue();
         assertThat(parser.isBot("")).isTrue();
         assertThat(parser.isBot("   ")).isTrue();
-        assertThat(parser.parse(null, null)).isEqualTo(ClientInfo.UNKNOWN);
-        assertThat(parser.parse("", "390x844")).isEqualTo(new ClientInfo(null, null, "mobile"));
+        // No User-Agent names no device type, which Umami reads as a desktop (such hits are not stored anyway).
+        assertThat(parser.parse(null, null)).isEqualTo(new ClientInfo(null, null, "desktop"));
+        assertThat(parser.parse("", "390x844")).isEqualTo(new ClientInfo(null, null, "laptop"));
     }
 
     @org.junit.jupiter.api.Test
     void phoneMakerNamedLikeABotIsNotABot() {
         String cubot = "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.144 Mobile Safari/537.36";
         assertThat(parser.isBot(cubot)).isFalse();
-        assertThat(parser.parse(cubot, "720x1560")).isEqualTo(new ClientInfo("chrome", "Android OS", "tablet"));
+        // a phone by its User-Agent, whatever its screen width
+        assertThat(parser.parse(cubot, "720x1560")).isEqualTo(new ClientInfo("chrome", "Android OS", "mobile"));
     }
 }
