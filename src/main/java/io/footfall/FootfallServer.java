@@ -124,6 +124,7 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.ValueRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.EventDataPageRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ExportRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.RevenueRoutes(auth, websites, stores.events()).register(r);
                         r.finish();
                     })
                     .build()

@@ -31,7 +31,7 @@ class WebsitePermissionTest {
             "session-data/properties", "session-data/values?propertyName=plan",
             "event-data/events", "event-data/fields", "event-data/properties",
             "event-data/values?event=signup&propertyName=plan", "event-data/stats", "event-data/{event}",
-            "daterange", "values?type=path", "event-data", "export");
+            "daterange", "values?type=path", "event-data", "export", "revenue/sessions?currency=EUR");
 
     record Site(String id, String session, String event) {
         /** The read routes of this site, the realtime route included, each with a valid range and time zone. */
