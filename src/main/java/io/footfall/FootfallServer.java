@@ -120,6 +120,11 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.StatsRoutes(auth, websites, stores.events(), Clock.systemUTC()).register(r);
                         new io.footfall.http.umami.SessionRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.EventDataRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.DateRangeRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.ValueRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.EventDataPageRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.ExportRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.RevenueRoutes(auth, websites, stores.events()).register(r);
                         r.finish();
                     })
                     .build()

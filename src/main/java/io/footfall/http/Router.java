@@ -84,10 +84,28 @@ public final class Router {
 
     static void write(Reply reply, ServerResponse res) {
         res.status(reply.status());
+        if (reply.body() instanceof StreamingBody streaming) {
+            stream(streaming, reply, res);
+            return;
+        }
         byte[] bytes = reply.raw() != null ? reply.raw() : Json.write(reply.body());
         if (JSON_TYPE.get().equals(reply.contentType())) res.header(JSON_TYPE);
         else if (reply.contentType() != null) res.header(HeaderNames.CONTENT_TYPE, reply.contentType());
         for (var h : reply.headers().entrySet()) res.header(h.getKey(), h.getValue());
         res.send(bytes);
+    }
+
+    private static void stream(StreamingBody body, Reply reply, ServerResponse res) {
+        if (reply.contentType() != null) res.header(HeaderNames.CONTENT_TYPE, reply.contentType());
+        for (var h : reply.headers().entrySet()) res.header(h.getKey(), h.getValue());
+        java.io.OutputStream out = res.outputStream();
+        try {
+            body.writeTo(out);
+            out.close();
+        } catch (Exception e) {
+            // The status is sent: leave the response unfinished so the client sees a broken transfer, not a short file.
+            LOG.log(Level.SEVERE, "streamed response failed", e);
+            throw new IllegalStateException("streamed response failed", e);
+        }
     }
 }

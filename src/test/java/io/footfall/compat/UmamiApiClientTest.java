@@ -22,6 +22,14 @@ class UmamiApiClientTest {
         assertThat(res.json().has("sessionId")).isTrue();
     }
 
+    static java.util.List<String> zipEntries(String base64) throws java.io.IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(base64)))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) names.add(e.getName());
+        }
+        return names;
+    }
+
     @Test
     void apiClientReadsExactNumbers() throws Exception {
         NodeTool.requireNodeAndPackages();
@@ -30,7 +38,7 @@ class UmamiApiClientTest {
             send(server, website, "\"url\":\"/\",\"hostname\":\"client.example\"", CHROME, "8.8.8.8");
             send(server, website, "\"url\":\"/pricing\",\"hostname\":\"client.example\"", CHROME, "8.8.8.8");
             send(server, website, "\"url\":\"/\",\"hostname\":\"client.example\"", FIREFOX, "9.9.9.9");
-            send(server, website, "\"url\":\"/pricing\",\"hostname\":\"client.example\",\"name\":\"signup\",\"data\":{\"plan\":\"pro\"}", CHROME, "8.8.8.8");
+            send(server, website, "\"url\":\"/pricing\",\"hostname\":\"client.example\",\"name\":\"signup\",\"data\":{\"plan\":\"pro\",\"revenue\":19.5,\"currency\":\"EUR\"}", CHROME, "8.8.8.8");
             long now = System.currentTimeMillis();
             NodeTool.Result r = NodeTool.node("umami-api-client.mjs", server.baseUrl() + "/api", website,
                     Long.toString(now - 3_600_000), Long.toString(now + 60_000));
@@ -73,6 +81,23 @@ class UmamiApiClientTest {
             assertThat(calls.get("events").at("/result/count").asInt()).isEqualTo(4);
             assertThat(calls.get("eventDataStats").at("/result/events").asInt()).isEqualTo(1);
             assertThat(calls.get("created").at("/result/domain").asText()).isEqualTo("client.example");
+
+            var range = server.query("SELECT strftime(min(created_at), '%Y-%m-%dT%H:%M:%S.%g') || 'Z' AS first, "
+                    + "strftime(max(created_at), '%Y-%m-%dT%H:%M:%S.%g') || 'Z' AS last FROM event WHERE website_id = ?::UUID", website).getFirst();
+            assertThat(calls.get("dateRange").get("result").toString())
+                    .isEqualTo("{\"startDate\":\"" + range.get("first") + "\",\"endDate\":\"" + range.get("last") + "\"}");
+            assertThat(calls.get("valuesPath").get("result").toString())
+                    .isEqualTo("[{\"value\":\"/\",\"count\":2},{\"value\":\"/pricing\",\"count\":2}]");
+            assertThat(calls.get("valuesSearch").get("result").toString()).isEqualTo("[{\"value\":\"/pricing\",\"count\":2}]");
+            JsonNode eventData = calls.get("eventData").get("result");
+            assertThat(eventData.get("count").asInt()).isEqualTo(1);
+            assertThat(eventData.at("/data/0/eventName").asText()).isEqualTo("signup");
+            assertThat(eventData.at("/data/0/eventProperties").size()).isEqualTo(3);
+            assertThat(zipEntries(calls.get("export").at("/result/zip").asText()))
+                    .containsExactly("events.csv", "pages.csv", "referrers.csv", "browsers.csv", "os.csv", "devices.csv", "countries.csv");
+            JsonNode paid = calls.get("revenueSessions").get("result");
+            assertThat(paid.get("count").asInt()).isEqualTo(1);
+            assertThat(paid.at("/data/0/browser").asText()).isEqualTo("chrome");
         }
     }
 }

@@ -30,7 +30,8 @@ class WebsitePermissionTest {
             "sessions/{session}", "sessions/{session}/activity", "sessions/{session}/properties",
             "session-data/properties", "session-data/values?propertyName=plan",
             "event-data/events", "event-data/fields", "event-data/properties",
-            "event-data/values?event=signup&propertyName=plan", "event-data/stats", "event-data/{event}");
+            "event-data/values?event=signup&propertyName=plan", "event-data/stats", "event-data/{event}",
+            "daterange", "values?type=path", "event-data", "export", "revenue/sessions?currency=EUR");
 
     record Site(String id, String session, String event) {
         /** The read routes of this site, the realtime route included, each with a valid range and time zone. */
@@ -126,8 +127,8 @@ class WebsitePermissionTest {
         for (String path : paths) {
             var asAdmin = server.http().get(path, server.adminToken());
             assertThat(asAdmin.status()).as(path).isEqualTo(200);
-            // realtime carries the time of the answer
-            if (!path.startsWith("/api/realtime/")) {
+            // realtime carries the time of the answer, the export's zip entries the time they were written
+            if (!path.startsWith("/api/realtime/") && !path.contains("/export?")) {
                 assertThat(asAdmin.json()).as(path).isEqualTo(server.http().get(path, userToken).json());
             }
         }

@@ -1,0 +1,39 @@
+package io.footfall.http.umami;
+
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.Website;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.WebsiteDateRange;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code GET /api/websites/:id/daterange}: when the website's data starts and ends (the dashboard's "all time"). */
+public final class DateRangeRoutes {
+    private final Authenticator auth;
+    private final WebsiteService websites;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public DateRangeRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.websites = websites;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    public void register(Router r) {
+        r.get("/api/websites/{websiteId}/daterange", auth.guard(this::dateRange));
+    }
+
+    private Reply dateRange(ApiRequest req) throws SQLException {
+        UUID websiteId = reads.website(req);
+        Instant resetAt = websites.find(websiteId).map(Website::resetAt).orElse(null);
+        return Reply.ok(WebsiteDateRange.run(store, websiteId, resetAt));
+    }
+}

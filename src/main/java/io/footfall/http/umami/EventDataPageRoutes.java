@@ -1,0 +1,36 @@
+package io.footfall.http.umami;
+
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.EventDataPage;
+import io.footfall.query.EventScope;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+
+import static io.footfall.http.umami.WebsiteReads.run;
+
+/** {@code GET /api/websites/:id/event-data}: pages of events with their data rows grouped per event. */
+public final class EventDataPageRoutes {
+    private final Authenticator auth;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public EventDataPageRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    public void register(Router r) {
+        r.get("/api/websites/{websiteId}/event-data", auth.guard(this::page));
+    }
+
+    private Reply page(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        return Reply.ok(run(() -> EventDataPage.run(store, scope)));
+    }
+}

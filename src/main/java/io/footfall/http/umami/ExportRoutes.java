@@ -1,0 +1,98 @@
+package io.footfall.http.umami;
+
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.http.StreamingBody;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.EventScope;
+import io.footfall.query.ExportEventData;
+import io.footfall.query.ExportSessionData;
+import io.footfall.query.ExportWebsiteEvents;
+import io.footfall.query.MetricType;
+import io.footfall.query.Metrics;
+import io.footfall.query.SpreadsheetSafe;
+import io.footfall.store.EventStore;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/websites/:id/export}: a range of a website's data as a zip of CSV files, streamed.
+ * <ul>
+ * <li>By default, as Umami 3.1 answers (and {@code @umami/api-client} expects): JSON {@code {"zip": base64}} of
+ * its seven summary tables ({@code events.csv}, {@code pages.csv}, ... with columns {@code x,y}).</li>
+ * <li>With {@code Accept: application/zip}: the raw rows as Umami's newer export writes them
+ * ({@code website_event.csv}, {@code session_data.csv}, {@code event_data.csv}), as a zip download.</li>
+ * </ul>
+ */
+public final class ExportRoutes {
+    /** Umami 3.1's summary files: name and metric type. */
+    private static final List<Map.Entry<String, String>> SUMMARIES = List.of(Map.entry("events.csv", "event"),
+            Map.entry("pages.csv", "path"), Map.entry("referrers.csv", "referrer"), Map.entry("browsers.csv", "browser"),
+            Map.entry("os.csv", "os"), Map.entry("devices.csv", "device"), Map.entry("countries.csv", "country"));
+
+    private final Authenticator auth;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public ExportRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    public void register(Router r) {
+        r.get("/api/websites/{websiteId}/export", auth.guard(this::export));
+    }
+
+    private Reply export(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req);
+        String accept = req.header("Accept");
+        if (accept != null && accept.contains("application/zip")) {
+            return StreamingBody.reply("application/zip", out -> rows(scope, out))
+                    .header("Content-Disposition", "attachment; filename=\"export.zip\"");
+        }
+        return StreamingBody.reply("application/json; charset=utf-8", out -> summariesAsJson(scope, out));
+    }
+
+    private void rows(EventScope scope, OutputStream out) throws Exception {
+        try (ExportZip zip = new ExportZip(out)) {
+            zip.csv("website_event.csv", ExportWebsiteEvents.COLUMNS, p -> ExportWebsiteEvents.stream(store, scope, p::printRecord));
+            zip.csv("session_data.csv", ExportSessionData.COLUMNS, p -> ExportSessionData.stream(store, scope, p::printRecord));
+            zip.csv("event_data.csv", ExportEventData.COLUMNS, p -> ExportEventData.stream(store, scope, p::printRecord));
+        }
+    }
+
+    /** {@code {"zip":"<base64>"}}, the base64 written as the zip is produced. */
+    private void summariesAsJson(EventScope scope, OutputStream out) throws Exception {
+        out.write("{\"zip\":\"".getBytes(StandardCharsets.US_ASCII));
+        OutputStream base64 = Base64.getEncoder().wrap(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                out.flush();
+            }
+        });
+        try (ExportZip zip = new ExportZip(base64)) {
+            for (Map.Entry<String, String> summary : SUMMARIES) {
+                List<Map<String, Object>> rows = Metrics.run(store, scope, MetricType.of(summary.getValue()));
+                // As Umami's CSV writer: no rows, no header either.
+                zip.csv(summary.getKey(), rows.isEmpty() ? null : List.of("x", "y"), p -> {
+                    for (Map<String, Object> row : rows) p.printRecord(row.get("x") instanceof String x ? SpreadsheetSafe.text(x) : row.get("x"), row.get("y"));
+                });
+            }
+        }
+        base64.close();
+        out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,37 @@
+package io.footfall.http.umami;
+
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.EventScope;
+import io.footfall.query.RevenueSessions;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+
+import static io.footfall.http.umami.WebsiteReads.run;
+
+/** {@code GET /api/websites/:id/revenue/sessions?currency=}: the sessions that paid, for the revenue view. */
+public final class RevenueRoutes {
+    private final Authenticator auth;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public RevenueRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    public void register(Router r) {
+        r.get("/api/websites/{websiteId}/revenue/sessions", auth.guard(this::sessions));
+    }
+
+    private Reply sessions(ApiRequest req) throws SQLException {
+        String currency = WebsiteReads.required(req, "currency");
+        EventScope scope = reads.scope(req);
+        return Reply.ok(run(() -> RevenueSessions.run(store, scope, currency)));
+    }
+}

@@ -1,0 +1,45 @@
+package io.footfall.http.umami;
+
+import io.footfall.http.ApiException;
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.EventScope;
+import io.footfall.query.FilterColumns;
+import io.footfall.query.FilterValues;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+
+import static io.footfall.http.umami.WebsiteReads.run;
+
+/**
+ * {@code GET /api/websites/:id/values?type=&search=&startAt=&endAt=}: the values a filter picker offers for
+ * one field (any filter name, or {@code screen}), most frequent first.
+ */
+public final class ValueRoutes {
+    private final Authenticator auth;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public ValueRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    public void register(Router r) {
+        r.get("/api/websites/{websiteId}/values", auth.guard(this::values));
+    }
+
+    private Reply values(ApiRequest req) throws SQLException {
+        String type = WebsiteReads.required(req, "type");
+        EventScope scope = reads.scope(req);
+        String column = FilterColumns.metricColumn(type);
+        if (column == null) throw ApiException.badRequest("Invalid type: '" + type + "' is not a filter field");
+        String search = scope.params().search();
+        return Reply.ok(run(() -> FilterValues.run(store, scope, column, search)));
+    }
+}

@@ -1,0 +1,85 @@
+package io.footfall.query;
+
+import io.footfall.store.EventStore;
+import io.footfall.store.Sql;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One page of the sessions that paid in a currency within the range, newest last activity first, in the rows
+ * of the sessions list ({@code {data, count, page, pageSize}}). A payment is an event whose data carries a
+ * number {@code revenue} (not 0) and a {@code currency} (compared case-insensitively), as Umami records
+ * revenue. The columns count the sessions' activity in the range that passes the filters; {@code search}
+ * matches browser, OS, device or city.
+ */
+public final class RevenueSessions {
+    private RevenueSessions() {
+    }
+
+    public static Map<String, Object> run(EventStore store, EventScope scope, String currency) throws SQLException {
+        QueryParams p = scope.params();
+        SqlText grouped = new SqlText().add("SELECT e.session_id, e.hostname"
+                        + first(scope, "browser") + first(scope, "os") + first(scope, "device") + first(scope, "screen")
+                        + first(scope, "language") + first(scope, "country") + first(scope, "region") + first(scope, "city")
+                        + ", min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits,"
+                        + " sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views,"
+                        + " sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
+                .addAll(scope.where(SessionList.ACTIVITY))
+                .add(" AND e.session_id IN (SELECT pe.session_id FROM event_data r"
+                        + " JOIN event_data cur ON cur.website_id = r.website_id AND cur.event_id = r.event_id AND cur.data_key = 'currency'"
+                        + " JOIN event pe ON pe.website_id = r.website_id AND pe.event_id = r.event_id"
+                        + " WHERE r.website_id = ? AND r.created_at BETWEEN ? AND ? AND r.data_key = 'revenue' AND r.number_value <> 0"
+                        + " AND cur.created_at BETWEEN ? AND ? AND upper(cur.string_value) = ? AND pe.created_at BETWEEN ? AND ?)",
+                        scope.websiteId(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), currency.toUpperCase(Locale.ROOT),
+                        p.startAt(), p.endAt());
+        if (p.search() != null) grouped.addAll(search(p.search()));
+        grouped.add(" GROUP BY e.session_id, e.hostname");
+        SqlText count = new SqlText().add("SELECT count(*) FROM (").addAll(grouped).add(") s");
+        long offset = (long) (p.page() - 1) * p.pageSize();
+        SqlText page = new SqlText().addAll(grouped)
+                .add(" ORDER BY last_at DESC, e.session_id, e.hostname LIMIT " + p.pageSize() + " OFFSET " + offset);
+        return store.read(c -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", page.list(c, rs -> row(scope, rs)));
+            body.put("count", count.list(c, rs -> rs.getLong(1)).getFirst());
+            body.put("page", p.page());
+            body.put("pageSize", p.pageSize());
+            return body;
+        });
+    }
+
+    /** Literal, case-insensitive: {@code %} and {@code _} in the search are ordinary characters. */
+    private static SqlText search(String search) {
+        SqlText s = new SqlText().add(" AND (");
+        List<String> columns = List.of("browser", "os", "device", "city");
+        for (int i = 0; i < columns.size(); i++) {
+            s.add((i == 0 ? "" : " OR ") + "strpos(lower(e." + columns.get(i) + "), lower(?)) > 0", search);
+        }
+        return s.add(")");
+    }
+
+    private static String first(EventScope scope, String column) {
+        return ", " + scope.dialect().firstBy("e." + column, "e.created_at") + " AS " + column;
+    }
+
+    private static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", Sql.uuid(rs, "session_id"));
+        m.put("websiteId", scope.websiteId());
+        m.put("hostname", rs.getString("hostname"));
+        for (String col : List.of("browser", "os", "device", "screen", "language", "country", "region", "city")) {
+            m.put(col, rs.getString(col));
+        }
+        m.put("firstAt", Sql.instant(rs, "first_at"));
+        m.put("lastAt", Sql.instant(rs, "last_at"));
+        m.put("visits", rs.getLong("visits"));
+        m.put("views", rs.getLong("views"));
+        m.put("events", rs.getLong("events"));
+        m.put("createdAt", Sql.instant(rs, "last_at"));
+        return m;
+    }
+}
