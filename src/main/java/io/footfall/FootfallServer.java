@@ -70,6 +70,12 @@ public final class FootfallServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("IGNORE_IP: " + e.getMessage());
         }
+        ClientIpResolver clientIp;
+        try {
+            clientIp = new ClientIpResolver(settings.clientIpHeader(), settings.trustedProxies());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("TRUSTED_PROXIES: " + e.getMessage());
+        }
         Stores stores = Stores.open(settings);
         IngestQueue ingest = null;
         GeoLocator geo = GeoLocator.NONE;
@@ -80,7 +86,6 @@ public final class FootfallServer implements AutoCloseable {
             boolean createdAdmin = users.ensureDefaultAdmin();
             AuthTokens tokens = new AuthTokens(secret);
             Authenticator auth = new Authenticator(tokens, users);
-            ClientIpResolver clientIp = new ClientIpResolver(settings.clientIpHeader());
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users);
             geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()
                     : settings.dataDir().resolve("geo"));
