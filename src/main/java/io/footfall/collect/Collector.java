@@ -77,7 +77,8 @@ public final class Collector {
                 ? Uuids.v5(sourceId.toString(), "id", req.distinctId())
                 : Uuids.v5(sourceId.toString(), ip == null ? "" : ip.getHostAddress(), userAgent, salts.saltAt(createdAt));
 
-        Location location = HeaderLocation.fromHeaders(ctx.header());
+        // CDN location headers are believed from the same peers as forwarding headers.
+        Location location = clientIp.trustsPeer(ctx.peerAddress()) ? HeaderLocation.fromHeaders(ctx.header()) : null;
         if (location == null) location = ip == null ? Location.UNKNOWN : geo.locate(ip);
         ClientInfo client = parser.parse(userAgent, req.screen());
         Event.SessionAttributes attributes = new Event.SessionAttributes(client.browser(), client.os(), client.device(),

@@ -25,7 +25,9 @@ public final class IpAddresses {
         boolean v6 = s.indexOf(':') >= 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = c == '.' || (c >= '0' && c <= '9') || (v6 && (c == ':' || Character.digit(c, 16) >= 0));
+            // ASCII only: Character.digit would also take full-width and other non-ASCII digits.
+            boolean ok = c == '.' || (c >= '0' && c <= '9')
+                    || (v6 && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
             if (!ok) return null;
         }
         if (!v6 && s.chars().filter(ch -> ch == '.').count() != 3) return null;

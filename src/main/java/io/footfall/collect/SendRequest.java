@@ -62,6 +62,7 @@ public record SendRequest(
 
         JsonNode data = p.get("data");
         if (data != null && !data.isNull() && !data.isObject()) throw ApiException.badRequest("'data' must be an object");
+        if (data != null) checkNumbers(data, "data");
 
         return new SendRequest(type, website, link, pixel,
                 Inputs.optionalString(p, "hostname", 100),
@@ -92,7 +93,7 @@ public record SendRequest(
         JsonNode n = p.get("timestamp");
         if (n == null || n.isNull()) return null;
         long seconds;
-        if (n.isIntegralNumber()) seconds = n.asLong();
+        if (n.isIntegralNumber() && n.canConvertToLong()) seconds = n.asLong();
         else if (n.isTextual() && n.asText().matches("\\d{1,12}")) seconds = Long.parseLong(n.asText());
         else throw ApiException.badRequest("'timestamp' must be whole seconds since the epoch");
         long now = Instant.now().getEpochSecond();
@@ -100,6 +101,22 @@ public record SendRequest(
             throw ApiException.badRequest("'timestamp' is out of range");
         }
         return Instant.ofEpochSecond(seconds);
+    }
+
+    /**
+     * Rejects numbers a double cannot hold ({@code 1e400}, {@code -1e999}, 400-digit integers) anywhere in
+     * {@code data}: JSON allows them, but no client can have meant them and they have no stored form.
+     */
+    private static void checkNumbers(JsonNode node, String path) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            String where = path.length() > 100 ? path.substring(0, 100) + "..." : path;
+            throw ApiException.badRequest("'" + where + "' is a number beyond the range of a double");
+        } else if (node.isArray()) {
+            int i = 0;
+            for (JsonNode item : node) checkNumbers(item, path + "[" + i++ + "]");
+        } else if (node.isObject()) {
+            for (var e : node.properties()) checkNumbers(e.getValue(), path + "." + e.getKey());
+        }
     }
 
     private static Double vital(JsonNode p, String field) {

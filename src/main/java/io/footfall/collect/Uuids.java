@@ -53,6 +53,31 @@ public final class Uuids {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * The UUID written as canonical 8-4-4-4-12 ASCII hex (either case), or null for anything else.
+     * {@link UUID#fromString} is no check: it accepts shorter groups and, through {@link Character#digit},
+     * non-ASCII digits such as full-width {@code １} or Arabic-Indic {@code ٠}, which would make one id
+     * reachable under many spellings.
+     */
+    public static UUID parseCanonical(String s) {
+        if (s == null || s.length() != 36) return null;
+        long msb = 0;
+        long lsb = 0;
+        int digits = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') return null;
+                continue;
+            }
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) return null;
+            if (digits++ < 16) msb = (msb << 4) | d;
+            else lsb = (lsb << 4) | d;
+        }
+        return new UUID(msb, lsb);
+    }
+
     private static byte[] toBytes(UUID u) {
         byte[] b = new byte[16];
         long m = u.getMostSignificantBits();

@@ -71,6 +71,14 @@ final class EnvReader {
         return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** A comma list, or null when the variable is unset; {@code none} is the empty list. */
+    List<String> listOrNull(String name) {
+        String v = raw(name);
+        if (v == null) return null;
+        if (v.equalsIgnoreCase("none")) return List.of();
+        return list(name);
+    }
+
     /** A path prefix such as /analytics: leading slash, no trailing slash; empty when unset. */
     String basePath(String name) {
         String v = raw(name);

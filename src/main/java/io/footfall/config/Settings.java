@@ -7,6 +7,9 @@ import java.util.Map;
 /**
  * Every runtime setting, read once from environment variables at start.
  * Names follow Umami's where Umami has one, so an existing Umami deployment's environment carries over.
+ *
+ * @param trustedProxies     TRUSTED_PROXIES entries, or null when unset (loopback is trusted then)
+ * @param readTimeoutSeconds READ_TIMEOUT: longest wait for a client's next bytes (request head, body, next request)
  */
 public record Settings(
         String host,
@@ -29,7 +32,9 @@ public record Settings(
         Path geoDatabasePath,
         long maxBodyBytes,
         int ingestQueueCapacity,
-        int loginMaxFailures) {
+        int loginMaxFailures,
+        List<String> trustedProxies,
+        int readTimeoutSeconds) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -62,7 +67,9 @@ public record Settings(
                 r.path("GEO_DATABASE_PATH", null),
                 r.integer("MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
                 r.integer("INGEST_QUEUE_CAPACITY", 50_000, 1, 10_000_000),
-                r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000));
+                r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000),
+                r.listOrNull("TRUSTED_PROXIES"),
+                r.integer("READ_TIMEOUT", 30, 1, 3600));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -70,6 +77,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds);
     }
 }

@@ -49,6 +49,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "payload-too-large", "Request body is larger than " + limit + " bytes");
     }
 
+    public static ApiException requestTimeout() {
+        return new ApiException(408, "request-timeout", "The request body did not arrive in time");
+    }
+
     public static ApiException tooManyRequests(long retryAfterSeconds) {
         return new ApiException(429, "too-many-requests", "Too many requests, try again later",
                 Long.toString(retryAfterSeconds));

@@ -85,19 +85,22 @@ public final class ApiRequest {
             return body;
         }
         long declared = request.headers().contentLength().orElse(-1);
+        byte[] data;
         try (InputStream in = request.content().inputStream()) {
             // Read a declared length exactly when it fits; otherwise up to one byte past the limit, so an
             // oversized body is consumed before the 413 and the client reliably sees the answer.
             long want = declared >= 0 && declared <= maxBodyBytes ? declared : maxBodyBytes + 1;
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, want));
-            if (data.length > maxBodyBytes) {
-                throw ApiException.tooLarge(maxBodyBytes);
-            }
-            body = data;
-            return body;
-        } catch (IOException e) {
-            throw ApiException.badRequest("Cannot read request body");
+            data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, want));
+        } catch (IOException | RuntimeException e) {
+            // Helidon reports a body cut short (the client closed early, a chunk cut off) and bad chunk framing
+            // as unchecked exceptions of several kinds; all are the client's.
+            if (e instanceof ApiException a) throw a;
+            if (io.footfall.http.server.ReadTimeouts.causedByTimeout(e)) throw ApiException.requestTimeout();
+            throw ApiException.badRequest("Request body is incomplete or badly framed");
         }
+        if (data.length > maxBodyBytes) throw ApiException.tooLarge(maxBodyBytes);
+        body = data;
+        return body;
     }
 
     /** The body parsed as a JSON object; anything else is a 400. */

@@ -37,15 +37,9 @@ public final class Inputs {
         return u;
     }
 
-    /** A canonical 8-4-4-4-12 UUID, or null. Java's parser accepts shorter forms, so check the shape first. */
+    /** A canonical 8-4-4-4-12 ASCII UUID, or null (see {@link io.footfall.collect.Uuids#parseCanonical}). */
     public static UUID parseUuid(String s) {
-        if (s == null || s.length() != 36) return null;
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) return null;
-        }
-        return UUID.fromString(s);
+        return io.footfall.collect.Uuids.parseCanonical(s);
     }
 
     /** A positive integer query parameter with a default and an upper bound. */

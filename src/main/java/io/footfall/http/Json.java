@@ -41,6 +41,8 @@ public final class Json {
         m.registerModule(time);
         m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A body is one JSON value: `{...}GARBAGE` or `{...}{...}` is malformed, not the first object.
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return m;
     }
 

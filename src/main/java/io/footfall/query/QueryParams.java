@@ -187,12 +187,9 @@ public record QueryParams(
 
     private static UUID optionalUuid(String v, String name) {
         if (v == null) return null;
-        try {
-            if (v.length() != 36) throw new IllegalArgumentException();
-            return UUID.fromString(v);
-        } catch (IllegalArgumentException e) {
-            throw new QueryException("'" + name + "' must be a UUID");
-        }
+        UUID id = io.footfall.collect.Uuids.parseCanonical(v);
+        if (id == null) throw new QueryException("'" + name + "' must be a UUID");
+        return id;
     }
 
     private static String bounded(String v, String name) {

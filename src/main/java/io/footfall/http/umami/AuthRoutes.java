@@ -46,17 +46,19 @@ public final class AuthRoutes {
     private Reply login(ApiRequest req) throws Exception {
         if (loginDisabled) throw ApiException.forbidden("Login is disabled on this server");
         String ip = clientIp.resolve(req::header, req.remoteAddress());
-        long wait = limiter.retryAfterSeconds(ip);
+        long wait = limiter.addressRetryAfterSeconds(ip);
         if (wait > 0) throw ApiException.tooManyRequests(wait);
         JsonNode body = req.jsonObject();
         String username = Inputs.requiredString(body, "username", 255);
         String password = Inputs.requiredString(body, "password", 1000);
+        wait = limiter.usernameRetryAfterSeconds(username);
+        if (wait > 0) throw ApiException.tooManyRequests(wait);
         User user = users.authenticate(username, password).orElse(null);
         if (user == null) {
-            limiter.recordFailure(ip);
+            limiter.recordFailure(ip, username);
             throw new ApiException(401, "incorrect-username-password", "Incorrect username and/or password");
         }
-        limiter.recordSuccess(ip);
+        limiter.recordSuccess(ip, username);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", tokens.issue(user.id()));
         Map<String, Object> u = Views.user(user);

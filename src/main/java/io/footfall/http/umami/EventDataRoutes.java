@@ -49,8 +49,9 @@ public final class EventDataRoutes {
     }
 
     private Reply events(ApiRequest req) throws SQLException {
+        EventScope base = reads.scope(req);
         String event = eventName(req);
-        EventScope scope = exactEvent(reads.scope(req), event);
+        EventScope scope = exactEvent(base, event);
         return Reply.ok(run(() -> EventDataEvents.run(store, scope, event != null)));
     }
 

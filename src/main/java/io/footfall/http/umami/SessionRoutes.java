@@ -77,8 +77,8 @@ public final class SessionRoutes {
     }
 
     private Reply weekly(ApiRequest req) throws SQLException {
+        EventScope scope = reads.scope(req); // permission first: a 400 must not tell a stranger the website exists
         if (req.query("timezone") == null) throw ApiException.badRequest("'timezone' is required");
-        EventScope scope = reads.scope(req);
         return Reply.ok(run(() -> SessionWeekly.run(store, scope)));
     }
 

@@ -130,8 +130,8 @@ public final class StatsRoutes {
     }
 
     private Reply eventSeries(ApiRequest req) throws SQLException {
+        EventScope scope = scope(req); // permission first: a 400 must not tell a stranger the website exists
         if (req.query("timezone") == null) throw ApiException.badRequest("'timezone' is required");
-        EventScope scope = scope(req);
         return Reply.ok(run(() -> EventSeries.run(store, scope)));
     }
 

@@ -7,6 +7,7 @@ import io.footfall.http.ApiRequest;
 import io.footfall.http.Inputs;
 import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteService;
+import io.footfall.query.EngineRegex;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
 import io.footfall.query.QueryParams;
@@ -28,10 +29,12 @@ import java.util.function.Supplier;
 final class WebsiteReads {
     private final WebsiteService websites;
     private final EventStore store;
+    private final EngineRegex regex;
 
     WebsiteReads(WebsiteService websites, EventStore store) {
         this.websites = websites;
         this.store = store;
+        this.regex = new EngineRegex(store);
     }
 
     /** The scope of a request whose range ({@code startAt}, {@code endAt}) is required. */
@@ -64,6 +67,11 @@ final class WebsiteReads {
 
     /** The scope for parameters the caller parsed itself (a fixed range, realtime's settings). */
     EventScope finish(UUID websiteId, QueryParams p) throws SQLException {
+        try {
+            regex.check(p);
+        } catch (QueryException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
         checkSegment(websiteId, p.segment(), "segment");
         checkSegment(websiteId, p.cohort(), "cohort");
         Website w = websites.find(websiteId).orElse(null);

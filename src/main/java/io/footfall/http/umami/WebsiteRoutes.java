@@ -78,7 +78,15 @@ public final class WebsiteRoutes {
         UUID teamId = Inputs.optionalUuid(body, "teamId");
         UUID id = Inputs.optionalUuid(body, "id");
         if (teamId != null) throw ApiException.badRequest("Team not found: " + teamId);
-        if (id != null && websites.idTaken(id)) throw ApiException.badRequest("A website with id " + id + " already exists");
+        if (id != null && websites.idTaken(id)) {
+            Website taken = websites.find(id).orElse(null);
+            // Someone else's website is answered as every request about a website the caller cannot see (401),
+            // so "already exists" tells only owners and admins that the id is in use.
+            if (!p.user().isAdmin() && (taken == null || !Permissions.canViewWebsite(p.user(), taken))) {
+                throw ApiException.unauthorized();
+            }
+            throw ApiException.badRequest("A website with id " + id + " already exists");
+        }
         if (shareId != null && websites.shareIdTaken(shareId, null)) throw ApiException.badRequest("Share id is already in use");
         return Reply.ok(Views.website(websites.create(id, name, domain, shareId, p.user().id(), teamId)));
     }

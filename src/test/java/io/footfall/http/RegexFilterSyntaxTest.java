@@ -1,0 +1,69 @@
+package io.footfall.http;
+
+import io.footfall.testing.ReadRoutes;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Regular-expression filters are judged by the store's engine (RE2): what it rejects is a 400, never a 500. */
+class RegexFilterSyntaxTest {
+    static TestServer server;
+    static String site;
+    static String session;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        site = server.createWebsite("Regex", "regex.example");
+        var hit = server.http().send("POST", "/api/send", "{\"type\":\"event\",\"payload\":{\"website\":\"" + site
+                + "\",\"hostname\":\"regex.example\",\"url\":\"/pricing\"}}", null,
+                Map.of("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"));
+        assertThat(hit.status()).isEqualTo(200);
+        session = hit.json().get("sessionId").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void patternsJavaAcceptsButRe2RejectsAre400OnEveryReadRoute() {
+        List<String> rejected = List.of("(?=a)", "(?<=a)b", "(a)\\1", "a{1000}{1000}", "a\\Z", "a++", "a{1001}");
+        for (String pattern : rejected) {
+            for (String route : ReadRoutes.all(site, session)) {
+                var res = server.http().get(route + "&path=" + enc("re." + pattern), server.adminToken());
+                assertThat(res.status()).as(route + " with re." + pattern).isEqualTo(400);
+                assertThat(res.json().get("error").get("message").asText()).as(route)
+                        .startsWith("'path' is not a regular expression the store accepts (RE2 syntax): ");
+            }
+        }
+        var res = server.http().get(ReadRoutes.all(site, session).getFirst() + "&title=" + enc("nre.(?=x)"), server.adminToken());
+        assertThat(res.status()).isEqualTo(400);
+        assertThat(res.json().get("error").get("message").asText())
+                .isEqualTo("'title' is not a regular expression the store accepts (RE2 syntax): invalid perl operator: (?=");
+    }
+
+    @Test
+    void patternsRe2AcceptsStillFilter() {
+        String stats = "/api/websites/" + site + "/stats?startAt=0&endAt=4102444800000&path=";
+        assertThat(server.http().get(stats + enc("re.^/PRIC[[:alpha:]]+$"), server.adminToken()).json().get("pageviews").asLong())
+                .isEqualTo(1);
+        assertThat(server.http().get(stats + enc("re.\\pL{8}"), server.adminToken()).json().get("pageviews").asLong())
+                .isEqualTo(0);
+        assertThat(server.http().get(stats + enc("nre.^/blog"), server.adminToken()).json().get("pageviews").asLong())
+                .isEqualTo(1);
+    }
+}
