@@ -58,20 +58,27 @@ public final class IngestBench {
         System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s%n", seconds, levels, dataDir);
         long ok = 0;
         String website;
-        try (ServerProcess server = ServerProcess.start(dataDir, List.of(System.getenv().getOrDefault("FOOTFALL_BENCH_SERVER_OPTS", "-Xmx2g").split(" ")))) {
+        List<String> jvm = ServerProcess.benchJvmOptions();
+        try (ServerProcess server = ServerProcess.start(dataDir, jvm)) {
+            System.out.printf("server JVM options %s; RSS after start %s%n", jvm, mib(server.rssKiB()));
             website = createWebsite(server.port());
             List<byte[]> requests = requests(website, 20_000);
             ok += run(server.port(), requests, 8, 3).ok; // warm-up: stored too, so counted in the check
             for (int c : levels) {
                 Result r = run(server.port(), requests, c, seconds);
                 ok += r.ok;
-                System.out.printf(Locale.ROOT, "c=%-3d  %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d%n",
-                        c, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors);
+                System.out.printf(Locale.ROOT, "c=%-3d  %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d   RSS %s%n",
+                        c, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors, mib(server.rssKiB()));
             }
+            System.out.printf("server RSS at the end %s, peak %s%n", mib(server.rssKiB()), mib(server.peakRssKiB()));
         }
         long stored = countStored(dataDir, website);
         System.out.printf("acknowledged (200) %,d, stored %,d: %s%n", ok, stored, ok == stored ? "OK, all acknowledged events stored" : "MISMATCH");
         if (ok != stored) System.exit(1);
+    }
+
+    static String mib(long kib) {
+        return kib < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
     }
 
     record Result(long ok, long non200, long errors, double seconds, double p50, double p99) {

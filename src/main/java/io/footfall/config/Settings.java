@@ -29,7 +29,8 @@ public record Settings(
         Path geoDatabasePath,
         long maxBodyBytes,
         int ingestQueueCapacity,
-        int loginMaxFailures) {
+        int loginMaxFailures,
+        MemoryBudget memory) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -62,7 +63,8 @@ public record Settings(
                 r.path("GEO_DATABASE_PATH", null),
                 r.integer("MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
                 r.integer("INGEST_QUEUE_CAPACITY", 50_000, 1, 10_000_000),
-                r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000));
+                r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000),
+                MemoryBudget.from(env));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -70,6 +72,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures);
+                loginMaxFailures, memory);
     }
 }
