@@ -52,7 +52,9 @@ public final class ServerProcess implements AutoCloseable {
     public static List<String> benchJvmOptions() {
         String opts = System.getenv("FOOTFALL_BENCH_SERVER_OPTS");
         if (opts != null && !opts.isBlank()) return List.of(opts.trim().split("\\s+"));
-        return io.footfall.config.MemoryBudget.from(System.getenv()).jvmOptions();
+        var options = new java.util.ArrayList<>(io.footfall.config.MemoryBudget.from(System.getenv()).jvmOptions());
+        options.add("-XX:+UseG1GC"); // as the launcher starts the server, whatever the JVM would pick for this machine
+        return options;
     }
 
     /** Resident memory of the server process now, in KiB (Linux /proc; -1 elsewhere). */

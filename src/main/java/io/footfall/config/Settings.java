@@ -42,6 +42,7 @@ public record Settings(
         EnvReader r = new EnvReader(env);
         Path dataDir = r.path("DATA_DIR", Path.of("data"));
         String saltRotation = r.oneOf("SALT_ROTATION", "month", List.of("day", "week", "month"));
+        MemoryBudget memory = MemoryBudget.from(env);
         return new Settings(
                 r.string("HOSTNAME", "0.0.0.0"),
                 r.integer("PORT", 3000, 0, 65535),
@@ -62,9 +63,9 @@ public record Settings(
                 saltRotation,
                 r.path("GEO_DATABASE_PATH", null),
                 r.integer("MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
-                r.integer("INGEST_QUEUE_CAPACITY", 50_000, 1, 10_000_000),
+                r.integer("INGEST_QUEUE_CAPACITY", memory.defaultIngestQueueCapacity(), 1, 10_000_000),
                 r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000),
-                MemoryBudget.from(env));
+                memory);
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */

@@ -27,7 +27,8 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
             limitMemory(db, settings.memory());
             Migrations.apply(db, "duckdb");
             DuckDbEventStore store = DuckDbEventStore.open(db);
-            WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"));
+            WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"),
+                    settings.memory().maxUnshippedHits());
             return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);
         } catch (java.io.IOException e) {
             db.close();

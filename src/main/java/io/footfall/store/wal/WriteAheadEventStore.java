@@ -37,8 +37,6 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private static final long SHIP_INTERVAL_MILLIS = 200;
     private static final int SHIP_MAX_ROWS = 50_000;
     static final long BARRIER_TIMEOUT_MILLIS = 30_000;
-    /** Unshipped hits allowed by default: two full ship batches, ~25 MB of log (a fold on 10 M events lasts ~8 s). */
-    static final int MAX_UNSHIPPED = 2 * SHIP_MAX_ROWS;
 
     private final EventStore store;
     private final HitLog log;
@@ -60,12 +58,20 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
         this.shipper = Thread.ofPlatform().name("footfall-hit-shipper").daemon(true).start(this::shipLoop);
     }
 
-    /** Opens the log in {@code dir}, ships whatever a previous run left in it, and starts shipping. */
-    public static WriteAheadEventStore open(EventStore store, Path dir) throws IOException, SQLException {
-        return open(store, dir, HitLog.SEGMENT_BYTES, MAX_UNSHIPPED);
+    /**
+     * Opens the log in {@code dir}, ships whatever a previous run left in it, and starts shipping; at most
+     * {@code maxUnshipped} hits wait for the store (~1 KiB of heap and ~250 bytes of log each).
+     */
+    public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped) throws IOException, SQLException {
+        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped);
     }
 
-    /** As {@link #open(EventStore, Path)} with the log's segment size and the backlog bound given (tests use small ones). */
+    /** As {@link #open(EventStore, Path, int)} with the largest backlog MEMORY_LIMIT ever gives (tests). */
+    static WriteAheadEventStore open(EventStore store, Path dir) throws IOException, SQLException {
+        return open(store, dir, HitLog.SEGMENT_BYTES, 100_000);
+    }
+
+    /** As {@link #open(EventStore, Path, int)} with the log's segment size and the backlog bound given (tests use small ones). */
     static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped) throws IOException, SQLException {
         HitLog.Opened opened = HitLog.open(dir, segmentBytes);
         List<CollectedHit> recovered = opened.recovered();
