@@ -92,10 +92,14 @@ public final class IngestBench {
                 r.latencies().percentileMillis(0.99));
     }
 
-    /** Pre-built, varied requests: distinct IPs, UAs, paths, referrers, UTM; ~15 % custom events with data. */
-    static List<byte[]> requests(String website, int n) {
+    /** One hit as a client sends it: the body, its User-Agent and the client address (via X-Forwarded-For). */
+    record Hit(String body, String userAgent, String ip) {
+    }
+
+    /** Varied hits: distinct IPs, UAs, paths, referrers, UTM; ~15 % custom events with data. */
+    static List<Hit> hits(String website, int n) {
         SplittableRandom rnd = new SplittableRandom(42);
-        List<byte[]> out = new ArrayList<>(n);
+        List<Hit> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String ip = (rnd.nextInt(200) + 1) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (rnd.nextInt(254) + 1);
             String path = PATHS[rnd.nextInt(PATHS.length)];
@@ -112,9 +116,14 @@ public final class IngestBench {
                         .append(",\"member\":").append(rnd.nextBoolean()).append('}');
             }
             payload.append("}}");
-            out.add(post("/api/send", payload.toString(), USER_AGENTS[rnd.nextInt(USER_AGENTS.length)], ip));
+            out.add(new Hit(payload.toString(), USER_AGENTS[rnd.nextInt(USER_AGENTS.length)], ip));
         }
         return out;
+    }
+
+    /** The same hits as complete HTTP/1.1 requests, built once and replayed. */
+    static List<byte[]> requests(String website, int n) {
+        return hits(website, n).stream().map(h -> post("/api/send", h.body(), h.userAgent(), h.ip())).toList();
     }
 
     /** One complete HTTP/1.1 request, built once and replayed (text/plain, as the tracker sends). */
@@ -130,7 +139,7 @@ public final class IngestBench {
         return all;
     }
 
-    private static String createWebsite(int port) throws Exception {
+    static String createWebsite(int port) throws Exception {
         HttpClient c = HttpClient.newHttpClient();
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var login = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
@@ -145,7 +154,7 @@ public final class IngestBench {
         return mapper.readTree(site.body()).get("id").asText();
     }
 
-    private static long countStored(Path dataDir, String website) throws Exception {
+    static long countStored(Path dataDir, String website) throws Exception {
         try (var conn = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("footfall.duckdb"));
              var ps = conn.prepareStatement("SELECT count(*) FROM event WHERE website_id = ?::UUID")) {
             ps.setString(1, website);
