@@ -61,11 +61,23 @@ public final class Footfall {
         System.out.printf("Footfall is running (%s store, data in %s) — started in %d ms%n",
                 server.stores().backend(), settings.dataDir().toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
         System.out.printf("Dashboard: http://%s:%d%s/%n", host, server.port(), settings.basePath());
+        System.out.println(describeMemory(settings.memory()));
         if (server.createdDefaultAdmin()) {
             System.out.println("Login: admin / umami");
             System.out.println("WARNING: change the default admin password now (POST /api/me/password or the dashboard).");
         }
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** The budget, and a warning when the JVM's heap was not sized from it (started without ./footfall). */
+    static String describeMemory(io.footfall.config.MemoryBudget memory) {
+        long heapMax = Runtime.getRuntime().maxMemory();
+        String line = "Memory: " + memory;
+        if (heapMax > memory.heapBytes() * 11 / 10) {
+            line += String.format(Locale.ROOT, "%nWARNING: the JVM's heap may grow to %d MiB, more than the budget's %d MiB: "
+                    + "start with ./footfall, or pass %s to java", heapMax >> 20, memory.heapBytes() >> 20, String.join(" ", memory.jvmOptions()));
+        }
+        return line;
     }
 }

@@ -58,20 +58,27 @@ public final class IngestBench {
         System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s%n", seconds, levels, dataDir);
         long ok = 0;
         String website;
-        try (ServerProcess server = ServerProcess.start(dataDir, List.of(System.getenv().getOrDefault("FOOTFALL_BENCH_SERVER_OPTS", "-Xmx2g").split(" ")))) {
+        List<String> jvm = ServerProcess.benchJvmOptions();
+        try (ServerProcess server = ServerProcess.start(dataDir, jvm)) {
+            System.out.printf("server JVM options %s; RSS after start %s%n", jvm, mib(server.rssKiB()));
             website = createWebsite(server.port());
             List<byte[]> requests = requests(website, 20_000);
             ok += run(server.port(), requests, 8, 3).ok; // warm-up: stored too, so counted in the check
             for (int c : levels) {
                 Result r = run(server.port(), requests, c, seconds);
                 ok += r.ok;
-                System.out.printf(Locale.ROOT, "c=%-3d  %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d%n",
-                        c, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors);
+                System.out.printf(Locale.ROOT, "c=%-3d  %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d   RSS %s%n",
+                        c, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors, mib(server.rssKiB()));
             }
+            System.out.printf("server RSS at the end %s, peak %s%n", mib(server.rssKiB()), mib(server.peakRssKiB()));
         }
         long stored = countStored(dataDir, website);
         System.out.printf("acknowledged (200) %,d, stored %,d: %s%n", ok, stored, ok == stored ? "OK, all acknowledged events stored" : "MISMATCH");
         if (ok != stored) System.exit(1);
+    }
+
+    static String mib(long kib) {
+        return kib < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
     }
 
     record Result(long ok, long non200, long errors, double seconds, double p50, double p99) {
@@ -85,10 +92,14 @@ public final class IngestBench {
                 r.latencies().percentileMillis(0.99));
     }
 
-    /** Pre-built, varied requests: distinct IPs, UAs, paths, referrers, UTM; ~15 % custom events with data. */
-    static List<byte[]> requests(String website, int n) {
+    /** One hit as a client sends it: the body, its User-Agent and the client address (via X-Forwarded-For). */
+    record Hit(String body, String userAgent, String ip) {
+    }
+
+    /** Varied hits: distinct IPs, UAs, paths, referrers, UTM; ~15 % custom events with data. */
+    static List<Hit> hits(String website, int n) {
         SplittableRandom rnd = new SplittableRandom(42);
-        List<byte[]> out = new ArrayList<>(n);
+        List<Hit> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String ip = (rnd.nextInt(200) + 1) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (rnd.nextInt(254) + 1);
             String path = PATHS[rnd.nextInt(PATHS.length)];
@@ -105,9 +116,14 @@ public final class IngestBench {
                         .append(",\"member\":").append(rnd.nextBoolean()).append('}');
             }
             payload.append("}}");
-            out.add(post("/api/send", payload.toString(), USER_AGENTS[rnd.nextInt(USER_AGENTS.length)], ip));
+            out.add(new Hit(payload.toString(), USER_AGENTS[rnd.nextInt(USER_AGENTS.length)], ip));
         }
         return out;
+    }
+
+    /** The same hits as complete HTTP/1.1 requests, built once and replayed. */
+    static List<byte[]> requests(String website, int n) {
+        return hits(website, n).stream().map(h -> post("/api/send", h.body(), h.userAgent(), h.ip())).toList();
     }
 
     /** One complete HTTP/1.1 request, built once and replayed (text/plain, as the tracker sends). */
@@ -123,7 +139,7 @@ public final class IngestBench {
         return all;
     }
 
-    private static String createWebsite(int port) throws Exception {
+    static String createWebsite(int port) throws Exception {
         HttpClient c = HttpClient.newHttpClient();
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var login = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
@@ -138,7 +154,7 @@ public final class IngestBench {
         return mapper.readTree(site.body()).get("id").asText();
     }
 
-    private static long countStored(Path dataDir, String website) throws Exception {
+    static long countStored(Path dataDir, String website) throws Exception {
         try (var conn = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("footfall.duckdb"));
              var ps = conn.prepareStatement("SELECT count(*) FROM event WHERE website_id = ?::UUID")) {
             ps.setString(1, website);

@@ -68,10 +68,13 @@ public final class QueryBench {
             ensureSessionData(server);
         }
         // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
-        List<String> jvm = List.of(System.getenv().getOrDefault("FOOTFALL_BENCH_SERVER_OPTS", "-Xmx4g").split(" "));
+        List<String> jvm = ServerProcess.benchJvmOptions();
         try (ServerProcess server = ServerProcess.start(dir, jvm)) {
+            System.out.printf("server JVM options %s; RSS after start %s%n", jvm, IngestBench.mib(server.rssKiB()));
             Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
+            System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
             measure(server.port(), end, runs, opts.get("only"));
+            System.out.printf("server RSS at the end %s, peak %s%n", IngestBench.mib(server.rssKiB()), IngestBench.mib(server.peakRssKiB()));
         }
     }
 

@@ -45,6 +45,39 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The server's JVM options for a bench: {@code FOOTFALL_BENCH_SERVER_OPTS} when set, else the heap share of
+     * MEMORY_LIMIT (or of the machine), as {@code ./footfall serve} would start it; the server inherits MEMORY_LIMIT.
+     */
+    public static List<String> benchJvmOptions() {
+        String opts = System.getenv("FOOTFALL_BENCH_SERVER_OPTS");
+        if (opts != null && !opts.isBlank()) return List.of(opts.trim().split("\\s+"));
+        var options = new java.util.ArrayList<>(io.footfall.config.MemoryBudget.from(System.getenv()).jvmOptions());
+        options.add("-XX:+UseG1GC"); // as the launcher starts the server, whatever the JVM would pick for this machine
+        return options;
+    }
+
+    /** Resident memory of the server process now, in KiB (Linux /proc; -1 elsewhere). */
+    public long rssKiB() {
+        return procStatus("VmRSS:");
+    }
+
+    /** The highest resident memory the server process has had, in KiB (Linux /proc; -1 elsewhere). */
+    public long peakRssKiB() {
+        return procStatus("VmHWM:");
+    }
+
+    private long procStatus(String field) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process has exited
+        }
+        return -1;
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is drained. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

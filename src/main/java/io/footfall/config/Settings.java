@@ -34,7 +34,8 @@ public record Settings(
         int ingestQueueCapacity,
         int loginMaxFailures,
         List<String> trustedProxies,
-        int readTimeoutSeconds) {
+        int readTimeoutSeconds,
+        MemoryBudget memory) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -46,6 +47,7 @@ public record Settings(
         EnvReader r = new EnvReader(env);
         Path dataDir = r.path("DATA_DIR", Path.of("data"));
         String saltRotation = r.oneOf("SALT_ROTATION", "month", List.of("day", "week", "month"));
+        MemoryBudget memory = MemoryBudget.from(env);
         return new Settings(
                 r.string("HOSTNAME", "0.0.0.0"),
                 r.integer("PORT", 3000, 0, 65535),
@@ -66,10 +68,11 @@ public record Settings(
                 saltRotation,
                 r.path("GEO_DATABASE_PATH", null),
                 r.integer("MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
-                r.integer("INGEST_QUEUE_CAPACITY", 50_000, 1, 10_000_000),
+                r.integer("INGEST_QUEUE_CAPACITY", memory.defaultIngestQueueCapacity(), 1, 10_000_000),
                 r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000),
                 r.listOrNull("TRUSTED_PROXIES"),
-                r.integer("READ_TIMEOUT", 30, 1, 3600));
+                r.integer("READ_TIMEOUT", 30, 1, 3600),
+                memory);
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -77,6 +80,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory);
     }
 }

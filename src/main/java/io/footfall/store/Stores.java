@@ -24,9 +24,11 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
                 : settings.dataDir().resolve("footfall.duckdb");
         DuckDbConnections db = DuckDbConnections.open(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         try {
+            limitMemory(db, settings.memory());
             Migrations.apply(db, "duckdb");
             DuckDbEventStore store = DuckDbEventStore.open(db);
-            WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"));
+            WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"),
+                    settings.memory().maxUnshippedHits());
             return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);
         } catch (java.io.IOException e) {
             db.close();
@@ -35,6 +37,17 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
             db.close();
             throw e;
         }
+    }
+
+    /** DuckDB's share of MEMORY_LIMIT (it spills larger sorts and joins to {@code <file>.tmp}) and its threads. */
+    private static void limitMemory(DuckDbConnections db, io.footfall.config.MemoryBudget memory) throws SQLException {
+        db.write(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("SET GLOBAL memory_limit = '" + memory.duckDbMemoryLimit() + "'");
+                st.execute("SET GLOBAL threads = " + memory.duckDbThreads());
+            }
+            return null;
+        });
     }
 
     /** Ships what the ingest log still holds, then closes the database cleanly. */

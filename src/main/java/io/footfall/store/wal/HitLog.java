@@ -23,16 +23,22 @@ import java.util.zip.CRC32C;
  * An append-only, fsync'ed log of collected hits in numbered segment files ({@code <firstSeq>.hits}).
  * A record is {@code [int length][int crc32c][long seq][hit]}; a torn or corrupt tail (a crash mid-write)
  * ends reading of that segment. {@code shipped.seq} records durably how far the store has everything,
- * so a restart re-ships only what came after it (never hits a website reset has since removed);
- * segments are deleted once everything in them has been shipped.
+ * so a restart re-ships only what came after it (never hits a website reset has since removed).
+ * <p>
+ * Segments are small ({@link #SEGMENT_BYTES}) and a new one starts as soon as the current one is full,
+ * whether or not shipping has caught up; a segment is deleted once everything in it has been shipped
+ * (after the checkpoint naming it is on disk). So under non-stop traffic the log holds what is not
+ * shipped yet plus at most one segment of shipped records, instead of growing until traffic pauses.
  */
 final class HitLog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HitLog.class.getName());
-    private static final long SEGMENT_BYTES = 32L * 1024 * 1024;
+    /** Small enough that shipped records leave the disk soon, large enough that rotating is rare (~16 k hits). */
+    static final long SEGMENT_BYTES = 4L * 1024 * 1024;
     private static final int MAX_RECORD = 1 << 20;
     private static final String CHECKPOINT = "shipped.seq";
 
     private final Path dir;
+    private final long segmentBytes;
     /** firstSeq → segment path, for every segment on disk (the last one is being written). */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     private FileChannel current;
@@ -41,8 +47,9 @@ final class HitLog implements AutoCloseable {
     private final ByteArrayOutputStream record = new ByteArrayOutputStream(1024);
     private final CRC32C crc = new CRC32C();
 
-    private HitLog(Path dir) {
+    private HitLog(Path dir, long segmentBytes) {
         this.dir = dir;
+        this.segmentBytes = segmentBytes;
     }
 
     /** What a previous run left unshipped, and the log to continue with. */
@@ -50,8 +57,13 @@ final class HitLog implements AutoCloseable {
     }
 
     static Opened open(Path dir) throws IOException {
+        return open(dir, SEGMENT_BYTES);
+    }
+
+    /** As {@link #open(Path)}, starting a new segment whenever the current one reaches {@code segmentBytes}. */
+    static Opened open(Path dir, long segmentBytes) throws IOException {
         Files.createDirectories(dir);
-        HitLog log = new HitLog(dir);
+        HitLog log = new HitLog(dir, segmentBytes);
         List<CollectedHit> recovered = new ArrayList<>();
         long shipped = readCheckpoint(dir);
         long maxSeq = shipped;
@@ -84,11 +96,12 @@ final class HitLog implements AutoCloseable {
         }
         Files.move(tmp, dir.resolve(CHECKPOINT), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        releaseUpTo(seq);
         synchronized (this) {
-            // A fully shipped current segment is retired early so the log stays small in steady state.
-            if (seq == nextSeq - 1 && current.size() >= 4L * 1024 * 1024) startSegment();
+            // A fully shipped current segment is retired early, so after traffic pauses the log holds
+            // at most a quarter segment of records that are all shipped.
+            if (seq == nextSeq - 1 && current.size() >= segmentBytes / 4) startSegment();
         }
+        releaseUpTo(seq); // outside the append lock: deleting files must not stall group commits
     }
 
     /** Reads the valid records after {@code shipped} of one segment into {@code out}; returns the highest sequence seen. */
@@ -135,7 +148,7 @@ final class HitLog implements AutoCloseable {
         while (bb.hasRemaining()) current.write(bb);
         current.force(false);
         long last = nextSeq - 1;
-        if (current.size() >= SEGMENT_BYTES) startSegment();
+        if (current.size() >= segmentBytes) startSegment();
         return last;
     }
 

@@ -24,8 +24,13 @@ import java.util.logging.Logger;
  * so a client sees its acknowledged hits. At start, hits a crash left in the log are shipped again,
  * replacing any rows of theirs that had already reached the store, so nothing is lost or doubled.
  * <p>
+ * Bounds: at most {@code maxUnshipped} hits are appended but not shipped (held in memory and in the log);
+ * beyond that {@link #append} waits for shipping (the ingest queue then fills and collect answers 503),
+ * so neither the heap nor the log grows without bound when the store falls behind, e.g. during a long fold.
+ * <p>
  * Hazards: {@link #append} must be called by one thread at a time (the ingest queue's writer); if the
- * store keeps failing, hits stay safe in the log and reads wait at most {@link #BARRIER_TIMEOUT_MILLIS}.
+ * store keeps failing, hits stay safe in the log, reads wait at most {@link #BARRIER_TIMEOUT_MILLIS}, and
+ * appends fail after as long once the backlog is full (nothing is acknowledged that is not in the log).
  */
 public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WriteAheadEventStore.class.getName());
@@ -35,6 +40,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
 
     private final EventStore store;
     private final HitLog log;
+    private final int maxUnshipped;
     private final Object lock = new Object();
     private List<CollectedHit> pending = new ArrayList<>();
     private long appendedSeq;
@@ -43,17 +49,31 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private boolean closing;
     private final Thread shipper;
 
-    private WriteAheadEventStore(EventStore store, HitLog log) {
+    private WriteAheadEventStore(EventStore store, HitLog log, int maxUnshipped) {
         this.store = store;
         this.log = log;
+        this.maxUnshipped = maxUnshipped;
         this.appendedSeq = log.lastSeq();
         this.shippedSeq = appendedSeq;
         this.shipper = Thread.ofPlatform().name("footfall-hit-shipper").daemon(true).start(this::shipLoop);
     }
 
-    /** Opens the log in {@code dir}, ships whatever a previous run left in it, and starts shipping. */
-    public static WriteAheadEventStore open(EventStore store, Path dir) throws IOException, SQLException {
-        HitLog.Opened opened = HitLog.open(dir);
+    /**
+     * Opens the log in {@code dir}, ships whatever a previous run left in it, and starts shipping; at most
+     * {@code maxUnshipped} hits wait for the store (~1 KiB of heap and ~250 bytes of log each).
+     */
+    public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped) throws IOException, SQLException {
+        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped);
+    }
+
+    /** As {@link #open(EventStore, Path, int)} with the largest backlog MEMORY_LIMIT ever gives (tests). */
+    static WriteAheadEventStore open(EventStore store, Path dir) throws IOException, SQLException {
+        return open(store, dir, HitLog.SEGMENT_BYTES, 100_000);
+    }
+
+    /** As {@link #open(EventStore, Path, int)} with the log's segment size and the backlog bound given (tests use small ones). */
+    static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped) throws IOException, SQLException {
+        HitLog.Opened opened = HitLog.open(dir, segmentBytes);
         List<CollectedHit> recovered = opened.recovered();
         if (!recovered.isEmpty()) {
             List<UUID> ids = new ArrayList<>();
@@ -65,13 +85,14 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             LOG.info("recovered " + recovered.size() + " hits from the write-ahead log");
         }
         opened.log().markShipped(opened.log().lastSeq());
-        return new WriteAheadEventStore(store, opened.log());
+        return new WriteAheadEventStore(store, opened.log(), maxUnshipped);
     }
 
     /** Durable on return (fsync'ed to the log); visible to reads at the latest by the next read. */
     @Override
     public void append(List<CollectedHit> hits) throws SQLException {
         if (hits.isEmpty()) return;
+        awaitRoom();
         long last;
         try {
             last = log.append(hits);
@@ -123,6 +144,27 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     @Override
     public Dialect dialect() {
         return store.dialect();
+    }
+
+    /** Waits while the backlog is full; fails (before anything is written) if shipping makes no room in time. */
+    private void awaitRoom() throws SQLException {
+        long deadline = System.currentTimeMillis() + BARRIER_TIMEOUT_MILLIS;
+        synchronized (lock) {
+            while (appendedSeq - shippedSeq >= maxUnshipped && !closing) {
+                wantedSeq = Math.max(wantedSeq, appendedSeq);
+                lock.notifyAll();
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new SQLException("the store is behind: " + (appendedSeq - shippedSeq) + " hits wait to be shipped");
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting for the store to catch up", e);
+                }
+            }
+        }
     }
 
     /** Waits until everything appended so far has reached the store. */

@@ -171,4 +171,65 @@ class WriteAheadEventStoreTest {
         wal.close();
         assertThat(count("event")).isEqualTo(8);
     }
+
+    long logBytes() throws Exception {
+        try (var files = Files.list(dir.resolve("log"))) {
+            return files.filter(p -> p.toString().endsWith(".hits")).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    static int recordBytes(CollectedHit h) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HitCodec.write(new DataOutputStream(bytes), h);
+        return 16 + bytes.size(); // length, checksum and sequence number before the hit
+    }
+
+    @Test
+    void logStaysBoundedWhileAppendsNeverPause() throws Exception {
+        long segmentBytes = 64 * 1024;
+        int maxUnshipped = 400, batchSize = 50, batches = 200;
+        WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log"), segmentBytes, maxUnshipped);
+        int largestRecord = 0;
+        long written = 0, largestLog = 0;
+        for (int b = 0; b < batches; b++) {
+            List<CollectedHit> batch = new ArrayList<>();
+            for (int i = 0; i < batchSize; i++) batch.add(hit(b * batchSize + i));
+            for (CollectedHit h : batch) {
+                int bytes = recordBytes(h);
+                largestRecord = Math.max(largestRecord, bytes);
+                written += bytes;
+            }
+            wal.append(batch); // no pause between appends, no read barrier: shipping runs alongside
+            largestLog = Math.max(largestLog, logBytes());
+        }
+        // On disk at any moment: the unshipped hits (at most the backlog bound plus the batch just
+        // written), and the shipped head of the oldest segment, itself at most a segment plus a batch.
+        long bound = segmentBytes + (long) (maxUnshipped + 2 * batchSize) * largestRecord;
+        assertThat(written).isGreaterThan(10 * bound); // the old log kept all of this until traffic paused
+        assertThat(largestLog).isLessThanOrEqualTo(bound);
+        long visible = wal.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM event")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(visible).isEqualTo((long) batchSize * batches);
+        wal.close();
+        assertThat(count("event")).isEqualTo((long) batchSize * batches);
+        assertThat(count("event_data")).isEqualTo(2L * batchSize * batches);
+    }
+
+    @Test
+    void hitsLeftInSeveralSegmentsAreShippedAtStart() throws Exception {
+        HitLog.Opened crashed = HitLog.open(dir.resolve("log"), 4 * 1024);
+        for (int b = 0; b < 10; b++) crashed.log().append(hits(10)); // fsync'ed, rotated, never shipped
+        crashed.log().close();
+        try (var files = Files.list(dir.resolve("log"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".hits")).count()).isGreaterThan(3);
+        }
+        WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log"), 4 * 1024, 1000);
+        assertThat(count("event")).isEqualTo(100);
+        wal.close();
+        assertThat(count("event")).isEqualTo(100);
+    }
 }

@@ -1,0 +1,168 @@
+package io.footfall.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How much memory the process may use ({@code MEMORY_LIMIT}) and how it is shared out: the JVM heap
+ * (set at JVM start, so the launcher asks {@link #main} for the option), DuckDB's buffer manager and its
+ * threads (set when the store opens), and a remainder for what neither limit covers (the JVM's class
+ * metadata, compiled code, thread stacks and GC structures; DuckDB's allocations outside its buffers).
+ * <p>
+ * Unset, the limit is a share of what the process can have: most of a container's memory limit
+ * (cgroup v2 {@code memory.max}, v1 {@code memory.limit_in_bytes}) when one is set, else half the
+ * machine's memory, leaving room for whatever else runs there.
+ */
+public record MemoryBudget(long totalBytes, String source, long heapBytes, long duckDbBytes, int duckDbThreads) {
+    static final long MIB = 1024 * 1024;
+    /** Below this the User-Agent parser (~120–130 MiB of live heap) leaves the heap too little room to collect in. */
+    static final long MIN_BYTES = 512 * MIB;
+    static final long MAX_BYTES = 1024L * 1024 * MIB;
+
+    // At the minimum: a heap for the User-Agent parser plus room to collect and queue hits; DuckDB's buffer
+    // manager; and ~210 MiB that neither limit covers (G1's own structures, class metadata, compiled code,
+    // thread stacks; DuckDB's allocations outside its buffers; malloc slack), measured in docs/benchmarks.md.
+    // Memory above the minimum goes half to DuckDB (its cache makes reads faster), a quarter to each other part.
+    static final long MIN_HEAP = 200 * MIB;
+    static final long MIN_DUCKDB = 100 * MIB;
+    /** DuckDB keeps per-thread state in every parallel operator, so a small budget gets fewer threads. */
+    static final long DUCKDB_BYTES_PER_THREAD = 48 * MIB;
+    /** What a collected hit waiting in memory costs, rounded up from ~700 bytes measured (strings, records, boxes). */
+    static final long BYTES_PER_QUEUED_HIT = 1024;
+    /** The heap the User-Agent parser and the rest of the server keep live, before queued hits. */
+    static final long HEAP_BASELINE = 128 * MIB;
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
+
+    /** The budget for a limit of {@code totalBytes} on a machine with {@code cores} cores. */
+    static MemoryBudget of(long totalBytes, String source, int cores) {
+        long extra = totalBytes - MIN_BYTES;
+        long heap = roundToMib(MIN_HEAP + extra / 4);
+        long duck = roundToMib(MIN_DUCKDB + extra / 2);
+        int threads = (int) Math.max(1, Math.min(cores, duck / DUCKDB_BYTES_PER_THREAD));
+        return new MemoryBudget(totalBytes, source, heap, duck, threads);
+    }
+
+    /** Reads MEMORY_LIMIT from {@code env}, or sizes the budget from the machine; throws {@link SettingsException} naming the variable. */
+    public static MemoryBudget from(Map<String, String> env) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String v = env.get("MEMORY_LIMIT");
+        if (v != null && !v.isBlank()) return of(parse("MEMORY_LIMIT", v.trim()), "MEMORY_LIMIT", cores);
+        long container = containerLimit();
+        long machine = machineBytes();
+        if (container > 0 && container < machine) {
+            return of(Math.max(MIN_BYTES, (long) (container * 0.8)), "80 % of the container's limit", cores);
+        }
+        return of(Math.max(MIN_BYTES, machine / 2), "half the machine's memory", cores);
+    }
+
+    /** Parses {@code 512m}, {@code 1g}, {@code 1GiB}, {@code 800MB} or a number of bytes (k, m, g, t are powers of 1024). */
+    static long parse(String name, String v) {
+        Matcher m = SIZE.matcher(v);
+        if (!m.matches()) {
+            throw new SettingsException(name + " must be a size such as 512m or 2g, got '" + v + "'");
+        }
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + " is too large: " + v);
+        }
+        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        if (n > (MAX_BYTES >> shift)) throw new SettingsException(name + " must be at most 1t, got '" + v + "'");
+        long bytes = n << shift;
+        if (bytes < MIN_BYTES) {
+            throw new SettingsException(name + " must be at least " + MIN_BYTES / MIB + "m (the server does not fit in less), got '" + v + "'");
+        }
+        return bytes;
+    }
+
+    /**
+     * JVM options that apply the heap share; the launcher passes them to {@code java} before the server starts.
+     * A small initial heap (G1 otherwise commits 1/64 of the machine at start, which shows as RSS on big hosts);
+     * compact object headers and string deduplication take ~20 MiB off the User-Agent parser's tables.
+     */
+    public List<String> jvmOptions() {
+        long initial = Math.min(heapBytes, 64 * MIB);
+        return List.of("-Xmx" + heapBytes / MIB + "m", "-Xms" + initial / MIB + "m",
+                "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
+    }
+
+    /** How many hits may wait in the ingest log's memory for the store: a quarter of the heap beyond its baseline. */
+    public int maxUnshippedHits() {
+        return (int) Math.clamp((heapBytes - HEAP_BASELINE) / 4 / BYTES_PER_QUEUED_HIT, 10_000, 100_000);
+    }
+
+    /** The default INGEST_QUEUE_CAPACITY: an eighth of the heap beyond its baseline. */
+    public int defaultIngestQueueCapacity() {
+        return (int) Math.clamp((heapBytes - HEAP_BASELINE) / 8 / BYTES_PER_QUEUED_HIT, 1_000, 50_000);
+    }
+
+    /** DuckDB's {@code memory_limit} value. */
+    public String duckDbMemoryLimit() {
+        return duckDbBytes / MIB + "MiB";
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "memory %d MiB (%s): heap %d MiB, DuckDB %d MiB with %d threads",
+                totalBytes / MIB, source, heapBytes / MIB, duckDbBytes / MIB, duckDbThreads);
+    }
+
+    private static long roundToMib(long bytes) {
+        return bytes / MIB * MIB;
+    }
+
+    /** The cgroup memory limit of this process's container, or 0 when there is none (or it is "max"). */
+    static long containerLimit() {
+        for (Path p : List.of(Path.of("/sys/fs/cgroup/memory.max"), Path.of("/sys/fs/cgroup/memory/memory.limit_in_bytes"))) {
+            try {
+                String s = Files.readString(p).trim();
+                if (s.matches("\\d+")) return Long.parseLong(s); // v1 writes a huge number for "no limit"
+                if (s.equals("max")) return 0;
+            } catch (IOException | RuntimeException e) {
+                // not this cgroup version, or not Linux
+            }
+        }
+        return 0;
+    }
+
+    /** Physical memory of the machine (/proc/meminfo shows the host's even in a container: see {@link #containerLimit}). */
+    static long machineBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask the JVM
+        }
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getTotalMemorySize();
+        return 2048 * MIB;
+    }
+
+    /**
+     * For the launcher: prints the JVM options for MEMORY_LIMIT (or the machine's default) on one line,
+     * or the error naming the variable on stderr with exit status 2.
+     */
+    public static void main(String[] args) {
+        try {
+            System.out.println(String.join(" ", from(System.getenv()).jvmOptions()));
+        } catch (SettingsException e) {
+            System.err.println("footfall: invalid setting: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.footfall.config;
+
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MemoryBudgetTest {
+    static final long MIB = 1024 * 1024;
+
+    @Test
+    void sizesTakeBinarySuffixesInAnyCase() {
+        assertThat(MemoryBudget.parse("MEMORY_LIMIT", "512m")).isEqualTo(512 * MIB);
+        assertThat(MemoryBudget.parse("MEMORY_LIMIT", "512MiB")).isEqualTo(512 * MIB);
+        assertThat(MemoryBudget.parse("MEMORY_LIMIT", "512MB")).isEqualTo(512 * MIB);
+        assertThat(MemoryBudget.parse("MEMORY_LIMIT", "2G")).isEqualTo(2048 * MIB);
+        assertThat(MemoryBudget.parse("MEMORY_LIMIT", "1t")).isEqualTo(1024 * 1024 * MIB);
+        assertThat(MemoryBudget.parse("MEMORY_LIMIT", "1048576k")).isEqualTo(1024 * MIB);
+        assertThat(MemoryBudget.parse("MEMORY_LIMIT", "536870912")).isEqualTo(512 * MIB);
+    }
+
+    @Test
+    void aBadLimitStopsTheStartNamingTheVariable() {
+        for (String bad : List.of("lots", "512x", "-1g", "1.5g", "511m", "2t", "99999999999999999999")) {
+            assertThatThrownBy(() -> Settings.from(Map.of("MEMORY_LIMIT", bad)))
+                    .as(bad).isInstanceOf(SettingsException.class).hasMessageStartingWith("MEMORY_LIMIT ");
+        }
+    }
+
+    @Test
+    void theMinimumGoesToHeapDuckDbAndTheRest() {
+        MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", "512m")).memory();
+        assertThat(b.totalBytes()).isEqualTo(512 * MIB);
+        assertThat(b.source()).isEqualTo("MEMORY_LIMIT");
+        assertThat(b.heapBytes()).isEqualTo(200 * MIB);
+        assertThat(b.duckDbBytes()).isEqualTo(100 * MIB);
+        assertThat(b.jvmOptions()).containsExactly("-Xmx200m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
+        assertThat(b.duckDbMemoryLimit()).isEqualTo("100MiB");
+        // (200 - 128) MiB of heap: a quarter for hits waiting to be shipped, an eighth for the ingest queue
+        assertThat(b.maxUnshippedHits()).isEqualTo(18_432);
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "512m")).ingestQueueCapacity()).isEqualTo(9_216);
+    }
+
+    @Test
+    void memoryAboveTheMinimumGoesHalfToDuckDb() {
+        MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", "2g")).memory();
+        assertThat(b.heapBytes()).isEqualTo(584 * MIB); // 200 + 1536 / 4
+        assertThat(b.duckDbBytes()).isEqualTo(868 * MIB); // 100 + 1536 / 2
+        assertThat(b.maxUnshippedHits()).isEqualTo(100_000);
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g")).ingestQueueCapacity()).isEqualTo(50_000); // 58,368 by the rule, capped
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g", "INGEST_QUEUE_CAPACITY", "123")).ingestQueueCapacity()).isEqualTo(123);
+    }
+
+    @Test
+    void aSmallBudgetGetsFewerDuckDbThreads() {
+        assertThat(MemoryBudget.of(512 * MIB, "test", 8).duckDbThreads()).isEqualTo(2); // 100 MiB for DuckDB
+        assertThat(MemoryBudget.of(1024 * MIB, "test", 8).duckDbThreads()).isEqualTo(7); // 356 MiB
+        assertThat(MemoryBudget.of(4096 * MIB, "test", 8).duckDbThreads()).isEqualTo(8);
+        assertThat(MemoryBudget.of(4096 * MIB, "test", 2).duckDbThreads()).isEqualTo(2);
+    }
+
+    @Test
+    void unsetItIsSizedFromTheMachineOrContainer() {
+        MemoryBudget b = Settings.from(Map.of()).memory();
+        long container = MemoryBudget.containerLimit();
+        long machine = MemoryBudget.machineBytes();
+        long expected = container > 0 && container < machine ? (long) (container * 0.8) : machine / 2;
+        assertThat(b.totalBytes()).isEqualTo(Math.max(MemoryBudget.MIN_BYTES, expected));
+    }
+
+    @Test
+    void theStoreRunsWithDuckDbsShare() {
+        try (TestServer server = TestServer.start(Map.of("MEMORY_LIMIT", "1g"))) { // 356 MiB for DuckDB
+            var row = server.query("SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t").getFirst();
+            assertThat(row.get("m")).isEqualTo("356.0 MiB");
+            assertThat(((Number) row.get("t")).intValue()).isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 7));
+        }
+    }
+}
