@@ -22,8 +22,10 @@ public final class DashboardRoutes {
 
     private final Map<String, Asset> files = new HashMap<>();
     private final Asset index;
+    private final String basePath;
 
     public DashboardRoutes(String basePath) {
+        this.basePath = basePath;
         String list = text(ROOT + "files.txt");
         if (list != null) {
             for (String name : list.split("\n")) {
@@ -48,6 +50,7 @@ public final class DashboardRoutes {
     /** "/" now; everything else with {@link #registerFallback} once every other route is declared. */
     public void register(Router r) {
         r.get("/", req -> page());
+        if (!basePath.isEmpty()) r.get("", req -> Reply.redirect(302, basePath + "/"));
     }
 
     /** Files of the build and the SPA's client routes; must come after all other routes. */
