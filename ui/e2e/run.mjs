@@ -199,6 +199,8 @@ async function main() {
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);
     await page.getByTestId('feed').locator('li').first().waitFor();
+    await page.locator('.chart svg').first().waitFor();
+    await page.locator('.chart.map svg').waitFor();
     await shot('13-realtime');
     await send(website, UA.firefox, '/just-arrived');
     const seen = await page.getByTestId('feed').locator('li', { hasText: '/just-arrived' }).waitFor({ timeout: 12_000 }).then(() => true, () => false);
@@ -222,6 +224,16 @@ async function main() {
     await page.waitForFunction(() => !document.querySelector('.banner'));
     check('password changed and banner gone', true);
     await shot('16-profile');
+
+    // An expired or revoked login sends the person to the login page, saying so.
+    const token = await page.evaluate(() => localStorage.getItem('footfall.token'));
+    await page.evaluate(() => localStorage.setItem('footfall.token', 'expired.token.value'));
+    await page.goto(`${BASE}/websites/${website}/events`);
+    await page.waitForURL(/\/login\?next=.*expired=1/);
+    check('expired token goes to login with a message', (await page.locator('.error-box').innerText()).includes('session has ended'));
+    await page.evaluate((t) => localStorage.setItem('footfall.token', t), token);
+    await page.goto(`${BASE}/settings/profile`);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
 
     // 9. Log out, and the old password no longer works.
     await page.getByRole('button', { name: 'Log out' }).click();

@@ -10,7 +10,8 @@ import { Modal } from './ui';
 /** Metric type that lists a column's values (for suggestions). */
 const SUGGEST: Partial<Record<FilterColumn, string>> = {
   path: 'path', referrer: 'referrer', title: 'title', query: 'query', hostname: 'hostname', tag: 'tag', event: 'event',
-  browser: 'browser', os: 'os', device: 'device', screen: 'screen', language: 'language', country: 'country', region: 'region', city: 'city',
+  browser: 'browser', os: 'os', device: 'device', language: 'language', country: 'country', region: 'region', city: 'city',
+  utmSource: 'utmSource', utmMedium: 'utmMedium', utmCampaign: 'utmCampaign', utmContent: 'utmContent', utmTerm: 'utmTerm',
 };
 
 export function FilterBar({ websiteId, range }: { websiteId: string; range: RangeState }) {

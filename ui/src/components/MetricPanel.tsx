@@ -3,7 +3,7 @@ import { t, type StringKey } from '../i18n';
 import { useApi } from '../lib/cache';
 import { api } from '../lib/api';
 import { displayName, flag, formatDuration, formatNumber, formatPercent } from '../lib/format';
-import { METRIC_FILTER, filterParams, type Filter } from '../lib/filters';
+import { METRIC_FILTER, filterParams, rowFilter, withFilter, type Filter } from '../lib/filters';
 import { setSearch, useLocation } from '../lib/router';
 import { withShares } from '../lib/series';
 import { toCsv, download } from '../lib/csv';
@@ -13,10 +13,10 @@ import { Empty, ErrorBox, Modal, Pager, Spinner } from './ui';
 type Row = { x: string | null; y: number; country?: string };
 
 /** Clicking a row filters the whole view by it (eq), replacing any filter on that column. */
-export function filterBy(type: string, value: string | null) {
-  const column = METRIC_FILTER[type];
-  if (!column || value === null) return;
-  setSearch({ [column]: `eq.${value}`, offset: null });
+export function filterBy(type: string, value: string | null, extra: Record<string, string | null> = {}) {
+  const f = value === null ? null : rowFilter(type, value);
+  if (!f) return;
+  setSearch({ ...withFilter(f), offset: null, ...extra });
 }
 
 export function MetricPanel({ id, title, types, websiteId, range, filters, total }: {

@@ -32,8 +32,8 @@ export function setToken(token: string | null) {
   else localStorage.removeItem(TOKEN_KEY);
 }
 
-let onUnauthorized: () => void = () => {};
-export function setUnauthorizedHandler(fn: () => void) {
+let onUnauthorized: (hadToken: boolean) => void = () => {};
+export function setUnauthorizedHandler(fn: (hadToken: boolean) => void) {
   onUnauthorized = fn;
 }
 
@@ -77,8 +77,9 @@ export async function api<T>(path: string, opts: { params?: Params; method?: str
   }
   if (!res.ok) {
     if (res.status === 401 && path !== '/auth/login') {
+      const hadToken = !!token;
       setToken(null);
-      onUnauthorized();
+      onUnauthorized(hadToken);
     }
     const message =
       (body as { error?: { message?: string } })?.error?.message ??

@@ -30,8 +30,8 @@ function here() {
   return (p || '/') + location.search;
 }
 
-setUnauthorizedHandler(() => {
-  const wasLoggedIn = !!state.user;
+setUnauthorizedHandler((hadToken) => {
+  const wasLoggedIn = hadToken;
   emit({ user: null, checking: false });
   invalidate();
   const next = here();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { change, displayName, flag, formatDuration, formatNumber, formatPercent, statCards } from './format';
-import { filterParams, parseFilters, withFilter } from './filters';
+import { filterParams, parseFilters, rowFilter, withFilter } from './filters';
 import { chartData, eventSeries, fillSeries, heatmapCells, propertyBreakdown, withShares } from './series';
 import { toCsv } from './csv';
 import { trackingSnippet } from './snippet';
@@ -58,6 +58,13 @@ describe('filters', () => {
     expect(filterParams(f, true)).toEqual({ path: 're.^/b', country: 'eq.DE', match: 'any' });
     expect(filterParams(f.slice(0, 1), true)).toEqual({ path: 're.^/b' });
     expect(withFilter({ column: 'path', op: 'dnc', value: '/x' })).toEqual({ path: 'dnc./x' });
+  });
+  it('a row click filters by its value; languages by their code prefix; screens not at all', () => {
+    expect(rowFilter('entry', '/a')).toEqual({ column: 'path', op: 'eq', value: '/a' });
+    expect(rowFilter('language', 'en')).toEqual({ column: 'language', op: 're', value: '^en' });
+    expect(rowFilter('utmSource', 'news')).toEqual({ column: 'utmSource', op: 'eq', value: 'news' });
+    expect(rowFilter('screen', '1920x1080')).toBeNull();
+    expect(rowFilter('channel', 'email')).toBeNull();
   });
 });
 

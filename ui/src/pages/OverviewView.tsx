@@ -24,6 +24,7 @@ const PANELS: { id: string; title: StringKey; types: string[] }[] = [
   { id: 'loc', title: 'panel.location', types: ['country', 'region', 'city', 'language'] },
 ];
 const EXTRA: { id: string; title: StringKey; types: string[] } = { id: 'other', title: 'panel.other', types: ['event', 'hostname', 'tag'] };
+const UTM: { id: string; title: StringKey; types: string[] } = { id: 'utm', title: 'panel.utm', types: ['utmSource', 'utmMedium', 'utmCampaign', 'utmContent', 'utmTerm'] };
 
 export function OverviewView({ site }: { site: Website }) {
   const range = useRange(site.id, site.createdAt);
@@ -52,7 +53,10 @@ export function OverviewView({ site }: { site: Website }) {
         <MapCard site={site} range={range} fp={fp} />
         <MetricPanel id={EXTRA.id} title={t(EXTRA.title)} types={EXTRA.types} websiteId={site.id} range={range} filters={filters} total={stats.data?.visitors} />
       </div>
-      <Heatmap site={site} range={range} fp={fp} />
+      <div className="panels wide-right">
+        <MetricPanel id={UTM.id} title={t(UTM.title)} types={UTM.types} websiteId={site.id} range={range} filters={filters} total={stats.data?.visitors} />
+        <Heatmap site={site} range={range} fp={fp} />
+      </div>
     </div>
   );
 }
@@ -128,7 +132,7 @@ function MapCard({ site, range, fp }: { site: Website; range: RangeState; fp: Re
     <section className="card map-card" aria-label={t('overview.map')}>
       <h2 className="card-title">{t('overview.map')}</h2>
       {q.error && <ErrorBox error={q.error} onRetry={q.reload} />}
-      <WorldMap data={q.data ?? []} label={countryName} onSelect={(code) => /^[A-Z]{2}$/.test(code) && filterBy('country', code)} />
+      <WorldMap data={q.data ?? []} label={countryName} onSelect={(code) => /^[A-Z]{2}$/.test(code) && filterBy('country', code, { loc: 'region' })} />
     </section>
   );
 }

@@ -24,7 +24,7 @@ export function realtimeBuckets(now: number, series: { x: string; y: number }[] 
   const labels: string[] = [];
   const values: number[] = [];
   for (let m = end - 29 * 60000; m <= end; m += 60000) {
-    labels.push(new Date(m).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    labels.push(new Date(m).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
     values.push(byMinute.get(m) ?? 0);
   }
   return { labels, values };
@@ -91,7 +91,7 @@ export default function RealtimeView({ site }: { site: Website }) {
               const k = e.createdAt + e.sessionId + (e.urlPath ?? '') + (e.eventName ?? '');
               return (
                 <li key={k} className={isNew(k) ? 'new' : ''}>
-                  <time dateTime={e.createdAt}>{new Date(e.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</time>
+                  <time dateTime={e.createdAt}>{new Date(e.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })}</time>
                   <span className="what">
                     {flag(e.country)} {displayName('browser', e.browser)} · {e.os ?? ''} — {e.__type === 'event' ? `${t('realtime.triggered')} ` : `${t('realtime.viewed')} `}
                     <b>{e.__type === 'event' ? e.eventName : e.urlPath}</b>

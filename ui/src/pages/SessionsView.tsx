@@ -157,8 +157,8 @@ function SessionProfile({ site, sessionId }: { site: Website; sessionId: string 
         <ol className="timeline" data-testid="activity">
           {(activity.data ?? []).map((a, i, all) => (
             <li key={a.eventId} className={i > 0 && all[i - 1].visitId !== a.visitId ? 'visit-break' : ''}>
-              <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</time>
-              <span aria-hidden="true">{a.eventType === 2 ? '⚡' : '📄'}</span>
+              <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })}</time>
+              <span aria-hidden="true" className={a.eventType === 2 ? 'mark event' : 'mark view'}>{a.eventType === 2 ? '⚡' : '●'}</span>
               <span className="what">
                 {a.eventType === 2 ? (
                   <>
