@@ -16,7 +16,7 @@ import io.footfall.collect.ua.UserAgentParser;
 import io.footfall.config.SettingsException;
 import io.footfall.config.Settings;
 import io.footfall.http.Authenticator;
-import io.footfall.http.HomePageRoutes;
+import io.footfall.http.DashboardRoutes;
 import io.footfall.http.Router;
 import io.footfall.http.TrackerScriptRoutes;
 import io.footfall.http.server.Http1Front;
@@ -122,7 +122,8 @@ public final class FootfallServer implements AutoCloseable {
                         // Collect first: Helidon tries routes in order, and this one takes nearly all traffic.
                         new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
                         new HeartbeatRoutes().register(r);
-                        new HomePageRoutes().register(r);
+                        DashboardRoutes dashboard = new DashboardRoutes(settings.basePath());
+                        dashboard.register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
                         new AuthRoutes(users, tokens, auth, new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC()),
                                 clientIp, settings.disableLogin()).register(r);
@@ -138,7 +139,9 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.EventDataPageRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ExportRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.RevenueRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);
                         r.finish();
+                        dashboard.registerFallback(r);
                     })
                     .build()
                     .start();

@@ -41,6 +41,24 @@ public final class UserService {
         return true;
     }
 
+    /**
+     * Whether the account named admin still logs in with the default password (the dashboard's banner).
+     * The bcrypt check is slow on purpose, so its answer is kept until the stored hash changes.
+     */
+    public boolean defaultAdminPasswordInUse() throws SQLException {
+        String hash = meta.findUserByUsername(DEFAULT_ADMIN).map(User::passwordHash).orElse(null);
+        if (hash == null) return false;
+        DefaultCheck last = defaultCheck;
+        if (last != null && last.hash().equals(hash)) return last.isDefault();
+        boolean isDefault = Passwords.matches(DEFAULT_PASSWORD, hash);
+        defaultCheck = new DefaultCheck(hash, isDefault);
+        return isDefault;
+    }
+
+    private record DefaultCheck(String hash, boolean isDefault) {}
+
+    private volatile DefaultCheck defaultCheck;
+
     /** The user when the credentials are right. */
     public Optional<User> authenticate(String username, String password) throws SQLException {
         Optional<User> user = meta.findUserByUsername(username);

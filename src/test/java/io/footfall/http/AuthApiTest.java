@@ -136,14 +136,6 @@ class AuthApiTest {
     }
 
     @Test
-    void homePageExplainsHowToStartAndCreditsDbIp() {
-        var res = server.http().get("/", null);
-        assertThat(res.status()).isEqualTo(200);
-        assertThat(res.header("Content-Type")).startsWith("text/html");
-        assertThat(res.body()).contains("/api/auth/login").contains("db-ip.com");
-    }
-
-    @Test
     void unknownApiRouteIsJson404() {
         var res = server.http().get("/api/nothing/here", null);
         assertThat(res.status()).isEqualTo(404);

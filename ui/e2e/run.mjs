@@ -1,0 +1,256 @@
+// End-to-end run of the dashboard in Debian's Chromium against a started Footfall server.
+//
+//   node e2e/run.mjs --base http://127.0.0.1:3106 [--shots ../target/ui-shots] [--password umami]
+//
+// Logs in, adds a website through the UI, sends known traffic through /api/send, and checks the exact
+// numbers the screens show: overview cards, a click-to-filter, a range change, a session profile,
+// realtime picking up a new hit, a password change and logout. Screenshots (light, dark, phone) go to
+// --shots. Prints one JSON line {passed, checks, problems} on stdout; exits 1 when something failed.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const arg = (n, d) => {
+  const i = process.argv.indexOf(`--${n}`);
+  return i > 0 ? process.argv[i + 1] : d;
+};
+const BASE = arg('base', 'http://127.0.0.1:3106').replace(/\/$/, '');
+const SHOTS = arg('shots', '../target/ui-shots');
+const PASSWORD = arg('password', 'umami');
+const NEW_PASSWORD = 'e2e-new-password-1';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const log = (...a) => console.error('[ui-e2e]', ...a);
+mkdirSync(SHOTS, { recursive: true });
+
+const UA = {
+  chrome: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+  safari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+};
+
+async function send(website, ua, url, extra = {}) {
+  const res = await fetch(`${BASE}/api/send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': ua },
+    body: JSON.stringify({ type: 'event', payload: { website, hostname: 'shop.example', url, screen: '1920x1080', language: 'en-US', title: `Title ${url}`, ...extra } }),
+  });
+  if (!res.ok) throw new Error(`/api/send ${res.status}`);
+  return res.json();
+}
+
+const checks = [];
+const problems = [];
+function check(name, ok, detail = '') {
+  checks.push(name);
+  if (!ok) problems.push(`${name}${detail ? ': ' + detail : ''}`);
+  log(ok ? 'ok  ' : 'FAIL', name, detail);
+}
+
+async function statValue(page, key) {
+  return (await page.locator(`[data-stat="${key}"] .stat-value`).innerText()).trim();
+}
+
+/** Waits until the card shows the expected text (numbers redraw after each request). */
+async function waitStat(page, key, expected, timeout = 8000) {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await statValue(page, key).catch(() => '');
+    if (last === expected) return last;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', colorScheme: 'light' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.setDefaultTimeout(10_000);
+  const shot = async (name, full = true) => {
+    // A full-page capture of a scrolled page would paint the sticky top bar mid-page.
+    if (full) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: full });
+  };
+
+  try {
+    // 1. A protected page sends to /login and comes back after logging in.
+    await page.goto(`${BASE}/settings/profile`);
+    await page.waitForURL(/\/login\?next=/);
+    check('unauthenticated page redirects to login', page.url().includes('next=%2Fsettings%2Fprofile'), page.url());
+    await shot('01-login', false);
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', 'wrong');
+    await page.click('button[type=submit]');
+    await page.getByRole('alert').filter({ hasText: 'Wrong username or password' }).waitFor();
+    check('wrong password is shown', true);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/settings\/profile$/);
+    check('login returns to the page asked for', true);
+    const banner = await page.locator('.banner').count();
+    check('default password banner shown', PASSWORD !== 'umami' || banner === 1);
+
+    // 2. Add a website through the UI; the settings page shows its snippet.
+    await page.getByRole('link', { name: 'Websites' }).first().click();
+    await page.waitForURL(/\/websites$/);
+    await page.getByRole('button', { name: '+ Add website' }).first().click();
+    await page.fill('.modal input[name=name]', 'E2E Shop with a rather long name that should not break the layout');
+    await page.fill('.modal input[name=domain]', 'https://shop.example/');
+    await page.click('.modal button[type=submit]');
+    await page.waitForURL(/\/websites\/[0-9a-f-]{36}\/settings$/);
+    const website = page.url().match(/websites\/([0-9a-f-]{36})/)[1];
+    const snippet = await page.getByTestId('snippet').innerText();
+    check('snippet has script src and website id', snippet.includes(`src="${BASE}/script.js"`) && snippet.includes(`data-website-id="${website}"`), snippet);
+    check('domain was cleaned', (await page.inputValue('input[name=domain]')) === 'shop.example');
+    await shot('02-website-settings');
+
+    // Empty state before any data.
+    await page.goto(`${BASE}/websites/${website}`);
+    await page.locator('.install').waitFor();
+    check('empty overview explains how to install the tracker', (await page.locator('.install pre').innerText()).includes(website));
+    await shot('03-overview-empty');
+
+    // 3. Known traffic: 3 visitors, 3 visits, 6 views, 1 bounce, one custom event.
+    await send(website, UA.chrome, '/');
+    await send(website, UA.chrome, '/pricing');
+    await send(website, UA.chrome, '/docs/a-very-long-path/that/keeps/going/and/going/to-check-that-labels-are-cut-off-cleanly');
+    await send(website, UA.chrome, '/pricing', { name: 'signup', data: { plan: 'pro', seats: 3 } });
+    await send(website, UA.firefox, '/pricing', { referrer: 'https://www.google.com/search?q=shop' });
+    await send(website, UA.safari, '/');
+    await send(website, UA.safari, '/blog');
+
+    await page.goto(`${BASE}/websites/${website}`);
+    check('visitors = 3', (await waitStat(page, 'visitors', '3')) === '3', await statValue(page, 'visitors'));
+    check('visits = 3', (await waitStat(page, 'visits', '3')) === '3', await statValue(page, 'visits'));
+    check('views = 6', (await waitStat(page, 'views', '6')) === '6', await statValue(page, 'views'));
+    check('bounce rate = 33%', (await waitStat(page, 'bounceRate', '33%')) === '33%', await statValue(page, 'bounceRate'));
+    await page.locator('.metric-row button', { hasText: '/pricing' }).first().waitFor();
+    await page.locator('.chart svg').first().waitFor();
+    await page.waitForTimeout(400);
+    await shot('04-overview');
+
+    // 4. Click a row: everything is filtered by it.
+    await page.locator('.metric-row button', { hasText: /^\/pricing$/ }).first().click();
+    await page.locator('.chip', { hasText: '/pricing' }).waitFor();
+    check('row click puts the filter in the URL', decodeURIComponent(page.url()).includes('path=eq./pricing'), page.url());
+    check('filtered visitors = 2', (await waitStat(page, 'visitors', '2')) === '2', await statValue(page, 'visitors'));
+    check('filtered views = 2', (await waitStat(page, 'views', '2')) === '2', await statValue(page, 'views'));
+    await shot('05-overview-filtered');
+
+    // 5. Change the range: the filter stays, the URL says 7d.
+    await page.selectOption('select[aria-label="date range"]', '7d');
+    await page.waitForURL(/range=7d/);
+    check('range in URL and filter kept', decodeURIComponent(page.url()).includes('path=eq./pricing'));
+    check('7-day filtered visitors = 2', (await waitStat(page, 'visitors', '2')) === '2');
+    check('7-day unit is day', (await page.locator('.seg button.active').innerText()) === 'Day');
+    await page.getByRole('button', { name: /Remove filter Path/ }).click();
+    check('chip removed: visitors = 3', (await waitStat(page, 'visitors', '3')) === '3');
+
+    // More view: paged, searchable, CSV.
+    await page.locator('.panel').first().getByRole('button', { name: /More/ }).click();
+    await page.locator('.modal table tbody tr').first().waitFor();
+    const moreRows = await page.locator('.modal table tbody tr').count();
+    check('more view lists every path', moreRows === 4, String(moreRows));
+    await shot('06-more', false);
+    await page.fill('.modal input[type=search]', 'pric');
+    await page.waitForFunction(() => document.querySelectorAll('.modal table tbody tr').length === 1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    check('CSV download named after the metric', download.suggestedFilename() === 'path.csv', download.suggestedFilename());
+    await page.keyboard.press('Escape');
+
+    // Dark theme and a phone.
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await page.waitForTimeout(300);
+    await shot('07-overview-dark');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await shot('08-overview-phone-dark');
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await shot('09-phone-menu', false);
+    await page.locator('.sidebar').getByRole('button', { name: 'Close' }).click();
+    check('phone menu closes', !(await page.locator('.sidebar').isVisible()));
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // 6. Sessions and a session profile.
+    await page.goto(`${BASE}/websites/${website}/sessions`);
+    await page.locator('table.sessions tbody tr').first().waitFor();
+    check('three sessions listed', (await page.locator('table.sessions tbody tr').count()) === 3);
+    await shot('10-sessions');
+    await page.locator('table.sessions tbody tr', { hasText: 'Chrome' }).locator('a').click();
+    await page.getByTestId('activity').locator('li').first().waitFor();
+    check('session profile shows 3 views', (await page.getByTestId('session-views').innerText()) === '3');
+    check('activity lists 4 rows', (await page.getByTestId('activity').locator('li').count()) === 4);
+    await shot('11-session-profile');
+
+    // Events.
+    await page.goto(`${BASE}/websites/${website}/events`);
+    await page.locator('.prop-block').first().waitFor();
+    check('event properties broken down', (await page.locator('.prop-name').allInnerTexts()).some((s) => s.startsWith('plan')));
+    await shot('12-events');
+
+    // 7. Realtime picks up a new hit without a reload.
+    await page.goto(`${BASE}/websites/${website}/realtime`);
+    await page.getByTestId('feed').locator('li').first().waitFor();
+    await page.locator('.chart svg').first().waitFor();
+    await page.locator('.chart.map svg').waitFor();
+    await shot('13-realtime');
+    await send(website, UA.firefox, '/just-arrived');
+    const seen = await page.getByTestId('feed').locator('li', { hasText: '/just-arrived' }).waitFor({ timeout: 12_000 }).then(() => true, () => false);
+    check('realtime shows a new hit within 12 s', seen);
+
+    // Websites list with numbers and sparkline.
+    await page.goto(`${BASE}/websites`);
+    await page.locator('.site-row .site-num strong', { hasText: /^[0-9]/ }).first().waitFor();
+    await shot('14-websites');
+
+    // 8. Users (admin) and password change; the banner goes away.
+    await page.goto(`${BASE}/settings/users`);
+    await page.locator('table tbody tr').first().waitFor();
+    await shot('15-users');
+    await page.goto(`${BASE}/settings/profile`);
+    await page.fill('input[name=currentPassword]', PASSWORD);
+    await page.fill('input[name=newPassword]', NEW_PASSWORD);
+    await page.fill('input[name=confirmPassword]', NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.banner'));
+    check('password changed and banner gone', true);
+    await shot('16-profile');
+
+    // An expired or revoked login sends the person to the login page, saying so.
+    const token = await page.evaluate(() => localStorage.getItem('footfall.token'));
+    await page.evaluate(() => localStorage.setItem('footfall.token', 'expired.token.value'));
+    await page.goto(`${BASE}/websites/${website}/events`);
+    await page.waitForURL(/\/login\?next=.*expired=1/);
+    check('expired token goes to login with a message', (await page.locator('.error-box').innerText()).includes('session has ended'));
+    await page.evaluate((t) => localStorage.setItem('footfall.token', t), token);
+    await page.goto(`${BASE}/settings/profile`);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+
+    // 9. Log out, and the old password no longer works.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login$/);
+    check('logout lands on login', true);
+    const relogin = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: NEW_PASSWORD }) });
+    check('new password works', relogin.status === 200);
+    check('no uncaught page errors', errors.length === 0, errors.join(' | '));
+  } catch (e) {
+    problems.push(`threw: ${e.message}`);
+    log(e);
+    await shot('zz-failure').catch(() => {});
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify({ passed: checks.length - problems.length, checks: checks.length, problems }));
+  process.exit(problems.length ? 1 : 0);
+}
+
+main();

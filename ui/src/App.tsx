@@ -1,0 +1,44 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { t } from './i18n';
+import { match, navigate, useLocation } from './lib/router';
+import { useSession, verify } from './lib/session';
+import { Spinner } from './components/ui';
+import { Layout } from './components/Layout';
+import { LoginPage } from './pages/LoginPage';
+import { WebsitesPage } from './pages/WebsitesPage';
+import { WebsitePage } from './pages/WebsitePage';
+
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+
+export function App() {
+  const { path, href } = useLocation();
+  const { user, checking } = useSession();
+
+  useEffect(() => {
+    verify();
+  }, []);
+
+  useEffect(() => {
+    if (!checking && !user && path !== '/login') navigate(`/login?next=${encodeURIComponent(href)}`, { replace: true });
+    if (user && path === '/') navigate('/websites', { replace: true });
+  }, [checking, user, path, href]);
+
+  if (path === '/login') return <LoginPage />;
+  if (checking || !user) return <Spinner />;
+
+  let page;
+  let m;
+  if (path === '/websites' || path === '/') page = <WebsitesPage />;
+  else if ((m = match('/websites/:id', path)) || (m = match('/websites/:id/:view', path)) || (m = match('/websites/:id/:view/:sub', path)))
+    page = <WebsitePage key={m.id} id={m.id} view={m.view ?? 'overview'} sub={m.sub} />;
+  else if ((m = match('/settings/:section', path)) || (m = match('/settings/:section/:sub', path)))
+    page = <SettingsPage section={m.section} sub={m.sub} />;
+  else if (path === '/settings') page = <SettingsPage section="profile" />;
+  else page = <p className="empty">{t('common.notFound')}</p>;
+
+  return (
+    <Layout>
+      <Suspense fallback={<Spinner />}>{page}</Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,138 @@
+// Everything that needs ECharts, loaded on demand (its own chunk) so the first paint does not wait for it.
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, MapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
+import { ISO_NUMERIC } from '../lib/isoNumeric';
+import { isDark } from '../lib/prefs';
+
+echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+
+const NAMELESS: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' };
+let mapReady = false;
+function registerWorld() {
+  if (mapReady) return;
+  const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const fc = feature(topo, topo.objects.countries) as unknown as { features: { id?: string; properties: { name: string } }[] };
+  for (const f of fc.features) {
+    const code = (f.id && ISO_NUMERIC[f.id]) || NAMELESS[f.properties.name] || f.properties.name;
+    f.properties.name = code;
+  }
+  fc.features = fc.features.filter((f) => f.properties.name !== 'AQ');
+  echarts.registerMap('world', fc as never);
+  mapReady = true;
+}
+
+function palette() {
+  const dark = isDark();
+  return {
+    text: dark ? '#c9d1d9' : '#394150',
+    grid: dark ? '#2a313c' : '#e6e8ee',
+    views: dark ? '#4c8dff' : '#2f6feb',
+    visitors: dark ? '#8bb7ff' : '#93b6f5',
+    compare: dark ? '#6b7280' : '#b8bfcc',
+    empty: dark ? '#252b35' : '#eef0f4',
+  };
+}
+
+function useChart(option: () => echarts.EChartsCoreOption, deps: unknown[], onClick?: (name: string) => void) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  // The theme listener must draw the latest data, not the first render's.
+  const latest = useRef(option);
+  latest.current = option;
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'svg' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    const theme = () => c.setOption(latest.current(), true);
+    window.addEventListener('footfall-theme', theme);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('footfall-theme', theme);
+      c.dispose();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option(), true);
+    chart.current?.off('click');
+    if (onClick) chart.current?.on('click', (p) => onClick((p as { name: string }).name));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return el;
+}
+
+export type SeriesSpec = { name: string; data: number[]; kind: 'bar' | 'line'; color?: 'views' | 'visitors' | 'compare' };
+
+export function TimeChart({ labels, series, height = 280 }: { labels: string[]; series: SeriesSpec[]; height?: number }) {
+  const el = useChart(
+    () => {
+      const p = palette();
+      const auto = ['#2f6feb', '#e8590c', '#2b8a3e', '#ae3ec9', '#f59f00', '#0c8599', '#e03131', '#5c7cfa'];
+      return {
+        animation: false,
+        grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
+        legend: { top: 0, textStyle: { color: p.text }, itemWidth: 14, itemHeight: 10 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'category', data: labels, axisLabel: { color: p.text, hideOverlap: true }, axisLine: { lineStyle: { color: p.grid } }, axisTick: { show: false } },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: { color: p.text }, splitLine: { lineStyle: { color: p.grid } } },
+        series: series.map((s, i) => ({
+          name: s.name,
+          type: s.kind,
+          data: s.data,
+          barGap: '-100%',
+          barMaxWidth: 28,
+          z: s.color === 'visitors' ? 3 : 2,
+          symbol: 'none',
+          lineStyle: s.color === 'compare' ? { type: 'dashed', width: 2 } : { width: 2 },
+          itemStyle: { color: s.color ? p[s.color] : auto[i % auto.length], borderRadius: s.kind === 'bar' ? [3, 3, 0, 0] : 0 },
+        })),
+      };
+    },
+    [labels, series],
+  );
+  return <div ref={el} style={{ height, width: '100%' }} className="chart" />;
+}
+
+export function WorldMap({ data, label, onSelect }: { data: { x: string; y: number }[]; label: (code: string) => string; onSelect?: (code: string) => void }) {
+  registerWorld();
+  const el = useChart(
+    () => {
+      const p = palette();
+      const max = Math.max(1, ...data.map((d) => d.y));
+      return {
+        animation: false,
+        tooltip: {
+          trigger: 'item',
+          formatter: (x: { name: string; value: number }) => `${label(x.name)}: ${Number.isFinite(x.value) ? x.value : 0}`,
+        },
+        visualMap: { show: false, min: 0, max, inRange: { color: [isDark() ? '#22406f' : '#cfe0ff', p.views] } },
+        series: [
+          {
+            type: 'map',
+            map: 'world',
+            roam: false,
+            top: 8,
+            bottom: 8,
+            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f59f00' } },
+            select: { disabled: true },
+            itemStyle: { areaColor: p.empty, borderColor: isDark() ? '#11151c' : '#ffffff', borderWidth: 0.5 },
+            data: data.map((d) => ({ name: d.x, value: d.y })),
+          },
+        ],
+      };
+    },
+    [data],
+    onSelect,
+  );
+  return <div ref={el} className="chart map" style={{ width: '100%', height: 340 }} />;
+}
+
+export default { TimeChart, WorldMap };

@@ -1,0 +1,91 @@
+// The one place the dashboard talks to the server: the public Umami API under BASE_PATH.
+// The login token lives in localStorage ('footfall.token'); a 401 on any call forgets it and sends the
+// person to /login?next=<where they were>.
+
+export const TOKEN_KEY = 'footfall.token';
+
+/** BASE_PATH as the server wrote it into <base href>; '' at the root. */
+export function basePath(): string {
+  const base = document.querySelector('base')?.getAttribute('href') ?? '/';
+  return base.replace(/\/$/, '');
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function getToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setToken(token: string | null) {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+let onUnauthorized: (hadToken: boolean) => void = () => {};
+export function setUnauthorizedHandler(fn: (hadToken: boolean) => void) {
+  onUnauthorized = fn;
+}
+
+export type Params = Record<string, string | number | boolean | undefined | null>;
+
+export function queryString(params?: Params): string {
+  if (!params) return '';
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+export async function api<T>(path: string, opts: { params?: Params; method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(basePath() + '/api' + path + queryString(opts.params), {
+      method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
+      headers,
+      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'The server cannot be reached. Is Footfall running?');
+  }
+  const text = await res.text();
+  let body: unknown = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  if (!res.ok) {
+    if (res.status === 401 && path !== '/auth/login') {
+      const hadToken = !!token;
+      setToken(null);
+      onUnauthorized(hadToken);
+    }
+    const message =
+      (body as { error?: { message?: string } })?.error?.message ??
+      (typeof (body as { error?: unknown })?.error === 'string' ? ((body as { error: string }).error as string) : null) ??
+      `${res.status} ${res.statusText}`;
+    throw new ApiError(res.status, message);
+  }
+  return body as T;
+}

@@ -1,0 +1,81 @@
+import { useSyncExternalStore } from 'react';
+import { api, getToken, setToken, setUnauthorizedHandler } from './api';
+import { invalidate } from './cache';
+import { navigate } from './router';
+
+// Who is logged in, shared by every screen. Login keeps the token in localStorage; any 401 (expired or
+// revoked token) clears it and sends the person to /login?next=<the page they were on>&expired=1.
+
+export type User = { id: string; username: string; role: string; isAdmin: boolean; createdAt?: string };
+type State = { user: User | null; checking: boolean; config: Config | null };
+export type Config = { basePath: string; trackerScriptName: string | null; collectApiEndpoint: string | null; defaultPassword?: boolean };
+
+let state: State = { user: null, checking: !!getToken(), config: null };
+const listeners = new Set<() => void>();
+const emit = (s: Partial<State>) => {
+  state = { ...state, ...s };
+  listeners.forEach((l) => l());
+};
+
+export function useSession(): State {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => state,
+  );
+}
+
+function here() {
+  const base = document.querySelector('base')?.getAttribute('href')?.replace(/\/$/, '') ?? '';
+  const p = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname;
+  return (p || '/') + location.search;
+}
+
+setUnauthorizedHandler((hadToken) => {
+  const wasLoggedIn = hadToken;
+  emit({ user: null, checking: false });
+  invalidate();
+  const next = here();
+  if (!next.startsWith('/login')) navigate(`/login?next=${encodeURIComponent(next)}${wasLoggedIn ? '&expired=1' : ''}`, { replace: true });
+});
+
+export async function loadConfig() {
+  try {
+    emit({ config: await api<Config>('/config') });
+  } catch {
+    emit({ config: { basePath: '', trackerScriptName: null, collectApiEndpoint: null } });
+  }
+}
+
+export async function verify() {
+  if (!getToken()) {
+    emit({ checking: false });
+    return;
+  }
+  try {
+    const user = await api<User>('/auth/verify', { method: 'POST', body: {} });
+    emit({ user, checking: false });
+    loadConfig();
+  } catch {
+    emit({ checking: false });
+  }
+}
+
+export async function login(username: string, password: string) {
+  const res = await api<{ token: string; user: User }>('/auth/login', { body: { username, password } });
+  setToken(res.token);
+  invalidate();
+  emit({ user: res.user, checking: false });
+  await loadConfig();
+}
+
+export async function logout() {
+  try {
+    await api('/auth/logout', { method: 'POST', body: {} });
+  } catch {
+    /* the token is forgotten either way */
+  }
+  setToken(null);
+  invalidate();
+  emit({ user: null, config: state.config ? { ...state.config, defaultPassword: undefined } : null });
+  navigate('/login', { replace: true });
+}

@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '../i18n';
+import { api, basePath } from '../lib/api';
+import { invalidate } from '../lib/cache';
+import { navigate } from '../lib/router';
+import { useSession } from '../lib/session';
+import { trackingSnippet } from '../lib/snippet';
+import { CopyButton, ErrorBox, Modal } from '../components/ui';
+import type { Website } from './WebsitesPage';
+
+export default function WebsiteSettingsView({ site, onChanged }: { site: Website; onChanged: () => void }) {
+  const { config } = useSession();
+  const [name, setName] = useState(site.name);
+  const [domain, setDomain] = useState(site.domain);
+  const [msg, setMsg] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirm, setConfirm] = useState<'reset' | 'delete' | null>(null);
+  const snippet = trackingSnippet(location.origin, basePath(), site.id, config?.trackerScriptName);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api(`/websites/${site.id}`, { body: { name: name.trim(), domain: domain.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '') } });
+      invalidate('/websites');
+      setMsg(t('websites.saved'));
+      onChanged();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <div className="settings-view">
+      <section className="card">
+        <h2>{t('websites.trackingCode')}</h2>
+        <p className="muted">{t('websites.trackingHelp')}</p>
+        <pre className="code" data-testid="snippet">
+          {snippet}
+        </pre>
+        <CopyButton text={snippet} />
+        <p className="muted small">
+          {t('websites.id')}: <code>{site.id}</code>
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t('websites.edit')}</h2>
+        <form className="form" onSubmit={save}>
+          {error != null && <ErrorBox error={error} />}
+          {msg && (
+            <p className="ok" role="status">
+              {msg}
+            </p>
+          )}
+          <label>
+            {t('websites.name')}
+            <input name="name" value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label>
+            {t('websites.domain')}
+            <input name="domain" value={domain} maxLength={500} required onChange={(e) => setDomain(e.target.value)} />
+          </label>
+          <div className="form-actions">
+            <button className="btn primary" type="submit">
+              {t('common.save')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <section className="card danger">
+        <h2>{t('websites.reset')}</h2>
+        <p className="muted">{t('websites.resetHelp')}</p>
+        <button className="btn danger" onClick={() => setConfirm('reset')}>
+          {t('websites.reset')}
+        </button>
+        <h2>{t('websites.delete')}</h2>
+        <p className="muted">{t('websites.deleteHelp')}</p>
+        <button className="btn danger" onClick={() => setConfirm('delete')}>
+          {t('websites.delete')}
+        </button>
+      </section>
+      {confirm && (
+        <TypedConfirm
+          title={confirm === 'reset' ? t('websites.reset') : t('websites.delete')}
+          word={confirm === 'reset' ? 'RESET' : site.name}
+          onClose={() => setConfirm(null)}
+          onConfirm={async () => {
+            if (confirm === 'reset') {
+              await api(`/websites/${site.id}/reset`, { method: 'POST', body: {} });
+              invalidate(`/websites/${site.id}`);
+              setMsg(t('websites.resetDone'));
+            } else {
+              await api(`/websites/${site.id}`, { method: 'DELETE' });
+              invalidate('/websites');
+              navigate('/websites', { replace: true });
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+export function TypedConfirm({ title, word, onClose, onConfirm }: { title: string; word: string; onClose: () => void; onConfirm: () => Promise<void> }) {
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal title={title} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          try {
+            await onConfirm();
+            onClose();
+          } catch (err) {
+            setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {error != null && <ErrorBox error={error} />}
+        <label>
+          {t('websites.typeToConfirm', { word })}
+          <input name="confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn danger" disabled={typed !== word || busy}>
+            {title}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
