@@ -7,13 +7,21 @@ import java.util.Map;
  * Traffic channels (Umami's {@code type=channel}), as one ordered table of rules: the first rule that
  * matches names the channel. Search, social, shopping and video get a {@code paid} prefix when
  * utm_medium says paid, {@code organic} otherwise. A hit with neither referrer nor query string is
- * {@code direct}; a hit no rule matches has no channel and is not counted.
+ * {@code direct} (real Umami 3.1 puts it nowhere; users expect it); after every list, any other external
+ * referrer (not the page's own host) is {@code referral}, as real Umami 3.1 counts it (github.com,
+ * stackoverflow.com, and AI answer engines such as chatgpt.com, which its 3.1 lists do not name). A hit
+ * no rule matches (a query string alone, or the site's own host as referrer) has no channel.
  *
- * <p>The same table renders the SQL CASE the metrics query groups by, and classifies in Java for tests.
+ * <p>The table renders the one SQL CASE that both the metrics query and the channel rollups group by.
  */
 public final class Channels {
 
-    /** What a rule looks at: substrings of these fields (case-sensitive, as Umami's position()). */
+    /**
+     * What a rule looks at: substrings of these fields (case-sensitive, as Umami's position()), except that a
+     * referrer domain matches a list entry only as whole labels: {@code google.} where a label starts, a full
+     * domain such as {@code t.co} as the domain or its parent. Umami 3.1 matches any substring there, so that
+     * chatgpt.com counts as social (it contains {@code t.co}) and dropbox.com too ({@code x.com}): plainly a bug.
+     */
     enum Field {
         REFERRER("referrer_domain"), QUERY("url_query"), UTM_MEDIUM("utm_medium"), UTM_SOURCE("utm_source");
 
@@ -55,24 +63,11 @@ public final class Channels {
             new Rule("*Shopping", Map.of(Field.REFERRER, SHOPPING, Field.UTM_MEDIUM, List.of("shop"))),
             new Rule("*Video", Map.of(Field.REFERRER, VIDEO, Field.UTM_MEDIUM, List.of("video"))));
 
-    private Channels() {
-    }
+    /** A referrer from another site: the referrer metric's rule (not empty, not the page's host with or without www). */
+    static final String EXTERNAL_REFERRER = "coalesce(e.referrer_domain, '') <> '' AND e.referrer_domain <> coalesce(e.hostname, '') "
+            + "AND e.referrer_domain <> regexp_replace(coalesce(e.hostname, ''), '^www\\.', '')";
 
-    /** The channel of one hit, or null when no rule matches. Null fields count as empty. */
-    public static String classify(String referrerDomain, String urlQuery, String utmMedium, String utmSource) {
-        String ref = nz(referrerDomain);
-        String query = nz(urlQuery);
-        if (ref.isEmpty() && query.isEmpty()) return "direct";
-        Map<Field, String> values = Map.of(Field.REFERRER, ref, Field.QUERY, query,
-                Field.UTM_MEDIUM, nz(utmMedium), Field.UTM_SOURCE, nz(utmSource));
-        String prefix = PAID_MEDIUMS.stream().anyMatch(nz(utmMedium)::contains) ? "paid" : "organic";
-        for (Rule r : RULES) {
-            for (var e : r.anyOf().entrySet()) {
-                String v = values.get(e.getKey());
-                if (e.getValue().stream().anyMatch(v::contains)) return name(r.channel(), prefix);
-            }
-        }
-        return null;
+    private Channels() {
     }
 
     /** A SQL CASE over alias {@code e} giving the channel name, or NULL when no rule matches. */
@@ -91,14 +86,22 @@ public final class Channels {
                 s.append(literal(r.channel()));
             }
         }
-        return s.append(" END").toString();
+        return s.append(" WHEN ").append(EXTERNAL_REFERRER).append(" THEN 'referral' END").toString();
     }
 
     private static String anyOf(Field f, List<String> needles) {
         StringBuilder s = new StringBuilder("(");
         for (int i = 0; i < needles.size(); i++) {
             if (i > 0) s.append(" OR ");
-            s.append("strpos(coalesce(e.").append(f.column).append(", ''), ").append(literal(needles.get(i))).append(") > 0");
+            String n = needles.get(i);
+            String v = "coalesce(e." + f.column + ", '')";
+            if (f != Field.REFERRER) {
+                s.append("strpos(").append(v).append(", ").append(literal(n)).append(") > 0");
+            } else if (n.endsWith(".")) {
+                s.append("strpos('.' || ").append(v).append(", ").append(literal("." + n)).append(") > 0");
+            } else {
+                s.append("ends_with('.' || ").append(v).append(", ").append(literal("." + n)).append(")");
+            }
         }
         return s.append(")").toString();
     }
@@ -109,9 +112,5 @@ public final class Channels {
 
     private static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

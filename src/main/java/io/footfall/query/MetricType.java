@@ -82,15 +82,16 @@ public record MetricType(String name, String expression, String typeCondition, b
 
     /**
      * A leading {@code WITH} clause, or empty. Channels are classified once per distinct (referrer, query,
-     * utm_medium, utm_source) combination in scope, not per row; the rows then join that small table.
+     * utm_medium, utm_source, hostname) combination in scope, not per row; the rows then join that small table.
      */
     SqlText with(EventScope scope) {
         SqlText s = new SqlText();
         if (!isChannel()) return s;
         return s.add("WITH c AS MATERIALIZED (SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
-                        + "e.utm_source AS s, " + Channels.sql() + " AS x FROM (SELECT DISTINCT "
+                        + "e.utm_source AS s, e.hostname AS h, " + Channels.sql() + " AS x FROM (SELECT DISTINCT "
                         + "coalesce(e.referrer_domain, '') AS referrer_domain, coalesce(e.url_query, '') AS url_query, "
-                        + "coalesce(e.utm_medium, '') AS utm_medium, coalesce(e.utm_source, '') AS utm_source FROM event e")
+                        + "coalesce(e.utm_medium, '') AS utm_medium, coalesce(e.utm_source, '') AS utm_source, "
+                        + "coalesce(e.hostname, '') AS hostname FROM event e")
                 .addAll(scope.where(typeCondition))
                 .add(") e) ");
     }
@@ -100,7 +101,7 @@ public record MetricType(String name, String expression, String typeCondition, b
         SqlText s = new SqlText().add(" FROM event e");
         if (isChannel()) {
             s.add(" JOIN c ON c.r = coalesce(e.referrer_domain, '') AND c.q = coalesce(e.url_query, '')"
-                    + " AND c.m = coalesce(e.utm_medium, '') AND c.s = coalesce(e.utm_source, '')");
+                    + " AND c.m = coalesce(e.utm_medium, '') AND c.s = coalesce(e.utm_source, '') AND c.h = coalesce(e.hostname, '')");
         }
         if (isEntryExit()) {
             var d = scope.dialect();

@@ -1,12 +1,11 @@
 package io.footfall.store;
 
-import io.footfall.event.Event;
 import io.footfall.query.Channels;
 
 /**
  * The dimensions of the session-value and visit-value rollups (a table per kind each): for each, what a view
- * contributes, in Java ({@link #valuesOf}, appends) and in SQL over alias {@code e} ({@link #sql}, rebuilds). Both must agree with what
- * the metrics query groups by for that type, row for row.
+ * contributes, in SQL over alias {@code e} ({@link #sql}: folds, rebuilds, the tail views). It must agree with
+ * what the metrics query groups by for that type, row for row.
  */
 public enum SessionValueKind {
     PATH(1, "path"),
@@ -32,21 +31,7 @@ public enum SessionValueKind {
         return null;
     }
 
-    /**
-     * Every kind's value for one view, indexed like {@link #values()}; NULL where a kind that
-     * {@link #skipsNull() skips NULL} contributes no row.
-     */
-    public static void valuesOf(Event e, String[] out) {
-        out[PATH.ordinal()] = e.page().urlPath();
-        out[REFERRER.ordinal()] = externalReferrer(e);
-        out[TITLE.ordinal()] = e.page().pageTitle();
-        out[QUERY.ordinal()] = e.page().urlQuery().isEmpty() ? null : e.page().urlQuery();
-        out[HOSTNAME.ordinal()] = e.page().hostname();
-        out[TAG.ordinal()] = e.page().tag();
-        out[CHANNEL.ordinal()] = channel(e);
-    }
-
-    /** The same in SQL over alias e; rows where it is NULL contribute nothing for referrer and channel. */
+    /** The value in SQL over alias e; rows where it is NULL contribute nothing for referrer and channel. */
     public String sql() {
         return switch (this) {
             case PATH -> "e.url_path";
@@ -74,18 +59,5 @@ public enum SessionValueKind {
     /** Whether the SQL value being NULL means "no row" (true) or "a row with a NULL value" (false). */
     public boolean skipsNull() {
         return this == REFERRER || this == CHANNEL;
-    }
-
-    /** The referrer metric's rule: a non-empty referrer domain that is not the page's own host (with or without www). */
-    private static String externalReferrer(Event e) {
-        String ref = e.referrer().domain();
-        String host = e.page().hostname();
-        if (ref == null || ref.isEmpty() || host == null) return null;
-        if (ref.equals(host) || ref.equals(host.startsWith("www.") ? host.substring(4) : host)) return null;
-        return ref;
-    }
-
-    private static String channel(Event e) {
-        return Channels.classify(e.referrer().domain(), e.page().urlQuery(), e.campaign().utmMedium(), e.campaign().utmSource());
     }
 }

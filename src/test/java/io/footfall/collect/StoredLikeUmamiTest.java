@@ -142,11 +142,11 @@ class StoredLikeUmamiTest {
             view(first, site, "b", Traffic.CHROME_WIN, "1920x1080", DAY + "14:01:00Z", "/p?x=2", null, null);
             first.fold();
             answer = metrics(first, site, "type=query") + " " + get(first, site, "stats", "query=neq.x=2");
-            String script = new String(StoredLikeUmamiTest.class.getResourceAsStream("/db/duckdb/V22__empty_query_string.sql").readAllBytes(),
+            String script = new String(StoredLikeUmamiTest.class.getResourceAsStream("/db/duckdb/V23__empty_query_string.sql").readAllBytes(),
                     StandardCharsets.UTF_8);
             first.server().stores().connections().write(c -> {
                 try (Statement st = c.createStatement()) {
-                    // as stored before V22: NULL for no query, then the migration
+                    // as stored before V23: NULL for no query, then the migration
                     st.execute("UPDATE event SET url_query = NULL WHERE url_query = ''");
                     st.execute("UPDATE event SET referrer_query = NULL WHERE referrer_query = ''");
                     for (String sql : Migrations.statements(script)) st.execute(sql);

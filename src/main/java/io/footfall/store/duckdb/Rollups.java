@@ -78,10 +78,14 @@ final class Rollups {
         }
     }
 
-    /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21) from the events already stored: once, while they are empty. */
+    /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22) from the events already stored: once, while they are empty. */
     static void fillIfNew(Connection c) throws SQLException {
         fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", ValueSpans.rebuild());
         fillIfEmpty(c, "session_value_day", "event_type IN (1, 3, 4)", ValueSpans.rebuildDays());
+        // V22 empties the channel kind when its rules change; it is rebuilt alone.
+        int channel = SessionValueKind.CHANNEL.ordinal();
+        fillIfEmpty(c, SessionValueKind.CHANNEL.sessionTable(), "event_type IN (1, 3, 4)", java.util.List.of(ValueSpans.rebuild().get(channel),
+                ValueSpans.rebuildDays().get(channel), VisitValueSpans.rebuild().get(channel), VisitValueSpans.rebuildDays().get(channel)));
         fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.REBUILD));
         fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", VisitValueSpans.rebuild());
         fillIfEmpty(c, "visit_value_day", "event_type IN (1, 3, 4)", VisitValueSpans.rebuildDays());

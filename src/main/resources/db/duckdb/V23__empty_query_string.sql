@@ -1,4 +1,4 @@
--- Footfall schema, version 22: a URL without a query string stores an empty query, as Umami does, so
+-- Footfall schema, version 23: a URL without a query string stores an empty query, as Umami does, so
 -- `query=neq.x` keeps those rows; a referrer without one likewise. Older rows held NULL. The rollups read
 -- the query through nullif(url_query, ''), so their NULL values stay what they were and need no rebuild.
 
