@@ -50,6 +50,37 @@ class PageUrlTest {
         assertThat(c.gclid()).isNull();
     }
 
+    /** Generated URLs and what Node's WHATWG URL makes of them (see url-parser-cases.js beside the cases). */
+    @Test
+    void matchesTheUrlParserOnGeneratedUrls() throws Exception {
+        var d = java.util.Base64.getDecoder();
+        String cases = new String(PageUrlTest.class.getResourceAsStream("/collect/url-parser-cases.tsv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int checked = 0;
+        for (String line : cases.split("\n")) {
+            String[] f = line.split("\t", -1);
+            String url = new String(d.decode(f[0]), java.nio.charset.StandardCharsets.UTF_8);
+            PageUrl u = PageUrl.parse(url, false);
+            assertThat(u.path()).as(url).isEqualTo(new String(d.decode(f[1]), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(u.query()).as(url).isEqualTo(new String(d.decode(f[2]), java.nio.charset.StandardCharsets.UTF_8));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(635);
+    }
+
+    @Test
+    void anyInputParsesWithoutThrowing() {
+        String alphabet = "ab/\\?#%:@[].2eEF\t ='+\u00e9\ud800\udc00";
+        java.util.Random random = new java.util.Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder url = new StringBuilder(random.nextBoolean() ? "https://h" : "");
+            for (int n = random.nextInt(24); n > 0; n--) url.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            PageUrl u = PageUrl.parse(url.toString(), random.nextBoolean());
+            assertThat(u.query()).isNotNull();
+            ReferrerUrl.parse(url.toString());
+        }
+    }
+
     @Test
     void hostOfAnAbsoluteOrSchemeRelativeUrl() {
         assertThat(PageUrl.parse("//cdn.example.com/p", false).host()).isEqualTo("cdn.example.com");
