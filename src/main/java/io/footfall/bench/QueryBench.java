@@ -245,7 +245,9 @@ public final class QueryBench {
                 "stats?country=DE&browser=chrome",
                 "sessions", "sessions?search=user-1", "sessions/stats", "sessions/weekly?timezone=Europe/Berlin",
                 "session-data/properties", "session-data/values?propertyName=plan", "event-data/stats",
-                "event-data/values?event=signup&propertyName=value"};
+                "event-data/values?event=signup&propertyName=value",
+                "daterange", "values?type=path", "values?type=referrer&search=o", "values?type=city", "event-data",
+                "event-data?page=50", "export", "revenue/sessions?currency=EUR"};
         System.out.printf("%-45s %10s %10s%n", "endpoint (median of " + runs + ", ms)", "90 days", "7 days");
         for (String e : endpoints) {
             if (only != null && !e.startsWith(only)) continue;

@@ -22,13 +22,8 @@ public final class ExportSessionData {
 
     public static void stream(EventStore store, EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
         QueryParams p = scope.params();
-        ExportChunks.stream(store, cursor -> {
-            SqlText sql = new SqlText().add(SELECT, scope.websiteId(), p.startAt(), p.endAt());
-            if (cursor != null) {
-                sql.add(" AND s.created_at >= ? AND (s.created_at > ? OR s.session_id > ? OR (s.session_id = ? AND s.data_key > ?))",
-                        cursor[0], cursor[0], cursor[1], cursor[1], cursor[2]);
-            }
-            return sql.add(" ORDER BY s.created_at, s.session_id, s.data_key");
-        }, 3, sink);
+        ExportChunks.stream(store, p.startAt(), p.endAt(), ExportChunks.single(window -> new SqlText()
+                .add(SELECT, scope.websiteId(), p.startAt(), p.endAt()).addAll(window.condition("s.created_at", "s.session_id", "s.data_key"))
+                .add(" ORDER BY s.created_at, s.session_id, s.data_key"), 3), sink);
     }
 }

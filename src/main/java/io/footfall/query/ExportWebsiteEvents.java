@@ -21,12 +21,9 @@ public final class ExportWebsiteEvents {
     }
 
     public static void stream(EventStore store, EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
-        ExportChunks.stream(store, cursor -> {
-            SqlText sql = new SqlText().add(SELECT).addAll(scope.where(EventScope.ANY_TYPE));
-            if (cursor != null) {
-                sql.add(" AND e.created_at >= ? AND (e.created_at > ? OR e.event_id > ?)", cursor[0], cursor[0], cursor[1]);
-            }
-            return sql.add(" ORDER BY e.created_at, e.event_id");
-        }, 2, sink);
+        QueryParams p = scope.params();
+        ExportChunks.stream(store, p.startAt(), p.endAt(), ExportChunks.single(window -> new SqlText().add(SELECT)
+                .addAll(scope.where(EventScope.ANY_TYPE)).addAll(window.condition("e.created_at", "e.event_id"))
+                .add(" ORDER BY e.created_at, e.event_id"), 2), sink);
     }
 }

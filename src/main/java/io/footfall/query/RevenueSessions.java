@@ -29,13 +29,16 @@ public final class RevenueSessions {
                         + " sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views,"
                         + " sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
                 .addAll(scope.where(SessionList.ACTIVITY))
-                .add(" AND e.session_id IN (SELECT pe.session_id FROM event_data r"
-                        + " JOIN event_data cur ON cur.website_id = r.website_id AND cur.event_id = r.event_id AND cur.data_key = 'currency'"
-                        + " JOIN event pe ON pe.website_id = r.website_id AND pe.event_id = r.event_id"
+                // The small sides on the right (the engine builds hash tables from the right): payments by event id,
+                // then their sessions.
+                .add(" AND e.session_id IN (SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"
+                        + " AND pe.event_id IN (SELECT r.event_id FROM event_data r"
+                        + " JOIN event_data cur ON cur.website_id = r.website_id AND cur.event_id = r.event_id"
                         + " WHERE r.website_id = ? AND r.created_at BETWEEN ? AND ? AND r.data_key = 'revenue' AND r.number_value <> 0"
-                        + " AND cur.created_at BETWEEN ? AND ? AND upper(cur.string_value) = ? AND pe.created_at BETWEEN ? AND ?)",
-                        scope.websiteId(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), currency.toUpperCase(Locale.ROOT),
-                        p.startAt(), p.endAt());
+                        + " AND cur.website_id = ? AND cur.created_at BETWEEN ? AND ? AND cur.data_key = 'currency'"
+                        + " AND upper(cur.string_value) = ?))",
+                        scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt(),
+                        scope.websiteId(), p.startAt(), p.endAt(), currency.toUpperCase(Locale.ROOT));
         if (p.search() != null) grouped.addAll(search(p.search()));
         grouped.add(" GROUP BY e.session_id, e.hostname");
         SqlText count = new SqlText().add("SELECT count(*) FROM (").addAll(grouped).add(") s");

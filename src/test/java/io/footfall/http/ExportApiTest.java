@@ -65,6 +65,9 @@ class ExportApiTest extends KnownTraffic {
         assertThat(res.status()).isEqualTo(200);
         assertThat(res.header("Content-Type")).isEqualTo("application/zip");
         assertThat(res.header("Content-Disposition")).isEqualTo("attachment; filename=\"export.zip\"");
+        // streamed: sent in chunks as written, its length unknown up front
+        assertThat(res.header("Content-Length")).isNull();
+        assertThat(res.header("Transfer-Encoding")).isEqualTo("chunked");
         Map<String, String> files = unzip(res.bytes());
         assertThat(files.keySet()).containsExactly("website_event.csv", "session_data.csv", "event_data.csv");
 
