@@ -85,4 +85,21 @@ class LoginLimitTest {
             assertThat(login(server, "{\"username\":\"admin\",\"password\":\"umami\"}", "203.0.113.70")).isEqualTo(200);
         }
     }
+
+    @Test
+    void wrongCurrentPasswordsCountAsFailedLogins() {
+        try (TestServer server = TestServer.start(Map.of("LOGIN_MAX_FAILURES", "3"))) {
+            server.createUser("erin", "erin-password", "user");
+            String token = server.login("erin", "erin-password");
+            for (int i = 0; i < 3; i++) {
+                var res = server.http().post("/api/me/password", "{\"currentPassword\":\"guess" + i
+                        + "\",\"newPassword\":\"new-password\"}", token);
+                assertThat(res.status()).isEqualTo(400);
+            }
+            var limited = server.http().post("/api/me/password",
+                    "{\"currentPassword\":\"erin-password\",\"newPassword\":\"new-password\"}", token);
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(login(server, "{\"username\":\"erin\",\"password\":\"erin-password\"}", "203.0.113.80")).isEqualTo(429);
+        }
+    }
 }
