@@ -63,7 +63,7 @@ public final class MeRoutes {
         Principal p = req.principal();
         String ip = clientIp.resolve(req::header, req.remoteAddress());
         String username = p.user().username();
-        long wait = Math.max(limiter.addressRetryAfterSeconds(ip), limiter.usernameRetryAfterSeconds(username));
+        long wait = Math.max(limiter.addressRetryAfterSeconds(ip), limiter.usernameRetryAfterSeconds(username, ip));
         if (wait > 0) throw ApiException.tooManyRequests(wait);
         JsonNode body = req.jsonObject();
         String current = Inputs.requiredString(body, "currentPassword", 1000);
