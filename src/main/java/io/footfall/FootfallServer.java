@@ -125,9 +125,9 @@ public final class FootfallServer implements AutoCloseable {
                         DashboardRoutes dashboard = new DashboardRoutes(settings.basePath());
                         dashboard.register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
-                        new AuthRoutes(users, tokens, auth, new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC()),
-                                clientIp, settings.disableLogin()).register(r);
-                        new MeRoutes(auth, users, websiteRoutes).register(r);
+                        LoginLimiter loginLimiter = new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC());
+                        new AuthRoutes(users, tokens, auth, loginLimiter, clientIp, settings.disableLogin()).register(r);
+                        new MeRoutes(auth, users, websiteRoutes, loginLimiter, clientIp).register(r);
                         new UserRoutes(auth, users, websiteRoutes).register(r);
                         websiteRoutes.register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);

@@ -13,7 +13,9 @@ import java.util.Map;
  * <p>
  * The {@code maxFailures}-th failure of a key locks it for {@link #FIRST_LOCK}, and each further one for
  * twice as long as the one before (5 s, 10 s, 20 s, ...), at most {@link #MAX_LOCK}: never a permanent lock,
- * so a locked-out owner gets back in once the guessing stops. A key forgets its failures
+ * so a locked-out owner gets back in once the guessing stops. A username's lock does not apply at an address
+ * it has logged in from before (the last {@link #KNOWN_ADDRESSES}): guessing from elsewhere cannot lock the
+ * owner out of its usual place, while that address stays under its own limit. A key forgets its failures
  * {@link #FORGET_AFTER} after the last one, or at a successful login. Memory is bounded: each map keeps
  * the most recently failed keys. Thread-safe; logins are rare enough for one lock.
  */
@@ -22,11 +24,13 @@ public final class LoginLimiter {
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     private static final int MAX_KEYS = 100_000;
+    static final int KNOWN_ADDRESSES = 8;
 
     private final int maxFailures;
     private final Clock clock;
     private final Map<String, Failures> byAddress = lru();
     private final Map<String, Failures> byUsername = lru();
+    private final Map<String, java.util.LinkedHashSet<String>> knownAddresses = lru();
 
     private static final class Failures {
         int count;
@@ -44,8 +48,10 @@ public final class LoginLimiter {
         return retryAfter(byAddress.get(address));
     }
 
-    /** Seconds until this username may be tried again, or 0 if it may be tried now. */
-    public synchronized long usernameRetryAfterSeconds(String username) {
+    /** Seconds until this username may be tried again from this address, or 0 if it may be tried now. */
+    public synchronized long usernameRetryAfterSeconds(String username, String address) {
+        var known = knownAddresses.get(key(username));
+        if (known != null && known.contains(address)) return 0;
         return retryAfter(byUsername.get(key(username)));
     }
 
@@ -58,6 +64,10 @@ public final class LoginLimiter {
     public synchronized void recordSuccess(String address, String username) {
         byAddress.remove(address);
         byUsername.remove(key(username));
+        var known = knownAddresses.computeIfAbsent(key(username), k -> new java.util.LinkedHashSet<>());
+        known.remove(address);
+        known.add(address);
+        if (known.size() > KNOWN_ADDRESSES) known.removeFirst();
     }
 
     private long retryAfter(Failures f) {
@@ -88,10 +98,10 @@ public final class LoginLimiter {
         return username.toLowerCase(Locale.ROOT);
     }
 
-    private static Map<String, Failures> lru() {
+    private static <V> Map<String, V> lru() {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > MAX_KEYS;
             }
         };

@@ -23,10 +23,12 @@ public final class ClientIpResolver {
             "x-real-ip", "cf-connecting-ip", "true-client-ip", "fastly-client-ip", "fly-client-ip",
             "x-client-ip", "x-cluster-client-ip", "x-appengine-user-ip");
     private static final int MAX_HOPS = 20;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ClientIpResolver.class.getName());
 
     private final String configuredHeader;
     private final IpFilter trustedProxies;
     private final boolean configuredHeaderFromAnyPeer;
+    private volatile boolean warnedAboutUntrustedProxy;
 
     /**
      * @param configuredHeader CLIENT_IP_HEADER, or null
@@ -57,7 +59,10 @@ public final class ClientIpResolver {
             InetAddress a = clientOf(hops(header.apply(configuredHeader)));
             if (a != null) return a;
         }
-        if (!trusted) return peerAddress;
+        if (!trusted) {
+            warnOnceAboutUntrustedProxy(peerAddress, header);
+            return peerAddress;
+        }
         InetAddress forwarded = clientOf(hops(header.apply("x-forwarded-for")));
         if (forwarded != null) return forwarded;
         for (String name : SINGLE_VALUE_HEADERS) {
@@ -67,6 +72,19 @@ public final class ClientIpResolver {
         InetAddress fwd = clientOf(forwardedFor(header.apply("forwarded")));
         if (fwd != null) return fwd;
         return peerAddress;
+    }
+
+    /**
+     * A private peer sending X-Forwarded-For is most likely the operator's own proxy left out of
+     * TRUSTED_PROXIES: then every client looks like that proxy and shares one login limit. Say so, once.
+     */
+    private void warnOnceAboutUntrustedProxy(InetAddress peer, Function<String, String> header) {
+        if (warnedAboutUntrustedProxy || peer == null || IpAddresses.isPublic(peer)) return;
+        if (header.apply("x-forwarded-for") == null) return;
+        warnedAboutUntrustedProxy = true;
+        LOG.warning("X-Forwarded-For from " + peer.getHostAddress() + " is ignored: that address is not in TRUSTED_PROXIES."
+                + " If it is your reverse proxy, add it (or its range) to TRUSTED_PROXIES; until then every client"
+                + " behind it counts as one address.");
     }
 
     /**

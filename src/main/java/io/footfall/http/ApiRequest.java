@@ -94,7 +94,6 @@ public final class ApiRequest {
         } catch (IOException | RuntimeException e) {
             // Helidon reports a body cut short (the client closed early, a chunk cut off) and bad chunk framing
             // as unchecked exceptions of several kinds; all are the client's.
-            if (e instanceof ApiException a) throw a;
             if (io.footfall.http.server.ReadTimeouts.causedByTimeout(e)) throw ApiException.requestTimeout();
             throw ApiException.badRequest("Request body is incomplete or badly framed");
         }

@@ -44,7 +44,7 @@ class LoginLimiterTest {
         assertThat(limiter.addressRetryAfterSeconds("198.51.100.1")).isZero();
         limiter.recordFailure("198.51.100.1", "alice");
         assertThat(limiter.addressRetryAfterSeconds("198.51.100.1")).isEqualTo(5);
-        assertThat(limiter.usernameRetryAfterSeconds("alice")).isEqualTo(5);
+        assertThat(limiter.usernameRetryAfterSeconds("alice", "198.51.100.9")).isEqualTo(5);
         clock.advance(Duration.ofSeconds(5));
         assertThat(limiter.addressRetryAfterSeconds("198.51.100.1")).isZero();
         limiter.recordFailure("198.51.100.1", "alice");
@@ -55,7 +55,7 @@ class LoginLimiterTest {
         assertThat(limiter.addressRetryAfterSeconds("198.51.100.1")).isEqualTo(15 * 60);
         clock.advance(Duration.ofMinutes(15));
         assertThat(limiter.addressRetryAfterSeconds("198.51.100.1")).isZero();
-        assertThat(limiter.usernameRetryAfterSeconds("alice")).isZero();
+        assertThat(limiter.usernameRetryAfterSeconds("alice", "198.51.100.9")).isZero();
     }
 
     @Test
@@ -63,9 +63,9 @@ class LoginLimiterTest {
         limiter.recordFailure("198.51.100.1", "alice");
         limiter.recordFailure("198.51.100.2", "Alice");
         limiter.recordFailure("198.51.100.3", "ALICE");
-        assertThat(limiter.usernameRetryAfterSeconds("alice")).isEqualTo(5);
+        assertThat(limiter.usernameRetryAfterSeconds("alice", "198.51.100.9")).isEqualTo(5);
         assertThat(limiter.addressRetryAfterSeconds("198.51.100.4")).isZero();
-        assertThat(limiter.usernameRetryAfterSeconds("bob")).isZero();
+        assertThat(limiter.usernameRetryAfterSeconds("bob", "198.51.100.9")).isZero();
     }
 
     @Test
@@ -79,6 +79,17 @@ class LoginLimiterTest {
         limiter.recordSuccess("198.51.100.1", "alice");
         limiter.recordFailure("198.51.100.1", "alice");
         assertThat(limiter.addressRetryAfterSeconds("198.51.100.1")).isZero();
-        assertThat(limiter.usernameRetryAfterSeconds("alice")).isZero();
+        assertThat(limiter.usernameRetryAfterSeconds("alice", "198.51.100.9")).isZero();
+    }
+
+    @Test
+    void aUsernameLockDoesNotApplyWhereTheOwnerLoggedInBefore() {
+        limiter.recordSuccess("192.0.2.1", "alice");
+        for (int i = 0; i < 3; i++) limiter.recordFailure("198.51.100." + i, "alice");
+        assertThat(limiter.usernameRetryAfterSeconds("alice", "198.51.100.50")).isEqualTo(5);
+        assertThat(limiter.usernameRetryAfterSeconds("ALICE", "192.0.2.1")).isZero();
+        // The known address still has its own limit.
+        for (int i = 0; i < 3; i++) limiter.recordFailure("192.0.2.1", "alice");
+        assertThat(limiter.addressRetryAfterSeconds("192.0.2.1")).isEqualTo(5);
     }
 }

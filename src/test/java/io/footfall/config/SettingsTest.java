@@ -24,6 +24,25 @@ class SettingsTest {
     }
 
     @Test
+    void trustedProxiesAndReadTimeout() {
+        Settings unset = Settings.from(Map.of());
+        assertThat(unset.trustedProxies()).isNull();
+        assertThat(unset.readTimeoutSeconds()).isEqualTo(30);
+        Settings set = Settings.from(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8", "READ_TIMEOUT", "5"));
+        assertThat(set.trustedProxies()).isEqualTo(List.of("10.0.0.0/8", "fd00::/8"));
+        assertThat(set.readTimeoutSeconds()).isEqualTo(5);
+        assertThat(Settings.from(Map.of("TRUSTED_PROXIES", "none")).trustedProxies()).isEmpty();
+        assertThatThrownBy(() -> Settings.from(Map.of("READ_TIMEOUT", "0"))).hasMessageContaining("READ_TIMEOUT");
+    }
+
+    @Test
+    void aBadTrustedProxyStopsTheStartNamingTheVariable(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Settings s = Settings.from(Map.of("TRUSTED_PROXIES", "10.0.0.0/33", "DATA_DIR", dir.toString(), "PORT", "0"));
+        assertThatThrownBy(() -> io.footfall.FootfallServer.start(s)).isInstanceOf(SettingsException.class)
+                .hasMessage("TRUSTED_PROXIES: bad prefix length in 10.0.0.0/33");
+    }
+
+    @Test
     void readsUmamiNames() {
         Settings s = Settings.from(Map.of("PORT", "8080", "HOSTNAME", "127.0.0.1", "BASE_PATH", "/analytics/",
                 "IGNORE_IP", "10.0.0.1, 192.168.0.0/16", "DISABLE_BOT_CHECK", "1", "COLLECT_API_ENDPOINT", "api/collect",

@@ -62,6 +62,7 @@ class LoginLimitTest {
     void oneUsernameGuessedFromManyAddressesIsLimitedWithRetryAfter() {
         try (TestServer server = TestServer.start(Map.of("LOGIN_MAX_FAILURES", "3"))) {
             server.createUser("dave", "dave-password", "user");
+            assertThat(login(server, "{\"username\":\"dave\",\"password\":\"dave-password\"}", "192.0.2.44")).isEqualTo(200);
             for (int i = 0; i < 3; i++) {
                 assertThat(login(server, "{\"username\":\"dave\",\"password\":\"guess" + i + "\"}", "203.0.113." + (10 + i))).isEqualTo(401);
             }
@@ -69,6 +70,8 @@ class LoginLimitTest {
                     null, Map.of("X-Forwarded-For", "203.0.113.50"));
             assertThat(limited.status()).isEqualTo(429);
             assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 5L);
+            // Where dave logged in before, guessing from elsewhere does not lock him out.
+            assertThat(login(server, "{\"username\":\"dave\",\"password\":\"dave-password\"}", "192.0.2.44")).isEqualTo(200);
             // Other accounts from other addresses are unaffected.
             assertThat(login(server, "{\"username\":\"admin\",\"password\":\"umami\"}", "203.0.113.51")).isEqualTo(200);
         }
@@ -83,6 +86,23 @@ class LoginLimitTest {
             assertThat(limited.status()).isEqualTo(429);
             Thread.sleep(Long.parseLong(limited.header("Retry-After")) * 1000 + 100);
             assertThat(login(server, "{\"username\":\"admin\",\"password\":\"umami\"}", "203.0.113.70")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountAsFailedLogins() {
+        try (TestServer server = TestServer.start(Map.of("LOGIN_MAX_FAILURES", "3"))) {
+            server.createUser("erin", "erin-password", "user");
+            String token = server.login("erin", "erin-password");
+            for (int i = 0; i < 3; i++) {
+                var res = server.http().post("/api/me/password", "{\"currentPassword\":\"guess" + i
+                        + "\",\"newPassword\":\"new-password\"}", token);
+                assertThat(res.status()).isEqualTo(400);
+            }
+            var limited = server.http().post("/api/me/password",
+                    "{\"currentPassword\":\"erin-password\",\"newPassword\":\"new-password\"}", token);
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(login(server, "{\"username\":\"erin\",\"password\":\"erin-password\"}", "203.0.113.80")).isEqualTo(429);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class AuthRoutes {
         JsonNode body = req.jsonObject();
         String username = Inputs.requiredString(body, "username", 255);
         String password = Inputs.requiredString(body, "password", 1000);
-        wait = limiter.usernameRetryAfterSeconds(username);
+        wait = limiter.usernameRetryAfterSeconds(username, ip);
         if (wait > 0) throw ApiException.tooManyRequests(wait);
         User user = users.authenticate(username, password).orElse(null);
         if (user == null) {

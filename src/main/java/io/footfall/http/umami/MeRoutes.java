@@ -1,7 +1,9 @@
 package io.footfall.http.umami;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.auth.LoginLimiter;
 import io.footfall.auth.Principal;
+import io.footfall.collect.ClientIpResolver;
 import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Authenticator;
@@ -20,8 +22,14 @@ public final class MeRoutes {
     private final Authenticator auth;
     private final UserService users;
     private final WebsiteRoutes websites;
+    private final LoginLimiter limiter;
+    private final ClientIpResolver clientIp;
 
-    public MeRoutes(Authenticator auth, UserService users, WebsiteRoutes websites) {
+    /** {@code limiter} is the login limiter: a wrong current password is a password guess like a failed login. */
+    public MeRoutes(Authenticator auth, UserService users, WebsiteRoutes websites, LoginLimiter limiter,
+                    ClientIpResolver clientIp) {
+        this.limiter = limiter;
+        this.clientIp = clientIp;
         this.auth = auth;
         this.users = users;
         this.websites = websites;
@@ -53,6 +61,10 @@ public final class MeRoutes {
 
     private Reply password(ApiRequest req) throws Exception {
         Principal p = req.principal();
+        String ip = clientIp.resolve(req::header, req.remoteAddress());
+        String username = p.user().username();
+        long wait = Math.max(limiter.addressRetryAfterSeconds(ip), limiter.usernameRetryAfterSeconds(username, ip));
+        if (wait > 0) throw ApiException.tooManyRequests(wait);
         JsonNode body = req.jsonObject();
         String current = Inputs.requiredString(body, "currentPassword", 1000);
         String next = Inputs.requiredString(body, "newPassword", 1000);
@@ -60,8 +72,10 @@ public final class MeRoutes {
             throw ApiException.badRequest("'newPassword' must be at least " + UserService.MIN_PASSWORD_LENGTH + " characters");
         }
         if (!users.changePassword(p.user(), current, next)) {
+            limiter.recordFailure(ip, username);
             throw ApiException.badRequest("Current password is incorrect");
         }
+        limiter.recordSuccess(ip, username);
         return Reply.ok(Views.user(p.user()));
     }
 }
