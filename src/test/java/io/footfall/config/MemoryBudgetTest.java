@@ -3,6 +3,7 @@ package io.footfall.config;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,25 @@ class MemoryBudgetTest {
         long machine = MemoryBudget.machineBytes();
         long expected = container > 0 && container < machine ? (long) (container * 0.8) : machine / 2;
         assertThat(b.totalBytes()).isEqualTo(Math.max(MemoryBudget.MIN_BYTES, expected));
+    }
+
+    /** Runs what the launcher runs before starting the server: {@code java io.footfall.config.MemoryBudget}. */
+    static String[] launcherHelper(String memoryLimit) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), MemoryBudget.class.getName());
+        pb.environment().put("MEMORY_LIMIT", memoryLimit);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        String err = new String(p.getErrorStream().readAllBytes()).trim();
+        return new String[]{Integer.toString(p.waitFor()), out, err};
+    }
+
+    @Test
+    void theLauncherGetsTheHeapOptionsOrTheError() throws Exception {
+        assertThat(launcherHelper("768m")).containsExactly("0",
+                "-Xmx264m -Xms64m -XX:+UseCompactObjectHeaders -XX:+UseStringDeduplication", "");
+        assertThat(launcherHelper("half")).containsExactly("2", "",
+                "footfall: invalid setting: MEMORY_LIMIT must be a size such as 512m or 2g, got 'half'");
     }
 
     @Test
