@@ -84,6 +84,7 @@ public final class SoakBench {
             send(http, base, hits.getLast(), first, new Semaphore(0));
             System.out.printf("first hit answered %s; RSS %s%n", first.get().acknowledged == 1 ? "200" : "with a failure",
                     IngestBench.mib(server.rssKiB()));
+            System.out.println("latencies of 2000 ms mean 2 s or more (the histogram's last bucket)");
             System.out.println("min  acked/s  ingest p50/p99 ms  failed  reads  read p50/p99 ms  failed  RSS MiB  data MiB  log KiB");
             Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
             AtomicLong skipped = new AtomicLong();
