@@ -36,6 +36,12 @@ public final class SoakBench {
 
     /** Totals over the whole run (exact: a request answered just as a minute ends still counts here). */
     private static final AtomicLong ACKNOWLEDGED = new AtomicLong(), FAILED_HITS = new AtomicLong(), FAILED_READS = new AtomicLong();
+    /** Why requests failed ("send 503", "read HttpTimeoutException", ...), counted. */
+    private static final Map<String, AtomicLong> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void failed(String what) {
+        FAILURES.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
+    }
 
     /** Counts and latencies of one minute, shared by the request threads; for the per-minute lines only. */
     private static final class Window {
@@ -78,6 +84,7 @@ public final class SoakBench {
             send(http, base, hits.getLast(), first, new Semaphore(0));
             System.out.printf("first hit answered %s; RSS %s%n", first.get().acknowledged == 1 ? "200" : "with a failure",
                     IngestBench.mib(server.rssKiB()));
+            System.out.println("latencies of 2000 ms mean 2 s or more (the histogram's last bucket)");
             System.out.println("min  acked/s  ingest p50/p99 ms  failed  reads  read p50/p99 ms  failed  RSS MiB  data MiB  log KiB");
             Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
             AtomicLong skipped = new AtomicLong();
@@ -125,6 +132,7 @@ public final class SoakBench {
         long acknowledged = ACKNOWLEDGED.get(), failures = FAILED_HITS.get(), readFailures = FAILED_READS.get();
         System.out.printf("acknowledged (200) %,d, failed hits %,d, failed reads %,d, stored %,d: %s%n", acknowledged, failures,
                 readFailures, stored, acknowledged == stored ? "OK, all acknowledged events stored" : "MISMATCH");
+        if (!FAILURES.isEmpty()) System.out.println("failures: " + new java.util.TreeMap<>(FAILURES));
         if (acknowledged != stored) System.exit(1);
     }
 
@@ -138,8 +146,9 @@ public final class SoakBench {
                     .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(h.body())).build(),
                     HttpResponse.BodyHandlers.discarding());
             ok = r.statusCode() == 200;
+            if (!ok) failed("send " + r.statusCode());
         } catch (IOException | InterruptedException e) {
-            // counted as a failure below
+            failed("send " + e.getClass().getSimpleName());
         } finally {
             (ok ? ACKNOWLEDGED : FAILED_HITS).incrementAndGet();
             w.get().hit(System.nanoTime() - t0, ok);
@@ -155,8 +164,9 @@ public final class SoakBench {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
             ok = r.statusCode() == 200;
+            if (!ok) failed("read " + r.statusCode() + " " + url.substring(url.indexOf("/api/")).replaceAll("[?&](startAt|endAt)=\\d+", ""));
         } catch (IOException | InterruptedException e) {
-            // counted as a failure below
+            failed("read " + e.getClass().getSimpleName());
         } finally {
             if (!ok) FAILED_READS.incrementAndGet();
             w.get().read(System.nanoTime() - t0, ok);

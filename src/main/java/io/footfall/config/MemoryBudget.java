@@ -26,13 +26,14 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
     static final long MAX_BYTES = 1024L * 1024 * MIB;
 
     // At the minimum: a heap for the User-Agent parser plus room to collect and queue hits; DuckDB's buffer
-    // manager; and ~210 MiB that neither limit covers (G1's own structures, class metadata, compiled code,
-    // thread stacks; DuckDB's allocations outside its buffers; malloc slack), measured in docs/benchmarks.md.
+    // manager; and ~230 MiB that neither limit covers (mapped code of the JVM and DuckDB ~60 MiB, G1's own
+    // structures, class metadata, compiled code, thread stacks; DuckDB's allocations outside its buffers;
+    // malloc slack), measured in docs/benchmarks.md.
     // Memory above the minimum goes half to DuckDB (its cache makes reads faster), a quarter to each other part.
     static final long MIN_HEAP = 200 * MIB;
-    static final long MIN_DUCKDB = 100 * MIB;
+    static final long MIN_DUCKDB = 80 * MIB;
     /** DuckDB keeps per-thread state in every parallel operator, so a small budget gets fewer threads. */
-    static final long DUCKDB_BYTES_PER_THREAD = 48 * MIB;
+    static final long DUCKDB_BYTES_PER_THREAD = 40 * MIB;
     /** What a collected hit waiting in memory costs, rounded up from ~700 bytes measured (strings, records, boxes). */
     static final long BYTES_PER_QUEUED_HIT = 1024;
     /** The heap the User-Agent parser and the rest of the server keep live, before queued hits. */
@@ -92,12 +93,16 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
     /**
      * JVM options that apply the heap share; the launcher passes them to {@code java} before the server starts.
      * A small initial heap (G1 otherwise commits 1/64 of the machine at start, which shows as RSS on big hosts);
-     * compact object headers and string deduplication take ~20 MiB off the User-Agent parser's tables.
+     * compact object headers and string deduplication take ~20 MiB off the User-Agent parser's tables. Under
+     * 1 GiB of heap, G1's marking stack starts small (it grows when needed; the default commits ~32 MiB) and
+     * compiled code is capped at 64 MiB (~15–25 MiB measured after the benches).
      */
     public List<String> jvmOptions() {
         long initial = Math.min(heapBytes, 64 * MIB);
-        return List.of("-Xmx" + heapBytes / MIB + "m", "-Xms" + initial / MIB + "m",
-                "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
+        var options = new java.util.ArrayList<>(List.of("-Xmx" + heapBytes / MIB + "m", "-Xms" + initial / MIB + "m",
+                "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication"));
+        if (heapBytes < 1024 * MIB) options.addAll(List.of("-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m"));
+        return List.copyOf(options);
     }
 
     /** How many hits may wait in the ingest log's memory for the store: a quarter of the heap beyond its baseline. */

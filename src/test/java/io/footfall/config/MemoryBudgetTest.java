@@ -3,6 +3,7 @@ package io.footfall.config;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +38,10 @@ class MemoryBudgetTest {
         assertThat(b.totalBytes()).isEqualTo(512 * MIB);
         assertThat(b.source()).isEqualTo("MEMORY_LIMIT");
         assertThat(b.heapBytes()).isEqualTo(200 * MIB);
-        assertThat(b.duckDbBytes()).isEqualTo(100 * MIB);
-        assertThat(b.jvmOptions()).containsExactly("-Xmx200m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
-        assertThat(b.duckDbMemoryLimit()).isEqualTo("100MiB");
+        assertThat(b.duckDbBytes()).isEqualTo(80 * MIB);
+        assertThat(b.jvmOptions()).containsExactly("-Xmx200m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+                "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m");
+        assertThat(b.duckDbMemoryLimit()).isEqualTo("80MiB");
         // (200 - 128) MiB of heap: a quarter for hits waiting to be shipped, an eighth for the ingest queue
         assertThat(b.maxUnshippedHits()).isEqualTo(18_432);
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "512m")).ingestQueueCapacity()).isEqualTo(9_216);
@@ -49,7 +51,11 @@ class MemoryBudgetTest {
     void memoryAboveTheMinimumGoesHalfToDuckDb() {
         MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", "2g")).memory();
         assertThat(b.heapBytes()).isEqualTo(584 * MIB); // 200 + 1536 / 4
-        assertThat(b.duckDbBytes()).isEqualTo(868 * MIB); // 100 + 1536 / 2
+        assertThat(b.duckDbBytes()).isEqualTo(848 * MIB); // 80 + 1536 / 2
+        assertThat(b.jvmOptions()).containsExactly("-Xmx584m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+                "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m");
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "4g")).memory().jvmOptions())
+                .containsExactly("-Xmx1096m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
         assertThat(b.maxUnshippedHits()).isEqualTo(100_000);
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g")).ingestQueueCapacity()).isEqualTo(50_000); // 58,368 by the rule, capped
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g", "INGEST_QUEUE_CAPACITY", "123")).ingestQueueCapacity()).isEqualTo(123);
@@ -57,8 +63,8 @@ class MemoryBudgetTest {
 
     @Test
     void aSmallBudgetGetsFewerDuckDbThreads() {
-        assertThat(MemoryBudget.of(512 * MIB, "test", 8).duckDbThreads()).isEqualTo(2); // 100 MiB for DuckDB
-        assertThat(MemoryBudget.of(1024 * MIB, "test", 8).duckDbThreads()).isEqualTo(7); // 356 MiB
+        assertThat(MemoryBudget.of(512 * MIB, "test", 8).duckDbThreads()).isEqualTo(2); // 80 MiB for DuckDB
+        assertThat(MemoryBudget.of(1024 * MIB, "test", 8).duckDbThreads()).isEqualTo(8); // 336 MiB
         assertThat(MemoryBudget.of(4096 * MIB, "test", 8).duckDbThreads()).isEqualTo(8);
         assertThat(MemoryBudget.of(4096 * MIB, "test", 2).duckDbThreads()).isEqualTo(2);
     }
@@ -72,12 +78,31 @@ class MemoryBudgetTest {
         assertThat(b.totalBytes()).isEqualTo(Math.max(MemoryBudget.MIN_BYTES, expected));
     }
 
+    /** Runs what the launcher runs before starting the server: {@code java io.footfall.config.MemoryBudget}. */
+    static String[] launcherHelper(String memoryLimit) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), MemoryBudget.class.getName());
+        pb.environment().put("MEMORY_LIMIT", memoryLimit);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        String err = new String(p.getErrorStream().readAllBytes()).trim();
+        return new String[]{Integer.toString(p.waitFor()), out, err};
+    }
+
+    @Test
+    void theLauncherGetsTheHeapOptionsOrTheError() throws Exception {
+        assertThat(launcherHelper("768m")).containsExactly("0",
+                "-Xmx264m -Xms64m -XX:+UseCompactObjectHeaders -XX:+UseStringDeduplication -XX:MarkStackSize=256k -XX:ReservedCodeCacheSize=64m", "");
+        assertThat(launcherHelper("half")).containsExactly("2", "",
+                "footfall: invalid setting: MEMORY_LIMIT must be a size such as 512m or 2g, got 'half'");
+    }
+
     @Test
     void theStoreRunsWithDuckDbsShare() {
-        try (TestServer server = TestServer.start(Map.of("MEMORY_LIMIT", "1g"))) { // 356 MiB for DuckDB
+        try (TestServer server = TestServer.start(Map.of("MEMORY_LIMIT", "1g"))) { // 336 MiB for DuckDB
             var row = server.query("SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t").getFirst();
-            assertThat(row.get("m")).isEqualTo("356.0 MiB");
-            assertThat(((Number) row.get("t")).intValue()).isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 7));
+            assertThat(row.get("m")).isEqualTo("336.0 MiB");
+            assertThat(((Number) row.get("t")).intValue()).isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 8));
         }
     }
 }
