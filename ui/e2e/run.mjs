@@ -106,7 +106,7 @@ async function main() {
     await page.waitForURL(/\/websites\/[0-9a-f-]{36}\/settings$/);
     const website = page.url().match(/websites\/([0-9a-f-]{36})/)[1];
     const snippet = await page.getByTestId('snippet').innerText();
-    check('snippet has script src and website id', snippet.includes(`src="${BASE}/script.js"`) && snippet.includes(`data-website-id="${website}"`), snippet);
+    check('snippet has script src and website id', snippet.includes(`src="${BASE}/${process.env.E2E_SCRIPT ?? 'script.js'}"`) && snippet.includes(`data-website-id="${website}"`), snippet);
     check('domain was cleaned', (await page.inputValue('input[name=domain]')) === 'shop.example');
     await shot('02-website-settings');
 

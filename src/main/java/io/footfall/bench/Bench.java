@@ -13,9 +13,11 @@ public final class Bench {
         switch (name) {
             case "ingest" -> IngestBench.main(rest);
             case "query" -> QueryBench.main(rest);
+            case "ui" -> UiBench.main(rest);
             default -> {
                 System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64]");
                 System.err.println("       ./footfall bench query [options]");
+                System.err.println("       ./footfall bench ui [--data DIR] [--runs N]");
                 System.exit(2);
             }
         }

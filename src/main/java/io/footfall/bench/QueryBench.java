@@ -45,6 +45,20 @@ public final class QueryBench {
         // About 90 % go to the bench site: this default gives it 10 M, the two noise sites the rest.
         long events = Long.parseLong(opts.getOrDefault("events", "11800000"));
         int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
+        Instant end = prepare(dir, events);
+        // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
+        List<String> jvm = List.of(System.getenv().getOrDefault("FOOTFALL_BENCH_SERVER_OPTS", "-Xmx4g").split(" "));
+        try (ServerProcess server = ServerProcess.start(dir, jvm)) {
+            Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
+            measure(server.port(), end, runs, opts.get("only"));
+        }
+    }
+
+    /**
+     * Generates the data set into {@code dir} (or reuses the one already there) and returns the hour it
+     * ends at. Also used by {@link UiBench}.
+     */
+    static Instant prepare(Path dir, long events) throws Exception {
         Files.createDirectories(dir);
         Map<String, String> env = new HashMap<>();
         env.put("DATA_DIR", dir.toString());
@@ -67,12 +81,7 @@ public final class QueryBench {
             }
             ensureSessionData(server);
         }
-        // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
-        List<String> jvm = List.of(System.getenv().getOrDefault("FOOTFALL_BENCH_SERVER_OPTS", "-Xmx4g").split(" "));
-        try (ServerProcess server = ServerProcess.start(dir, jvm)) {
-            Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
-            measure(server.port(), end, runs, opts.get("only"));
-        }
+        return end;
     }
 
     static long count(FootfallServer server, String where) throws Exception {
