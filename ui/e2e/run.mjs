@@ -214,7 +214,24 @@ async function main() {
     // 8. Users (admin) and password change; the banner goes away.
     await page.goto(`${BASE}/settings/users`);
     await page.locator('table tbody tr').first().waitFor();
+    await page.getByRole('button', { name: '+ Add user' }).click();
+    await page.fill('.modal input[name=username]', 'e2e-viewer');
+    await page.fill('.modal input[name=password]', 'viewer-password');
+    await page.selectOption('.modal select[name=role]', 'view-only');
+    await page.click('.modal button[type=submit]');
+    const row = page.locator('table tbody tr', { hasText: 'e2e-viewer' });
+    await row.waitFor();
+    check('user added as view only', (await row.innerText()).includes('View only'));
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.selectOption('.modal select[name=role]', 'user');
+    await page.click('.modal button[type=submit]');
+    await page.waitForFunction(() => [...document.querySelectorAll('table tbody tr')].some((r) => r.textContent.includes('e2e-viewer') && r.textContent.includes('User')));
+    check('role edited', true);
     await shot('15-users');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.modal').getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    check('user deleted', true);
     await page.goto(`${BASE}/settings/profile`);
     await page.fill('input[name=currentPassword]', PASSWORD);
     await page.fill('input[name=newPassword]', NEW_PASSWORD);
@@ -224,6 +241,22 @@ async function main() {
     await page.waitForFunction(() => !document.querySelector('.banner'));
     check('password changed and banner gone', true);
     await shot('16-profile');
+
+    // Delete a website only after typing its name.
+    const spare = await fetch(`${BASE}/api/websites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await page.evaluate(() => localStorage.getItem('footfall.token'))}` },
+      body: JSON.stringify({ name: 'Spare', domain: 'spare.example' }),
+    }).then((r) => r.json());
+    await page.goto(`${BASE}/websites/${spare.id}/settings`);
+    await page.getByRole('button', { name: 'Delete website' }).click();
+    const confirm = page.locator('.modal button[type=submit]');
+    check('delete disabled until the name is typed', await confirm.isDisabled());
+    await page.fill('.modal input[name=confirm]', 'Spare');
+    await confirm.click();
+    await page.waitForURL(/\/websites$/);
+    await page.locator('.site-row').first().waitFor();
+    check('website deleted', (await page.locator('.site-row', { hasText: 'Spare' }).count()) === 0);
 
     // An expired or revoked login sends the person to the login page, saying so.
     const token = await page.evaluate(() => localStorage.getItem('footfall.token'));
