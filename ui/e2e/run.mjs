@@ -73,6 +73,8 @@ async function main() {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.setDefaultTimeout(10_000);
   const shot = async (name, full = true) => {
+    // Panels keep their old rows (dimmed) while a new answer loads: capture the settled page.
+    await page.waitForFunction(() => !document.querySelector('.stale'), null, { timeout: 10_000 }).catch(() => {});
     // A full-page capture of a scrolled page would paint the sticky top bar mid-page.
     if (full) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: full });

@@ -32,7 +32,7 @@ export function MetricPanel({ id, title, types, websiteId, range, filters, total
   const present = (q.data ?? []).filter((r) => r.x !== null && r.x !== '');
   const rows = withShares(present, isCount || !total ? undefined : Math.max(total, ...present.map((r) => r.y)));
   return (
-    <section className="card panel" aria-label={title}>
+    <section className={'card panel' + (q.loading && q.data ? ' stale' : '')} aria-label={title} aria-busy={q.loading}>
       <div className="tabs" role="tablist" aria-label={title}>
         {types.map((tp) => (
           <button key={tp} role="tab" aria-selected={tp === type} className={tp === type ? 'tab active' : 'tab'} onClick={() => setSearch({ [id]: tp === types[0] ? null : tp }, { replace: true })}>
