@@ -73,6 +73,8 @@ async function main() {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.setDefaultTimeout(10_000);
   const shot = async (name, full = true) => {
+    // Panels keep their old rows (dimmed) while a new answer loads: capture the settled page.
+    await page.waitForFunction(() => !document.querySelector('.stale'), null, { timeout: 10_000 }).catch(() => {});
     // A full-page capture of a scrolled page would paint the sticky top bar mid-page.
     if (full) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: full });
@@ -106,7 +108,7 @@ async function main() {
     await page.waitForURL(/\/websites\/[0-9a-f-]{36}\/settings$/);
     const website = page.url().match(/websites\/([0-9a-f-]{36})/)[1];
     const snippet = await page.getByTestId('snippet').innerText();
-    check('snippet has script src and website id', snippet.includes(`src="${BASE}/script.js"`) && snippet.includes(`data-website-id="${website}"`), snippet);
+    check('snippet has script src and website id', snippet.includes(`src="${BASE}/${process.env.E2E_SCRIPT ?? 'script.js'}"`) && snippet.includes(`data-website-id="${website}"`), snippet);
     check('domain was cleaned', (await page.inputValue('input[name=domain]')) === 'shop.example');
     await shot('02-website-settings');
 
@@ -214,7 +216,24 @@ async function main() {
     // 8. Users (admin) and password change; the banner goes away.
     await page.goto(`${BASE}/settings/users`);
     await page.locator('table tbody tr').first().waitFor();
+    await page.getByRole('button', { name: '+ Add user' }).click();
+    await page.fill('.modal input[name=username]', 'e2e-viewer');
+    await page.fill('.modal input[name=password]', 'viewer-password');
+    await page.selectOption('.modal select[name=role]', 'view-only');
+    await page.click('.modal button[type=submit]');
+    const row = page.locator('table tbody tr', { hasText: 'e2e-viewer' });
+    await row.waitFor();
+    check('user added as view only', (await row.innerText()).includes('View only'));
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.selectOption('.modal select[name=role]', 'user');
+    await page.click('.modal button[type=submit]');
+    await page.waitForFunction(() => [...document.querySelectorAll('table tbody tr')].some((r) => r.textContent.includes('e2e-viewer') && r.textContent.includes('User')));
+    check('role edited', true);
     await shot('15-users');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.modal').getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    check('user deleted', true);
     await page.goto(`${BASE}/settings/profile`);
     await page.fill('input[name=currentPassword]', PASSWORD);
     await page.fill('input[name=newPassword]', NEW_PASSWORD);
@@ -224,6 +243,22 @@ async function main() {
     await page.waitForFunction(() => !document.querySelector('.banner'));
     check('password changed and banner gone', true);
     await shot('16-profile');
+
+    // Delete a website only after typing its name.
+    const spare = await fetch(`${BASE}/api/websites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await page.evaluate(() => localStorage.getItem('footfall.token'))}` },
+      body: JSON.stringify({ name: 'Spare', domain: 'spare.example' }),
+    }).then((r) => r.json());
+    await page.goto(`${BASE}/websites/${spare.id}/settings`);
+    await page.getByRole('button', { name: 'Delete website' }).click();
+    const confirm = page.locator('.modal button[type=submit]');
+    check('delete disabled until the name is typed', await confirm.isDisabled());
+    await page.fill('.modal input[name=confirm]', 'Spare');
+    await confirm.click();
+    await page.waitForURL(/\/websites$/);
+    await page.locator('.site-row').first().waitFor();
+    check('website deleted', (await page.locator('.site-row', { hasText: 'Spare' }).count()) === 0);
 
     // An expired or revoked login sends the person to the login page, saying so.
     const token = await page.evaluate(() => localStorage.getItem('footfall.token'));

@@ -4,6 +4,7 @@ import { match, navigate, useLocation } from './lib/router';
 import { useSession, verify } from './lib/session';
 import { Spinner } from './components/ui';
 import { Layout } from './components/Layout';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { LoginPage } from './pages/LoginPage';
 import { WebsitesPage } from './pages/WebsitesPage';
 import { WebsitePage } from './pages/WebsitePage';
@@ -23,7 +24,12 @@ export function App() {
     if (user && path === '/') navigate('/websites', { replace: true });
   }, [checking, user, path, href]);
 
-  if (path === '/login') return <LoginPage />;
+  if (path === '/login')
+    return (
+      <ErrorBoundary resetKey={path}>
+        <LoginPage />
+      </ErrorBoundary>
+    );
   if (checking || !user) return <Spinner />;
 
   let page;
@@ -38,7 +44,9 @@ export function App() {
 
   return (
     <Layout>
-      <Suspense fallback={<Spinner />}>{page}</Suspense>
+      <ErrorBoundary resetKey={path}>
+        <Suspense fallback={<Spinner />}>{page}</Suspense>
+      </ErrorBoundary>
     </Layout>
   );
 }

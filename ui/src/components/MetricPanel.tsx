@@ -32,10 +32,22 @@ export function MetricPanel({ id, title, types, websiteId, range, filters, total
   const present = (q.data ?? []).filter((r) => r.x !== null && r.x !== '');
   const rows = withShares(present, isCount || !total ? undefined : Math.max(total, ...present.map((r) => r.y)));
   return (
-    <section className="card panel" aria-label={title}>
-      <div className="tabs" role="tablist" aria-label={title}>
+    <section className={'card panel' + (q.loading && q.data ? ' stale' : '')} aria-label={title} aria-busy={q.loading}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={title}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          const el = e.currentTarget;
+          const i = types.indexOf(type);
+          const next = types[(i + (e.key === 'ArrowRight' ? 1 : types.length - 1)) % types.length];
+          setSearch({ [id]: next === types[0] ? null : next }, { replace: true });
+          requestAnimationFrame(() => (el.querySelector(`[data-tab="${next}"]`) as HTMLElement | null)?.focus());
+        }}
+      >
         {types.map((tp) => (
-          <button key={tp} role="tab" aria-selected={tp === type} className={tp === type ? 'tab active' : 'tab'} onClick={() => setSearch({ [id]: tp === types[0] ? null : tp }, { replace: true })}>
+          <button key={tp} role="tab" data-tab={tp} tabIndex={tp === type ? 0 : -1} aria-selected={tp === type} className={tp === type ? 'tab active' : 'tab'} onClick={() => setSearch({ [id]: tp === types[0] ? null : tp }, { replace: true })}>
             {t(('metric.' + tp) as StringKey)}
           </button>
         ))}

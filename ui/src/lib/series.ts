@@ -80,3 +80,18 @@ export function propertyBreakdown(rows: { propertyName: string; propertyValue: s
     })
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
 }
+
+/** The 30 minutes before `now` as minute buckets (the API answers in UTC, minute precision). */
+export function realtimeBuckets(now: number, series: { x: string; y: number }[] | undefined, timeZone?: string): { labels: string[]; values: number[] } {
+  const end = Math.floor(now / 60000) * 60000;
+  const byMinute = new Map<number, number>();
+  for (const p of series ?? []) byMinute.set(Math.floor(Date.parse(p.x) / 60000) * 60000, p.y);
+  const labels: string[] = [];
+  const values: number[] = [];
+  for (let m = end - 29 * 60000; m <= end; m += 60000) {
+    labels.push(new Date(m).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }));
+    values.push(byMinute.get(m) ?? 0);
+  }
+  return { labels, values };
+}
+

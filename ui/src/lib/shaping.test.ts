@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { change, displayName, flag, formatDuration, formatNumber, formatPercent, statCards } from './format';
 import { filterParams, parseFilters, rowFilter, withFilter } from './filters';
-import { chartData, eventSeries, fillSeries, heatmapCells, propertyBreakdown, withShares } from './series';
+import { chartData, eventSeries, fillSeries, heatmapCells, propertyBreakdown, realtimeBuckets, withShares } from './series';
 import { toCsv } from './csv';
 import { trackingSnippet } from './snippet';
 
@@ -116,5 +116,18 @@ describe('csv and snippet', () => {
   it('points the script at BASE_PATH and TRACKER_SCRIPT_NAME', () => {
     expect(trackingSnippet('https://a.example', '', 'W')).toBe('<script defer src="https://a.example/script.js" data-website-id="W"></script>');
     expect(trackingSnippet('https://a.example', '/stats', 'W', '/t.js,other.js')).toBe('<script defer src="https://a.example/stats/t.js" data-website-id="W"></script>');
+  });
+});
+
+describe('realtime', () => {
+  it('has 30 minute buckets ending with the current minute, 0 where nothing happened', () => {
+    const now = Date.parse('2026-01-01T12:30:40Z');
+    const b = realtimeBuckets(now, [{ x: '2026-01-01T12:30:00Z', y: 4 }, { x: '2026-01-01T12:01:00Z', y: 2 }, { x: '2026-01-01T11:00:00Z', y: 9 }], 'UTC');
+    expect(b.labels).toHaveLength(30);
+    expect(b.labels[0]).toBe('12:01');
+    expect(b.labels[29]).toBe('12:30');
+    expect(b.values[0]).toBe(2);
+    expect(b.values[29]).toBe(4);
+    expect(b.values.reduce((a, v) => a + v, 0)).toBe(6);
   });
 });

@@ -41,7 +41,7 @@ export function OverviewView({ site }: { site: Website }) {
         <DateRangePicker range={range} />
       </div>
       {stats.error && <ErrorBox error={stats.error} onRetry={stats.reload} />}
-      <StatCards stats={stats.data} compare={compare} />
+      <StatCards stats={stats.data} compare={compare} stale={stats.loading} />
       {stats.data && stats.data.pageviews === 0 && stats.data.visitors === 0 && filters.length === 0 && <InstallHint site={site} />}
       <ChartCard site={site} range={range} fp={fp} compare={compare} />
       <div className="panels">
@@ -61,11 +61,11 @@ export function OverviewView({ site }: { site: Website }) {
   );
 }
 
-function StatCards({ stats, compare }: { stats?: Stats & { comparison: Stats }; compare: string | null }) {
+function StatCards({ stats, compare, stale }: { stats?: Stats & { comparison: Stats }; compare: string | null; stale: boolean }) {
   const cards = stats ? statCards(stats, stats.comparison) : null;
   const names: StringKey[] = ['overview.visitors', 'overview.visits', 'overview.views', 'overview.bounceRate', 'overview.visitDuration'];
   return (
-    <div className="stat-cards" aria-live="polite">
+    <div className={'stat-cards' + (stale && stats ? ' stale' : '')} aria-live="polite" aria-busy={stale}>
       {names.map((n, i) => {
         const c = cards?.[i];
         const ch = c ? change(c.value, c.previous) : null;

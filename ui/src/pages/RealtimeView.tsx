@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { t } from '../i18n';
 import { useApi } from '../lib/cache';
 import { countryName, displayName, flag, formatNumber } from '../lib/format';
-import { withShares } from '../lib/series';
+import { realtimeBuckets, withShares } from '../lib/series';
 import { TimeChart, WorldMap } from '../components/lazyCharts';
 import { Empty, ErrorBox, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
@@ -15,20 +15,6 @@ type Realtime = {
 };
 
 const POLL_MS = 5000;
-
-/** The 30 minutes before `now` as minute buckets (the API answers in UTC, minute precision). */
-export function realtimeBuckets(now: number, series: { x: string; y: number }[] | undefined): { labels: string[]; values: number[] } {
-  const end = Math.floor(now / 60000) * 60000;
-  const byMinute = new Map<number, number>();
-  for (const p of series ?? []) byMinute.set(Math.floor(Date.parse(p.x) / 60000) * 60000, p.y);
-  const labels: string[] = [];
-  const values: number[] = [];
-  for (let m = end - 29 * 60000; m <= end; m += 60000) {
-    labels.push(new Date(m).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
-    values.push(byMinute.get(m) ?? 0);
-  }
-  return { labels, values };
-}
 
 export default function RealtimeView({ site }: { site: Website }) {
   const q = useApi<Realtime>(`/realtime/${site.id}`, undefined, POLL_MS);

@@ -14,10 +14,12 @@ public final class Bench {
             case "ingest" -> IngestBench.main(rest);
             case "query" -> QueryBench.main(rest);
             case "soak" -> SoakBench.main(rest);
+            case "ui" -> UiBench.main(rest);
             default -> {
                 System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64]");
                 System.err.println("       ./footfall bench query [options]");
                 System.err.println("       ./footfall bench soak [--minutes N] [--rate HITS_PER_S] [--reads READS_PER_S] [--data DIR]");
+                System.err.println("       ./footfall bench ui [--data DIR] [--runs N]");
                 System.exit(2);
             }
         }

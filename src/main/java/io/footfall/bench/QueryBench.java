@@ -45,6 +45,23 @@ public final class QueryBench {
         // About 90 % go to the bench site: this default gives it 10 M, the two noise sites the rest.
         long events = Long.parseLong(opts.getOrDefault("events", "11800000"));
         int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
+        Instant end = prepare(dir, events);
+        // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
+        List<String> jvm = ServerProcess.benchJvmOptions();
+        try (ServerProcess server = ServerProcess.start(dir, jvm)) {
+            System.out.printf("server JVM options %s; RSS after start %s%n", jvm, IngestBench.mib(server.rssKiB()));
+            Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
+            System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
+            measure(server.port(), end, runs, opts.get("only"));
+            System.out.printf("server RSS at the end %s, peak %s%n", IngestBench.mib(server.rssKiB()), IngestBench.mib(server.peakRssKiB()));
+        }
+    }
+
+    /**
+     * Generates the data set into {@code dir} (or reuses the one already there) and returns the hour it
+     * ends at. Also used by {@link UiBench}.
+     */
+    static Instant prepare(Path dir, long events) throws Exception {
         Files.createDirectories(dir);
         Map<String, String> env = new HashMap<>();
         env.put("DATA_DIR", dir.toString());
@@ -67,15 +84,7 @@ public final class QueryBench {
             }
             ensureSessionData(server);
         }
-        // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
-        List<String> jvm = ServerProcess.benchJvmOptions();
-        try (ServerProcess server = ServerProcess.start(dir, jvm)) {
-            System.out.printf("server JVM options %s; RSS after start %s%n", jvm, IngestBench.mib(server.rssKiB()));
-            Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
-            System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
-            measure(server.port(), end, runs, opts.get("only"));
-            System.out.printf("server RSS at the end %s, peak %s%n", IngestBench.mib(server.rssKiB()), IngestBench.mib(server.peakRssKiB()));
-        }
+        return end;
     }
 
     static long count(FootfallServer server, String where) throws Exception {
