@@ -72,17 +72,7 @@ public final class ExportRoutes {
     /** {@code {"zip":"<base64>"}}, the base64 written as the zip is produced. */
     private void summariesAsJson(EventScope scope, OutputStream out) throws Exception {
         out.write("{\"zip\":\"".getBytes(StandardCharsets.US_ASCII));
-        OutputStream base64 = Base64.getEncoder().wrap(new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                out.flush();
-            }
-        });
+        OutputStream base64 = Base64.getEncoder().wrap(new ExportZip.KeepOpen(out));
         try (ExportZip zip = new ExportZip(base64)) {
             for (Map.Entry<String, String> summary : SUMMARIES) {
                 List<Map<String, Object>> rows = Metrics.run(store, scope, MetricType.of(summary.getValue()));
