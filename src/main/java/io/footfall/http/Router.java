@@ -104,7 +104,9 @@ public final class Router {
             out.close();
         } catch (Exception e) {
             // The status is sent: leave the response unfinished so the client sees a broken transfer, not a short file.
-            LOG.log(Level.SEVERE, "streamed response failed", e);
+            // A client that goes away mid-download is routine, not a server fault.
+            boolean clientGone = e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException;
+            LOG.log(clientGone ? Level.INFO : Level.SEVERE, "streamed response failed", e);
             throw new IllegalStateException("streamed response failed", e);
         }
     }

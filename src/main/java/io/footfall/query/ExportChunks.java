@@ -34,7 +34,8 @@ final class ExportChunks {
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
     private static final Duration FIRST_WINDOW = Duration.ofHours(1);
     private static final Duration SMALLEST_WINDOW = Duration.ofSeconds(1);
-    private static final Duration LARGEST_WINDOW = Duration.ofDays(30);
+    /** A year: a range that starts long before the data (from 0, say) reaches it in a few dozen empty reads. */
+    private static final Duration LARGEST_WINDOW = Duration.ofDays(366);
 
     /** Rows per read; a system property lets tests cross chunk boundaries with little data. */
     static int chunkRows() {

@@ -53,6 +53,20 @@ class DateRangeAndValuesApiTest extends KnownTraffic {
     }
 
     @Test
+    void anAdminAskingAboutAnUnknownWebsiteGetsEmptyAnswers() {
+        String unknown = "/api/websites/00000000-0000-4000-8000-000000000000/";
+        String token = server.adminToken();
+        assertThat(server.http().get(unknown + "values?" + MARCH + "&type=path", token).body()).isEqualTo("[]");
+        assertThat(server.http().get(unknown + "event-data?" + MARCH, token).body())
+                .isEqualTo("{\"data\":[],\"count\":0,\"page\":1,\"pageSize\":20}");
+        assertThat(server.http().get(unknown + "revenue/sessions?currency=EUR&" + MARCH, token).body())
+                .isEqualTo("{\"data\":[],\"count\":0,\"page\":1,\"pageSize\":20}");
+        var export = server.http().get(unknown + "export?" + MARCH, token);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.json().get("zip").asText()).isNotEmpty();
+    }
+
+    @Test
     void valuesCountEventsPerValueMostFirst() {
         assertThat(values(website, "type=path")).isEqualTo("[" + row("/", 7) + "," + row("/pricing", 2) + "," + row("/docs", 1) + "]");
         assertThat(values(website, "type=browser")).isEqualTo("[" + row("chrome", 5) + "," + row("firefox", 3) + "," + row("ios", 2) + "]");

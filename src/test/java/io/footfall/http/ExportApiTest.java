@@ -126,6 +126,16 @@ class ExportApiTest extends KnownTraffic {
     }
 
     @Test
+    void aRangeFromTheEpochReachesTheData() throws IOException {
+        var res = server.http().send("GET", "/api/websites/" + website + "/export?startAt=0&endAt=4102444800000", null,
+                server.adminToken(), Map.of("Accept", "application/zip"));
+        assertThat(res.status()).isEqualTo(200);
+        Map<String, String> files = unzip(res.bytes());
+        assertThat(csv(files.get("website_event.csv"))).hasSize(10);
+        assertThat(csv(files.get("event_data.csv"))).hasSize(15);
+    }
+
+    @Test
     void filtersNarrowEventsAndTheirData() throws IOException {
         Map<String, String> us = rows("&country=US");
         assertThat(csv(us.get("website_event.csv"))).hasSize(2);

@@ -19,8 +19,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.footfall.http.umami.WebsiteReads.run;
 
 /**
  * {@code GET /api/websites/:id/export}: a range of a website's data as a zip of CSV files, streamed.
@@ -58,7 +61,13 @@ public final class ExportRoutes {
             return StreamingBody.reply("application/zip", out -> rows(scope, out))
                     .header("Content-Disposition", "attachment; filename=\"export.zip\"");
         }
-        return StreamingBody.reply("application/json; charset=utf-8", out -> summariesAsJson(scope, out));
+        // The summaries are small (at most a page of metric rows each): read before the status is sent, so a
+        // failure is still an error answer.
+        Map<String, List<Map<String, Object>>> summaries = new LinkedHashMap<>();
+        for (Map.Entry<String, String> summary : SUMMARIES) {
+            summaries.put(summary.getKey(), run(() -> Metrics.run(store, scope, MetricType.of(summary.getValue()))));
+        }
+        return StreamingBody.reply("application/json; charset=utf-8", out -> summariesAsJson(summaries, out));
     }
 
     private void rows(EventScope scope, OutputStream out) throws Exception {
@@ -70,25 +79,18 @@ public final class ExportRoutes {
     }
 
     /** {@code {"zip":"<base64>"}}, the base64 written as the zip is produced. */
-    private void summariesAsJson(EventScope scope, OutputStream out) throws Exception {
+    private static void summariesAsJson(Map<String, List<Map<String, Object>>> summaries, OutputStream out) throws Exception {
         out.write("{\"zip\":\"".getBytes(StandardCharsets.US_ASCII));
-        OutputStream base64 = Base64.getEncoder().wrap(new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                out.flush();
-            }
-        });
+        OutputStream base64 = Base64.getEncoder().wrap(new ExportZip.KeepOpen(out));
         try (ExportZip zip = new ExportZip(base64)) {
-            for (Map.Entry<String, String> summary : SUMMARIES) {
-                List<Map<String, Object>> rows = Metrics.run(store, scope, MetricType.of(summary.getValue()));
+            for (Map.Entry<String, List<Map<String, Object>>> summary : summaries.entrySet()) {
+                List<Map<String, Object>> rows = summary.getValue();
                 // As Umami's CSV writer: no rows, no header either.
                 zip.csv(summary.getKey(), rows.isEmpty() ? null : List.of("x", "y"), p -> {
-                    for (Map<String, Object> row : rows) p.printRecord(row.get("x") instanceof String x ? SpreadsheetSafe.text(x) : row.get("x"), row.get("y"));
+                    for (Map<String, Object> row : rows) {
+                        Object x = row.get("x");
+                        p.printRecord(x instanceof String text ? SpreadsheetSafe.text(text) : x, row.get("y"));
+                    }
                 });
             }
         }

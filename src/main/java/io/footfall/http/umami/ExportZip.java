@@ -50,8 +50,8 @@ final class ExportZip implements AutoCloseable {
         zip.close();
     }
 
-    /** Lets the zip be finished without closing the response (or the base64 encoder) beneath it. */
-    private static final class KeepOpen extends FilterOutputStream {
+    /** Lets a zip (or base64 encoder) be finished without closing the response beneath it. */
+    static final class KeepOpen extends FilterOutputStream {
         KeepOpen(OutputStream out) {
             super(out);
         }
