@@ -42,6 +42,29 @@ class PreparedStatementsTest {
     }
 
     @Test
+    void statementsWithAListOfValuesAreClosedSoonInsteadOfKept() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            String list = "SELECT count(*) FROM range(100) r(x) WHERE x IN (?, ?, ?, ?, ?, ?, ?, ?)";
+            PreparedStatement first = PreparedStatements.prepare(c, list);
+            for (int i = 1; i <= 8; i++) first.setLong(i, i);
+            try (ResultSet rs = first.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(8);
+            }
+            PreparedStatement again = PreparedStatements.prepare(c, list);
+            assertThat(again).isNotSameAs(first); // not reused: prepared afresh
+            for (int i = 0; i < PreparedStatements.ONE_OFF_PER_CONNECTION - 2; i++) PreparedStatements.prepare(c, list);
+            assertThat(first.isClosed()).isFalse();
+            PreparedStatements.prepare(c, list);
+            assertThat(first.isClosed()).isTrue(); // four newer ones on the connection
+            assertThat(again.isClosed()).isFalse();
+            // seven placeholders in a row are not a list: kept as before
+            String seven = "SELECT ? + ? + ? + ? + ? + ? + ?, [?, ?, ?, ?, ?, ?, ?]";
+            assertThat(PreparedStatements.prepare(c, seven)).isSameAs(PreparedStatements.prepare(c, seven));
+        }
+    }
+
+    @Test
     void statementsThatCannotBePreparedAreNotKept() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             assertThatThrownBy(() -> PreparedStatements.prepare(c, "SELECT * FROM missing")).isInstanceOf(SQLException.class);
