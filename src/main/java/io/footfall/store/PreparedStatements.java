@@ -15,59 +15,43 @@ import java.util.WeakHashMap;
  * the least recently used statement beyond {@link #PER_CONNECTION} is closed.
  * <p>
  * Statements with a list of values as placeholders ({@code IN (?, ?, ...)} over the sessions a reader
- * checks) are not kept: their text changes with the list's length, so they are rarely reused, and a
+ * checks) are kept apart, only the {@link #LISTS_PER_CONNECTION} most recently used per connection: their
+ * text changes with the list's length, so they are reused only while the same request repeats, and a
  * prepared one holds native memory in proportion to its plan (measured: 2.6 MiB for an 11 KB text with a
- * few hundred session ids, against 0.16 MiB for a 2 KB one). Kept, they filled the cache and grew the
- * server's RSS by ~15 MiB a minute under steady traffic. Each is closed once {@link #ONE_OFF_PER_CONNECTION}
- * newer ones have been prepared on its connection (its caller has long consumed it by then).
+ * few hundred session ids, against 0.16 MiB for a 2 KB one; planning the former took 150 ms on a busy
+ * machine). Kept with the others, they filled the cache and grew the server's RSS by ~15 MiB a minute
+ * under steady traffic.
  */
 public final class PreparedStatements {
     static final int PER_CONNECTION = 128;
-    static final int ONE_OFF_PER_CONNECTION = 4;
+    static final int LISTS_PER_CONNECTION = 4;
     /** Eight placeholders in a row, comma-separated: a list of values whose length varies by request. */
     private static final java.util.regex.Pattern VALUE_LIST = java.util.regex.Pattern.compile("\\?(\\s*,\\s*\\?){7}");
 
     private static final Map<Connection, Map<String, PreparedStatement>> CACHES = new WeakHashMap<>();
-    private static final Map<Connection, java.util.ArrayDeque<PreparedStatement>> ONE_OFFS = new WeakHashMap<>();
+    private static final Map<Connection, Map<String, PreparedStatement>> LIST_CACHES = new WeakHashMap<>();
 
     private PreparedStatements() {
     }
 
     /** The statement for {@code sql} on {@code c}, prepared once; callers close its result sets, not the statement. */
     public static PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> cache = cacheOf(c);
+        Map<String, PreparedStatement> cache = VALUE_LIST.matcher(sql).find() ? cacheOf(LIST_CACHES, c, LISTS_PER_CONNECTION)
+                : cacheOf(CACHES, c, PER_CONNECTION);
         PreparedStatement ps = cache.get(sql);
         if (ps != null && !ps.isClosed()) {
             ps.clearParameters();
             return ps;
         }
         ps = c.prepareStatement(sql);
-        if (VALUE_LIST.matcher(sql).find()) {
-            keepBriefly(c, ps);
-            return ps;
-        }
         cache.put(sql, ps);
         return ps;
     }
 
-    private static void keepBriefly(Connection c, PreparedStatement ps) {
-        java.util.ArrayDeque<PreparedStatement> recent;
-        synchronized (ONE_OFFS) {
-            recent = ONE_OFFS.computeIfAbsent(c, k -> new java.util.ArrayDeque<>());
-        }
-        recent.addLast(ps);
-        if (recent.size() > ONE_OFF_PER_CONNECTION) {
-            try {
-                recent.removeFirst().close();
-            } catch (SQLException ignored) {
-                // released either way
-            }
-        }
-    }
-
     /** Drops a statement that failed, so a broken one is prepared afresh next time. */
     public static void discard(Connection c, String sql) {
-        PreparedStatement ps = cacheOf(c).remove(sql);
+        PreparedStatement ps = cacheOf(CACHES, c, PER_CONNECTION).remove(sql);
+        if (ps == null) ps = cacheOf(LIST_CACHES, c, LISTS_PER_CONNECTION).remove(sql);
         if (ps != null) {
             try {
                 ps.close();
@@ -77,12 +61,12 @@ public final class PreparedStatements {
         }
     }
 
-    private static Map<String, PreparedStatement> cacheOf(Connection c) {
-        synchronized (CACHES) {
-            return CACHES.computeIfAbsent(c, k -> new LinkedHashMap<>(16, 0.75f, true) {
+    private static Map<String, PreparedStatement> cacheOf(Map<Connection, Map<String, PreparedStatement>> caches, Connection c, int limit) {
+        synchronized (caches) {
+            return caches.computeIfAbsent(c, k -> new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-                    if (size() <= PER_CONNECTION) return false;
+                    if (size() <= limit) return false;
                     try {
                         eldest.getValue().close();
                     } catch (SQLException ignored) {

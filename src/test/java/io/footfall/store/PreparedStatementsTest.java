@@ -42,7 +42,7 @@ class PreparedStatementsTest {
     }
 
     @Test
-    void statementsWithAListOfValuesAreClosedSoonInsteadOfKept() throws SQLException {
+    void onlyTheLastFewStatementsWithAListOfValuesAreKept() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             String list = "SELECT count(*) FROM range(100) r(x) WHERE x IN (?, ?, ?, ?, ?, ?, ?, ?)";
             PreparedStatement first = PreparedStatements.prepare(c, list);
@@ -51,16 +51,20 @@ class PreparedStatementsTest {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(8);
             }
-            PreparedStatement again = PreparedStatements.prepare(c, list);
-            assertThat(again).isNotSameAs(first); // not reused: prepared afresh
-            for (int i = 0; i < PreparedStatements.ONE_OFF_PER_CONNECTION - 2; i++) PreparedStatements.prepare(c, list);
+            assertThat(PreparedStatements.prepare(c, list)).isSameAs(first); // the same request again
+            for (int i = 1; i < PreparedStatements.LISTS_PER_CONNECTION; i++) PreparedStatements.prepare(c, list + " AND x > " + i);
             assertThat(first.isClosed()).isFalse();
-            PreparedStatements.prepare(c, list);
-            assertThat(first.isClosed()).isTrue(); // four newer ones on the connection
-            assertThat(again.isClosed()).isFalse();
-            // seven placeholders in a row are not a list: kept as before
+            PreparedStatements.prepare(c, list + " AND x > 99");
+            assertThat(first.isClosed()).isTrue(); // four newer list statements on the connection
+            // other statements keep their own, larger cache: a list statement does not push them out
+            PreparedStatement plain = PreparedStatements.prepare(c, "SELECT ? + 1");
+            for (int i = 0; i < 2 * PreparedStatements.LISTS_PER_CONNECTION; i++) PreparedStatements.prepare(c, list + " AND x < " + i);
+            assertThat(PreparedStatements.prepare(c, "SELECT ? + 1")).isSameAs(plain);
+            // seven placeholders in a row are not a list
             String seven = "SELECT ? + ? + ? + ? + ? + ? + ?, [?, ?, ?, ?, ?, ?, ?]";
-            assertThat(PreparedStatements.prepare(c, seven)).isSameAs(PreparedStatements.prepare(c, seven));
+            PreparedStatement kept = PreparedStatements.prepare(c, seven);
+            for (int i = 0; i < 2 * PreparedStatements.LISTS_PER_CONNECTION; i++) PreparedStatements.prepare(c, list + " AND x <> " + i);
+            assertThat(PreparedStatements.prepare(c, seven)).isSameAs(kept);
         }
     }
 
