@@ -42,6 +42,33 @@ class PreparedStatementsTest {
     }
 
     @Test
+    void onlyTheLastFewStatementsWithAListOfValuesAreKept() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            String list = "SELECT count(*) FROM range(100) r(x) WHERE x IN (?, ?, ?, ?, ?, ?, ?, ?)";
+            PreparedStatement first = PreparedStatements.prepare(c, list);
+            for (int i = 1; i <= 8; i++) first.setLong(i, i);
+            try (ResultSet rs = first.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(8);
+            }
+            assertThat(PreparedStatements.prepare(c, list)).isSameAs(first); // the same request again
+            for (int i = 1; i < PreparedStatements.LISTS_PER_CONNECTION; i++) PreparedStatements.prepare(c, list + " AND x > " + i);
+            assertThat(first.isClosed()).isFalse();
+            PreparedStatements.prepare(c, list + " AND x > 99");
+            assertThat(first.isClosed()).isTrue(); // four newer list statements on the connection
+            // other statements keep their own, larger cache: a list statement does not push them out
+            PreparedStatement plain = PreparedStatements.prepare(c, "SELECT ? + 1");
+            for (int i = 0; i < 2 * PreparedStatements.LISTS_PER_CONNECTION; i++) PreparedStatements.prepare(c, list + " AND x < " + i);
+            assertThat(PreparedStatements.prepare(c, "SELECT ? + 1")).isSameAs(plain);
+            // seven placeholders in a row are not a list
+            String seven = "SELECT ? + ? + ? + ? + ? + ? + ?, [?, ?, ?, ?, ?, ?, ?]";
+            PreparedStatement kept = PreparedStatements.prepare(c, seven);
+            for (int i = 0; i < 2 * PreparedStatements.LISTS_PER_CONNECTION; i++) PreparedStatements.prepare(c, list + " AND x <> " + i);
+            assertThat(PreparedStatements.prepare(c, seven)).isSameAs(kept);
+        }
+    }
+
+    @Test
     void statementsThatCannotBePreparedAreNotKept() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             assertThatThrownBy(() -> PreparedStatements.prepare(c, "SELECT * FROM missing")).isInstanceOf(SQLException.class);
