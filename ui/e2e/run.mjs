@@ -37,12 +37,13 @@ async function send(website, ua, url, extra = {}) {
   return res.json();
 }
 
+const T0 = Date.now();
 const checks = [];
 const problems = [];
 function check(name, ok, detail = '') {
   checks.push(name);
   if (!ok) problems.push(`${name}${detail ? ': ' + detail : ''}`);
-  log(ok ? 'ok  ' : 'FAIL', name, detail);
+  log(ok ? 'ok  ' : 'FAIL', `${((Date.now() - T0) / 1000).toFixed(1)}s`, name, detail);
 }
 
 async function statValue(page, key) {
@@ -119,13 +120,21 @@ async function main() {
     await shot('03-overview-empty');
 
     // 3. Known traffic: 3 visitors, 3 visits, 6 views, 1 bounce, one custom event.
-    await send(website, UA.chrome, '/');
-    await send(website, UA.chrome, '/pricing');
-    await send(website, UA.chrome, '/docs/a-very-long-path/that/keeps/going/and/going/to-check-that-labels-are-cut-off-cleanly');
-    await send(website, UA.chrome, '/pricing', { name: 'signup', data: { plan: 'pro', seats: 3 } });
-    await send(website, UA.firefox, '/pricing', { referrer: 'https://www.google.com/search?q=shop' });
-    await send(website, UA.safari, '/');
-    await send(website, UA.safari, '/blog');
+    const t0 = Date.now();
+    await Promise.all([
+      (async () => {
+        await send(website, UA.chrome, '/');
+        await send(website, UA.chrome, '/pricing');
+        await send(website, UA.chrome, '/docs/a-very-long-path/that/keeps/going/and/going/to-check-that-labels-are-cut-off-cleanly');
+        await send(website, UA.chrome, '/pricing', { name: 'signup', data: { plan: 'pro', seats: 3 } });
+      })(),
+      send(website, UA.firefox, '/pricing', { referrer: 'https://www.google.com/search?q=shop' }),
+      (async () => {
+        await send(website, UA.safari, '/');
+        await send(website, UA.safari, '/blog');
+      })(),
+    ]);
+    log(`traffic sent in ${Date.now() - t0} ms`);
 
     await page.goto(`${BASE}/websites/${website}`);
     check('visitors = 3', (await waitStat(page, 'visitors', '3')) === '3', await statValue(page, 'visitors'));
@@ -153,6 +162,18 @@ async function main() {
     check('7-day unit is day', (await page.locator('.seg button.active').innerText()) === 'Day');
     await page.getByRole('button', { name: /Remove filter Path/ }).click();
     check('chip removed: visitors = 3', (await waitStat(page, 'visitors', '3')) === '3');
+
+    // Keyboard: arrow keys move between a panel's tabs, Enter on a row filters by it.
+    await page.locator('.panel').first().getByRole('tab', { name: 'Path' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/pages=entry/);
+    check('arrow key switches the tab and the URL keeps it', await page.locator('.panel').first().getByRole('tab', { name: 'Entry page' }).evaluate((el) => el === document.activeElement));
+    await page.keyboard.press('ArrowLeft');
+    await page.locator('.metric-row button', { hasText: /^\/blog$/ }).first().focus();
+    await page.keyboard.press('Enter');
+    check('Enter on a row filters: visitors = 1', (await waitStat(page, 'visitors', '1')) === '1');
+    await page.getByRole('button', { name: /Remove filter Path/ }).click();
+    await waitStat(page, 'visitors', '3');
 
     // More view: paged, searchable, CSV.
     await page.locator('.panel').first().getByRole('button', { name: /More/ }).click();

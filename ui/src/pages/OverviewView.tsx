@@ -139,7 +139,7 @@ function MapCard({ site, range, fp }: { site: Website; range: RangeState; fp: Re
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-function Heatmap({ site, range, fp }: { site: Website; range: RangeState; fp: Record<string, string> }) {
+export function Heatmap({ site, range, fp }: { site: Website; range: RangeState; fp: Record<string, string> }) {
   const q = useApi<number[][]>(`/websites/${site.id}/sessions/weekly`, { ...range.params, ...fp });
   const cells = heatmapCells(q.data);
   return (

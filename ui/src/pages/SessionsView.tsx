@@ -9,6 +9,7 @@ import { DateRangePicker } from '../components/DateRangePicker';
 import { FilterBar } from '../components/FilterBar';
 import { Empty, ErrorBox, Pager, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
+import { Heatmap } from './OverviewView';
 
 type SessionRow = { id: string; hostname: string; browser: string | null; os: string | null; device: string | null; country: string | null; region: string | null; city: string | null; firstAt: string; lastAt: string; visits: number; views: number; events: number; distinctId?: string | null };
 const PAGE_SIZE = 20;
@@ -84,6 +85,9 @@ function SessionList({ site }: { site: Website }) {
         </div>
       )}
       {q.data && <Pager page={page} pageSize={PAGE_SIZE} count={q.data.count} onPage={(p) => setSearch({ page: p === 1 ? null : String(p) })} />}
+      <div className="spaced">
+        <Heatmap site={site} range={range} fp={filterParams(filters, search.get('match') === 'any')} />
+      </div>
     </div>
   );
 }

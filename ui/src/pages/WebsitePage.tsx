@@ -165,6 +165,9 @@ export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?:
             <span className="dot" aria-hidden="true" />
             {t('overview.online', { n: active.data?.visitors ?? 0 })}
           </Link>
+          <Link to={`/websites/${id}/settings`} className="btn small head-edit">
+            {t('common.edit')}
+          </Link>
         </div>
         <Suspense fallback={<Spinner />}>{body}</Suspense>
       </section>
