@@ -11,7 +11,6 @@ import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
 
-import static io.footfall.http.umami.WebsiteReads.run;
 
 /** {@code GET /api/websites/:id/event-data}: pages of events with their data rows grouped per event. */
 public final class EventDataPageRoutes {
@@ -31,6 +30,6 @@ public final class EventDataPageRoutes {
 
     private Reply page(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        return Reply.ok(run(() -> EventDataPage.run(store, scope)));
+        return Reply.ok(reads.together(() -> EventDataPage.run(store, scope)));
     }
 }

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.footfall.http.umami.WebsiteReads.run;
 
 /**
  * {@code GET /api/websites/:id/export}: a range of a website's data as a zip of CSV files, streamed.
@@ -65,7 +64,7 @@ public final class ExportRoutes {
         // failure is still an error answer.
         Map<String, List<Map<String, Object>>> summaries = new LinkedHashMap<>();
         for (Map.Entry<String, String> summary : SUMMARIES) {
-            summaries.put(summary.getKey(), run(() -> Metrics.run(store, scope, MetricType.of(summary.getValue()))));
+            summaries.put(summary.getKey(), reads.together(() -> Metrics.run(store, scope, MetricType.of(summary.getValue()))));
         }
         return StreamingBody.reply("application/json; charset=utf-8", out -> summariesAsJson(summaries, out));
     }

@@ -11,7 +11,6 @@ import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
 
-import static io.footfall.http.umami.WebsiteReads.run;
 
 /** {@code GET /api/websites/:id/revenue/sessions?currency=}: the sessions that paid, for the revenue view. */
 public final class RevenueRoutes {
@@ -32,6 +31,6 @@ public final class RevenueRoutes {
     private Reply sessions(ApiRequest req) throws SQLException {
         String currency = WebsiteReads.required(req, "currency");
         EventScope scope = reads.scope(req);
-        return Reply.ok(run(() -> RevenueSessions.run(store, scope, currency)));
+        return Reply.ok(reads.together(() -> RevenueSessions.run(store, scope, currency)));
     }
 }

@@ -13,7 +13,6 @@ import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
 
-import static io.footfall.http.umami.WebsiteReads.run;
 
 /**
  * {@code GET /api/websites/:id/values?type=&search=&startAt=&endAt=}: the values a filter picker offers for
@@ -40,6 +39,6 @@ public final class ValueRoutes {
         String column = FilterColumns.metricColumn(type);
         if (column == null) throw ApiException.badRequest("Invalid type: '" + type + "' is not a filter field");
         String search = scope.params().search();
-        return Reply.ok(run(() -> FilterValues.run(store, scope, column, search)));
+        return Reply.ok(reads.together(() -> FilterValues.run(store, scope, column, search)));
     }
 }
