@@ -23,6 +23,9 @@ public interface Dialect {
     /** Whole seconds from {@code from} to {@code to}, rounded down, as an integer expression. */
     String secondsBetween(String from, String to);
 
+    /** Whole calendar days from one day start to another (both truncated to the day), as an integer expression. */
+    String daysBetween(String from, String to);
+
     /** Whole hours from one timestamp to another (both on the hour, as rollup hours are). */
     String hoursBetween(String from, String to);
 
