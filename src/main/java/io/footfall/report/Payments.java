@@ -7,7 +7,7 @@ import io.footfall.query.SqlText;
 import java.util.Locale;
 
 /**
- * The payments in one currency as a CTE named {@code pay}: custom events passing the filters whose data carries a
+ * The payments in one currency as a CTE named {@code pay}: custom events passing the filters whose data carries a non-zero
  * number {@code revenue} and a string {@code currency} (compared case-insensitively), as Umami records revenue.
  * Columns: event_id, session_id, visit_id, event_name, url_path, created_at, country, region, revenue.
  */
@@ -27,7 +27,7 @@ final class Payments {
                         + " JOIN event_data r ON r.website_id = e.website_id AND r.event_id = e.event_id"
                         + " JOIN event_data cur ON cur.website_id = e.website_id AND cur.event_id = e.event_id")
                 .addAll(scope.where("e.event_type = 2"))
-                .add(" AND r.website_id = ? AND r.created_at BETWEEN ? AND ? AND r.data_key = 'revenue' AND r.number_value IS NOT NULL"
+                .add(" AND r.website_id = ? AND r.created_at BETWEEN ? AND ? AND r.data_key = 'revenue' AND r.number_value <> 0"
                                 + " AND cur.website_id = ? AND cur.created_at BETWEEN ? AND ? AND cur.data_key = 'currency'"
                                 + " AND upper(cur.string_value) = ?)",
                         scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt(), currency);
