@@ -21,8 +21,13 @@ final class Payments {
     }
 
     static SqlText cte(EventScope scope, String currency) {
+        return cte(scope, currency, false);
+    }
+
+    /** {@code materialized}: computed once for a statement that reads it several times. */
+    static SqlText cte(EventScope scope, String currency, boolean materialized) {
         var p = scope.params();
-        return new SqlText().add("pay AS (SELECT e.event_id, e.session_id, e.visit_id, e.event_name, e.url_path, e.created_at,"
+        return new SqlText().add("pay AS " + (materialized ? scope.dialect().materialized() : "") + "(SELECT e.event_id, e.session_id, e.visit_id, e.event_name, e.url_path, e.created_at,"
                         + " e.country, e.region, r.number_value AS revenue FROM event e"
                         + " JOIN event_data r ON r.website_id = e.website_id AND r.event_id = e.event_id"
                         + " JOIN event_data cur ON cur.website_id = e.website_id AND cur.event_id = e.event_id")

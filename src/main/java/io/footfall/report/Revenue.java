@@ -8,9 +8,9 @@ import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,78 +29,81 @@ public final class Revenue {
         var p = scope.params();
         Instant[] prev = Comparison.window("prev", p.startAt(), p.endAt());
         EventScope previous = scope.withParams(p.withRange(prev[0], prev[1]));
+        SqlText all = all(scope, currency);
+        SqlText comparison = new SqlText().add("WITH ").addAll(Payments.cte(previous, currency)).add(" " + TOTALS);
+        boolean iso = p.isoUtc();
         return store.read(c -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("chart", chart(c, scope, currency));
-            out.put("country", byColumn(c, scope, currency, "p.country"));
-            out.put("region", byColumn(c, scope, currency, "p.region"));
-            out.put("referrer", byLanding(c, scope, currency, "referrer"));
-            out.put("channel", byLanding(c, scope, currency, "channel"));
-            Map<String, Object> total = totals(c, scope, currency);
-            total.put("comparison", totals(c, previous, currency));
+            List<List<Map<String, Object>>> lists = new ArrayList<>();
+            for (String key : LISTS) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                lists.add(rows);
+                out.put(key, rows);
+            }
+            Map<String, Object> total = new LinkedHashMap<>();
+            all.list(c, rs -> {
+                int k = rs.getInt("k");
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (k == 0) {
+                    m.put("x", rs.getString("name"));
+                    m.put("t", Buckets.read(rs, 3, iso));
+                    m.put("y", Reports.amount(rs, "value"));
+                } else if (k < LISTS.size()) {
+                    m.put("name", rs.getString("name"));
+                    m.put("value", Reports.amount(rs, "value"));
+                } else {
+                    total.putAll(totals(rs));
+                    return m;
+                }
+                lists.get(k).add(m);
+                return m;
+            });
+            total.put("comparison", comparison.list(c, Revenue::totals).getFirst());
             out.put("total", total);
             return out;
         });
     }
 
-    private static SqlText with(EventScope scope, String currency) {
-        return new SqlText().add("WITH ").addAll(Payments.cte(scope, currency));
-    }
+    static final List<String> LISTS = List.of("chart", "country", "region", "referrer", "channel");
+    private static final String TOTALS = "SELECT sum(p.revenue) AS value, count(DISTINCT p.event_id) AS payments,"
+            + " count(DISTINCT p.session_id) AS payers FROM pay p";
 
-    private static List<Map<String, Object>> chart(Connection c, EventScope scope, String currency) throws SQLException {
-        boolean iso = scope.params().isoUtc();
-        SqlText sql = with(scope, currency).add(" SELECT p.event_name AS x, ").addAll(scope.bucket("p.created_at"))
-                .add(" AS t, sum(p.revenue) AS y FROM pay p GROUP BY 1, 2 ORDER BY 2, 1");
-        return sql.list(c, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("x", rs.getString("x"));
-            m.put("t", Buckets.read(rs, 2, iso));
-            m.put("y", Reports.amount(rs, "y"));
-            return m;
-        });
-    }
-
-    private static List<Map<String, Object>> byColumn(Connection c, EventScope scope, String currency, String column) throws SQLException {
-        SqlText sql = with(scope, currency).add(" SELECT " + column + " AS name, sum(p.revenue) AS value FROM pay p"
-                + " WHERE " + column + " <> '' GROUP BY 1 ORDER BY 2 DESC, 1");
-        return sql.list(c, Revenue::nameValue);
-    }
-
-    /** By an attribute of the landing pageview of each paying visit (a visit whose landing lies before the range has none). */
-    private static List<Map<String, Object>> byLanding(Connection c, EventScope scope, String currency, String what) throws SQLException {
+    /**
+     * Everything but the comparison in one statement over one pass of the payments (materialized, as several
+     * branches read it): k = 0 chart rows, 1–4 the lists by country, region, referrer, channel, 5 the totals.
+     */
+    private static SqlText all(EventScope scope, String currency) {
         var p = scope.params();
-        SqlText sql = with(scope, currency).add(", landing AS (SELECT e.visit_id, min(e.created_at) AS at FROM event e"
-                        + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1"
-                        + " AND e.visit_id IN (SELECT visit_id FROM pay) GROUP BY e.visit_id)"
-                        + ", touch AS (SELECT e.visit_id, CASE WHEN coalesce(e.referrer_domain, '') <> ''"
-                        + " AND e.referrer_domain <> coalesce(e.hostname, '') THEN e.referrer_domain END AS referrer, "
-                        + Channels.sql() + " AS channel FROM event e JOIN landing l ON l.visit_id = e.visit_id AND l.at = e.created_at"
-                        + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1)"
-                        + " SELECT t." + what + " AS name, sum(p.revenue) AS value FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
-                        + " WHERE t." + what + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1",
-                scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt());
-        return sql.list(c, Revenue::nameValue);
+        String none = "CAST(NULL AS TIMESTAMP)";
+        return new SqlText().add("WITH ").addAll(Payments.cte(scope, currency, true))
+                .add(", landing AS (SELECT e.visit_id, min(e.created_at) AS at FROM event e"
+                                + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1"
+                                + " AND e.visit_id IN (SELECT visit_id FROM pay) GROUP BY e.visit_id)"
+                                + ", touch AS (SELECT e.visit_id, CASE WHEN coalesce(e.referrer_domain, '') <> ''"
+                                + " AND e.referrer_domain <> coalesce(e.hostname, '') THEN e.referrer_domain END AS referrer, "
+                                + Channels.sql() + " AS channel FROM event e JOIN landing l ON l.visit_id = e.visit_id AND l.at = e.created_at"
+                                + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1)",
+                        scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt())
+                .add(" SELECT 0 AS k, p.event_name AS name, ").addAll(scope.bucket("p.created_at"))
+                .add(" AS t, sum(p.revenue) AS value, 0 AS payments, 0 AS payers FROM pay p GROUP BY 2, 3"
+                        + " UNION ALL SELECT 1, p.country, " + none + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.country <> '' GROUP BY 2"
+                        + " UNION ALL SELECT 2, p.region, " + none + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.region <> '' GROUP BY 2"
+                        + " UNION ALL SELECT 3, t.referrer, " + none + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
+                        + " WHERE t.referrer IS NOT NULL GROUP BY 2"
+                        + " UNION ALL SELECT 4, t.channel, " + none + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
+                        + " WHERE t.channel IS NOT NULL GROUP BY 2"
+                        + " UNION ALL SELECT 5, NULL, " + none + ", sum(p.revenue), count(DISTINCT p.event_id), count(DISTINCT p.session_id) FROM pay p"
+                        + " ORDER BY 1, 3, 4 DESC, 2");
     }
 
-    private static Map<String, Object> totals(Connection c, EventScope scope, String currency) throws SQLException {
-        SqlText sql = with(scope, currency).add(" SELECT sum(p.revenue) AS total, count(DISTINCT p.event_id) AS payments,"
-                + " count(DISTINCT p.session_id) AS payers FROM pay p");
-        return sql.list(c, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            double sum = Reports.amount(rs, "total");
-            long count = rs.getLong("payments");
-            m.put("sum", sum);
-            m.put("count", count);
-            m.put("unique_count", rs.getLong("payers"));
-            m.put("average", count > 0 ? sum / count : 0);
-            return m;
-        }).getFirst();
-    }
-
-    private static Map<String, Object> nameValue(java.sql.ResultSet rs) throws SQLException {
+    private static Map<String, Object> totals(java.sql.ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", rs.getString("name"));
-        m.put("value", Reports.amount(rs, "value"));
+        double sum = Reports.amount(rs, "value");
+        long count = rs.getLong("payments");
+        m.put("sum", sum);
+        m.put("count", count);
+        m.put("unique_count", rs.getLong("payers"));
+        m.put("average", count > 0 ? sum / count : 0);
         return m;
     }
 }

@@ -48,6 +48,11 @@ public interface Dialect {
         return "extract(hour FROM " + expression + ")";
     }
 
+    /** What makes a CTE computed once ({@code WITH x AS MATERIALIZED (...)}), with a trailing space; empty where unsupported. */
+    default String materialized() {
+        return "MATERIALIZED ";
+    }
+
     /** Any one value of the group, as an aggregate (for values constant within the group, such as a visit's session). */
     default String anyValue(String value) {
         return "any_value(" + value + ")";
