@@ -5,11 +5,13 @@ import { Link, useLocation } from '../lib/router';
 import { ErrorBox, Spinner } from '../components/ui';
 import { OverviewView } from './OverviewView';
 import type { Website } from './WebsitesPage';
+import { isReportView } from '../reports/reportTypes';
 
 const RealtimeView = lazy(() => import('./RealtimeView'));
 const SessionsView = lazy(() => import('./SessionsView'));
 const EventsView = lazy(() => import('./EventsView'));
 const WebsiteSettingsView = lazy(() => import('./WebsiteSettingsView'));
+const ReportView = lazy(() => import('../reports/ReportView'));
 
 const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: boolean }[] }[] = [
   {
@@ -21,16 +23,16 @@ const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: b
       { view: 'realtime', label: 'nav.realtime', ready: true },
       { view: 'performance', label: 'nav.performance', ready: false },
       { view: 'compare', label: 'nav.compare', ready: false },
-      { view: 'breakdown', label: 'nav.breakdown', ready: false },
+      { view: 'breakdown', label: 'nav.breakdown', ready: true },
     ],
   },
   {
     group: 'nav.behavior',
     items: [
-      { view: 'goals', label: 'nav.goals', ready: false },
-      { view: 'funnels', label: 'nav.funnels', ready: false },
-      { view: 'journeys', label: 'nav.journeys', ready: false },
-      { view: 'retention', label: 'nav.retention', ready: false },
+      { view: 'goals', label: 'nav.goals', ready: true },
+      { view: 'funnels', label: 'nav.funnels', ready: true },
+      { view: 'journeys', label: 'nav.journeys', ready: true },
+      { view: 'retention', label: 'nav.retention', ready: true },
     ],
   },
   {
@@ -43,9 +45,9 @@ const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: b
   {
     group: 'nav.growth',
     items: [
-      { view: 'utm', label: 'nav.utm', ready: false },
-      { view: 'revenue', label: 'nav.revenue', ready: false },
-      { view: 'attribution', label: 'nav.attribution', ready: false },
+      { view: 'utm', label: 'nav.utm', ready: true },
+      { view: 'revenue', label: 'nav.revenue', ready: true },
+      { view: 'attribution', label: 'nav.attribution', ready: true },
       { view: 'links', label: 'nav.links', ready: false },
       { view: 'pixels', label: 'nav.pixels', ready: false },
     ],
@@ -87,6 +89,10 @@ export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?:
       body = <WebsiteSettingsView site={w} onChanged={site.reload} />;
       break;
     default: {
+      if (isReportView(view)) {
+        body = <ReportView site={w} view={view} />;
+        break;
+      }
       const item = NAV.flatMap((g) => g.items).find((i) => i.view === view);
       body = item ? (
         <div className="empty">

@@ -83,6 +83,7 @@ public final class QueryBench {
                         count(server, "website_id = '" + SITE + "'"), (System.nanoTime() - t0) / 1e9);
             }
             ensureSessionData(server);
+            ReportBench.ensureRevenueData(server, SITE);
         }
         return end;
     }
@@ -270,6 +271,7 @@ public final class QueryBench {
             }
             System.out.printf("%-45s %10.1f %10.1f%n", e, medians[0], medians[1]);
         }
+        ReportBench.measure(http, base, token, SITE, endMs, runs, only);
         for (String e : new String[]{"/api/websites/" + SITE + "/active", "/api/realtime/" + SITE}) {
             System.out.printf("%-45s %10.1f%n", e.substring(e.lastIndexOf("/api/") + 5).replace(SITE.toString(), ":id"),
                     median(http, base + e, token, runs));

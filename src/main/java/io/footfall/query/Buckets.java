@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** How a bucket start prints: {@code 2026-11-23T07:00:00Z} for UTC requests, local {@code 2026-11-23 07:00:00} otherwise. */
-final class Buckets {
+public final class Buckets {
     private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -17,7 +17,7 @@ final class Buckets {
         return (isoUtc ? ISO_UTC : LOCAL).format(bucketStart);
     }
 
-    static String read(ResultSet rs, int column, boolean isoUtc) throws SQLException {
+    public static String read(ResultSet rs, int column, boolean isoUtc) throws SQLException {
         return format(rs.getObject(column, LocalDateTime.class), isoUtc);
     }
 }

@@ -27,7 +27,7 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     /** {@code WHERE} over alias {@code e} for this website, range, type condition and all filters. */
-    SqlText where(String typeCondition) {
+    public SqlText where(String typeCondition) {
         SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + typeCondition,
                 websiteId, params.startAt(), params.endAt());
         for (Filter f : params.filters()) s.add(" AND ").addAll(condition(f));
@@ -58,7 +58,7 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     /** The request's filters as {@code AND} conditions over {@code alias} (each starting with " AND "). */
-    SqlText filters(String alias) {
+    public SqlText filters(String alias) {
         SqlText s = new SqlText();
         for (Filter f : params.filters()) s.add(" AND ").addAll(condition(f, alias));
         return s;
@@ -113,12 +113,12 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
      * the zone rules for the queried range (a CASE over its few DST transitions), which keeps the
      * per-row work to arithmetic instead of a time-zone library call.
      */
-    SqlText bucket(String column) {
+    public SqlText bucket(String column) {
         String[] around = dialect.truncate(params.unit().sqlName(), "\u0001").split("\u0001", -1);
         return new SqlText().add(around[0]).addAll(localTime(column, params.zone())).add(around[1]);
     }
 
-    SqlText localTime(String column, ZoneId zone) {
+    public SqlText localTime(String column, ZoneId zone) {
         ZoneRules rules = zone.getRules();
         Instant from = params.startAt();
         Instant to = params.endAt();

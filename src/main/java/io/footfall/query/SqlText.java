@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** SQL being assembled with its bound parameters in order; every client value goes in as a parameter. */
-final class SqlText {
+public final class SqlText {
     /** {@code -Dfootfall.traceSql=true}: every statement with its time on stderr, for tuning queries. */
     private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
     /** {@code -Dfootfall.traceSqlFull=true}: the whole statement and its parameters, to replay it elsewhere. */
@@ -20,29 +20,29 @@ final class SqlText {
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
 
-    SqlText add(String text, Object... args) {
+    public SqlText add(String text, Object... args) {
         sql.append(text);
         for (Object a : args) params.add(a);
         return this;
     }
 
-    SqlText addAll(SqlText other) {
+    public SqlText addAll(SqlText other) {
         sql.append(other.sql);
         params.addAll(other.params);
         return this;
     }
 
-    String text() {
+    public String text() {
         return sql.toString();
     }
 
     /** Row reader for {@link #list}. */
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    <T> List<T> list(Connection c, RowMapper<T> mapper) throws SQLException {
+    public <T> List<T> list(Connection c, RowMapper<T> mapper) throws SQLException {
         long start = System.nanoTime();
         String text = sql.toString();
         try {

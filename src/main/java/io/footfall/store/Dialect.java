@@ -23,6 +23,9 @@ public interface Dialect {
     /** Whole seconds from {@code from} to {@code to}, rounded down, as an integer expression. */
     String secondsBetween(String from, String to);
 
+    /** Whole calendar days from one day start to another (both truncated to the day), as an integer expression. */
+    String daysBetween(String from, String to);
+
     /** Whole hours from one timestamp to another (both on the hour, as rollup hours are). */
     String hoursBetween(String from, String to);
 
@@ -43,6 +46,11 @@ public interface Dialect {
     /** Hour of the day (0–23) of a timestamp expression. */
     default String hourOfDay(String expression) {
         return "extract(hour FROM " + expression + ")";
+    }
+
+    /** What makes a CTE computed once ({@code WITH x AS MATERIALIZED (...)}), with a trailing space; empty where unsupported. */
+    default String materialized() {
+        return "MATERIALIZED ";
     }
 
     /** Any one value of the group, as an aggregate (for values constant within the group, such as a visit's session). */

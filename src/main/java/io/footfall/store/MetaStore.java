@@ -3,6 +3,7 @@ package io.footfall.store;
 import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
+import io.footfall.manage.SavedReport;
 import io.footfall.manage.User;
 import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
@@ -71,6 +72,21 @@ public interface MetaStore {
     Optional<Pixel> findPixelBySlug(String slug) throws SQLException;
 
     Optional<Pixel> findPixel(UUID id) throws SQLException;
+
+    void insertReport(SavedReport report) throws SQLException;
+
+    Optional<SavedReport> findReport(UUID id) throws SQLException;
+
+    /** Writes the report's website, type, name, description, parameters and update time. */
+    void updateReport(SavedReport report) throws SQLException;
+
+    void deleteReport(UUID id) throws SQLException;
+
+    /**
+     * Saved reports, newest first; each of {@code userId}, {@code websiteId}, {@code type} narrows the list
+     * when not null.
+     */
+    PageOf<SavedReport> listReports(UUID userId, UUID websiteId, String type, int page, int pageSize) throws SQLException;
 
     /** The stored secret for a salt period, inserting {@code candidate} first if there is none. */
     String saltSecret(String period, String candidate) throws SQLException;

@@ -54,8 +54,11 @@ final class WebsiteReads {
 
     /** The website id of the path, if the caller may view it; an admin may ask about unknown ids (empty results). */
     UUID website(ApiRequest req) throws SQLException {
-        Principal principal = req.principal();
-        UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
+        return website(req.principal(), Inputs.uuid(req.pathParam("websiteId"), "websiteId"));
+    }
+
+    /** The website id, if the principal may view it; an admin may ask about unknown ids (empty results). */
+    UUID website(Principal principal, UUID id) throws SQLException {
         Website w = websites.find(id).orElse(null);
         if (w == null) {
             if (principal.user().isAdmin()) return id;

@@ -21,6 +21,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String daysBetween(String from, String to) {
+        return "date_diff('day', " + from + ", " + to + ")";
+    }
+
+    @Override
     public String hoursBetween(String from, String to) {
         return "((epoch_us(" + to + ") - epoch_us(" + from + ")) // 3600000000)";
     }

@@ -3,6 +3,7 @@ package io.footfall.store.jdbc;
 import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
+import io.footfall.manage.SavedReport;
 import io.footfall.manage.User;
 import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
@@ -222,6 +223,62 @@ public final class JdbcMetaStore implements MetaStore {
     }
 
     @Override
+    public void insertReport(SavedReport r) throws SQLException {
+        update("INSERT INTO report (report_id, user_id, website_id, type, name, description, parameters, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(), r.userId(), r.websiteId(), r.type(), r.name(), r.description(), r.parameters(), r.createdAt(), r.updatedAt());
+    }
+
+    @Override
+    public Optional<SavedReport> findReport(UUID id) throws SQLException {
+        return one("SELECT * FROM report WHERE report_id = ?", JdbcMetaStore::report, id);
+    }
+
+    @Override
+    public void updateReport(SavedReport r) throws SQLException {
+        update("UPDATE report SET website_id = ?, type = ?, name = ?, description = ?, parameters = ?, updated_at = ? WHERE report_id = ?",
+                r.websiteId(), r.type(), r.name(), r.description(), r.parameters(), r.updatedAt(), r.id());
+    }
+
+    @Override
+    public void deleteReport(UUID id) throws SQLException {
+        update("DELETE FROM report WHERE report_id = ?", id);
+    }
+
+    @Override
+    public PageOf<SavedReport> listReports(UUID userId, UUID websiteId, String type, int page, int pageSize) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (userId != null) {
+            where.append(" AND user_id = ?");
+            args.add(userId);
+        }
+        if (websiteId != null) {
+            where.append(" AND website_id = ?");
+            args.add(websiteId);
+        }
+        if (type != null) {
+            where.append(" AND type = ?");
+            args.add(type);
+        }
+        return db.read(c -> {
+            long count = queryLong(c, "SELECT count(*) FROM report" + where, args.toArray());
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(pageSize);
+            pageArgs.add((long) (page - 1) * pageSize);
+            List<SavedReport> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM report" + where
+                    + " ORDER BY created_at DESC, report_id LIMIT ? OFFSET ?")) {
+                Sql.bind(ps, pageArgs.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(report(rs));
+                }
+            }
+            return new PageOf<>(rows, count, page, pageSize);
+        });
+    }
+
+    @Override
     public String saltSecret(String period, String candidate) throws SQLException {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM salt WHERE period = ?")) {
@@ -291,6 +348,12 @@ public final class JdbcMetaStore implements MetaStore {
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(Sql.uuid(rs, "link_id"), rs.getString("name"), rs.getString("url"), rs.getString("slug"),
                 Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"));
+    }
+
+    private static SavedReport report(ResultSet rs) throws SQLException {
+        return new SavedReport(Sql.uuid(rs, "report_id"), Sql.uuid(rs, "user_id"), Sql.uuid(rs, "website_id"),
+                rs.getString("type"), rs.getString("name"), rs.getString("description"), rs.getString("parameters"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     private static Pixel pixel(ResultSet rs) throws SQLException {

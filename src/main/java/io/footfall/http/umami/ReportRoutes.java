@@ -1,0 +1,74 @@
+package io.footfall.http.umami;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.auth.Principal;
+import io.footfall.http.ApiRequest;
+import io.footfall.http.Authenticator;
+import io.footfall.http.Inputs;
+import io.footfall.http.Reply;
+import io.footfall.http.Router;
+import io.footfall.manage.WebsiteService;
+import io.footfall.query.EventScope;
+import io.footfall.query.QueryParams;
+import io.footfall.report.Attribution;
+import io.footfall.report.Breakdown;
+import io.footfall.report.Funnel;
+import io.footfall.report.Goal;
+import io.footfall.report.Journey;
+import io.footfall.report.ReportQuery;
+import io.footfall.report.Retention;
+import io.footfall.report.Revenue;
+import io.footfall.report.Utm;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+import static io.footfall.http.umami.WebsiteReads.bad;
+import static io.footfall.http.umami.WebsiteReads.run;
+
+/**
+ * {@code POST /api/reports/{funnel,retention,journey,goals,goal,utm,revenue,attribution,breakdown}}: one report
+ * over the website of the body, for a caller who may view it, with the statistics routes' filters.
+ */
+public final class ReportRoutes {
+    private final Authenticator auth;
+    private final WebsiteReads reads;
+    private final EventStore store;
+
+    public ReportRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+        this.auth = auth;
+        this.reads = new WebsiteReads(websites, store);
+        this.store = store;
+    }
+
+    /** Register before {@code /api/reports/{reportId}}: these fixed paths must win. */
+    public void register(Router r) {
+        r.post("/api/reports/funnel", auth.guard(req -> report(req, (s, p) -> Funnel.run(store, s, p))));
+        r.post("/api/reports/retention", auth.guard(req -> report(req, (s, p) -> Retention.run(store, s))));
+        r.post("/api/reports/journey", auth.guard(req -> report(req, (s, p) -> Journey.run(store, s, p))));
+        // real Umami 3.1 serves only /goal; its documentation says /goals
+        r.post("/api/reports/goal", auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p))));
+        r.post("/api/reports/goals", auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p))));
+        r.post("/api/reports/utm", auth.guard(req -> report(req, (s, p) -> Utm.run(store, s))));
+        r.post("/api/reports/revenue", auth.guard(req -> report(req, (s, p) -> Revenue.run(store, s, p))));
+        r.post("/api/reports/attribution", auth.guard(req -> report(req, (s, p) -> Attribution.run(store, s, p))));
+        r.post("/api/reports/breakdown", auth.guard(req -> report(req, (s, p) -> Breakdown.run(store, s, p))));
+    }
+
+    @FunctionalInterface
+    private interface Report {
+        Object run(EventScope scope, JsonNode parameters) throws SQLException;
+    }
+
+    private Reply report(ApiRequest req, Report report) throws SQLException {
+        JsonNode body = req.jsonObject();
+        Principal principal = req.principal();
+        UUID websiteId = Inputs.uuid(Inputs.requiredString(body, "websiteId", 36), "websiteId");
+        reads.website(principal, websiteId);
+        QueryParams params = bad(() -> ReportQuery.params(body));
+        JsonNode parameters = bad(() -> ReportQuery.parameters(body));
+        EventScope scope = reads.finish(websiteId, params);
+        return Reply.ok(run(() -> report.run(scope, parameters)));
+    }
+}

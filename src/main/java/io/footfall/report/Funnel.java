@@ -1,0 +1,61 @@
+package io.footfall.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.query.EventScope;
+import io.footfall.query.SqlText;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The funnel report: of the visitors who reached step 1 (a row passing the filters), how many then reached
+ * step 2 within {@code window} minutes of it, step 3 within the window after that, and so on. As Umami: each
+ * level keeps every time a visitor reached its step (so a later step-1 row can still start a conversion),
+ * step n must come at or after step n-1 and before the range ends, and the filters choose who enters.
+ */
+public final class Funnel {
+    static final int MAX_WINDOW_MINUTES = 60 * 24 * 366;
+
+    private Funnel() {
+    }
+
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        List<Step> steps = Step.list(parameters.get("steps"), 2, 8);
+        int window = ReportInputs.wholeNumber(parameters, "window", 1, MAX_WINDOW_MINUTES);
+        SqlText sql = new SqlText().add("WITH level1 AS (SELECT DISTINCT e.session_id, e.created_at FROM event e")
+                .addAll(scope.where(Reports.REPORTABLE)).add(" AND ").addAll(steps.getFirst().condition("e")).add(")");
+        String windowEnd = scope.dialect().plusSeconds("l.created_at", window * 60L);
+        for (int i = 1; i < steps.size(); i++) {
+            sql.add(", level" + (i + 1) + " AS (SELECT DISTINCT e.session_id, e.created_at FROM level" + i + " l"
+                            + " JOIN event e ON e.session_id = l.session_id WHERE e.website_id = ? AND e.created_at <= ?"
+                            + " AND e.created_at >= l.created_at AND e.created_at <= " + windowEnd + " AND " + Reports.REPORTABLE + " AND ",
+                    scope.websiteId(), scope.params().endAt())
+                    .addAll(steps.get(i).condition("e")).add(")");
+        }
+        for (int i = 1; i <= steps.size(); i++) {
+            sql.add((i == 1 ? " " : " UNION ALL ") + "SELECT " + i + " AS level, count(DISTINCT session_id) AS visitors FROM level" + i);
+        }
+        sql.add(" ORDER BY level");
+        List<Long> counts = store.read(c -> sql.list(c, rs -> rs.getLong(2)));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            long visitors = counts.get(i);
+            long previous = i == 0 ? 0 : counts.get(i - 1);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", steps.get(i).type());
+            m.put("value", steps.get(i).value());
+            m.put("visitors", visitors);
+            m.put("previous", previous);
+            m.put("dropped", previous > 0 ? previous - visitors : 0);
+            // Umami computes 1 - visitors / previous and visitors / first in JavaScript: a division by zero prints null
+            m.put("dropoff", previous > 0 ? 1 - (double) visitors / previous : null);
+            m.put("remaining", counts.getFirst() > 0 ? (double) visitors / counts.getFirst() : null);
+            out.add(m);
+        }
+        return out;
+    }
+}

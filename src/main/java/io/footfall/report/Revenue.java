@@ -1,0 +1,109 @@
+package io.footfall.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.query.Buckets;
+import io.footfall.query.Channels;
+import io.footfall.query.Comparison;
+import io.footfall.query.EventScope;
+import io.footfall.query.SqlText;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The revenue report in one currency: a chart of revenue per event name and time bucket (the request's unit and
+ * time zone), revenue by country, region, referrer and channel (those two of the visit's landing pageview), and
+ * totals (sum, payments, paying visitors, average payment) with the same totals for the previous window.
+ */
+public final class Revenue {
+    private Revenue() {
+    }
+
+    public static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        String currency = Payments.currency(ReportInputs.text(parameters, "currency", "currency"));
+        var p = scope.params();
+        Instant[] prev = Comparison.window("prev", p.startAt(), p.endAt());
+        EventScope previous = scope.withParams(p.withRange(prev[0], prev[1]));
+        SqlText all = all(scope, currency);
+        SqlText comparison = new SqlText().add("WITH ").addAll(Payments.cte(previous, currency)).add(" " + TOTALS);
+        boolean iso = p.isoUtc();
+        return store.read(c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            List<List<Map<String, Object>>> lists = new ArrayList<>();
+            for (String key : LISTS) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                lists.add(rows);
+                out.put(key, rows);
+            }
+            Map<String, Object> total = new LinkedHashMap<>();
+            all.list(c, rs -> {
+                int k = rs.getInt("k");
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (k == 0) {
+                    m.put("x", rs.getString("name"));
+                    m.put("t", Buckets.read(rs, 3, iso));
+                    m.put("y", Reports.amount(rs, "value"));
+                } else if (k < LISTS.size()) {
+                    m.put("name", rs.getString("name"));
+                    m.put("value", Reports.amount(rs, "value"));
+                } else {
+                    total.putAll(totals(rs));
+                    return m;
+                }
+                lists.get(k).add(m);
+                return m;
+            });
+            total.put("comparison", comparison.list(c, Revenue::totals).getFirst());
+            out.put("total", total);
+            return out;
+        });
+    }
+
+    static final List<String> LISTS = List.of("chart", "country", "region", "referrer", "channel");
+    private static final String TOTALS = "SELECT sum(p.revenue) AS value, count(DISTINCT p.event_id) AS payments,"
+            + " count(DISTINCT p.session_id) AS payers FROM pay p";
+
+    /**
+     * Everything but the comparison in one statement over one pass of the payments (materialized, as several
+     * branches read it): k = 0 chart rows, 1–4 the lists by country, region, referrer, channel, 5 the totals.
+     */
+    private static SqlText all(EventScope scope, String currency) {
+        var p = scope.params();
+        String none = "CAST(NULL AS TIMESTAMP)";
+        return new SqlText().add("WITH ").addAll(Payments.cte(scope, currency, true))
+                .add(", landing AS (SELECT e.visit_id, min(e.created_at) AS at FROM event e"
+                                + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1"
+                                + " AND e.visit_id IN (SELECT visit_id FROM pay) GROUP BY e.visit_id)"
+                                + ", touch AS (SELECT e.visit_id, CASE WHEN coalesce(e.referrer_domain, '') <> ''"
+                                + " AND e.referrer_domain <> coalesce(e.hostname, '') THEN e.referrer_domain END AS referrer, "
+                                + Channels.sql() + " AS channel FROM event e JOIN landing l ON l.visit_id = e.visit_id AND l.at = e.created_at"
+                                + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1)",
+                        scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt())
+                .add(" SELECT 0 AS k, p.event_name AS name, ").addAll(scope.bucket("p.created_at"))
+                .add(" AS t, sum(p.revenue) AS value, 0 AS payments, 0 AS payers FROM pay p GROUP BY 2, 3"
+                        + " UNION ALL SELECT 1, p.country, " + none + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.country <> '' GROUP BY 2"
+                        + " UNION ALL SELECT 2, p.region, " + none + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.region <> '' GROUP BY 2"
+                        + " UNION ALL SELECT 3, t.referrer, " + none + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
+                        + " WHERE t.referrer IS NOT NULL GROUP BY 2"
+                        + " UNION ALL SELECT 4, t.channel, " + none + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
+                        + " WHERE t.channel IS NOT NULL GROUP BY 2"
+                        + " UNION ALL SELECT 5, NULL, " + none + ", sum(p.revenue), count(DISTINCT p.event_id), count(DISTINCT p.session_id) FROM pay p"
+                        + " ORDER BY 1, 3, 4 DESC, 2");
+    }
+
+    private static Map<String, Object> totals(java.sql.ResultSet rs) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double sum = Reports.amount(rs, "value");
+        long count = rs.getLong("payments");
+        m.put("sum", sum);
+        m.put("count", count);
+        m.put("unique_count", rs.getLong("payers"));
+        m.put("average", count > 0 ? sum / count : 0);
+        return m;
+    }
+}

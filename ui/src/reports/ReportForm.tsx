@@ -1,0 +1,117 @@
+import { BREAKDOWN_FIELDS, type ReportParameters, type ReportType, type Step } from './reportTypes';
+
+/** The parameter fields of one report type. */
+export function ReportForm({ type, value, onChange }: { type: ReportType; value: ReportParameters; onChange: (p: ReportParameters) => void }) {
+  const set = (k: string, v: unknown) => onChange({ ...value, [k]: v });
+  switch (type) {
+    case 'funnel':
+      return (
+        <div className="report-form">
+          <StepsEditor steps={(value.steps as Step[]) ?? []} onChange={(s) => set('steps', s)} />
+          <label>
+            Window (minutes) <input type="number" min={1} value={Number(value.window ?? 60)} onChange={(e) => set('window', Number(e.target.value))} />
+          </label>
+        </div>
+      );
+    case 'journey':
+      return (
+        <div className="report-form">
+          <label>
+            Steps{' '}
+            <select value={Number(value.steps ?? 3)} onChange={(e) => set('steps', Number(e.target.value))}>
+              {[3, 4, 5, 6, 7].map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Start step <input value={String(value.startStep ?? '')} onChange={(e) => set('startStep', e.target.value)} placeholder="/ or event" />
+          </label>
+          <label>
+            End step <input value={String(value.endStep ?? '')} onChange={(e) => set('endStep', e.target.value)} placeholder="optional" />
+          </label>
+        </div>
+      );
+    case 'goal':
+      return (
+        <div className="report-form">
+          <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
+          <input aria-label="Goal" value={String(value.value ?? '')} onChange={(e) => set('value', e.target.value)} />
+        </div>
+      );
+    case 'revenue':
+      return (
+        <div className="report-form">
+          <label>
+            Currency <input value={String(value.currency ?? '')} maxLength={3} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
+          </label>
+        </div>
+      );
+    case 'attribution':
+      return (
+        <div className="report-form">
+          <label>
+            Model{' '}
+            <select value={String(value.model)} onChange={(e) => set('model', e.target.value)}>
+              <option value="first-click">First click</option>
+              <option value="last-click">Last click</option>
+            </select>
+          </label>
+          <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
+          <input aria-label="Conversion step" value={String(value.step ?? '')} onChange={(e) => set('step', e.target.value)} />
+          <label>
+            Currency <input value={String(value.currency ?? '')} maxLength={3} placeholder="optional" onChange={(e) => set('currency', e.target.value.toUpperCase())} />
+          </label>
+        </div>
+      );
+    case 'breakdown': {
+      const fields = (value.fields as string[]) ?? [];
+      return (
+        <div className="report-form" role="group" aria-label="Fields">
+          {BREAKDOWN_FIELDS.map((f) => (
+            <label key={f}>
+              <input type="checkbox" checked={fields.includes(f)} onChange={(e) => set('fields', e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))} /> {f}
+            </label>
+          ))}
+        </div>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+function TypeSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <select aria-label="Type" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="path">Page</option>
+      <option value="event">Event</option>
+    </select>
+  );
+}
+
+function StepsEditor({ steps, onChange }: { steps: Step[]; onChange: (s: Step[]) => void }) {
+  const update = (i: number, s: Partial<Step>) => onChange(steps.map((x, j) => (j === i ? { ...x, ...s } : x)));
+  return (
+    <ol className="report-steps">
+      {steps.map((s, i) => (
+        <li key={i}>
+          <TypeSelect value={s.type} onChange={(v) => update(i, { type: v as Step['type'] })} />
+          <input aria-label={`Step ${i + 1}`} value={s.value} onChange={(e) => update(i, { value: e.target.value })} />
+          {steps.length > 2 && (
+            <button type="button" className="icon-btn" aria-label="Remove step" onClick={() => onChange(steps.filter((_, j) => j !== i))}>
+              ✕
+            </button>
+          )}
+        </li>
+      ))}
+      {steps.length < 8 && (
+        <li>
+          <button type="button" onClick={() => onChange([...steps, { type: 'path', value: '/' }])}>
+            + Add step
+          </button>
+        </li>
+      )}
+    </ol>
+  );
+}
