@@ -21,13 +21,21 @@ import io.footfall.http.Router;
 import io.footfall.http.TrackerScriptRoutes;
 import io.footfall.http.server.Http1Front;
 import io.footfall.http.server.ReadTimeouts;
+import io.footfall.http.umami.AdminRoutes;
 import io.footfall.http.umami.AuthRoutes;
+import io.footfall.http.umami.ShareRoutes;
+import io.footfall.http.umami.TeamRoutes;
 import io.footfall.http.umami.HeartbeatRoutes;
 import io.footfall.http.umami.LinkPixelRoutes;
 import io.footfall.http.umami.SendRoutes;
 import io.footfall.http.umami.MeRoutes;
 import io.footfall.http.umami.UserRoutes;
 import io.footfall.http.umami.WebsiteRoutes;
+import io.footfall.auth.Permissions;
+import io.footfall.auth.ShareTokens;
+import io.footfall.manage.ShareService;
+import io.footfall.manage.TeamMember;
+import io.footfall.manage.TeamService;
 import io.footfall.manage.UserService;
 import io.footfall.manage.WebsiteCache;
 import io.footfall.manage.WebsiteService;
@@ -90,8 +98,14 @@ public final class FootfallServer implements AutoCloseable {
             UserService users = new UserService(stores.meta(), websites);
             boolean createdAdmin = users.ensureDefaultAdmin();
             AuthTokens tokens = new AuthTokens(secret);
-            Authenticator auth = new Authenticator(tokens, users);
-            WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users);
+            TeamService teams = new TeamService(stores.meta(), websites);
+            ShareService shares = new ShareService(stores.meta());
+            ShareTokens shareTokens = new ShareTokens(secret);
+            Permissions permissions = new Permissions((teamId, userId) ->
+                    stores.meta().findTeamMember(teamId, userId).map(TeamMember::role));
+            Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares);
+            WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users, teams, shares);
+            TeamRoutes teamRoutes = new TeamRoutes(auth, teams, users, websiteRoutes);
             geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()
                     : settings.dataDir().resolve("geo"));
             Collector collector = new Collector(
@@ -126,10 +140,13 @@ public final class FootfallServer implements AutoCloseable {
                         dashboard.register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
                         LoginLimiter loginLimiter = new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC());
-                        new AuthRoutes(users, tokens, auth, loginLimiter, clientIp, settings.disableLogin()).register(r);
-                        new MeRoutes(auth, users, websiteRoutes, loginLimiter, clientIp).register(r);
-                        new UserRoutes(auth, users, websiteRoutes).register(r);
+                        new AuthRoutes(users, teams, tokens, auth, loginLimiter, clientIp, settings.disableLogin()).register(r);
+                        new MeRoutes(auth, users, websiteRoutes, teamRoutes, loginLimiter, clientIp).register(r);
+                        new UserRoutes(auth, users, websiteRoutes, teamRoutes).register(r);
                         websiteRoutes.register(r);
+                        teamRoutes.register(r);
+                        new ShareRoutes(auth, shares, websites, shareTokens).register(r);
+                        new AdminRoutes(auth, websiteRoutes, teamRoutes).register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);
                         new io.footfall.http.umami.StatsRoutes(auth, websites, stores.events(), Clock.systemUTC()).register(r);
                         new io.footfall.http.umami.SessionRoutes(auth, websites, stores.events()).register(r);
