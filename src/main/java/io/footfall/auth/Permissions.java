@@ -79,19 +79,35 @@ public final class Permissions {
 
     /** A website's data: an admin, its owner, any member of its team, or a share token made for it. */
     public boolean canViewWebsite(Principal p, Website w) throws SQLException {
-        if (p.isShare()) return w.id().equals(p.shareWebsiteId());
+        return canViewOwned(p, w.id(), w.userId(), w.teamId());
+    }
+
+    /**
+     * Anything owned by a user or a team (a website, link or pixel, and their statistics): an admin, the owner,
+     * any member of the team, or a share token made for that id.
+     */
+    public boolean canViewOwned(Principal p, UUID id, UUID userId, UUID teamId) throws SQLException {
+        if (p.isShare()) return id.equals(p.shareWebsiteId());
         User user = p.user();
         if (user.isAdmin()) return true;
-        if (w.userId() != null) return user.id().equals(w.userId());
-        return w.teamId() != null && memberships.role(w.teamId(), user.id()).isPresent();
+        if (userId != null) return user.id().equals(userId);
+        return teamId != null && memberships.role(teamId, user.id()).isPresent();
+    }
+
+    /** Changing or deleting something a user or team owns: the admin, the owner, or a team role with {@code action}. */
+    public boolean canChangeOwned(User user, UUID userId, UUID teamId, Action action) throws SQLException {
+        if (user.isAdmin()) return true;
+        if (User.VIEW_ONLY.equals(user.role())) return false;
+        if (userId != null) return user.id().equals(userId);
+        return teamId != null && allows(memberships.role(teamId, user.id()).orElse(null), action);
     }
 
     public boolean canUpdateWebsite(User user, Website w) throws SQLException {
-        return mayChange(user, w, Action.WEBSITE_UPDATE);
+        return canChangeOwned(user, w.userId(), w.teamId(), Action.WEBSITE_UPDATE);
     }
 
     public boolean canDeleteWebsite(User user, Website w) throws SQLException {
-        return mayChange(user, w, Action.WEBSITE_DELETE);
+        return canChangeOwned(user, w.userId(), w.teamId(), Action.WEBSITE_DELETE);
     }
 
     /** From a team to the caller itself: a team role that may hand websites to users. As in Umami, admins too. */
@@ -133,13 +149,6 @@ public final class Permissions {
     /** Everything the admin pages list: every website, team and account. */
     public static boolean canViewAll(User user) {
         return user.isAdmin();
-    }
-
-    private boolean mayChange(User user, Website w, Action action) throws SQLException {
-        if (user.isAdmin()) return true;
-        if (User.VIEW_ONLY.equals(user.role())) return false;
-        if (w.userId() != null) return user.id().equals(w.userId());
-        return w.teamId() != null && allows(memberships.role(w.teamId(), user.id()).orElse(null), action);
     }
 
     private boolean teamAllows(User user, UUID teamId, Action action) throws SQLException {

@@ -33,6 +33,13 @@ public final class WebsiteService {
         return cache.find(id);
     }
 
+    /** A link or pixel with this id: their hits are stored under it and read through the website statistics routes. */
+    public Optional<Owned> findLinkOrPixel(UUID id) throws SQLException {
+        Optional<Owned> link = meta.findLink(id).map(l -> new Owned(l.id(), l.userId(), l.teamId()));
+        if (link.isPresent()) return link;
+        return meta.findPixel(id).map(p -> new Owned(p.id(), p.userId(), p.teamId()));
+    }
+
     public boolean idTaken(UUID id) throws SQLException {
         return meta.websiteIdTaken(id);
     }

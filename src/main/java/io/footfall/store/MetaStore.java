@@ -73,11 +73,33 @@ public interface MetaStore {
 
     Optional<Link> findLink(UUID id) throws SQLException;
 
+    /** Links not deleted of one owner ({@code userId}) or one team, newest first; {@code search} matches name, slug, url. */
+    PageOf<Link> listLinks(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException;
+
+    void updateLink(Link link) throws SQLException;
+
+    /** Marks the link deleted and frees its slug (the column is unique over all rows). */
+    void markLinkDeleted(UUID id, Instant at) throws SQLException;
+
+    /** Whether any link, deleted or not, holds the slug or the id. */
+    boolean linkTaken(String slug, UUID id) throws SQLException;
+
     void insertPixel(Pixel pixel) throws SQLException;
 
     Optional<Pixel> findPixelBySlug(String slug) throws SQLException;
 
     Optional<Pixel> findPixel(UUID id) throws SQLException;
+
+    /** Pixels not deleted of one owner ({@code userId}) or one team, newest first; {@code search} matches name and slug. */
+    PageOf<Pixel> listPixels(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException;
+
+    void updatePixel(Pixel pixel) throws SQLException;
+
+    /** Marks the pixel deleted and frees its slug. */
+    void markPixelDeleted(UUID id, Instant at) throws SQLException;
+
+    /** Whether any pixel, deleted or not, holds the slug or the id. */
+    boolean pixelTaken(String slug, UUID id) throws SQLException;
 
     /** Stores a new team together with its first membership (the owner), in one transaction. */
     void insertTeam(Team team, TeamMember owner) throws SQLException;
@@ -89,7 +111,7 @@ public interface MetaStore {
 
     void updateTeam(Team team) throws SQLException;
 
-    /** Marks the team deleted and ends its memberships; its websites are deleted separately (their events). */
+    /** Marks the team deleted with its links and pixels and ends its memberships; its websites are deleted separately (their events). */
     void markTeamDeleted(UUID id, Instant at) throws SQLException;
 
     /** Teams not deleted, newest first; {@code memberId} null means all teams, else those the user belongs to. */

@@ -84,6 +84,33 @@ final class Views {
         return m;
     }
 
+    static Map<String, Object> link(io.footfall.manage.Link l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", l.id());
+        m.put("name", l.name());
+        m.put("url", l.url());
+        m.put("slug", l.slug());
+        m.put("userId", l.userId());
+        m.put("teamId", l.teamId());
+        m.put("createdAt", l.createdAt());
+        m.put("updatedAt", l.updatedAt());
+        m.put("deletedAt", null);
+        return m;
+    }
+
+    static Map<String, Object> pixel(io.footfall.manage.Pixel p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("slug", p.slug());
+        m.put("userId", p.userId());
+        m.put("teamId", p.teamId());
+        m.put("createdAt", p.createdAt());
+        m.put("updatedAt", p.updatedAt());
+        m.put("deletedAt", null);
+        return m;
+    }
+
     static Map<String, Object> team(Team t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());

@@ -55,7 +55,7 @@ final class WebsiteReads {
     }
 
     /**
-     * The website id of the path, if the caller (a user or a share token) may view it; an admin may ask about
+     * The website id of the path (or a link's or pixel's), if the caller (a user or a share token) may view it; an admin may ask about
      * unknown ids (empty results).
      */
     UUID website(ApiRequest req) throws SQLException {
@@ -63,6 +63,11 @@ final class WebsiteReads {
         UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
         Website w = websites.find(id).orElse(null);
         if (w == null) {
+            var tracked = websites.findLinkOrPixel(id).orElse(null);
+            if (tracked != null) {
+                if (!permissions.canViewOwned(principal, id, tracked.userId(), tracked.teamId())) throw ApiException.unauthorized();
+                return id;
+            }
             if (!principal.isShare() && principal.user().isAdmin()) return id;
             throw ApiException.unauthorized();
         }

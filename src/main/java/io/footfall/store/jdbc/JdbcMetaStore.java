@@ -211,8 +211,9 @@ public final class JdbcMetaStore implements MetaStore {
 
     @Override
     public void insertLink(Link l) throws SQLException {
-        update("INSERT INTO link (link_id, name, url, slug, user_id, team_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                l.id(), l.name(), l.url(), l.slug(), l.userId(), l.teamId(), l.userId(), l.createdAt());
+        update("INSERT INTO link (link_id, name, url, slug, user_id, team_id, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                l.id(), l.name(), l.url(), l.slug(), l.userId(), l.teamId(), l.userId(), l.createdAt(), l.updatedAt());
     }
 
     @Override
@@ -227,8 +228,9 @@ public final class JdbcMetaStore implements MetaStore {
 
     @Override
     public void insertPixel(Pixel p) throws SQLException {
-        update("INSERT INTO pixel (pixel_id, name, slug, user_id, team_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                p.id(), p.name(), p.slug(), p.userId(), p.teamId(), p.userId(), p.createdAt());
+        update("INSERT INTO pixel (pixel_id, name, slug, user_id, team_id, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                p.id(), p.name(), p.slug(), p.userId(), p.teamId(), p.userId(), p.createdAt(), p.updatedAt());
     }
 
     @Override
@@ -239,6 +241,72 @@ public final class JdbcMetaStore implements MetaStore {
     @Override
     public Optional<Pixel> findPixel(UUID id) throws SQLException {
         return one("SELECT * FROM pixel WHERE pixel_id = ? AND deleted_at IS NULL", JdbcMetaStore::pixel, id);
+    }
+
+    @Override
+    public PageOf<Link> listLinks(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException {
+        return listOwned("link", "link_id", List.of("name", "slug", "url"), userId, teamId, search, page, pageSize,
+                JdbcMetaStore::link);
+    }
+
+    @Override
+    public void updateLink(Link l) throws SQLException {
+        update("UPDATE link SET name = ?, url = ?, slug = ?, updated_at = ? WHERE link_id = ?",
+                l.name(), l.url(), l.slug(), l.updatedAt(), l.id());
+    }
+
+    @Override
+    public void markLinkDeleted(UUID id, Instant at) throws SQLException {
+        update("UPDATE link SET deleted_at = ?, updated_at = ?, slug = ? WHERE link_id = ?", at, at, "deleted:" + id, id);
+    }
+
+    @Override
+    public boolean linkTaken(String slug, UUID id) throws SQLException {
+        return db.read(c -> queryLong(c, "SELECT count(*) FROM link WHERE slug = ? OR link_id = ?", slug, id)) > 0;
+    }
+
+    @Override
+    public PageOf<Pixel> listPixels(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException {
+        return listOwned("pixel", "pixel_id", List.of("name", "slug"), userId, teamId, search, page, pageSize,
+                JdbcMetaStore::pixel);
+    }
+
+    @Override
+    public void updatePixel(Pixel p) throws SQLException {
+        update("UPDATE pixel SET name = ?, slug = ?, updated_at = ? WHERE pixel_id = ?", p.name(), p.slug(), p.updatedAt(), p.id());
+    }
+
+    @Override
+    public void markPixelDeleted(UUID id, Instant at) throws SQLException {
+        update("UPDATE pixel SET deleted_at = ?, updated_at = ?, slug = ? WHERE pixel_id = ?", at, at, "deleted:" + id, id);
+    }
+
+    @Override
+    public boolean pixelTaken(String slug, UUID id) throws SQLException {
+        return db.read(c -> queryLong(c, "SELECT count(*) FROM pixel WHERE slug = ? OR pixel_id = ?", slug, id)) > 0;
+    }
+
+    /** Rows of a table whose rows belong to a user or a team (links, pixels), newest first. */
+    private <T> PageOf<T> listOwned(String table, String idColumn, List<String> searched, UUID userId, UUID teamId,
+                                    String search, int page, int pageSize, RowMapper<T> mapper) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE deleted_at IS NULL");
+        List<Object> args = new ArrayList<>();
+        if (userId != null) {
+            where.append(" AND user_id = ?");
+            args.add(userId);
+        }
+        if (teamId != null) {
+            where.append(" AND team_id = ?");
+            args.add(teamId);
+        }
+        if (search != null && !search.isBlank()) {
+            String like = "%" + escapeLike(search.toLowerCase()) + "%";
+            where.append(" AND (").append(String.join(" OR ", searched.stream()
+                    .map(col -> "lower(" + col + ") LIKE ? ESCAPE '\\'").toList())).append(")");
+            for (int i = 0; i < searched.size(); i++) args.add(like);
+        }
+        return page("SELECT count(*) FROM " + table + where, "SELECT * FROM " + table + where
+                + " ORDER BY created_at DESC, " + idColumn, args, page, pageSize, mapper);
     }
 
     @Override
@@ -293,6 +361,13 @@ public final class JdbcMetaStore implements MetaStore {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM team_user WHERE team_id = ?")) {
                 Sql.bind(ps, id);
                 ps.executeUpdate();
+            }
+            for (String table : new String[]{"link", "pixel"}) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET deleted_at = ?, updated_at = ?, "
+                        + "slug = 'deleted:' || CAST(" + table + "_id AS VARCHAR) WHERE team_id = ? AND deleted_at IS NULL")) {
+                    Sql.bind(ps, at, at, id);
+                    ps.executeUpdate();
+                }
             }
             // The access code is released with the team, so nobody joins a deleted team and the code can be reused.
             try (PreparedStatement ps = c.prepareStatement(
@@ -486,11 +561,11 @@ public final class JdbcMetaStore implements MetaStore {
 
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(Sql.uuid(rs, "link_id"), rs.getString("name"), rs.getString("url"), rs.getString("slug"),
-                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"));
+                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     private static Pixel pixel(ResultSet rs) throws SQLException {
         return new Pixel(Sql.uuid(rs, "pixel_id"), rs.getString("name"), rs.getString("slug"),
-                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"));
+                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }
