@@ -67,3 +67,14 @@ await call('deleteShare', () => owner.client.deleteShare({ shareId: share.id }))
 await call('createShare', () => owner.client.createShare({ entityId: site.id, shareType: 1, name: 'Direct', parameters: {}, slug: 'direct-slug' }));
 await call('deleteTeam', () => owner.client.deleteTeam({ teamId }));
 await call('getTeamAfterDelete', () => owner.client.getTeam({ teamId }));
+
+const link = await call('createLink', () => owner.client.createLink({ name: 'Docs', url: 'https://example.com/docs', slug: 'client-docs' }));
+await call('getLinks', () => owner.client.getLinks());
+await call('getLink', () => owner.client.getLink({ linkId: link.id }));
+await call('updateLink', () => owner.client.updateLink({ linkId: link.id, url: 'https://example.com/v2' }));
+await call('deleteLink', () => owner.client.deleteLink({ linkId: link.id }));
+const pixel = await call('createPixel', () => owner.client.createPixel({ name: 'Mail', slug: 'client-pixel' }));
+await call('getPixels', () => owner.client.getPixels());
+await call('getPixel', () => owner.client.getPixel({ pixelId: pixel.id }));
+await call('updatePixel', () => owner.client.updatePixel({ pixelId: pixel.id, name: 'Mail 2' }));
+await call('deletePixel', () => owner.client.deletePixel({ pixelId: pixel.id }));

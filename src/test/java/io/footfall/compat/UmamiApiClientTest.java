@@ -101,9 +101,9 @@ class UmamiApiClientTest {
         }
     }
 
-    /** Teams, members, team websites, transfers and shares, each operation called through the client itself. */
+    /** Teams, members, team websites, transfers, shares, links and pixels, each operation called through the client itself. */
     @Test
-    void apiClientManagesTeamsAndShares() throws Exception {
+    void apiClientManagesTeamsSharesLinksAndPixels() throws Exception {
         NodeTool.requireNodeAndPackages();
         try (TestServer server = TestServer.start()) {
             NodeTool.Result r = NodeTool.node("umami-api-client-teams.mjs", server.baseUrl() + "/api");
@@ -125,7 +125,7 @@ class UmamiApiClientTest {
                     assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue();
                 }
             });
-            assertThat(calls).hasSize(32);
+            assertThat(calls).hasSize(42);
 
             JsonNode team = calls.get("createTeam").get("result");
             String teamId = team.get(0).get("id").asText();
@@ -162,6 +162,17 @@ class UmamiApiClientTest {
             assertThat(calls.get("deleteShare").at("/result/ok").asBoolean()).isTrue();
             assertThat(calls.get("createShare").at("/result/slug").asText()).isEqualTo("direct-slug");
             assertThat(calls.get("deleteTeam").at("/result/ok").asBoolean()).isTrue();
+
+            String linkId = calls.get("createLink").at("/result/id").asText();
+            assertThat(calls.get("getLinks").at("/result/data/0/id").asText()).isEqualTo(linkId);
+            assertThat(calls.get("getLink").at("/result/slug").asText()).isEqualTo("client-docs");
+            assertThat(calls.get("updateLink").at("/result/url").asText()).isEqualTo("https://example.com/v2");
+            assertThat(calls.get("deleteLink").at("/result/ok").asBoolean()).isTrue();
+            String pixelId = calls.get("createPixel").at("/result/id").asText();
+            assertThat(calls.get("getPixels").at("/result/data/0/id").asText()).isEqualTo(pixelId);
+            assertThat(calls.get("getPixel").at("/result/slug").asText()).isEqualTo("client-pixel");
+            assertThat(calls.get("updatePixel").at("/result/name").asText()).isEqualTo("Mail 2");
+            assertThat(calls.get("deletePixel").at("/result/ok").asBoolean()).isTrue();
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole permission table walked over HTTP: every team, website, share and admin route, called by every kind
+ * The whole permission table walked over HTTP: every team, website, share, link, pixel and admin route, called by every kind
  * of caller (an admin; the four team roles of one team; a user and a view-only account outside it; a share token
  * of the team's website; nobody). Each call answers exactly 200 or 401, never 403 or 404, as Umami does.
  * Calls that change or delete something get fresh objects of their own, so the order of the walk does not matter.
@@ -43,6 +43,8 @@ class PermissionMatrixTest {
     static String siteId;
     static String shareId;
     static String shareToken;
+    static String linkId;
+    static String pixelId;
     static String loner;
     static int fresh;
 
@@ -65,6 +67,9 @@ class PermissionMatrixTest {
                 .get("id").asText();
         ok(server.http().post("/api/websites/" + siteId, "{\"shareId\":\"matrix\"}", tokens.get(Caller.OWNER)));
         shareToken = ok(server.http().get("/api/share/matrix", null)).get("token").asText();
+        linkId = teamLink(teamId);
+        pixelId = ok(server.http().post("/api/pixels", "{\"name\":\"P\",\"slug\":\"matrix-pixel\",\"teamId\":\"" + teamId + "\"}",
+                tokens.get(Caller.OWNER))).get("id").asText();
     }
 
     @AfterAll
@@ -98,6 +103,11 @@ class PermissionMatrixTest {
         String token = tokens.getOrDefault(c, tokens.get(Caller.OWNER));
         var res = server.http().post("/api/websites", "{\"name\":\"Own " + (++fresh) + "\",\"domain\":\"o.example\"}", token);
         return res.status() == 200 ? res.json().get("id").asText() : server.createWebsite(tokens.get(Caller.OWNER), "Own", "o.example");
+    }
+
+    static String teamLink(String team) {
+        return ok(server.http().post("/api/links", "{\"name\":\"L\",\"url\":\"https://example.com\",\"slug\":\"link-" + (++fresh)
+                + "\",\"teamId\":\"" + team + "\"}", tokens.get(Caller.OWNER))).get("id").asText();
     }
 
     static String teamCode() {
@@ -155,6 +165,18 @@ class PermissionMatrixTest {
                         "{\"name\":\"D\"}", tokens.get(Caller.OWNER))).get("id").asText(), null)),
                 new Row("user's teams", EnumSet.of(Caller.ADMIN, Caller.OWNER), c -> new Call("GET", "/api/users/"
                         + ids.get(Caller.OWNER) + "/teams", null)),
+                new Row("list links", LOGGED_IN, c -> new Call("GET", "/api/links", null)),
+                new Row("list pixels", LOGGED_IN, c -> new Call("GET", "/api/pixels", null)),
+                new Row("team links", TEAM, c -> new Call("GET", team + "/links", null)),
+                new Row("team pixels", TEAM, c -> new Call("GET", team + "/pixels", null)),
+                new Row("create team link", TEAM_WRITERS, c -> new Call("POST", "/api/links", "{\"name\":\"N\",\"url\":"
+                        + "\"https://example.com\",\"slug\":\"new-" + (++fresh) + "\",\"teamId\":\"" + teamId + "\"}")),
+                new Row("get link", TEAM, c -> new Call("GET", "/api/links/" + linkId, null)),
+                new Row("link stats", TEAM, c -> new Call("GET", "/api/websites/" + linkId + "/stats?startAt=0&endAt=1000", null)),
+                new Row("update link", TEAM_WRITERS, c -> new Call("POST", "/api/links/" + linkId, "{\"name\":\"Renamed\"}")),
+                new Row("delete link", TEAM_WRITERS, c -> new Call("DELETE", "/api/links/" + teamLink(teamId), null)),
+                new Row("get pixel", TEAM, c -> new Call("GET", "/api/pixels/" + pixelId, null)),
+                new Row("update pixel", TEAM_WRITERS, c -> new Call("POST", "/api/pixels/" + pixelId, "{\"name\":\"Renamed\"}")),
                 new Row("admin websites", admin, c -> new Call("GET", "/api/admin/websites", null)),
                 new Row("admin teams", admin, c -> new Call("GET", "/api/admin/teams", null)),
                 new Row("admin users", admin, c -> new Call("GET", "/api/admin/users", null)));
