@@ -13,6 +13,7 @@ import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.Segment;
 import io.footfall.manage.SegmentService;
+import io.footfall.manage.User;
 import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.Cohort;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import static io.footfall.http.umami.WebsiteReads.bad;
 
@@ -72,19 +74,20 @@ public final class SegmentRoutes {
     }
 
     private Reply create(ApiRequest req) throws SQLException {
-        Website w = changeable(req);
+        Website w = changeable(req, Permissions::canUpdateWebsite);
         Body b = body(req);
         return Reply.ok(view(segments.create(w.id(), b.type, b.name, b.parameters)));
     }
 
     private Reply update(ApiRequest req) throws SQLException {
-        Website w = changeable(req);
+        Website w = changeable(req, Permissions::canUpdateWebsite);
         Body b = body(req);
         return Reply.ok(view(segments.update(existing(req, w.id()), b.type, b.name, b.parameters)));
     }
 
     private Reply delete(ApiRequest req) throws SQLException {
-        Website w = changeable(req);
+        // As Umami: deleting a segment takes the right to delete the website, saving one the right to update it.
+        Website w = changeable(req, Permissions::canDeleteWebsite);
         segments.delete(existing(req, w.id()));
         return Reply.okTrue();
     }
@@ -95,8 +98,8 @@ public final class SegmentRoutes {
         return segments.find(websiteId, id).orElseThrow(() -> ApiException.notFound("Segment not found"));
     }
 
-    /** The website of the path, if the caller may change it (401 otherwise; 404 when unknown to an admin). */
-    private Website changeable(ApiRequest req) throws SQLException {
+    /** The website of the path, if {@code may} lets the caller change it (401 otherwise; 404 when unknown to an admin). */
+    private Website changeable(ApiRequest req, BiPredicate<User, Website> may) throws SQLException {
         Principal p = req.principal();
         UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
         Website w = websites.find(id).orElse(null);
@@ -104,7 +107,7 @@ public final class SegmentRoutes {
             if (p.user().isAdmin()) throw ApiException.notFound("Website not found");
             throw ApiException.unauthorized();
         }
-        if (!Permissions.canUpdateWebsite(p.user(), w)) throw ApiException.unauthorized();
+        if (!may.test(p.user(), w)) throw ApiException.unauthorized();
         return w;
     }
 
