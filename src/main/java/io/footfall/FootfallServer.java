@@ -164,6 +164,7 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.RevenueRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ReportRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.SavedReportRoutes(auth, websites, stores.events(), stores.meta()).register(r);
+                        new io.footfall.http.umami.SegmentRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);
                         r.finish();
                         dashboard.registerFallback(r);
