@@ -2,6 +2,22 @@ package io.footfall.auth;
 
 import io.footfall.manage.User;
 
-/** The authenticated caller of a request and the token it presented. */
-public record Principal(User user, String token) {
+import java.util.UUID;
+
+/**
+ * The caller of a request: a logged-in user with the token it presented, or the holder of a share token, who
+ * may read one website's statistics ({@code shareWebsiteId}) and has no user.
+ */
+public record Principal(User user, String token, UUID shareWebsiteId) {
+    public Principal(User user, String token) {
+        this(user, token, null);
+    }
+
+    public static Principal share(UUID websiteId, String token) {
+        return new Principal(null, token, websiteId);
+    }
+
+    public boolean isShare() {
+        return user == null;
+    }
 }

@@ -1,21 +1,39 @@
 package io.footfall.http;
 
 import io.footfall.auth.AuthTokens;
+import io.footfall.auth.Permissions;
 import io.footfall.auth.Principal;
+import io.footfall.auth.ShareTokens;
+import io.footfall.manage.ShareService;
 import io.footfall.manage.User;
 import io.footfall.manage.UserService;
 
 import java.util.Optional;
 import java.util.UUID;
 
-/** Resolves `Authorization: Bearer <token>` to a principal; every failure is the same 401. */
+/**
+ * Resolves `Authorization: Bearer <token>` to a principal; every failure is the same 401. Statistics reads
+ * also accept a share token (`x-umami-share-token` with `x-umami-share-context`, as Umami's share page sends),
+ * which {@link Permissions#canViewWebsite} limits to the shared website.
+ */
 public final class Authenticator {
     private final AuthTokens tokens;
     private final UserService users;
+    private final Permissions permissions;
+    private final ShareTokens shareTokens;
+    private final ShareService shares;
 
-    public Authenticator(AuthTokens tokens, UserService users) {
+    public Authenticator(AuthTokens tokens, UserService users, Permissions permissions, ShareTokens shareTokens,
+                         ShareService shares) {
         this.tokens = tokens;
         this.users = users;
+        this.permissions = permissions;
+        this.shareTokens = shareTokens;
+        this.shares = shares;
+    }
+
+    public Permissions permissions() {
+        return permissions;
     }
 
     public Principal require(ApiRequest req) throws java.sql.SQLException {
@@ -29,12 +47,41 @@ public final class Authenticator {
         return p;
     }
 
-    /** Wraps a handler so it runs only for an authenticated caller. */
+    /** Wraps a handler so it runs only for an authenticated user. */
     public Handler guard(Handler handler) {
         return req -> {
             require(req);
             return handler.handle(req);
         };
+    }
+
+    /**
+     * Wraps a read of a website's statistics: a logged-in user, or else the holder of a share token whose share
+     * still exists. The handler must check the website through {@link Permissions#canViewWebsite}.
+     */
+    public Handler guardStatistics(Handler handler) {
+        return req -> {
+            if (bearer(req) != null || req.header(SHARE_TOKEN) == null) {
+                require(req);
+            } else {
+                req.principal(share(req));
+            }
+            return handler.handle(req);
+        };
+    }
+
+    static final String SHARE_TOKEN = "x-umami-share-token";
+    static final String SHARE_CONTEXT = "x-umami-share-context";
+
+    private Principal share(ApiRequest req) throws java.sql.SQLException {
+        String token = req.header(SHARE_TOKEN).trim();
+        String context = req.header(SHARE_CONTEXT);
+        if (token.isEmpty() || context == null || context.isBlank()) throw ApiException.unauthorized();
+        ShareTokens.Claims claims = shareTokens.verify(token).orElseThrow(ApiException::unauthorized);
+        // A deleted share, or one moved to another entity, no longer opens anything.
+        boolean live = shares.find(claims.shareId()).filter(s -> s.entityId().equals(claims.websiteId())).isPresent();
+        if (!live) throw ApiException.unauthorized();
+        return Principal.share(claims.websiteId(), token);
     }
 
     static String bearer(ApiRequest req) {

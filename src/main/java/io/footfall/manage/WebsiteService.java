@@ -33,6 +33,13 @@ public final class WebsiteService {
         return cache.find(id);
     }
 
+    /** A link or pixel with this id: their hits are stored under it and read through the website statistics routes. */
+    public Optional<Owned> findLinkOrPixel(UUID id) throws SQLException {
+        Optional<Owned> link = meta.findLink(id).map(l -> new Owned(l.id(), l.userId(), l.teamId()));
+        if (link.isPresent()) return link;
+        return meta.findPixel(id).map(p -> new Owned(p.id(), p.userId(), p.teamId()));
+    }
+
     public boolean idTaken(UUID id) throws SQLException {
         return meta.websiteIdTaken(id);
     }
@@ -41,8 +48,22 @@ public final class WebsiteService {
         return meta.findWebsiteByShareId(shareId).filter(w -> !w.id().equals(exceptWebsite)).isPresent();
     }
 
+    /** The websites a user owns itself (not those of its teams). */
     public PageOf<Website> list(UUID ownerId, String search, int page, int pageSize) throws SQLException {
-        return meta.listWebsites(ownerId, search, page, pageSize);
+        return meta.listWebsites(new WebsiteQuery(ownerId, null, null, search, page, pageSize));
+    }
+
+    public PageOf<Website> list(WebsiteQuery query) throws SQLException {
+        return meta.listWebsites(query);
+    }
+
+    /** Gives the website to a user or to a team: a website has exactly one of the two. */
+    public Website transfer(Website w, UUID userId, UUID teamId) throws SQLException {
+        Website moved = new Website(w.id(), w.name(), w.domain(), w.shareId(), w.resetAt(), userId, teamId,
+                w.createdBy(), w.createdAt(), Instant.now(), null);
+        meta.updateWebsite(moved);
+        cache.invalidate(w.id());
+        return moved;
     }
 
     public Website update(Website w, String name, String domain, String shareId) throws SQLException {

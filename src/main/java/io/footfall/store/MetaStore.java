@@ -3,16 +3,20 @@ package io.footfall.store;
 import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
+import io.footfall.manage.Share;
+import io.footfall.manage.Team;
+import io.footfall.manage.TeamMember;
 import io.footfall.manage.User;
 import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
+import io.footfall.manage.WebsiteQuery;
 
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Metadata: users, websites, links, pixels and salts. Small, relational, transactional. */
+/** Metadata: users, teams, websites, shares, links, pixels and salts. Small, relational, transactional. */
 public interface MetaStore {
 
     long countUsers() throws SQLException;
@@ -53,8 +57,11 @@ public interface MetaStore {
 
     Optional<Website> findWebsiteByShareId(String shareId) throws SQLException;
 
-    /** Websites not deleted, newest first; {@code ownerId} null means all websites (admin view). */
-    PageOf<Website> listWebsites(UUID ownerId, String search, int page, int pageSize) throws SQLException;
+    /** Websites not deleted that the query selects, newest first; {@code search} matches name and domain. */
+    PageOf<Website> listWebsites(WebsiteQuery query) throws SQLException;
+
+    /** How many websites, not deleted, belong to a team. */
+    long countTeamWebsites(UUID teamId) throws SQLException;
 
     void updateWebsite(Website website) throws SQLException;
 
@@ -66,11 +73,74 @@ public interface MetaStore {
 
     Optional<Link> findLink(UUID id) throws SQLException;
 
+    /** Links not deleted of one owner ({@code userId}) or one team, newest first; {@code search} matches name, slug, url. */
+    PageOf<Link> listLinks(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException;
+
+    void updateLink(Link link) throws SQLException;
+
+    /** Marks the link deleted and frees its slug (the column is unique over all rows). */
+    void markLinkDeleted(UUID id, Instant at) throws SQLException;
+
+    /** Whether any link, deleted or not, holds the slug or the id. */
+    boolean linkTaken(String slug, UUID id) throws SQLException;
+
     void insertPixel(Pixel pixel) throws SQLException;
 
     Optional<Pixel> findPixelBySlug(String slug) throws SQLException;
 
     Optional<Pixel> findPixel(UUID id) throws SQLException;
+
+    /** Pixels not deleted of one owner ({@code userId}) or one team, newest first; {@code search} matches name and slug. */
+    PageOf<Pixel> listPixels(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException;
+
+    void updatePixel(Pixel pixel) throws SQLException;
+
+    /** Marks the pixel deleted and frees its slug. */
+    void markPixelDeleted(UUID id, Instant at) throws SQLException;
+
+    /** Whether any pixel, deleted or not, holds the slug or the id. */
+    boolean pixelTaken(String slug, UUID id) throws SQLException;
+
+    /** Stores a new team together with its first membership (the owner), in one transaction. */
+    void insertTeam(Team team, TeamMember owner) throws SQLException;
+
+    /** The team unless deleted. */
+    Optional<Team> findTeam(UUID id) throws SQLException;
+
+    Optional<Team> findTeamByAccessCode(String accessCode) throws SQLException;
+
+    void updateTeam(Team team) throws SQLException;
+
+    /** Marks the team deleted with its links and pixels and ends its memberships; its websites are deleted separately (their events). */
+    void markTeamDeleted(UUID id, Instant at) throws SQLException;
+
+    /** Teams not deleted, newest first; {@code memberId} null means all teams, else those the user belongs to. */
+    PageOf<Team> listTeams(UUID memberId, String search, int page, int pageSize) throws SQLException;
+
+    /** A user's membership of a team, with its username. */
+    Optional<TeamMember> findTeamMember(UUID teamId, UUID userId) throws SQLException;
+
+    void insertTeamMember(TeamMember member) throws SQLException;
+
+    void updateTeamMember(TeamMember member) throws SQLException;
+
+    void deleteTeamMember(UUID teamId, UUID userId) throws SQLException;
+
+    /** A team's members whose accounts are not deleted, oldest first, with usernames; {@code search} matches them. */
+    PageOf<TeamMember> listTeamMembers(UUID teamId, String search, int page, int pageSize) throws SQLException;
+
+    void insertShare(Share share) throws SQLException;
+
+    Optional<Share> findShare(UUID id) throws SQLException;
+
+    Optional<Share> findShareBySlug(String slug) throws SQLException;
+
+    void updateShare(Share share) throws SQLException;
+
+    void deleteShare(UUID id) throws SQLException;
+
+    /** The shares of one entity, newest first. */
+    PageOf<Share> listShares(UUID entityId, int page, int pageSize) throws SQLException;
 
     /** The stored secret for a salt period, inserting {@code candidate} first if there is none. */
     String saltSecret(String period, String candidate) throws SQLException;

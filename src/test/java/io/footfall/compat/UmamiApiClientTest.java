@@ -100,4 +100,79 @@ class UmamiApiClientTest {
             assertThat(paid.at("/data/0/browser").asText()).isEqualTo("chrome");
         }
     }
+
+    /** Teams, members, team websites, transfers, shares, links and pixels, each operation called through the client itself. */
+    @Test
+    void apiClientManagesTeamsSharesLinksAndPixels() throws Exception {
+        NodeTool.requireNodeAndPackages();
+        try (TestServer server = TestServer.start()) {
+            NodeTool.Result r = NodeTool.node("umami-api-client-teams.mjs", server.baseUrl() + "/api");
+            assertThat(r.exit()).as(r.output()).isZero();
+            Map<String, JsonNode> calls = new HashMap<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : r.output().strip().split("\n")) {
+                JsonNode n = json.readTree(line);
+                calls.put(n.get("label").asText(), n);
+            }
+            // Refusals the client must see as errors; everything else succeeds.
+            Map<String, Integer> refused = Map.of("joinTeamAgain", 400, "sharedMe", 401, "sharedUpdate", 401,
+                    "getTeamAfterDelete", 401);
+            calls.forEach((label, c) -> {
+                if (refused.containsKey(label)) {
+                    assertThat(c.get("ok").asBoolean()).as(c.toString()).isFalse();
+                    assertThat(c.get("status").asInt()).as(c.toString()).isEqualTo(refused.get(label));
+                } else {
+                    assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue();
+                }
+            });
+            assertThat(calls).hasSize(42);
+
+            JsonNode team = calls.get("createTeam").get("result");
+            String teamId = team.get(0).get("id").asText();
+            assertThat(team.get(1).get("role").asText()).isEqualTo("team-owner");
+            assertThat(calls.get("getTeams").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("getMyTeams").at("/result/data/0/id").asText()).isEqualTo(teamId);
+            assertThat(calls.get("getUserTeams").at("/result/data/0/id").asText()).isEqualTo(teamId);
+            assertThat(calls.get("updateTeam").at("/result/name").asText()).isEqualTo("Renamed team");
+            assertThat(calls.get("joinTeam").at("/result/role").asText()).isEqualTo("team-member");
+            assertThat(calls.get("createTeamUser").at("/result/role").asText()).isEqualTo("team-view-only");
+            assertThat(calls.get("getTeamUser").at("/result/role").asText()).isEqualTo("team-view-only");
+            assertThat(calls.get("updateTeamUser").at("/result/role").asText()).isEqualTo("team-manager");
+            assertThat(calls.get("getTeamUsers").at("/result/count").asInt()).isEqualTo(3);
+            assertThat(calls.get("getTeamUsers").at("/result/data/0/user/username").asText()).isEqualTo("owner");
+            assertThat(calls.get("deleteTeamUser").at("/result/ok").asBoolean()).isTrue();
+
+            String siteId = calls.get("createTeamWebsite").at("/result/id").asText();
+            assertThat(calls.get("createTeamWebsite").at("/result/teamId").asText()).isEqualTo(teamId);
+            assertThat(calls.get("getTeamWebsites").at("/result/data/0/id").asText()).isEqualTo(siteId);
+            assertThat(calls.get("myWebsitesWithTeams").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("transferToUser").at("/result/teamId").isNull()).isTrue();
+            assertThat(calls.get("transferToTeam").at("/result/teamId").asText()).isEqualTo(teamId);
+
+            JsonNode opened = calls.get("getShareBySlug").get("result");
+            assertThat(opened.get("websiteId").asText()).isEqualTo(siteId);
+            assertThat(opened.get("shareType").asInt()).isEqualTo(1);
+            assertThat(calls.get("sharedStats").at("/result/pageviews").asInt()).isZero();
+            assertThat(calls.get("sharedWebsite").at("/result/name").asText()).isEqualTo("Team site");
+
+            assertThat(calls.get("createWebsiteShare").at("/result/parameters/overview").asBoolean()).isTrue();
+            assertThat(calls.get("getWebsiteShares").at("/result/count").asInt()).isEqualTo(2);
+            assertThat(calls.get("getShare").at("/result/name").asText()).isEqualTo("Board");
+            assertThat(calls.get("updateShare").at("/result/slug").asText()).isEqualTo("board-two");
+            assertThat(calls.get("deleteShare").at("/result/ok").asBoolean()).isTrue();
+            assertThat(calls.get("createShare").at("/result/slug").asText()).isEqualTo("direct-slug");
+            assertThat(calls.get("deleteTeam").at("/result/ok").asBoolean()).isTrue();
+
+            String linkId = calls.get("createLink").at("/result/id").asText();
+            assertThat(calls.get("getLinks").at("/result/data/0/id").asText()).isEqualTo(linkId);
+            assertThat(calls.get("getLink").at("/result/slug").asText()).isEqualTo("client-docs");
+            assertThat(calls.get("updateLink").at("/result/url").asText()).isEqualTo("https://example.com/v2");
+            assertThat(calls.get("deleteLink").at("/result/ok").asBoolean()).isTrue();
+            String pixelId = calls.get("createPixel").at("/result/id").asText();
+            assertThat(calls.get("getPixels").at("/result/data/0/id").asText()).isEqualTo(pixelId);
+            assertThat(calls.get("getPixel").at("/result/slug").asText()).isEqualTo("client-pixel");
+            assertThat(calls.get("updatePixel").at("/result/name").asText()).isEqualTo("Mail 2");
+            assertThat(calls.get("deletePixel").at("/result/ok").asBoolean()).isTrue();
+        }
+    }
 }

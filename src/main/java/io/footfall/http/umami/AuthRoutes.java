@@ -12,6 +12,7 @@ import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.User;
+import io.footfall.manage.TeamService;
 import io.footfall.manage.UserService;
 
 import java.util.LinkedHashMap;
@@ -26,10 +27,12 @@ public final class AuthRoutes {
     private final LoginLimiter limiter;
     private final ClientIpResolver clientIp;
     private final boolean loginDisabled;
+    private final TeamService teams;
 
-    public AuthRoutes(UserService users, AuthTokens tokens, Authenticator auth, LoginLimiter limiter,
+    public AuthRoutes(UserService users, TeamService teams, AuthTokens tokens, Authenticator auth, LoginLimiter limiter,
                       ClientIpResolver clientIp, boolean loginDisabled) {
         this.users = users;
+        this.teams = teams;
         this.tokens = tokens;
         this.auth = auth;
         this.limiter = limiter;
@@ -62,16 +65,21 @@ public final class AuthRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", tokens.issue(user.id()));
         Map<String, Object> u = Views.user(user);
-        u.put("teams", List.of());
+        u.put("teams", teamsOf(user.id()));
         out.put("user", u);
         return Reply.ok(out);
     }
 
-    private Reply verify(ApiRequest req) {
+    private Reply verify(ApiRequest req) throws java.sql.SQLException {
         Principal p = req.principal();
         Map<String, Object> u = Views.user(p.user());
-        u.put("teams", List.of());
+        u.put("teams", teamsOf(p.user().id()));
         return Reply.ok(u);
+    }
+
+    /** The teams a user belongs to, as login and verify include them. */
+    private List<Object> teamsOf(java.util.UUID userId) throws java.sql.SQLException {
+        return teams.list(userId, null, 1, 1000).data().stream().map(t -> (Object) Views.team(t)).toList();
     }
 
     private Reply logout(ApiRequest req) {

@@ -23,12 +23,12 @@ public final class DateRangeRoutes {
     public DateRangeRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
         this.websites = websites;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 
     public void register(Router r) {
-        r.get("/api/websites/{websiteId}/daterange", auth.guard(this::dateRange));
+        r.get("/api/websites/{websiteId}/daterange", auth.guardStatistics(this::dateRange));
     }
 
     private Reply dateRange(ApiRequest req) throws SQLException {

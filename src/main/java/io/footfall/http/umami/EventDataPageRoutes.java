@@ -20,12 +20,12 @@ public final class EventDataPageRoutes {
 
     public EventDataPageRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 
     public void register(Router r) {
-        r.get("/api/websites/{websiteId}/event-data", auth.guard(this::page));
+        r.get("/api/websites/{websiteId}/event-data", auth.guardStatistics(this::page));
     }
 
     private Reply page(ApiRequest req) throws SQLException {

@@ -34,18 +34,18 @@ public final class EventDataRoutes {
 
     public EventDataRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 
     public void register(Router r) {
         // Fixed segments before {eventId}: the first matching route wins.
-        r.get("/api/websites/{websiteId}/event-data/events", auth.guard(this::events));
-        r.get("/api/websites/{websiteId}/event-data/fields", auth.guard(this::fields));
-        r.get("/api/websites/{websiteId}/event-data/properties", auth.guard(this::properties));
-        r.get("/api/websites/{websiteId}/event-data/values", auth.guard(this::values));
-        r.get("/api/websites/{websiteId}/event-data/stats", auth.guard(this::stats));
-        r.get("/api/websites/{websiteId}/event-data/{eventId}", auth.guard(this::byId));
+        r.get("/api/websites/{websiteId}/event-data/events", auth.guardStatistics(this::events));
+        r.get("/api/websites/{websiteId}/event-data/fields", auth.guardStatistics(this::fields));
+        r.get("/api/websites/{websiteId}/event-data/properties", auth.guardStatistics(this::properties));
+        r.get("/api/websites/{websiteId}/event-data/values", auth.guardStatistics(this::values));
+        r.get("/api/websites/{websiteId}/event-data/stats", auth.guardStatistics(this::stats));
+        r.get("/api/websites/{websiteId}/event-data/{eventId}", auth.guardStatistics(this::byId));
     }
 
     private Reply events(ApiRequest req) throws SQLException {

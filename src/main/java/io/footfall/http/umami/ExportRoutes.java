@@ -45,7 +45,7 @@ public final class ExportRoutes {
 
     public ExportRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 

@@ -10,11 +10,9 @@ import io.footfall.http.Authenticator;
 import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.PageOf;
 import io.footfall.manage.UserService;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** GET /api/me, /api/me/websites, /api/me/teams; POST /api/me/password. */
@@ -22,12 +20,14 @@ public final class MeRoutes {
     private final Authenticator auth;
     private final UserService users;
     private final WebsiteRoutes websites;
+    private final TeamRoutes teams;
     private final LoginLimiter limiter;
     private final ClientIpResolver clientIp;
 
     /** {@code limiter} is the login limiter: a wrong current password is a password guess like a failed login. */
-    public MeRoutes(Authenticator auth, UserService users, WebsiteRoutes websites, LoginLimiter limiter,
+    public MeRoutes(Authenticator auth, UserService users, WebsiteRoutes websites, TeamRoutes teams, LoginLimiter limiter,
                     ClientIpResolver clientIp) {
+        this.teams = teams;
         this.limiter = limiter;
         this.clientIp = clientIp;
         this.auth = auth;
@@ -38,7 +38,7 @@ public final class MeRoutes {
     public void register(Router r) {
         r.get("/api/me", auth.guard(this::me));
         r.get("/api/me/websites", auth.guard(websites::listOwn));
-        r.get("/api/me/teams", auth.guard(MeRoutes::teams));
+        r.get("/api/me/teams", auth.guard(teams::listOwn));
         r.post("/api/me/password", auth.guard(this::password));
     }
 
@@ -50,13 +50,6 @@ public final class MeRoutes {
         out.put("shareToken", null);
         out.put("user", Views.user(p.user()));
         return Reply.ok(out);
-    }
-
-    /** A user's teams: an empty page until teams exist. */
-    static Reply teams(ApiRequest req) {
-        int page = Inputs.positiveInt(req, "page", 1, Integer.MAX_VALUE);
-        int pageSize = Inputs.positiveInt(req, "pageSize", 20, 100_000);
-        return Reply.ok(Views.page(new PageOf<>(List.of(), 0, page, pageSize), x -> x));
     }
 
     private Reply password(ApiRequest req) throws Exception {

@@ -20,12 +20,12 @@ public final class RevenueRoutes {
 
     public RevenueRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 
     public void register(Router r) {
-        r.get("/api/websites/{websiteId}/revenue/sessions", auth.guard(this::sessions));
+        r.get("/api/websites/{websiteId}/revenue/sessions", auth.guardStatistics(this::sessions));
     }
 
     private Reply sessions(ApiRequest req) throws SQLException {

@@ -37,20 +37,20 @@ public final class SessionRoutes {
 
     public SessionRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 
     public void register(Router r) {
         // Fixed segments before {sessionId}: the first matching route wins.
-        r.get("/api/websites/{websiteId}/sessions", auth.guard(this::list));
-        r.get("/api/websites/{websiteId}/sessions/stats", auth.guard(this::stats));
-        r.get("/api/websites/{websiteId}/sessions/weekly", auth.guard(this::weekly));
-        r.get("/api/websites/{websiteId}/sessions/{sessionId}", auth.guard(this::session));
-        r.get("/api/websites/{websiteId}/sessions/{sessionId}/activity", auth.guard(this::activity));
-        r.get("/api/websites/{websiteId}/sessions/{sessionId}/properties", auth.guard(this::properties));
-        r.get("/api/websites/{websiteId}/session-data/properties", auth.guard(this::dataProperties));
-        r.get("/api/websites/{websiteId}/session-data/values", auth.guard(this::dataValues));
+        r.get("/api/websites/{websiteId}/sessions", auth.guardStatistics(this::list));
+        r.get("/api/websites/{websiteId}/sessions/stats", auth.guardStatistics(this::stats));
+        r.get("/api/websites/{websiteId}/sessions/weekly", auth.guardStatistics(this::weekly));
+        r.get("/api/websites/{websiteId}/sessions/{sessionId}", auth.guardStatistics(this::session));
+        r.get("/api/websites/{websiteId}/sessions/{sessionId}/activity", auth.guardStatistics(this::activity));
+        r.get("/api/websites/{websiteId}/sessions/{sessionId}/properties", auth.guardStatistics(this::properties));
+        r.get("/api/websites/{websiteId}/session-data/properties", auth.guardStatistics(this::dataProperties));
+        r.get("/api/websites/{websiteId}/session-data/values", auth.guardStatistics(this::dataValues));
     }
 
     private Reply list(ApiRequest req) throws SQLException {

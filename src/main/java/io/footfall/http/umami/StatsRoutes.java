@@ -43,21 +43,21 @@ public final class StatsRoutes {
 
     public StatsRoutes(Authenticator auth, WebsiteService websites, EventStore store, Clock clock) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
         this.clock = clock;
     }
 
     public void register(Router r) {
-        r.get("/api/websites/{websiteId}/stats", auth.guard(this::stats));
-        r.get("/api/websites/{websiteId}/pageviews", auth.guard(this::pageviews));
-        r.get("/api/websites/{websiteId}/metrics", auth.guard(this::metrics));
-        r.get("/api/websites/{websiteId}/metrics/expanded", auth.guard(this::expandedMetrics));
-        r.get("/api/websites/{websiteId}/events", auth.guard(this::events));
-        r.get("/api/websites/{websiteId}/events/series", auth.guard(this::eventSeries));
-        r.get("/api/websites/{websiteId}/events/stats", auth.guard(this::eventStats));
-        r.get("/api/websites/{websiteId}/active", auth.guard(this::active));
-        r.get("/api/realtime/{websiteId}", auth.guard(this::realtime));
+        r.get("/api/websites/{websiteId}/stats", auth.guardStatistics(this::stats));
+        r.get("/api/websites/{websiteId}/pageviews", auth.guardStatistics(this::pageviews));
+        r.get("/api/websites/{websiteId}/metrics", auth.guardStatistics(this::metrics));
+        r.get("/api/websites/{websiteId}/metrics/expanded", auth.guardStatistics(this::expandedMetrics));
+        r.get("/api/websites/{websiteId}/events", auth.guardStatistics(this::events));
+        r.get("/api/websites/{websiteId}/events/series", auth.guardStatistics(this::eventSeries));
+        r.get("/api/websites/{websiteId}/events/stats", auth.guardStatistics(this::eventStats));
+        r.get("/api/websites/{websiteId}/active", auth.guardStatistics(this::active));
+        r.get("/api/realtime/{websiteId}", auth.guardStatistics(this::realtime));
     }
 
     private Reply stats(ApiRequest req) throws SQLException {

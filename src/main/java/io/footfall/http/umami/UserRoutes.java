@@ -29,8 +29,10 @@ public final class UserRoutes {
     private final Authenticator auth;
     private final UserService users;
     private final WebsiteRoutes websites;
+    private final TeamRoutes teams;
 
-    public UserRoutes(Authenticator auth, UserService users, WebsiteRoutes websites) {
+    public UserRoutes(Authenticator auth, UserService users, WebsiteRoutes websites, TeamRoutes teams) {
+        this.teams = teams;
         this.auth = auth;
         this.users = users;
         this.websites = websites;
@@ -109,13 +111,11 @@ public final class UserRoutes {
     }
 
     private Reply websites(ApiRequest req) throws SQLException {
-        // includeTeams is accepted and has nothing to add until teams exist.
         return websites.listOf(req, visibleUserId(req));
     }
 
     private Reply teams(ApiRequest req) throws SQLException {
-        visibleUserId(req);
-        return MeRoutes.teams(req);
+        return teams.listOf(req, visibleUserId(req));
     }
 
     private static User caller(ApiRequest req) {

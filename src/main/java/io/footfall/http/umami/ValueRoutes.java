@@ -25,12 +25,12 @@ public final class ValueRoutes {
 
     public ValueRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 
     public void register(Router r) {
-        r.get("/api/websites/{websiteId}/values", auth.guard(this::values));
+        r.get("/api/websites/{websiteId}/values", auth.guardStatistics(this::values));
     }
 
     private Reply values(ApiRequest req) throws SQLException {

@@ -1,6 +1,9 @@
 package io.footfall.http.umami;
 
 import io.footfall.manage.PageOf;
+import io.footfall.manage.Share;
+import io.footfall.manage.Team;
+import io.footfall.manage.TeamMember;
 import io.footfall.manage.User;
 import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
@@ -79,6 +82,86 @@ final class Views {
             m.put("user", owner);
         }
         return m;
+    }
+
+    static Map<String, Object> link(io.footfall.manage.Link l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", l.id());
+        m.put("name", l.name());
+        m.put("url", l.url());
+        m.put("slug", l.slug());
+        m.put("userId", l.userId());
+        m.put("teamId", l.teamId());
+        m.put("createdAt", l.createdAt());
+        m.put("updatedAt", l.updatedAt());
+        m.put("deletedAt", null);
+        return m;
+    }
+
+    static Map<String, Object> pixel(io.footfall.manage.Pixel p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("slug", p.slug());
+        m.put("userId", p.userId());
+        m.put("teamId", p.teamId());
+        m.put("createdAt", p.createdAt());
+        m.put("updatedAt", p.updatedAt());
+        m.put("deletedAt", null);
+        return m;
+    }
+
+    static Map<String, Object> team(Team t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("name", t.name());
+        m.put("accessCode", t.accessCode());
+        m.put("logoUrl", t.logoUrl());
+        m.put("createdAt", t.createdAt());
+        m.put("updatedAt", t.updatedAt());
+        m.put("deletedAt", t.deletedAt());
+        m.put("twoFactorRequired", false);
+        return m;
+    }
+
+    /** A membership as the team routes answer it. */
+    static Map<String, Object> member(TeamMember tm) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", tm.id());
+        m.put("teamId", tm.teamId());
+        m.put("userId", tm.userId());
+        m.put("role", tm.role());
+        m.put("createdAt", tm.createdAt());
+        m.put("updatedAt", tm.updatedAt());
+        return m;
+    }
+
+    /** A membership in a team's member list, with the user's id and name. */
+    static Map<String, Object> memberWithUser(TeamMember tm) {
+        Map<String, Object> m = member(tm);
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", tm.userId());
+        user.put("username", tm.username());
+        m.put("user", user);
+        return m;
+    }
+
+    /** A share; its parameters are stored as JSON text and answered as JSON. */
+    static Map<String, Object> share(Share s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("entityId", s.entityId());
+        m.put("shareType", s.shareType());
+        m.put("name", s.name());
+        m.put("slug", s.slug());
+        m.put("parameters", parameters(s));
+        m.put("createdAt", s.createdAt());
+        m.put("updatedAt", s.updatedAt());
+        return m;
+    }
+
+    static Object parameters(Share s) {
+        return s.parameters() == null ? Map.of() : io.footfall.http.Json.parse(s.parameters().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static <T> Map<String, Object> page(PageOf<T> page, Function<T, Object> item) {

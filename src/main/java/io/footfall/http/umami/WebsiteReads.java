@@ -27,11 +27,13 @@ import java.util.function.Supplier;
  * mistakes (bad parameters, a regular expression the engine rejects) to 400 instead of 500.
  */
 final class WebsiteReads {
+    private final Permissions permissions;
     private final WebsiteService websites;
     private final EventStore store;
     private final EngineRegex regex;
 
-    WebsiteReads(WebsiteService websites, EventStore store) {
+    WebsiteReads(Permissions permissions, WebsiteService websites, EventStore store) {
+        this.permissions = permissions;
         this.websites = websites;
         this.store = store;
         this.regex = new EngineRegex(store);
@@ -52,16 +54,24 @@ final class WebsiteReads {
         return finish(websiteId, bad(() -> QueryParams.parse(withDefaults(source(req), defaultStart, defaultEnd))));
     }
 
-    /** The website id of the path, if the caller may view it; an admin may ask about unknown ids (empty results). */
+    /**
+     * The website id of the path (or a link's or pixel's), if the caller (a user or a share token) may view it; an admin may ask about
+     * unknown ids (empty results).
+     */
     UUID website(ApiRequest req) throws SQLException {
         Principal principal = req.principal();
         UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
         Website w = websites.find(id).orElse(null);
         if (w == null) {
-            if (principal.user().isAdmin()) return id;
+            var tracked = websites.findLinkOrPixel(id).orElse(null);
+            if (tracked != null) {
+                if (!permissions.canViewOwned(principal, id, tracked.userId(), tracked.teamId())) throw ApiException.unauthorized();
+                return id;
+            }
+            if (!principal.isShare() && principal.user().isAdmin()) return id;
             throw ApiException.unauthorized();
         }
-        if (!Permissions.canViewWebsite(principal.user(), w)) throw ApiException.unauthorized();
+        if (!permissions.canViewWebsite(principal, w)) throw ApiException.unauthorized();
         return id;
     }
 

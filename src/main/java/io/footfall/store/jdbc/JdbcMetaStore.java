@@ -3,9 +3,13 @@ package io.footfall.store.jdbc;
 import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
+import io.footfall.manage.Share;
+import io.footfall.manage.Team;
+import io.footfall.manage.TeamMember;
 import io.footfall.manage.User;
 import io.footfall.manage.UserListing;
 import io.footfall.manage.Website;
+import io.footfall.manage.WebsiteQuery;
 import io.footfall.store.Connections;
 import io.footfall.store.MetaStore;
 import io.footfall.store.Sql;
@@ -112,6 +116,10 @@ public final class JdbcMetaStore implements MetaStore {
                     ps.executeUpdate();
                 }
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM team_user WHERE user_id = ?")) {
+                Sql.bind(ps, id);
+                ps.executeUpdate();
+            }
             // The username column is unique over all rows, deleted ones included: free the name for reuse.
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET username = ?, deleted_at = ?, updated_at = ? WHERE user_id = ?")) {
@@ -146,34 +154,36 @@ public final class JdbcMetaStore implements MetaStore {
     }
 
     @Override
-    public PageOf<Website> listWebsites(UUID ownerId, String search, int page, int pageSize) throws SQLException {
+    public PageOf<Website> listWebsites(WebsiteQuery q) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE deleted_at IS NULL");
         List<Object> args = new ArrayList<>();
-        if (ownerId != null) {
+        if (q.ownerId() != null && q.teamsOfUser() != null) {
+            where.append(" AND (user_id = ? OR team_id IN (SELECT tu.team_id FROM team_user tu JOIN team t ON t.team_id = tu.team_id"
+                    + " WHERE tu.user_id = ? AND t.deleted_at IS NULL))");
+            args.add(q.ownerId());
+            args.add(q.teamsOfUser());
+        } else if (q.ownerId() != null) {
             where.append(" AND user_id = ?");
-            args.add(ownerId);
+            args.add(q.ownerId());
         }
-        if (search != null && !search.isBlank()) {
+        if (q.teamId() != null) {
+            where.append(" AND team_id = ?");
+            args.add(q.teamId());
+        }
+        if (q.search() != null && !q.search().isBlank()) {
             where.append(" AND (lower(name) LIKE ? ESCAPE '\\' OR lower(domain) LIKE ? ESCAPE '\\')");
-            String like = "%" + escapeLike(search.toLowerCase()) + "%";
+            String like = "%" + escapeLike(q.search().toLowerCase()) + "%";
             args.add(like);
             args.add(like);
         }
-        return db.read(c -> {
-            long count = queryLong(c, "SELECT count(*) FROM website" + where, args.toArray());
-            List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(pageSize);
-            pageArgs.add((long) (page - 1) * pageSize);
-            List<Website> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + WEBSITE_COLUMNS + " FROM website" + where
-                    + " ORDER BY created_at DESC, website_id LIMIT ? OFFSET ?")) {
-                Sql.bind(ps, pageArgs.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(website(rs));
-                }
-            }
-            return new PageOf<>(rows, count, page, pageSize);
-        });
+        return page("SELECT count(*) FROM website" + where,
+                "SELECT " + WEBSITE_COLUMNS + " FROM website" + where + " ORDER BY created_at DESC, website_id",
+                args, q.page(), q.pageSize(), JdbcMetaStore::website);
+    }
+
+    @Override
+    public long countTeamWebsites(UUID teamId) throws SQLException {
+        return db.read(c -> queryLong(c, "SELECT count(*) FROM website WHERE team_id = ? AND deleted_at IS NULL", teamId));
     }
 
     @Override
@@ -185,14 +195,25 @@ public final class JdbcMetaStore implements MetaStore {
 
     @Override
     public void markWebsiteDeleted(UUID id, Instant at) throws SQLException {
-        // The share id is released so it can be reused by another website.
-        update("UPDATE website SET deleted_at = ?, updated_at = ?, share_id = NULL WHERE website_id = ?", at, at, id);
+        // The share id is released so it can be reused by another website, and no share shows a deleted website.
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE website SET deleted_at = ?, updated_at = ?, share_id = NULL WHERE website_id = ?")) {
+                Sql.bind(ps, at, at, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM share WHERE entity_id = ?")) {
+                Sql.bind(ps, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
     public void insertLink(Link l) throws SQLException {
-        update("INSERT INTO link (link_id, name, url, slug, user_id, team_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                l.id(), l.name(), l.url(), l.slug(), l.userId(), l.teamId(), l.userId(), l.createdAt());
+        update("INSERT INTO link (link_id, name, url, slug, user_id, team_id, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                l.id(), l.name(), l.url(), l.slug(), l.userId(), l.teamId(), l.userId(), l.createdAt(), l.updatedAt());
     }
 
     @Override
@@ -207,8 +228,9 @@ public final class JdbcMetaStore implements MetaStore {
 
     @Override
     public void insertPixel(Pixel p) throws SQLException {
-        update("INSERT INTO pixel (pixel_id, name, slug, user_id, team_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                p.id(), p.name(), p.slug(), p.userId(), p.teamId(), p.userId(), p.createdAt());
+        update("INSERT INTO pixel (pixel_id, name, slug, user_id, team_id, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                p.id(), p.name(), p.slug(), p.userId(), p.teamId(), p.userId(), p.createdAt(), p.updatedAt());
     }
 
     @Override
@@ -219,6 +241,72 @@ public final class JdbcMetaStore implements MetaStore {
     @Override
     public Optional<Pixel> findPixel(UUID id) throws SQLException {
         return one("SELECT * FROM pixel WHERE pixel_id = ? AND deleted_at IS NULL", JdbcMetaStore::pixel, id);
+    }
+
+    @Override
+    public PageOf<Link> listLinks(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException {
+        return listOwned("link", "link_id", List.of("name", "slug", "url"), userId, teamId, search, page, pageSize,
+                JdbcMetaStore::link);
+    }
+
+    @Override
+    public void updateLink(Link l) throws SQLException {
+        update("UPDATE link SET name = ?, url = ?, slug = ?, updated_at = ? WHERE link_id = ?",
+                l.name(), l.url(), l.slug(), l.updatedAt(), l.id());
+    }
+
+    @Override
+    public void markLinkDeleted(UUID id, Instant at) throws SQLException {
+        update("UPDATE link SET deleted_at = ?, updated_at = ?, slug = ? WHERE link_id = ?", at, at, "deleted:" + id, id);
+    }
+
+    @Override
+    public boolean linkTaken(String slug, UUID id) throws SQLException {
+        return db.read(c -> queryLong(c, "SELECT count(*) FROM link WHERE slug = ? OR link_id = ?", slug, id)) > 0;
+    }
+
+    @Override
+    public PageOf<Pixel> listPixels(UUID userId, UUID teamId, String search, int page, int pageSize) throws SQLException {
+        return listOwned("pixel", "pixel_id", List.of("name", "slug"), userId, teamId, search, page, pageSize,
+                JdbcMetaStore::pixel);
+    }
+
+    @Override
+    public void updatePixel(Pixel p) throws SQLException {
+        update("UPDATE pixel SET name = ?, slug = ?, updated_at = ? WHERE pixel_id = ?", p.name(), p.slug(), p.updatedAt(), p.id());
+    }
+
+    @Override
+    public void markPixelDeleted(UUID id, Instant at) throws SQLException {
+        update("UPDATE pixel SET deleted_at = ?, updated_at = ?, slug = ? WHERE pixel_id = ?", at, at, "deleted:" + id, id);
+    }
+
+    @Override
+    public boolean pixelTaken(String slug, UUID id) throws SQLException {
+        return db.read(c -> queryLong(c, "SELECT count(*) FROM pixel WHERE slug = ? OR pixel_id = ?", slug, id)) > 0;
+    }
+
+    /** Rows of a table whose rows belong to a user or a team (links, pixels), newest first. */
+    private <T> PageOf<T> listOwned(String table, String idColumn, List<String> searched, UUID userId, UUID teamId,
+                                    String search, int page, int pageSize, RowMapper<T> mapper) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE deleted_at IS NULL");
+        List<Object> args = new ArrayList<>();
+        if (userId != null) {
+            where.append(" AND user_id = ?");
+            args.add(userId);
+        }
+        if (teamId != null) {
+            where.append(" AND team_id = ?");
+            args.add(teamId);
+        }
+        if (search != null && !search.isBlank()) {
+            String like = "%" + escapeLike(search.toLowerCase()) + "%";
+            where.append(" AND (").append(String.join(" OR ", searched.stream()
+                    .map(col -> "lower(" + col + ") LIKE ? ESCAPE '\\'").toList())).append(")");
+            for (int i = 0; i < searched.size(); i++) args.add(like);
+        }
+        return page("SELECT count(*) FROM " + table + where, "SELECT * FROM " + table + where
+                + " ORDER BY created_at DESC, " + idColumn, args, page, pageSize, mapper);
     }
 
     @Override
@@ -236,6 +324,189 @@ public final class JdbcMetaStore implements MetaStore {
             }
             return candidate;
         });
+    }
+
+    @Override
+    public void insertTeam(Team t, TeamMember owner) throws SQLException {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO team (" + TEAM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                Sql.bind(ps, t.id(), t.name(), t.accessCode(), t.logoUrl(), t.createdAt(), t.updatedAt(), t.deletedAt());
+                ps.executeUpdate();
+            }
+            insertMember(c, owner);
+            return 1;
+        });
+    }
+
+    @Override
+    public Optional<Team> findTeam(UUID id) throws SQLException {
+        return one("SELECT " + TEAM_COLUMNS + " FROM team WHERE team_id = ? AND deleted_at IS NULL", JdbcMetaStore::team, id);
+    }
+
+    @Override
+    public Optional<Team> findTeamByAccessCode(String accessCode) throws SQLException {
+        return one("SELECT " + TEAM_COLUMNS + " FROM team WHERE access_code = ? AND deleted_at IS NULL", JdbcMetaStore::team,
+                accessCode);
+    }
+
+    @Override
+    public void updateTeam(Team t) throws SQLException {
+        update("UPDATE team SET name = ?, access_code = ?, logo_url = ?, updated_at = ? WHERE team_id = ?",
+                t.name(), t.accessCode(), t.logoUrl(), t.updatedAt(), t.id());
+    }
+
+    @Override
+    public void markTeamDeleted(UUID id, Instant at) throws SQLException {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM team_user WHERE team_id = ?")) {
+                Sql.bind(ps, id);
+                ps.executeUpdate();
+            }
+            for (String table : new String[]{"link", "pixel"}) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET deleted_at = ?, updated_at = ?, "
+                        + "slug = 'deleted:' || CAST(" + table + "_id AS VARCHAR) WHERE team_id = ? AND deleted_at IS NULL")) {
+                    Sql.bind(ps, at, at, id);
+                    ps.executeUpdate();
+                }
+            }
+            // The access code is released with the team, so nobody joins a deleted team and the code can be reused.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE team SET deleted_at = ?, updated_at = ?, access_code = NULL WHERE team_id = ?")) {
+                Sql.bind(ps, at, at, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public PageOf<Team> listTeams(UUID memberId, String search, int page, int pageSize) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE deleted_at IS NULL");
+        List<Object> args = new ArrayList<>();
+        if (memberId != null) {
+            where.append(" AND team_id IN (SELECT team_id FROM team_user WHERE user_id = ?)");
+            args.add(memberId);
+        }
+        if (search != null && !search.isBlank()) {
+            where.append(" AND lower(name) LIKE ? ESCAPE '\\'");
+            args.add("%" + escapeLike(search.toLowerCase()) + "%");
+        }
+        return page("SELECT count(*) FROM team" + where,
+                "SELECT " + TEAM_COLUMNS + " FROM team" + where + " ORDER BY created_at DESC, team_id",
+                args, page, pageSize, JdbcMetaStore::team);
+    }
+
+    @Override
+    public Optional<TeamMember> findTeamMember(UUID teamId, UUID userId) throws SQLException {
+        return one(MEMBER_SELECT + " WHERE tu.team_id = ? AND tu.user_id = ? AND u.deleted_at IS NULL",
+                JdbcMetaStore::member, teamId, userId);
+    }
+
+    @Override
+    public void insertTeamMember(TeamMember m) throws SQLException {
+        db.write(c -> insertMember(c, m));
+    }
+
+    @Override
+    public void updateTeamMember(TeamMember m) throws SQLException {
+        update("UPDATE team_user SET role = ?, updated_at = ? WHERE team_user_id = ?", m.role(), m.updatedAt(), m.id());
+    }
+
+    @Override
+    public void deleteTeamMember(UUID teamId, UUID userId) throws SQLException {
+        update("DELETE FROM team_user WHERE team_id = ? AND user_id = ?", teamId, userId);
+    }
+
+    @Override
+    public PageOf<TeamMember> listTeamMembers(UUID teamId, String search, int page, int pageSize) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE tu.team_id = ? AND u.deleted_at IS NULL");
+        List<Object> args = new ArrayList<>(List.of(teamId));
+        if (search != null && !search.isBlank()) {
+            where.append(" AND lower(u.username) LIKE ? ESCAPE '\\'");
+            args.add("%" + escapeLike(search.toLowerCase()) + "%");
+        }
+        return page("SELECT count(*) FROM team_user tu JOIN users u ON u.user_id = tu.user_id" + where,
+                MEMBER_SELECT + where + " ORDER BY tu.created_at, tu.team_user_id", args, page, pageSize, JdbcMetaStore::member);
+    }
+
+    @Override
+    public void insertShare(Share s) throws SQLException {
+        update("INSERT INTO share (" + SHARE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.entityId(),
+                s.shareType(), s.name(), s.slug(), s.parameters(), s.createdAt(), s.updatedAt());
+    }
+
+    @Override
+    public Optional<Share> findShare(UUID id) throws SQLException {
+        return one("SELECT " + SHARE_COLUMNS + " FROM share WHERE share_id = ?", JdbcMetaStore::share, id);
+    }
+
+    @Override
+    public Optional<Share> findShareBySlug(String slug) throws SQLException {
+        return one("SELECT " + SHARE_COLUMNS + " FROM share WHERE slug = ?", JdbcMetaStore::share, slug);
+    }
+
+    @Override
+    public void updateShare(Share s) throws SQLException {
+        update("UPDATE share SET name = ?, slug = ?, parameters = ?, updated_at = ? WHERE share_id = ?",
+                s.name(), s.slug(), s.parameters(), s.updatedAt(), s.id());
+    }
+
+    @Override
+    public void deleteShare(UUID id) throws SQLException {
+        update("DELETE FROM share WHERE share_id = ?", id);
+    }
+
+    @Override
+    public PageOf<Share> listShares(UUID entityId, int page, int pageSize) throws SQLException {
+        return page("SELECT count(*) FROM share WHERE entity_id = ?",
+                "SELECT " + SHARE_COLUMNS + " FROM share WHERE entity_id = ? ORDER BY created_at DESC, share_id",
+                List.of(entityId), page, pageSize, JdbcMetaStore::share);
+    }
+
+    private static final String TEAM_COLUMNS = "team_id, name, access_code, logo_url, created_at, updated_at, deleted_at";
+    private static final String SHARE_COLUMNS = "share_id, entity_id, share_type, name, slug, parameters, created_at, updated_at";
+    private static final String MEMBER_SELECT = "SELECT tu.team_user_id, tu.team_id, tu.user_id, tu.role, tu.created_at, "
+            + "tu.updated_at, u.username FROM team_user tu JOIN users u ON u.user_id = tu.user_id";
+
+    private static int insertMember(Connection c, TeamMember m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO team_user (team_user_id, team_id, user_id, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            Sql.bind(ps, m.id(), m.teamId(), m.userId(), m.role(), m.createdAt(), m.updatedAt());
+            return ps.executeUpdate();
+        }
+    }
+
+    /** One page of rows: {@code countSql} and {@code rowsSql} take the same arguments; the page bounds are appended. */
+    private <T> PageOf<T> page(String countSql, String rowsSql, List<Object> args, int page, int pageSize, RowMapper<T> mapper)
+            throws SQLException {
+        return db.read(c -> {
+            long count = queryLong(c, countSql, args.toArray());
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(pageSize);
+            pageArgs.add((long) (page - 1) * pageSize);
+            List<T> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(rowsSql + " LIMIT ? OFFSET ?")) {
+                Sql.bind(ps, pageArgs.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(mapper.map(rs));
+                }
+            }
+            return new PageOf<>(rows, count, page, pageSize);
+        });
+    }
+
+    private static Team team(ResultSet rs) throws SQLException {
+        return new Team(Sql.uuid(rs, "team_id"), rs.getString("name"), rs.getString("access_code"), rs.getString("logo_url"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "deleted_at"));
+    }
+
+    private static TeamMember member(ResultSet rs) throws SQLException {
+        return new TeamMember(Sql.uuid(rs, "team_user_id"), Sql.uuid(rs, "team_id"), Sql.uuid(rs, "user_id"),
+                rs.getString("role"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getString("username"));
+    }
+
+    private static Share share(ResultSet rs) throws SQLException {
+        return new Share(Sql.uuid(rs, "share_id"), Sql.uuid(rs, "entity_id"), rs.getInt("share_type"), rs.getString("name"),
+                rs.getString("slug"), rs.getString("parameters"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     private interface RowMapper<T> {
@@ -290,11 +561,11 @@ public final class JdbcMetaStore implements MetaStore {
 
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(Sql.uuid(rs, "link_id"), rs.getString("name"), rs.getString("url"), rs.getString("slug"),
-                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"));
+                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     private static Pixel pixel(ResultSet rs) throws SQLException {
         return new Pixel(Sql.uuid(rs, "pixel_id"), rs.getString("name"), rs.getString("slug"),
-                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"));
+                Sql.uuid(rs, "user_id"), Sql.uuid(rs, "team_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }
