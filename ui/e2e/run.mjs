@@ -219,6 +219,55 @@ async function main() {
     check('event properties broken down', (await page.locator('.prop-name').allInnerTexts()).some((s) => s.startsWith('plan')));
     await shot('12-events');
 
+    // Share link: enable it as admin, open it in a fresh context without login, see the same numbers.
+    await page.goto(`${BASE}/websites/${website}/settings`);
+    await page.getByRole('button', { name: 'Enable share URL' }).click();
+    const shareInput = page.locator('input[name=shareUrl]');
+    await shareInput.waitFor();
+    const shareUrl = await shareInput.inputValue();
+    check('share URL shown', /\/share\/[A-Za-z0-9]{16}$/.test(shareUrl), shareUrl);
+    await shot('12a-share-settings');
+    const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', colorScheme: 'light' });
+    const sp = await anon.newPage();
+    sp.setDefaultTimeout(10_000);
+    sp.on('pageerror', (e) => errors.push('share: ' + String(e)));
+    const authHeaders = [];
+    sp.on('request', (r) => {
+      const h = r.headers();
+      if (r.url().includes('/api/') && h.authorization) authHeaders.push(r.url());
+      if (r.url().includes('/stats') && !h['x-umami-share-token']) authHeaders.push('no share token: ' + r.url());
+    });
+    await sp.goto(shareUrl);
+    check('share: visitors = 3', (await waitStat(sp, 'visitors', '3')) === '3', await statValue(sp, 'visitors').catch(() => ''));
+    check('share: visits = 3', (await waitStat(sp, 'visits', '3')) === '3');
+    check('share: views = 6', (await waitStat(sp, 'views', '6')) === '6');
+    check('share: bounce rate = 33%', (await waitStat(sp, 'bounceRate', '33%')) === '33%');
+    check('share: site name shown', (await sp.locator('.share-name').innerText()).startsWith('E2E Shop'));
+    check('share: no links to private pages', (await sp.locator('a[href*="/websites"], a[href*="/settings"], .sidebar').count()) === 0);
+    await sp.locator('.metric-row button', { hasText: /^\/pricing$/ }).first().click();
+    check('share: filter works, visitors = 2', (await waitStat(sp, 'visitors', '2')) === '2');
+    await sp.selectOption('select[aria-label="date range"]', '7d');
+    await sp.waitForURL(/range=7d/);
+    check('share: range works, visitors = 2', (await waitStat(sp, 'visitors', '2')) === '2');
+    await sp.getByRole('button', { name: /Remove filter Path/ }).click();
+    await waitStat(sp, 'visitors', '3');
+    await sp.locator('.chart svg').first().waitFor();
+    await sp.locator('.chart.map svg').waitFor();
+    check('share: requests carry the share token, never a login', authHeaders.length === 0, authHeaders.join(' '));
+    await sp.waitForFunction(() => !document.querySelector('.stale')).catch(() => {});
+    await sp.screenshot({ path: `${SHOTS}/12b-share.png`, fullPage: true });
+    await sp.getByRole('button', { name: 'Switch theme' }).click();
+    await sp.setViewportSize({ width: 390, height: 844 });
+    await sp.waitForTimeout(300);
+    await sp.screenshot({ path: `${SHOTS}/12c-share-phone-dark.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Disable sharing' }).click();
+    await page.getByRole('button', { name: 'Enable share URL' }).waitFor();
+    await sp.reload();
+    await sp.locator('.share-gone').waitFor();
+    check('share: disabled link says so', (await sp.locator('.share-gone').innerText()).includes('not available'));
+    await sp.screenshot({ path: `${SHOTS}/12d-share-gone.png` });
+    await anon.close();
+
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);
     await page.getByTestId('feed').locator('li').first().waitFor();
