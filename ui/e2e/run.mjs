@@ -268,6 +268,70 @@ async function main() {
     await sp.screenshot({ path: `${SHOTS}/12d-share-gone.png` });
     await anon.close();
 
+    // Teams: create one (its access code is shown), another account joins by code, roles change, a
+    // member is removed, and a website created for the team is listed on the team's page.
+    const adminToken = await page.evaluate(() => localStorage.getItem('footfall.token'));
+    const apiAs = (tok, path, body, method) =>
+      fetch(`${BASE}/api${path}`, { method: method ?? (body ? 'POST' : 'GET'), headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` }, body: body ? JSON.stringify(body) : undefined }).then((r) => r.json());
+    await page.goto(`${BASE}/settings/teams`);
+    await page.getByText('You are in no team yet').waitFor();
+    check('teams: empty state', true);
+    await page.getByRole('button', { name: '+ Create team' }).click();
+    await page.fill('.modal input[name=teamName]', 'E2E Team');
+    await page.click('.modal button[type=submit]');
+    const code = (await page.getByTestId('access-code').innerText()).trim();
+    check('teams: access code shown on create', /^team_[A-Za-z0-9]{16}$/.test(code), code);
+    await page.getByRole('button', { name: 'Open team' }).click();
+    await page.waitForURL(/\/settings\/teams\/[0-9a-f-]{36}$/);
+    const teamId = page.url().split('/').pop();
+    await apiAs(adminToken, '/users', { username: 'e2e-member', password: 'member-password', role: 'user' });
+    const member = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const mp = await member.newPage();
+    mp.setDefaultTimeout(10_000);
+    await mp.goto(`${BASE}/settings/teams`);
+    await mp.fill('input[name=username]', 'e2e-member');
+    await mp.fill('input[name=password]', 'member-password');
+    await mp.click('button[type=submit]');
+    await mp.getByRole('button', { name: 'Join team' }).click();
+    await mp.fill('.modal input[name=accessCode]', code);
+    await mp.click('.modal button[type=submit]');
+    await mp.waitForURL(new RegExp(`/settings/teams/${teamId}$`));
+    await mp.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).waitFor();
+    check('teams: joined by access code as member', (await mp.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).innerText()).includes('Member'));
+    await member.close();
+    await page.reload();
+    const mrow = page.getByTestId('members').locator('tr', { hasText: 'e2e-member' });
+    await mrow.waitFor();
+    await mrow.locator('select').selectOption('team-manager');
+    await page.waitForFunction(() => true);
+    const roles = await (async () => {
+      for (let i = 0; i < 40; i++) {
+        const r = await apiAs(adminToken, `/teams/${teamId}/users`);
+        const m = r.data?.find((x) => x.user?.username === 'e2e-member');
+        if (m?.role === 'team-manager') return m.role;
+        await page.waitForTimeout(100);
+      }
+      return 'unchanged';
+    })();
+    check('teams: role changed to manager', roles === 'team-manager', roles);
+    await page.getByRole('link', { name: 'Websites' }).first().click();
+    await page.getByRole('button', { name: '+ Add website' }).first().click();
+    await page.fill('.modal input[name=name]', 'Team Site');
+    await page.fill('.modal input[name=domain]', 'team.example');
+    await page.selectOption('.modal select[name=teamId]', teamId);
+    await page.click('.modal button[type=submit]');
+    await page.waitForURL(/\/websites\/[0-9a-f-]{36}\/settings$/);
+    await page.goto(`${BASE}/settings/teams/${teamId}`);
+    await page.getByTestId('team-websites').locator('li', { hasText: 'Team Site' }).waitFor();
+    check('teams: website created for the team is listed', true);
+    await shot('12e-team');
+    await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).getByRole('button', { name: 'Remove' }).click();
+    await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).waitFor({ state: 'detached' });
+    check('teams: member removed', true);
+    await page.goto(`${BASE}/settings/teams`);
+    await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team' }).waitFor();
+    await shot('12f-teams');
+
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);
     await page.getByTestId('feed').locator('li').first().waitFor();
