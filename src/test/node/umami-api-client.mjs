@@ -40,4 +40,29 @@ await call('valuesSearch', () => client.getWebsiteValues({ websiteId, ...range, 
 await call('eventData', () => client.getEventData({ websiteId, ...range }));
 await call('export', () => client.exportWebsite({ websiteId, ...range }));
 await call('revenueSessions', () => client.getWebsiteRevenueSessions({ websiteId, ...range, currency: 'EUR' }));
+
+// Segments and cohorts: saved, listed, read, changed, applied to statistics, deleted.
+const firefox = { filters: [{ name: 'browser', operator: 'eq', value: 'firefox' }], match: 'all' };
+const signedUp = { action: { type: 'event', value: 'signup' }, dateRange: 'all', filters: [] };
+let segmentId;
+let cohortId;
+await call('segmentCreated', async () => {
+  const r = await client.createWebsiteSegment({ websiteId, type: 'segment', name: 'Firefox', parameters: firefox });
+  segmentId = r.id;
+  return r;
+});
+await call('cohortCreated', async () => {
+  const r = await client.createWebsiteSegment({ websiteId, type: 'cohort', name: 'Signed up', parameters: signedUp });
+  cohortId = r.id;
+  return r;
+});
+await call('segments', () => client.getWebsiteSegments({ websiteId, type: 'segment' }));
+await call('cohortsSearch', () => client.getWebsiteSegments({ websiteId, type: 'cohort', search: 'SIGNED' }));
+await call('segment', () => client.getWebsiteSegment({ websiteId, segmentId }));
+await call('segmentUpdated', () => client.updateWebsiteSegment({ websiteId, segmentId, type: 'segment', name: 'Firefox users', parameters: firefox }));
+await call('statsSegment', () => client.getWebsiteStats({ websiteId, ...range, segment: segmentId }));
+await call('statsCohort', () => client.getWebsiteStats({ websiteId, ...range, cohort: cohortId }));
+await call('metricsCohort', () => client.getWebsiteMetrics({ websiteId, ...range, type: 'path', cohort: cohortId }));
+await call('segmentDeleted', () => client.deleteWebsiteSegment({ websiteId, segmentId }));
+await call('segmentsAfterDelete', () => client.getWebsiteSegments({ websiteId, type: 'segment' }));
 await call('created', () => client.createWebsite({ name: 'From api-client', domain: 'client.example' }));

@@ -162,6 +162,7 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.EventDataPageRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ExportRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.RevenueRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.SegmentRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);
                         r.finish();
                         dashboard.registerFallback(r);

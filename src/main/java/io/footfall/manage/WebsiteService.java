@@ -13,11 +13,18 @@ public final class WebsiteService {
     private final MetaStore meta;
     private final EventStore events;
     private final WebsiteCache cache;
+    private final SegmentService segments;
 
     public WebsiteService(MetaStore meta, EventStore events, WebsiteCache cache) {
         this.meta = meta;
         this.events = events;
         this.cache = cache;
+        this.segments = new SegmentService(meta);
+    }
+
+    /** The websites' segments and cohorts (every read route resolves {@code segment} / {@code cohort} through them). */
+    public SegmentService segments() {
+        return segments;
     }
 
     public Website create(UUID id, String name, String domain, String shareId, UUID ownerId, UUID teamId) throws SQLException {

@@ -65,6 +65,7 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     private SqlText condition(Filter f, String alias) {
+        if (f.cohort() != null) return cohortCondition(f.cohort(), alias);
         if (f.isGroup()) {
             SqlText any = new SqlText().add("(");
             for (int i = 0; i < f.anyOf().size(); i++) {
@@ -90,9 +91,18 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
         }
         if (f.name().equals("referrer")) {
             // As Umami: filtering by referrer never matches the site's own pages as referrers.
-            s.add(" AND (e.referrer_domain IS NULL OR e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', ''))");
+            s.add(" AND (" + alias + ".referrer_domain IS NULL OR " + alias + ".referrer_domain <> regexp_replace(" + alias
+                    + ".hostname, '^www\\.', ''))");
         }
         return s;
+    }
+
+    /** The row's session is one of the cohort's: it has an event (not a performance row) in the cohort's range passing its conditions. */
+    private SqlText cohortCondition(Cohort cohort, String alias) {
+        SqlText s = new SqlText().add(alias + ".session_id IN (SELECT c.session_id FROM event c WHERE c.website_id = ? "
+                + "AND c.created_at BETWEEN ? AND ? AND c.event_type <> 5", websiteId, cohort.start(), cohort.end());
+        for (Filter f : cohort.conditions()) s.add(" AND ").addAll(condition(f, "c"));
+        return s.add(")");
     }
 
     /**

@@ -5,15 +5,27 @@ import java.util.List;
 /**
  * One filter on an event column: {@code name} as the client spelled it (without an index suffix),
  * the column it reads, the operator and its values (several only for equality operators). Or, for
- * {@code match=any}, a group of filters of which a row must pass any ({@link #anyOf}).
+ * {@code match=any}, a group of filters of which a row must pass any ({@link #anyOf}); or a cohort's
+ * sessions ({@link #cohort}).
  */
-public record Filter(String name, String column, Operator operator, List<String> values, List<Filter> anyOf) {
+public record Filter(String name, String column, Operator operator, List<String> values, List<Filter> anyOf, Cohort cohort) {
 
     /** Name and column of a group: no rollup carries them, so every read path that checks its filters' columns reads events. */
     static final String ANY_OF = "(any of)";
+    /** Name and column of a cohort: likewise on no rollup's column, so reads with a cohort take the event rows. */
+    static final String COHORT = "(cohort)";
 
     public Filter(String name, String column, Operator operator, List<String> values) {
-        this(name, column, operator, values, List.of());
+        this(name, column, operator, values, List.of(), null);
+    }
+
+    public Filter(String name, String column, Operator operator, List<String> values, List<Filter> anyOf) {
+        this(name, column, operator, values, anyOf, null);
+    }
+
+    /** Keeps the rows of the cohort's sessions; ANDed with the other filters whatever {@code match} says, as in Umami. */
+    public static Filter cohort(Cohort cohort) {
+        return new Filter(COHORT, COHORT, Operator.EQUALS, List.of(), List.of(), cohort);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.footfall.store;
 import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
+import io.footfall.manage.Segment;
 import io.footfall.manage.Share;
 import io.footfall.manage.Team;
 import io.footfall.manage.TeamMember;
@@ -16,7 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Metadata: users, teams, websites, shares, links, pixels and salts. Small, relational, transactional. */
+/** Metadata: users, teams, websites, shares, segments, links, pixels and salts. Small, relational, transactional. */
 public interface MetaStore {
 
     long countUsers() throws SQLException;
@@ -66,6 +67,19 @@ public interface MetaStore {
     void updateWebsite(Website website) throws SQLException;
 
     void markWebsiteDeleted(UUID id, Instant at) throws SQLException;
+
+    void insertSegment(Segment segment) throws SQLException;
+
+    /** The website's segment or cohort with this id, of either type. */
+    Optional<Segment> findSegment(UUID websiteId, UUID id) throws SQLException;
+
+    /** The website's segments of one type, oldest first (as Umami lists them); {@code search} matches the name case-insensitively and literally. */
+    PageOf<Segment> listSegments(UUID websiteId, String type, String search, int page, int pageSize) throws SQLException;
+
+    /** Writes the segment's type, name, parameters and update time. */
+    void updateSegment(Segment segment) throws SQLException;
+
+    void deleteSegment(UUID id) throws SQLException;
 
     void insertLink(Link link) throws SQLException;
 

@@ -98,6 +98,29 @@ class UmamiApiClientTest {
             JsonNode paid = calls.get("revenueSessions").get("result");
             assertThat(paid.get("count").asInt()).isEqualTo(1);
             assertThat(paid.at("/data/0/browser").asText()).isEqualTo("chrome");
+
+            JsonNode segment = calls.get("segmentCreated").get("result");
+            assertThat(segment.get("websiteId").asText()).isEqualTo(website);
+            assertThat(segment.get("type").asText()).isEqualTo("segment");
+            assertThat(segment.get("parameters").toString())
+                    .isEqualTo("{\"filters\":[{\"name\":\"browser\",\"operator\":\"eq\",\"value\":\"firefox\"}],\"match\":\"all\"}");
+            assertThat(calls.get("cohortCreated").at("/result/type").asText()).isEqualTo("cohort");
+            assertThat(calls.get("segments").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("segments").at("/result/data/0/name").asText()).isEqualTo("Firefox");
+            assertThat(calls.get("cohortsSearch").at("/result/data/0/name").asText()).isEqualTo("Signed up");
+            assertThat(calls.get("segment").get("result")).isEqualTo(segment);
+            assertThat(calls.get("segmentUpdated").at("/result/name").asText()).isEqualTo("Firefox users");
+            // the Firefox visitor viewed /; the Chrome visitor (2 views) sent signup
+            JsonNode bySegment = calls.get("statsSegment").get("result");
+            assertThat(bySegment.get("pageviews").asInt()).isEqualTo(1);
+            assertThat(bySegment.get("visitors").asInt()).isEqualTo(1);
+            JsonNode byCohort = calls.get("statsCohort").get("result");
+            assertThat(byCohort.get("pageviews").asInt()).isEqualTo(2);
+            assertThat(byCohort.get("visitors").asInt()).isEqualTo(1);
+            assertThat(calls.get("metricsCohort").get("result").toString())
+                    .isEqualTo("[{\"x\":\"/\",\"y\":1},{\"x\":\"/pricing\",\"y\":1}]");
+            assertThat(calls.get("segmentDeleted").at("/result/ok").asBoolean()).isTrue();
+            assertThat(calls.get("segmentsAfterDelete").at("/result/count").asInt()).isZero();
         }
     }
 

@@ -174,7 +174,8 @@ public final class StatsRoutes {
 
     private EventScope scope(ApiRequest req, Instant start, Instant end, boolean realtime) throws SQLException {
         UUID websiteId = reads.website(req);
-        QueryParams p = bad(() -> QueryParams.parse(WebsiteReads.source(req), start, end));
+        QueryParams.Source source = reads.source(websiteId, req);
+        QueryParams p = bad(() -> QueryParams.parse(source, start, end));
         if (realtime) {
             p = new QueryParams(p.startAt(), p.endAt(), TimeUnit.MINUTE, ZoneOffset.UTC, true, false, null, p.filters(),
                     null, p.limit(), p.offset(), 1, 20, p.segment(), p.cohort());

@@ -1,19 +1,25 @@
 package io.footfall.http.umami;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.auth.Permissions;
 import io.footfall.auth.Principal;
 import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Inputs;
+import io.footfall.http.Json;
+import io.footfall.manage.Segment;
 import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteService;
+import io.footfall.query.Cohort;
 import io.footfall.query.EngineRegex;
 import io.footfall.query.EventScope;
+import io.footfall.query.Filter;
 import io.footfall.query.QueryException;
 import io.footfall.query.QueryParams;
+import io.footfall.query.SegmentFilters;
 import io.footfall.store.EventStore;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
@@ -23,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * What every read route over a website's data does before its query: check that the caller may view
- * the website, parse the shared query parameters, honour the website's reset date, and map client
+ * the website, parse the shared query parameters (a {@code segment}'s filters among them, a {@code cohort}
+ * as one more filter), honour the website's reset date, and map client
  * mistakes (bad parameters, a regular expression the engine rejects) to 400 instead of 500.
  */
 final class WebsiteReads {
@@ -42,7 +49,8 @@ final class WebsiteReads {
     /** The scope of a request whose range ({@code startAt}, {@code endAt}) is required. */
     EventScope scope(ApiRequest req) throws SQLException {
         UUID websiteId = website(req);
-        return finish(websiteId, bad(() -> QueryParams.parse(source(req))));
+        QueryParams.Source source = source(websiteId, req);
+        return finish(websiteId, bad(() -> QueryParams.parse(source)));
     }
 
     /**
@@ -51,7 +59,8 @@ final class WebsiteReads {
      */
     EventScope scope(ApiRequest req, Instant defaultStart, Instant defaultEnd) throws SQLException {
         UUID websiteId = website(req);
-        return finish(websiteId, bad(() -> QueryParams.parse(withDefaults(source(req), defaultStart, defaultEnd))));
+        QueryParams.Source source = source(websiteId, req);
+        return finish(websiteId, bad(() -> QueryParams.parse(withDefaults(source, defaultStart, defaultEnd))));
     }
 
     /**
@@ -82,8 +91,7 @@ final class WebsiteReads {
         } catch (QueryException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        checkSegment(websiteId, p.segment(), "segment");
-        checkSegment(websiteId, p.cohort(), "cohort");
+        if (p.cohort() != null) p = p.withFilter(Filter.cohort(cohort(websiteId, p.cohort())));
         Website w = websites.find(websiteId).orElse(null);
         if (w != null && w.resetAt() != null && p.startAt().isBefore(w.resetAt())) {
             p = p.withRange(w.resetAt(), p.endAt());
@@ -91,21 +99,38 @@ final class WebsiteReads {
         return new EventScope(websiteId, p, store.dialect());
     }
 
-    private void checkSegment(UUID websiteId, UUID id, String type) throws SQLException {
-        if (id == null) return;
-        boolean exists = store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM segment WHERE segment_id = ? AND website_id = ? AND type = ?")) {
-                ps.setObject(1, id);
-                ps.setObject(2, websiteId);
-                ps.setString(3, type);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-        if (!exists) throw ApiException.badRequest("Unknown " + type + ": " + id);
-        throw ApiException.badRequest("Filtering by " + type + " is not supported yet");
+    /**
+     * The request's query parameters, with the filters of its {@code segment} laid over them (so that a segment
+     * reads exactly as its filters given inline); 400 for a segment id that is malformed, unknown, another
+     * website's or a cohort's.
+     */
+    QueryParams.Source source(UUID websiteId, ApiRequest req) throws SQLException {
+        QueryParams.Source plain = source(req);
+        String raw = plain.get("segment");
+        if (raw == null) return plain;
+        Segment segment = saved(websiteId, raw, Segment.SEGMENT);
+        return bad(() -> SegmentFilters.of(parameters(segment)).over(plain));
+    }
+
+    /** The cohort's definition, its relative date range taken back from now. */
+    private Cohort cohort(UUID websiteId, UUID id) throws SQLException {
+        Segment cohort = saved(websiteId, id.toString(), Segment.COHORT);
+        return bad(() -> Cohort.of(parameters(cohort), Instant.now()));
+    }
+
+    private Segment saved(UUID websiteId, String raw, String type) throws SQLException {
+        UUID id = Inputs.parseUuid(raw);
+        if (id == null) throw ApiException.badRequest("'" + type + "' must be a UUID");
+        return websites.segments().find(websiteId, id).filter(s -> s.type().equals(type))
+                .orElseThrow(() -> ApiException.badRequest("Unknown " + type + ": " + id));
+    }
+
+    private static JsonNode parameters(Segment s) {
+        try {
+            return Json.MAPPER.readTree(s.parameters());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored parameters of segment " + s.id() + " are not JSON", e);
+        }
     }
 
     static QueryParams.Source source(ApiRequest req) {

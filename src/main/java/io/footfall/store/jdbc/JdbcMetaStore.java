@@ -3,6 +3,7 @@ package io.footfall.store.jdbc;
 import io.footfall.manage.Link;
 import io.footfall.manage.PageOf;
 import io.footfall.manage.Pixel;
+import io.footfall.manage.Segment;
 import io.footfall.manage.Share;
 import io.footfall.manage.Team;
 import io.footfall.manage.TeamMember;
@@ -28,6 +29,9 @@ import java.util.UUID;
 public final class JdbcMetaStore implements MetaStore {
     private static final String WEBSITE_COLUMNS =
             "website_id, name, domain, share_id, reset_at, user_id, team_id, created_by, created_at, updated_at, deleted_at";
+
+    private static final String SEGMENT_COLUMNS =
+            "segment_id, website_id, type, name, parameters, created_at, updated_at";
 
     private final Connections db;
 
@@ -207,6 +211,54 @@ public final class JdbcMetaStore implements MetaStore {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    @Override
+    public void insertSegment(Segment s) throws SQLException {
+        update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                s.id(), s.websiteId(), s.type(), s.name(), s.parameters(), s.createdAt(), s.updatedAt());
+    }
+
+    @Override
+    public Optional<Segment> findSegment(UUID websiteId, UUID id) throws SQLException {
+        return one("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE segment_id = ? AND website_id = ?",
+                JdbcMetaStore::segment, id, websiteId);
+    }
+
+    @Override
+    public PageOf<Segment> listSegments(UUID websiteId, String type, String search, int page, int pageSize) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE website_id = ? AND type = ?");
+        List<Object> args = new ArrayList<>(List.of(websiteId, type));
+        if (search != null && !search.isBlank()) {
+            where.append(" AND lower(name) LIKE ? ESCAPE '\\'");
+            args.add("%" + escapeLike(search.toLowerCase()) + "%");
+        }
+        return db.read(c -> {
+            long count = queryLong(c, "SELECT count(*) FROM segment" + where, args.toArray());
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(pageSize);
+            pageArgs.add((long) (page - 1) * pageSize);
+            List<Segment> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SEGMENT_COLUMNS + " FROM segment" + where
+                    + " ORDER BY created_at, segment_id LIMIT ? OFFSET ?")) {
+                Sql.bind(ps, pageArgs.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(segment(rs));
+                }
+            }
+            return new PageOf<>(rows, count, page, pageSize);
+        });
+    }
+
+    @Override
+    public void updateSegment(Segment s) throws SQLException {
+        update("UPDATE segment SET type = ?, name = ?, parameters = ?, updated_at = ? WHERE segment_id = ?",
+                s.type(), s.name(), s.parameters(), s.updatedAt(), s.id());
+    }
+
+    @Override
+    public void deleteSegment(UUID id) throws SQLException {
+        update("DELETE FROM segment WHERE segment_id = ?", id);
     }
 
     @Override
@@ -557,6 +609,11 @@ public final class JdbcMetaStore implements MetaStore {
                 rs.getString("share_id"), Sql.instant(rs, "reset_at"), Sql.uuid(rs, "user_id"),
                 Sql.uuid(rs, "team_id"), Sql.uuid(rs, "created_by"), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"), Sql.instant(rs, "deleted_at"));
+    }
+
+    private static Segment segment(ResultSet rs) throws SQLException {
+        return new Segment(Sql.uuid(rs, "segment_id"), Sql.uuid(rs, "website_id"), rs.getString("type"),
+                rs.getString("name"), rs.getString("parameters"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     private static Link link(ResultSet rs) throws SQLException {
