@@ -219,6 +219,119 @@ async function main() {
     check('event properties broken down', (await page.locator('.prop-name').allInnerTexts()).some((s) => s.startsWith('plan')));
     await shot('12-events');
 
+    // Share link: enable it as admin, open it in a fresh context without login, see the same numbers.
+    await page.goto(`${BASE}/websites/${website}/settings`);
+    await page.getByRole('button', { name: 'Enable share URL' }).click();
+    const shareInput = page.locator('input[name=shareUrl]');
+    await shareInput.waitFor();
+    const shareUrl = await shareInput.inputValue();
+    check('share URL shown', /\/share\/[A-Za-z0-9]{16}$/.test(shareUrl), shareUrl);
+    await shot('12a-share-settings');
+    const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', colorScheme: 'light' });
+    const sp = await anon.newPage();
+    sp.setDefaultTimeout(10_000);
+    sp.on('pageerror', (e) => errors.push('share: ' + String(e)));
+    const authHeaders = [];
+    sp.on('request', (r) => {
+      const h = r.headers();
+      if (r.url().includes('/api/') && h.authorization) authHeaders.push(r.url());
+      if (r.url().includes('/stats') && !h['x-umami-share-token']) authHeaders.push('no share token: ' + r.url());
+    });
+    await sp.goto(shareUrl);
+    check('share: visitors = 3', (await waitStat(sp, 'visitors', '3')) === '3', await statValue(sp, 'visitors').catch(() => ''));
+    check('share: visits = 3', (await waitStat(sp, 'visits', '3')) === '3');
+    check('share: views = 6', (await waitStat(sp, 'views', '6')) === '6');
+    check('share: bounce rate = 33%', (await waitStat(sp, 'bounceRate', '33%')) === '33%');
+    check('share: site name shown', (await sp.locator('.share-name').innerText()).startsWith('E2E Shop'));
+    check('share: no links to private pages', (await sp.locator('a[href*="/websites"], a[href*="/settings"], .sidebar').count()) === 0);
+    await sp.locator('.metric-row button', { hasText: /^\/pricing$/ }).first().click();
+    check('share: filter works, visitors = 2', (await waitStat(sp, 'visitors', '2')) === '2');
+    await sp.selectOption('select[aria-label="date range"]', '7d');
+    await sp.waitForURL(/range=7d/);
+    check('share: range works, visitors = 2', (await waitStat(sp, 'visitors', '2')) === '2');
+    await sp.getByRole('button', { name: /Remove filter Path/ }).click();
+    await waitStat(sp, 'visitors', '3');
+    await sp.locator('.chart svg').first().waitFor();
+    await sp.locator('.chart.map svg').waitFor();
+    check('share: requests carry the share token, never a login', authHeaders.length === 0, authHeaders.join(' '));
+    await sp.waitForFunction(() => !document.querySelector('.stale')).catch(() => {});
+    await sp.screenshot({ path: `${SHOTS}/12b-share.png`, fullPage: true });
+    await sp.getByRole('button', { name: 'Switch theme' }).click();
+    await sp.setViewportSize({ width: 390, height: 844 });
+    await sp.waitForTimeout(300);
+    await sp.screenshot({ path: `${SHOTS}/12c-share-phone-dark.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Disable sharing' }).click();
+    await page.getByRole('button', { name: 'Enable share URL' }).waitFor();
+    await sp.reload();
+    await sp.locator('.share-gone').waitFor();
+    check('share: disabled link says so', (await sp.locator('.share-gone').innerText()).includes('not available'));
+    await sp.screenshot({ path: `${SHOTS}/12d-share-gone.png` });
+    await anon.close();
+
+    // Teams: create one (its access code is shown), another account joins by code, roles change, a
+    // member is removed, and a website created for the team is listed on the team's page.
+    const adminToken = await page.evaluate(() => localStorage.getItem('footfall.token'));
+    const apiAs = (tok, path, body, method) =>
+      fetch(`${BASE}/api${path}`, { method: method ?? (body ? 'POST' : 'GET'), headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` }, body: body ? JSON.stringify(body) : undefined }).then((r) => r.json());
+    await page.goto(`${BASE}/settings/teams`);
+    await page.getByText('You are in no team yet').waitFor();
+    check('teams: empty state', true);
+    await page.getByRole('button', { name: '+ Create team' }).click();
+    await page.fill('.modal input[name=teamName]', 'E2E Team');
+    await page.click('.modal button[type=submit]');
+    const code = (await page.getByTestId('access-code').innerText()).trim();
+    check('teams: access code shown on create', /^team_[A-Za-z0-9]{16}$/.test(code), code);
+    await page.getByRole('button', { name: 'Open team' }).click();
+    await page.waitForURL(/\/settings\/teams\/[0-9a-f-]{36}$/);
+    const teamId = page.url().split('/').pop();
+    await apiAs(adminToken, '/users', { username: 'e2e-member', password: 'member-password', role: 'user' });
+    const member = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const mp = await member.newPage();
+    mp.setDefaultTimeout(10_000);
+    await mp.goto(`${BASE}/settings/teams`);
+    await mp.fill('input[name=username]', 'e2e-member');
+    await mp.fill('input[name=password]', 'member-password');
+    await mp.click('button[type=submit]');
+    await mp.getByRole('button', { name: 'Join team' }).click();
+    await mp.fill('.modal input[name=accessCode]', code);
+    await mp.click('.modal button[type=submit]');
+    await mp.waitForURL(new RegExp(`/settings/teams/${teamId}$`));
+    await mp.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).waitFor();
+    check('teams: joined by access code as member', (await mp.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).innerText()).includes('Member'));
+    await member.close();
+    await page.reload();
+    const mrow = page.getByTestId('members').locator('tr', { hasText: 'e2e-member' });
+    await mrow.waitFor();
+    await mrow.locator('select').selectOption('team-manager');
+    await page.waitForFunction(() => true);
+    const roles = await (async () => {
+      for (let i = 0; i < 40; i++) {
+        const r = await apiAs(adminToken, `/teams/${teamId}/users`);
+        const m = r.data?.find((x) => x.user?.username === 'e2e-member');
+        if (m?.role === 'team-manager') return m.role;
+        await page.waitForTimeout(100);
+      }
+      return 'unchanged';
+    })();
+    check('teams: role changed to manager', roles === 'team-manager', roles);
+    await page.getByRole('link', { name: 'Websites' }).first().click();
+    await page.getByRole('button', { name: '+ Add website' }).first().click();
+    await page.fill('.modal input[name=name]', 'Team Site');
+    await page.fill('.modal input[name=domain]', 'team.example');
+    await page.selectOption('.modal select[name=teamId]', teamId);
+    await page.click('.modal button[type=submit]');
+    await page.waitForURL(/\/websites\/[0-9a-f-]{36}\/settings$/);
+    await page.goto(`${BASE}/settings/teams/${teamId}`);
+    await page.getByTestId('team-websites').locator('li', { hasText: 'Team Site' }).waitFor();
+    check('teams: website created for the team is listed', true);
+    await shot('12e-team');
+    await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).getByRole('button', { name: 'Remove' }).click();
+    await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).waitFor({ state: 'detached' });
+    check('teams: member removed', true);
+    await page.goto(`${BASE}/settings/teams`);
+    await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team' }).waitFor();
+    await shot('12f-teams');
+
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);
     await page.getByTestId('feed').locator('li').first().waitFor();

@@ -8,6 +8,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { LoginPage } from './pages/LoginPage';
 import { WebsitesPage } from './pages/WebsitesPage';
 import { WebsitePage } from './pages/WebsitePage';
+import { SharePage } from './pages/SharePage';
 
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 
@@ -15,14 +16,19 @@ export function App() {
   const { path, href } = useLocation();
   const { user, checking } = useSession();
 
-  useEffect(() => {
-    verify();
-  }, []);
+  const shareSlug = match('/share/:slug', path)?.slug;
 
   useEffect(() => {
+    if (!shareSlug) verify();
+  }, [shareSlug]);
+
+  useEffect(() => {
+    if (shareSlug) return;
     if (!checking && !user && path !== '/login') navigate(`/login?next=${encodeURIComponent(href)}`, { replace: true });
     if (user && path === '/') navigate('/websites', { replace: true });
-  }, [checking, user, path, href]);
+  }, [checking, user, path, href, shareSlug]);
+
+  if (shareSlug) return <SharePage key={shareSlug} slug={shareSlug} />;
 
   if (path === '/login')
     return (

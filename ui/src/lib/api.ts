@@ -32,6 +32,23 @@ export function setToken(token: string | null) {
   else localStorage.removeItem(TOKEN_KEY);
 }
 
+// Share mode (/share/:slug): nobody is logged in; requests carry the share token the server handed out
+// for that slug, the way Umami's share page does, and never the login token.
+export type ShareAuth = { token: string; websiteId: string };
+let shareAuth: ShareAuth | null = null;
+export function setShareAuth(s: ShareAuth | null) {
+  shareAuth = s;
+}
+export function isShareMode() {
+  return shareAuth !== null;
+}
+
+/** The headers that authenticate a request: the share token in share mode, else the login token. */
+export function authHeaders(share: ShareAuth | null, token: string | null): Record<string, string> {
+  if (share) return { 'x-umami-share-token': share.token, 'x-umami-share-context': '1' };
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 let onUnauthorized: (hadToken: boolean) => void = () => {};
 export function setUnauthorizedHandler(fn: (hadToken: boolean) => void) {
   onUnauthorized = fn;
@@ -51,8 +68,8 @@ export function queryString(params?: Params): string {
 
 export async function api<T>(path: string, opts: { params?: Params; method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const token = shareAuth ? null : getToken();
+  Object.assign(headers, authHeaders(shareAuth, token));
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
@@ -76,7 +93,7 @@ export async function api<T>(path: string, opts: { params?: Params; method?: str
     }
   }
   if (!res.ok) {
-    if (res.status === 401 && path !== '/auth/login') {
+    if (res.status === 401 && path !== '/auth/login' && !shareAuth) {
       const hadToken = !!token;
       setToken(null);
       onUnauthorized(hadToken);

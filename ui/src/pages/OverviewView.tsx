@@ -26,7 +26,7 @@ const PANELS: { id: string; title: StringKey; types: string[] }[] = [
 const EXTRA: { id: string; title: StringKey; types: string[] } = { id: 'other', title: 'panel.other', types: ['event', 'hostname', 'tag'] };
 const UTM: { id: string; title: StringKey; types: string[] } = { id: 'utm', title: 'panel.utm', types: ['utmSource', 'utmMedium', 'utmCampaign', 'utmContent', 'utmTerm'] };
 
-export function OverviewView({ site }: { site: Website }) {
+export function OverviewView({ site, shared = false }: { site: Website; shared?: boolean }) {
   const range = useRange(site.id, site.createdAt);
   const { search } = useLocation();
   const filters = parseFilters(search);
@@ -42,7 +42,7 @@ export function OverviewView({ site }: { site: Website }) {
       </div>
       {stats.error && <ErrorBox error={stats.error} onRetry={stats.reload} />}
       <StatCards stats={stats.data} compare={compare} stale={stats.loading} />
-      {stats.data && stats.data.pageviews === 0 && stats.data.visitors === 0 && filters.length === 0 && <InstallHint site={site} />}
+      {stats.data && stats.data.pageviews === 0 && stats.data.visitors === 0 && filters.length === 0 && !shared && <InstallHint site={site} />}
       <ChartCard site={site} range={range} fp={fp} compare={compare} />
       <div className="panels">
         {PANELS.map((p) => (

@@ -7,16 +7,17 @@ import { prefs, type Theme } from '../lib/prefs';
 import { Link } from '../lib/router';
 import { loadConfig, useSession } from '../lib/session';
 import { Empty, ErrorBox, Modal, Pager, Spinner } from '../components/ui';
+import { TeamPage, TeamsList } from './TeamsSettings';
 
 const SECTIONS: { id: string; label: StringKey; ready: boolean; admin?: boolean }[] = [
   { id: 'profile', label: 'nav.profile', ready: true },
   { id: 'users', label: 'nav.users', ready: true, admin: true },
-  { id: 'teams', label: 'nav.teams', ready: false },
+  { id: 'teams', label: 'nav.teams', ready: true },
   { id: 'shares', label: 'nav.shares', ready: false },
   { id: 'reports', label: 'nav.reports', ready: false },
 ];
 
-export default function SettingsPage({ section }: { section: string; sub?: string }) {
+export default function SettingsPage({ section, sub }: { section: string; sub?: string }) {
   const { user } = useSession();
   const visible = SECTIONS.filter((s) => !s.admin || user?.isAdmin);
   const current = visible.find((s) => s.id === section);
@@ -36,6 +37,7 @@ export default function SettingsPage({ section }: { section: string; sub?: strin
       {!current && <Empty>{t('common.notFound')}</Empty>}
       {current?.id === 'profile' && <Profile />}
       {current?.id === 'users' && <Users />}
+      {current?.id === 'teams' && (sub ? <TeamPage key={sub} teamId={sub} /> : <TeamsList />)}
       {current && !current.ready && (
         <Empty>
           <h2>{t('coming.title', { name: t(current.label) })}</h2>

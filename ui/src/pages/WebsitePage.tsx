@@ -59,7 +59,7 @@ const KEEPS_QUERY = new Set(['overview', 'events', 'sessions']);
 
 export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?: string }) {
   const site = useApi<Website | null>(`/websites/${id}`);
-  const sites = useApi<{ data: Website[] }>('/websites', { pageSize: 200 });
+  const sites = useApi<{ data: Website[] }>('/websites', { pageSize: 200, includeTeams: true });
   const active = useApi<{ visitors: number }>(`/websites/${id}/active`, undefined, 30_000);
   const { search } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);

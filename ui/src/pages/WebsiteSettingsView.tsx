@@ -5,6 +5,7 @@ import { invalidate } from '../lib/cache';
 import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import { trackingSnippet } from '../lib/snippet';
+import { randomSlug, shareUrl } from '../lib/share';
 import { CopyButton, ErrorBox, Modal } from '../components/ui';
 import type { Website } from './WebsitesPage';
 
@@ -67,6 +68,7 @@ export default function WebsiteSettingsView({ site, onChanged }: { site: Website
           </div>
         </form>
       </section>
+      <ShareSection site={site} onChanged={onChanged} />
       <section className="card danger">
         <h2>{t('websites.reset')}</h2>
         <p className="muted">{t('websites.resetHelp')}</p>
@@ -137,5 +139,58 @@ export function TypedConfirm({ title, word, onClose, onConfirm }: { title: strin
         </div>
       </form>
     </Modal>
+  );
+}
+
+function ShareSection({ site, onChanged }: { site: Website; onChanged: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = async (shareId: string | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/websites/${site.id}`, { body: { shareId } });
+      invalidate('/websites');
+      onChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const url = site.shareId ? shareUrl(location.origin, basePath(), site.shareId) : null;
+  return (
+    <section className="card share-settings" data-testid="share-settings">
+      <h2>{t('share.title')}</h2>
+      <p className="muted">{t('share.help')}</p>
+      {error != null && <ErrorBox error={error} />}
+      {url ? (
+        <>
+          <label className="share-url">
+            {t('share.url')}
+            <input readOnly value={url} name="shareUrl" onFocus={(e) => e.target.select()} />
+          </label>
+          <div className="form-actions start">
+            <CopyButton text={url} />
+            <a className="btn" href={url} target="_blank" rel="noreferrer">
+              {t('common.open')}
+            </a>
+            <button className="btn" disabled={busy} onClick={() => set(randomSlug())}>
+              {t('share.regenerate')}
+            </button>
+            <button className="btn danger" disabled={busy} onClick={() => set(null)}>
+              {t('share.disable')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="muted">{t('share.off')}</p>
+          <button className="btn primary" disabled={busy} onClick={() => set(randomSlug())}>
+            {t('share.enable')}
+          </button>
+        </>
+      )}
+    </section>
   );
 }

@@ -15,7 +15,7 @@ type Page<T> = { data: T[]; count: number; page: number; pageSize: number };
 
 export function WebsitesPage() {
   const range = useRange();
-  const list = useApi<Page<Website>>('/websites', { pageSize: 200 });
+  const list = useApi<Page<Website>>('/websites', { pageSize: 200, includeTeams: true });
   const [adding, setAdding] = useState(false);
   return (
     <div className="page">
@@ -82,6 +82,8 @@ function SiteRow({ site, range }: { site: Website; range: RangeState }) {
 export function WebsiteForm({ site, onClose, onSaved }: { site?: Website; onClose: () => void; onSaved: (w: Website) => void }) {
   const [name, setName] = useState(site?.name ?? '');
   const [domain, setDomain] = useState(site?.domain ?? '');
+  const [teamId, setTeamId] = useState('');
+  const teams = useApi<Page<{ id: string; name: string }>>(site ? null : '/me/teams', { pageSize: 200 });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -89,7 +91,7 @@ export function WebsiteForm({ site, onClose, onSaved }: { site?: Website; onClos
     setBusy(true);
     try {
       const cleaned = domain.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-      const w = await api<Website>(site ? `/websites/${site.id}` : '/websites', { body: { name: name.trim(), domain: cleaned } });
+      const w = await api<Website>(site ? `/websites/${site.id}` : '/websites', { body: { name: name.trim(), domain: cleaned, ...(teamId ? { teamId } : {}) } });
       invalidate('/websites');
       onSaved(w);
       onClose();
@@ -111,6 +113,19 @@ export function WebsiteForm({ site, onClose, onSaved }: { site?: Website; onClos
           {t('websites.domain')}
           <input name="domain" value={domain} onChange={(e) => setDomain(e.target.value)} maxLength={500} placeholder="example.com" required />
         </label>
+        {!site && (teams.data?.data.length ?? 0) > 0 && (
+          <label>
+            {t('teams.team')}
+            <select name="teamId" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              <option value="">{t('teams.personal')}</option>
+              {teams.data!.data.map((tm) => (
+                <option key={tm.id} value={tm.id}>
+                  {tm.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}

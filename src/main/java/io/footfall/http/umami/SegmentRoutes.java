@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 
 import static io.footfall.http.umami.WebsiteReads.bad;
 
@@ -47,7 +46,7 @@ public final class SegmentRoutes {
         this.auth = auth;
         this.websites = websites;
         this.segments = websites.segments();
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
     }
 
     public void register(Router r) {
@@ -74,20 +73,20 @@ public final class SegmentRoutes {
     }
 
     private Reply create(ApiRequest req) throws SQLException {
-        Website w = changeable(req, Permissions::canUpdateWebsite);
+        Website w = changeable(req, auth.permissions()::canUpdateWebsite);
         Body b = body(req);
         return Reply.ok(view(segments.create(w.id(), b.type, b.name, b.parameters)));
     }
 
     private Reply update(ApiRequest req) throws SQLException {
-        Website w = changeable(req, Permissions::canUpdateWebsite);
+        Website w = changeable(req, auth.permissions()::canUpdateWebsite);
         Body b = body(req);
         return Reply.ok(view(segments.update(existing(req, w.id()), b.type, b.name, b.parameters)));
     }
 
     private Reply delete(ApiRequest req) throws SQLException {
         // As Umami: deleting a segment takes the right to delete the website, saving one the right to update it.
-        Website w = changeable(req, Permissions::canDeleteWebsite);
+        Website w = changeable(req, auth.permissions()::canDeleteWebsite);
         segments.delete(existing(req, w.id()));
         return Reply.okTrue();
     }
@@ -99,7 +98,7 @@ public final class SegmentRoutes {
     }
 
     /** The website of the path, if {@code may} lets the caller change it (401 otherwise; 404 when unknown to an admin). */
-    private Website changeable(ApiRequest req, BiPredicate<User, Website> may) throws SQLException {
+    private Website changeable(ApiRequest req, Check may) throws SQLException {
         Principal p = req.principal();
         UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
         Website w = websites.find(id).orElse(null);
@@ -109,6 +108,12 @@ public final class SegmentRoutes {
         }
         if (!may.test(p.user(), w)) throw ApiException.unauthorized();
         return w;
+    }
+
+    /** A permission of {@link Permissions} (which reads team memberships, hence the SQLException). */
+    @FunctionalInterface
+    private interface Check {
+        boolean test(User user, Website w) throws SQLException;
     }
 
     private record Body(String type, String name, String parameters) {
