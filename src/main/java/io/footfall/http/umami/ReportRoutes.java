@@ -38,7 +38,7 @@ public final class ReportRoutes {
 
     public ReportRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, store);
+        this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
     }
 

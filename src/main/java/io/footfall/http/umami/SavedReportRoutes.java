@@ -38,7 +38,7 @@ public final class SavedReportRoutes {
 
     public SavedReportRoutes(Authenticator auth, WebsiteService websites, EventStore events, MetaStore meta) {
         this.auth = auth;
-        this.reads = new WebsiteReads(websites, events);
+        this.reads = new WebsiteReads(auth.permissions(), websites, events);
         this.meta = meta;
     }
 
