@@ -332,6 +332,44 @@ async function main() {
     await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team' }).waitFor();
     await shot('12f-teams');
 
+    // Segments and cohorts: save the current filters as a segment, apply saved ones from the filter bar
+    // and from Audience → Segments / Cohorts, add a cohort, delete.
+    await page.goto(`${BASE}/websites/${website}?path=eq./pricing`);
+    check('segment: filtered visitors = 2', (await waitStat(page, 'visitors', '2')) === '2');
+    await page.getByRole('button', { name: 'Save as segment' }).click();
+    await page.fill('.modal input[name=segmentName]', 'Pricing visitors');
+    await page.click('.modal button[type=submit]');
+    await page.waitForURL(/segment=[0-9a-f-]{36}/);
+    check('segment: applied in place of the filters', !decodeURIComponent(page.url()).includes('path=eq.'), page.url());
+    check('segment: visitors = 2', (await waitStat(page, 'visitors', '2')) === '2', await statValue(page, 'visitors'));
+    const pick = page.getByRole('combobox', { name: 'Segment or cohort' });
+    await pick.selectOption({ label: 'All visitors' });
+    check('segment: all visitors = 3', (await waitStat(page, 'visitors', '3')) === '3');
+    await pick.selectOption({ label: 'Pricing visitors' });
+    check('segment: picked again, visitors = 2', (await waitStat(page, 'visitors', '2')) === '2');
+    await page.locator('.chart svg').first().waitFor();
+    await shot('12g-overview-segment');
+    await page.goto(`${BASE}/websites/${website}/cohorts`);
+    await page.getByText('No cohorts yet').waitFor();
+    await page.getByRole('button', { name: '+ Add cohort' }).click();
+    await page.fill('.modal input[name=cohortName]', 'Signed up');
+    await page.selectOption('.modal select[name=actionType]', 'event');
+    await page.fill('.modal input[name=actionValue]', 'signup');
+    await page.click('.modal button[type=submit]');
+    await page.getByTestId('segments').locator('tr', { hasText: 'Signed up' }).getByRole('link', { name: 'Apply' }).click();
+    await page.waitForURL(/cohort=[0-9a-f-]{36}/);
+    check('cohort: visitors = 1', (await waitStat(page, 'visitors', '1')) === '1', await statValue(page, 'visitors'));
+    check('cohort: views = 3 (the signup is an event, not a view)', (await waitStat(page, 'views', '3')) === '3', await statValue(page, 'views'));
+    await page.goto(`${BASE}/websites/${website}/segments`);
+    const srow = page.getByTestId('segments').locator('tr', { hasText: 'Pricing visitors' });
+    await srow.waitFor();
+    check('segments page describes the segment', (await srow.innerText()).includes('path = /pricing'), await srow.innerText());
+    await shot('12h-segments');
+    await srow.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.modal').getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No segments yet').waitFor();
+    check('segment deleted: empty state', true);
+
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);
     await page.getByTestId('feed').locator('li').first().waitFor();

@@ -10,6 +10,7 @@ const RealtimeView = lazy(() => import('./RealtimeView'));
 const SessionsView = lazy(() => import('./SessionsView'));
 const EventsView = lazy(() => import('./EventsView'));
 const WebsiteSettingsView = lazy(() => import('./WebsiteSettingsView'));
+const SegmentsView = lazy(() => import('./SegmentsView'));
 
 const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: boolean }[] }[] = [
   {
@@ -36,8 +37,8 @@ const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: b
   {
     group: 'nav.audience',
     items: [
-      { view: 'segments', label: 'nav.segments', ready: false },
-      { view: 'cohorts', label: 'nav.cohorts', ready: false },
+      { view: 'segments', label: 'nav.segments', ready: true },
+      { view: 'cohorts', label: 'nav.cohorts', ready: true },
     ],
   },
   {
@@ -82,6 +83,10 @@ export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?:
       break;
     case 'events':
       body = <EventsView site={w} />;
+      break;
+    case 'segments':
+    case 'cohorts':
+      body = <SegmentsView key={view} site={w} type={view === 'segments' ? 'segment' : 'cohort'} />;
       break;
     case 'settings':
       body = <WebsiteSettingsView site={w} onChanged={site.reload} />;
