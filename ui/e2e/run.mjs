@@ -369,6 +369,21 @@ async function main() {
     await page.locator('.modal').getByRole('button', { name: 'Delete' }).click();
     await page.getByText('No segments yet').waitFor();
     check('segment deleted: empty state', true);
+    // The new screens in the dark theme at phone width.
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${BASE}/websites/${website}/cohorts`);
+    await page.getByTestId('segments').waitFor();
+    await shot('12i-cohorts-phone-dark');
+    await page.goto(`${BASE}/settings/teams/${teamId}`);
+    await page.getByTestId('members').waitFor();
+    await shot('12j-team-phone-dark');
+    await page.goto(`${BASE}/websites/${website}/settings`);
+    await page.getByTestId('share-settings').waitFor();
+    await page.getByTestId('share-settings').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/12k-share-settings-phone-dark.png` });
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);
