@@ -110,14 +110,20 @@ public final class Permissions {
         return canChangeOwned(user, w.userId(), w.teamId(), Action.WEBSITE_DELETE);
     }
 
-    /** From a team to the caller itself: a team role that may hand websites to users. As in Umami, admins too. */
+    /**
+     * From a team to the caller itself: a team role that may hand websites to users. No exception for admins,
+     * as in Umami.
+     */
     public boolean canTransferToUser(User user, Website w, UUID userId) throws SQLException {
         if (User.VIEW_ONLY.equals(user.role())) return false;
         return w.teamId() != null && user.id().equals(userId)
                 && allows(memberships.role(w.teamId(), user.id()).orElse(null), Action.WEBSITE_TRANSFER_TO_USER);
     }
 
-    /** From the caller's own websites to a team where its role may receive websites. As in Umami, admins too. */
+    /**
+     * From the caller's own websites to a team where its role may receive websites. No exception for admins,
+     * as in Umami.
+     */
     public boolean canTransferToTeam(User user, Website w, UUID teamId) throws SQLException {
         if (User.VIEW_ONLY.equals(user.role())) return false;
         return user.id().equals(w.userId())
