@@ -328,8 +328,20 @@ async function main() {
     await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).getByRole('button', { name: 'Remove' }).click();
     await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).waitFor({ state: 'detached' });
     check('teams: member removed', true);
+    await apiAs(adminToken, '/websites', { name: 'Movable', domain: 'movable.example' });
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Move one of your websites into this team' }).selectOption({ label: 'Movable' });
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await page.getByTestId('team-websites').locator('li', { hasText: 'Movable' }).waitFor();
+    check('teams: own website moved into the team', true);
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.fill('.modal input[name=teamName]', 'E2E Team Renamed');
+    await page.click('.modal button[type=submit]');
+    await page.locator('h2', { hasText: 'E2E Team Renamed' }).waitFor();
+    check('teams: renamed', true);
     await page.goto(`${BASE}/settings/teams`);
-    await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team' }).waitFor();
+    await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team Renamed' }).waitFor();
+    check('teams: list counts 2 websites', (await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team Renamed' }).locator('td').nth(3).innerText()) === '2');
     await shot('12f-teams');
 
     // Segments and cohorts: save the current filters as a segment, apply saved ones from the filter bar
