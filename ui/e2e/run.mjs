@@ -267,6 +267,22 @@ async function main() {
     check('share: disabled link says so', (await sp.locator('.share-gone').innerText()).includes('not available'));
     await sp.screenshot({ path: `${SHOTS}/12d-share-gone.png` });
     await anon.close();
+    // Settings → Share links: a named link per website, usable without login, deleted again.
+    await page.goto(`${BASE}/settings/shares`);
+    await page.selectOption('select[aria-label=Websites]', website);
+    await page.getByText('No share links for this website').waitFor();
+    await page.fill('input[name=shareName]', 'Board');
+    await page.getByRole('button', { name: '+ New share link' }).click();
+    const linkRow = page.getByTestId('shares').locator('tr', { hasText: 'Board' });
+    await linkRow.waitFor();
+    const named = (await linkRow.locator('code').innerText()).trim();
+    const slug = named.split('/share/')[1];
+    const pub = await fetch(`${BASE}/api/share/${slug}`);
+    check('share links: named link opens without login', pub.status === 200 && (await pub.json()).websiteId === website, named);
+    await shot('12a2-share-links');
+    await linkRow.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No share links for this website').waitFor();
+    check('share links: deleted link is gone', (await fetch(`${BASE}/api/share/${slug}`)).status === 404);
 
     // Teams: create one (its access code is shown), another account joins by code, roles change, a
     // member is removed, and a website created for the team is listed on the team's page.
