@@ -267,6 +267,22 @@ async function main() {
     check('share: disabled link says so', (await sp.locator('.share-gone').innerText()).includes('not available'));
     await sp.screenshot({ path: `${SHOTS}/12d-share-gone.png` });
     await anon.close();
+    // Settings → Share links: a named link per website, usable without login, deleted again.
+    await page.goto(`${BASE}/settings/shares`);
+    await page.selectOption('select[aria-label=Websites]', website);
+    await page.getByText('No share links for this website').waitFor();
+    await page.fill('input[name=shareName]', 'Board');
+    await page.getByRole('button', { name: '+ New share link' }).click();
+    const linkRow = page.getByTestId('shares').locator('tr', { hasText: 'Board' });
+    await linkRow.waitFor();
+    const named = (await linkRow.locator('code').innerText()).trim();
+    const slug = named.split('/share/')[1];
+    const pub = await fetch(`${BASE}/api/share/${slug}`);
+    check('share links: named link opens without login', pub.status === 200 && (await pub.json()).websiteId === website, named);
+    await shot('12a2-share-links');
+    await linkRow.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No share links for this website').waitFor();
+    check('share links: deleted link is gone', (await fetch(`${BASE}/api/share/${slug}`)).status === 404);
 
     // Teams: create one (its access code is shown), another account joins by code, roles change, a
     // member is removed, and a website created for the team is listed on the team's page.
@@ -328,9 +344,74 @@ async function main() {
     await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).getByRole('button', { name: 'Remove' }).click();
     await page.getByTestId('members').locator('tr', { hasText: 'e2e-member' }).waitFor({ state: 'detached' });
     check('teams: member removed', true);
+    await apiAs(adminToken, '/websites', { name: 'Movable', domain: 'movable.example' });
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Move one of your websites into this team' }).selectOption({ label: 'Movable' });
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await page.getByTestId('team-websites').locator('li', { hasText: 'Movable' }).waitFor();
+    check('teams: own website moved into the team', true);
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.fill('.modal input[name=teamName]', 'E2E Team Renamed');
+    await page.click('.modal button[type=submit]');
+    await page.locator('h2', { hasText: 'E2E Team Renamed' }).waitFor();
+    check('teams: renamed', true);
     await page.goto(`${BASE}/settings/teams`);
-    await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team' }).waitFor();
+    await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team Renamed' }).waitFor();
+    check('teams: list counts 2 websites', (await page.getByTestId('teams').locator('tr', { hasText: 'E2E Team Renamed' }).locator('td').nth(3).innerText()) === '2');
     await shot('12f-teams');
+
+    // Segments and cohorts: save the current filters as a segment, apply saved ones from the filter bar
+    // and from Audience → Segments / Cohorts, add a cohort, delete.
+    await page.goto(`${BASE}/websites/${website}?path=eq./pricing`);
+    check('segment: filtered visitors = 2', (await waitStat(page, 'visitors', '2')) === '2');
+    await page.getByRole('button', { name: 'Save as segment' }).click();
+    await page.fill('.modal input[name=segmentName]', 'Pricing visitors');
+    await page.click('.modal button[type=submit]');
+    await page.waitForURL(/segment=[0-9a-f-]{36}/);
+    check('segment: applied in place of the filters', !decodeURIComponent(page.url()).includes('path=eq.'), page.url());
+    check('segment: visitors = 2', (await waitStat(page, 'visitors', '2')) === '2', await statValue(page, 'visitors'));
+    const pick = page.getByRole('combobox', { name: 'Segment or cohort' });
+    await pick.selectOption({ label: 'All visitors' });
+    check('segment: all visitors = 3', (await waitStat(page, 'visitors', '3')) === '3');
+    await pick.selectOption({ label: 'Pricing visitors' });
+    check('segment: picked again, visitors = 2', (await waitStat(page, 'visitors', '2')) === '2');
+    await page.locator('.chart svg').first().waitFor();
+    await shot('12g-overview-segment');
+    await page.goto(`${BASE}/websites/${website}/cohorts`);
+    await page.getByText('No cohorts yet').waitFor();
+    await page.getByRole('button', { name: '+ Add cohort' }).click();
+    await page.fill('.modal input[name=cohortName]', 'Signed up');
+    await page.selectOption('.modal select[name=actionType]', 'event');
+    await page.fill('.modal input[name=actionValue]', 'signup');
+    await page.click('.modal button[type=submit]');
+    await page.getByTestId('segments').locator('tr', { hasText: 'Signed up' }).getByRole('link', { name: 'Apply' }).click();
+    await page.waitForURL(/cohort=[0-9a-f-]{36}/);
+    check('cohort: visitors = 1', (await waitStat(page, 'visitors', '1')) === '1', await statValue(page, 'visitors'));
+    check('cohort: views = 3 (the signup is an event, not a view)', (await waitStat(page, 'views', '3')) === '3', await statValue(page, 'views'));
+    await page.goto(`${BASE}/websites/${website}/segments`);
+    const srow = page.getByTestId('segments').locator('tr', { hasText: 'Pricing visitors' });
+    await srow.waitFor();
+    check('segments page describes the segment', (await srow.innerText()).includes('path = /pricing'), await srow.innerText());
+    await shot('12h-segments');
+    await srow.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.modal').getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No segments yet').waitFor();
+    check('segment deleted: empty state', true);
+    // The new screens in the dark theme at phone width.
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${BASE}/websites/${website}/cohorts`);
+    await page.getByTestId('segments').waitFor();
+    await shot('12i-cohorts-phone-dark');
+    await page.goto(`${BASE}/settings/teams/${teamId}`);
+    await page.getByTestId('members').waitFor();
+    await shot('12j-team-phone-dark');
+    await page.goto(`${BASE}/websites/${website}/settings`);
+    await page.getByTestId('share-settings').waitFor();
+    await page.getByTestId('share-settings').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/12k-share-settings-phone-dark.png` });
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);

@@ -3,9 +3,11 @@ import { t, type StringKey } from '../i18n';
 import { FILTER_COLUMNS, OPERATORS, parseFilters, type Filter, type FilterColumn, type Operator } from '../lib/filters';
 import { setSearch, useLocation } from '../lib/router';
 import { displayName } from '../lib/format';
-import { useApi } from '../lib/cache';
+import { invalidate, useApi, type Query } from '../lib/cache';
+import { api } from '../lib/api';
+import { describe, pickChanges, pickedValue, segmentParameters, type Segment } from '../lib/segments';
 import type { RangeState } from '../lib/useRange';
-import { Modal } from './ui';
+import { ErrorBox, Modal } from './ui';
 
 /** Metric type that lists a column's values (for suggestions). */
 const SUGGEST: Partial<Record<FilterColumn, string>> = {
@@ -14,13 +16,18 @@ const SUGGEST: Partial<Record<FilterColumn, string>> = {
   utmSource: 'utmSource', utmMedium: 'utmMedium', utmCampaign: 'utmCampaign', utmContent: 'utmContent', utmTerm: 'utmTerm',
 };
 
-export function FilterBar({ websiteId, range }: { websiteId: string; range: RangeState }) {
+export function FilterBar({ websiteId, range, shared = false }: { websiteId: string; range: RangeState; shared?: boolean }) {
   const { search } = useLocation();
   const filters = parseFilters(search);
   const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
   const matchAny = search.get('match') === 'any';
+  // Saved segments and cohorts (not readable with a share token: the share page has no picker).
+  const segs = useApi<SegPage>(shared ? null : `/websites/${websiteId}/segments`, { type: 'segment', pageSize: 100 });
+  const cohorts = useApi<SegPage>(shared ? null : `/websites/${websiteId}/segments`, { type: 'cohort', pageSize: 100 });
   return (
     <div className="filter-bar">
+      {!shared && <SegmentPicker segs={segs} cohorts={cohorts} />}
       <button className="btn" onClick={() => setOpen(true)} aria-haspopup="dialog">
         ⚲ {t('filter.add')}
       </button>
@@ -44,8 +51,88 @@ export function FilterBar({ websiteId, range }: { websiteId: string; range: Rang
           {t('filter.clear')}
         </button>
       )}
+      {filters.length > 0 && !shared && (
+        <button className="btn small" onClick={() => setSaving(true)}>
+          {t('segments.save')}
+        </button>
+      )}
       {open && <FilterBuilder websiteId={websiteId} range={range} onClose={() => setOpen(false)} />}
+      {saving && <SaveSegment websiteId={websiteId} filters={filters} matchAny={matchAny} onClose={() => setSaving(false)} onSaved={segs.reload} />}
     </div>
+  );
+}
+
+type SegPage = { data: Segment[] };
+
+/** Applies a saved segment or cohort (segment=<id> / cohort=<id> in the URL). */
+function SegmentPicker({ segs, cohorts }: { segs: Query<SegPage>; cohorts: Query<SegPage> }) {
+  const { search } = useLocation();
+  const value = pickedValue(search);
+  const s = segs.data?.data ?? [];
+  const c = cohorts.data?.data ?? [];
+  if (!value && s.length === 0 && c.length === 0) return null;
+  return (
+    <select className="segment-pick" aria-label={t('segments.pick')} value={value} onChange={(e) => setSearch(pickChanges(e.target.value))} title={segs.error || cohorts.error ? t('segments.loadFailed') : undefined}>
+      <option value="">{t('segments.all')}</option>
+      {s.length > 0 && (
+        <optgroup label={t('nav.segments')}>
+          {s.map((x) => (
+            <option key={x.id} value={'segment:' + x.id}>
+              {x.name}
+            </option>
+          ))}
+        </optgroup>
+      )}
+      {c.length > 0 && (
+        <optgroup label={t('nav.cohorts')}>
+          {c.map((x) => (
+            <option key={x.id} value={'cohort:' + x.id}>
+              {x.name}
+            </option>
+          ))}
+        </optgroup>
+      )}
+      {value && ![...s, ...c].some((x) => value.endsWith(':' + x.id)) && <option value={value}>{segs.loading || cohorts.loading ? t('common.loading') : t('segments.unknown')}</option>}
+    </select>
+  );
+}
+
+function SaveSegment({ websiteId, filters, matchAny, onClose, onSaved }: { websiteId: string; filters: Filter[]; matchAny: boolean; onClose: () => void; onSaved: () => void }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const seg = await api<Segment>(`/websites/${websiteId}/segments`, { body: { type: 'segment', name: name.trim(), parameters: segmentParameters(filters, matchAny) } });
+      invalidate(`/websites/${websiteId}/segments`);
+      onSaved();
+      onClose();
+      // The segment now carries these filters: apply it in their place.
+      setSearch({ ...Object.fromEntries(filters.map((f) => [f.column, null])), match: null, cohort: null, segment: seg.id });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Modal title={t('segments.save')} onClose={onClose}>
+      <form className="form" onSubmit={submit}>
+        {error != null && <ErrorBox error={error} />}
+        <p className="muted">{describe(segmentParameters(filters, matchAny))}</p>
+        <label>
+          {t('segments.name')}
+          <input name="segmentName" value={name} maxLength={200} required autoFocus onChange={(e) => setName(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn primary">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
 

@@ -9,6 +9,7 @@ import { withShares } from '../lib/series';
 import { toCsv, download } from '../lib/csv';
 import type { RangeState } from '../lib/useRange';
 import { Empty, ErrorBox, Modal, Pager, Spinner } from './ui';
+import { savedParams } from '../lib/segments';
 
 type Row = { x: string | null; y: number; country?: string };
 
@@ -25,7 +26,7 @@ export function MetricPanel({ id, title, types, websiteId, range, filters, total
   const { search } = useLocation();
   const type = types.includes(search.get(id) ?? '') ? search.get(id)! : types[0];
   const [more, setMore] = useState(false);
-  const params = { ...range.params, ...filterParams(filters, search.get('match') === 'any'), type, limit: 10 };
+  const params = { ...range.params, ...filterParams(filters, search.get('match') === 'any'), ...savedParams(search), type, limit: 10 };
   const q = useApi<Row[]>(`/websites/${websiteId}/metrics`, params);
   const isCount = type === 'event';
   // Umami never lists a row for a missing value; some Footfall answers still carry {x: null}: not shown.
@@ -104,7 +105,7 @@ function MoreDialog({ type, websiteId, range, filters, onClose }: { type: string
   const { search: url } = useLocation();
   const [page, setPage] = useState(1);
   const [search, setSearchText] = useState('');
-  const base = { ...range.params, ...filterParams(filters, url.get('match') === 'any'), type };
+  const base = { ...range.params, ...filterParams(filters, url.get('match') === 'any'), ...savedParams(url), type };
   const q = useApi<Expanded[]>(`/websites/${websiteId}/metrics/expanded`, { ...base, search, limit: PAGE + 1, offset: (page - 1) * PAGE });
   const rows = (q.data ?? []).slice(0, PAGE);
   const hasNext = (q.data ?? []).length > PAGE;

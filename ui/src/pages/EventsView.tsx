@@ -12,12 +12,13 @@ import { FilterBar } from '../components/FilterBar';
 import { TimeChart } from '../components/lazyCharts';
 import { Empty, ErrorBox, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
+import { savedParams } from '../lib/segments';
 
 export default function EventsView({ site }: { site: Website }) {
   const range = useRange(site.id, site.createdAt);
   const { search } = useLocation();
   const filters = parseFilters(search);
-  const fp = filterParams(filters, search.get('match') === 'any');
+  const fp = { ...filterParams(filters, search.get('match') === 'any'), ...savedParams(search) };
   const names = useApi<{ x: string; y: number }[]>(`/websites/${site.id}/metrics`, { ...range.params, ...fp, type: 'event', limit: 500 });
   const series = useApi<{ x: string; t: string; y: number }[]>(`/websites/${site.id}/events/series`, { ...range.params, ...fp });
   const selected = search.get('ev') ?? names.data?.[0]?.x ?? null;

@@ -16,6 +16,7 @@ import { MetricPanel, filterBy } from '../components/MetricPanel';
 import { TimeChart, WorldMap } from '../components/lazyCharts';
 import { CopyButton, ErrorBox } from '../components/ui';
 import type { Website } from './WebsitesPage';
+import { savedParams } from '../lib/segments';
 
 const PANELS: { id: string; title: StringKey; types: string[] }[] = [
   { id: 'pages', title: 'panel.pages', types: ['path', 'entry', 'exit', 'title', 'query'] },
@@ -30,19 +31,19 @@ export function OverviewView({ site, shared = false }: { site: Website; shared?:
   const range = useRange(site.id, site.createdAt);
   const { search } = useLocation();
   const filters = parseFilters(search);
-  const fp = filterParams(filters, search.get('match') === 'any');
+  const fp = { ...filterParams(filters, search.get('match') === 'any'), ...savedParams(search) };
   const compare = search.get('compare') === 'yoy' ? 'yoy' : search.get('compare') === 'none' ? null : 'prev';
   const stats = useApi<Stats & { comparison: Stats }>(`/websites/${site.id}/stats`, { startAt: range.startAt, endAt: range.endAt, ...fp, ...(compare === 'yoy' ? { compare: 'yoy' } : {}) });
 
   return (
     <div className="overview">
       <div className="toolbar">
-        <FilterBar websiteId={site.id} range={range} />
+        <FilterBar websiteId={site.id} range={range} shared={shared} />
         <DateRangePicker range={range} />
       </div>
       {stats.error && <ErrorBox error={stats.error} onRetry={stats.reload} />}
       <StatCards stats={stats.data} compare={compare} stale={stats.loading} />
-      {stats.data && stats.data.pageviews === 0 && stats.data.visitors === 0 && filters.length === 0 && !shared && <InstallHint site={site} />}
+      {stats.data && stats.data.pageviews === 0 && stats.data.visitors === 0 && filters.length === 0 && !fp.segment && !fp.cohort && !shared && <InstallHint site={site} />}
       <ChartCard site={site} range={range} fp={fp} compare={compare} />
       <div className="panels">
         {PANELS.map((p) => (

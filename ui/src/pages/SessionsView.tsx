@@ -10,6 +10,7 @@ import { FilterBar } from '../components/FilterBar';
 import { Empty, ErrorBox, Pager, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
 import { Heatmap } from './OverviewView';
+import { savedParams } from '../lib/segments';
 
 type SessionRow = { id: string; hostname: string; browser: string | null; os: string | null; device: string | null; country: string | null; region: string | null; city: string | null; firstAt: string; lastAt: string; visits: number; views: number; events: number; distinctId?: string | null };
 const PAGE_SIZE = 20;
@@ -31,7 +32,7 @@ function SessionList({ site }: { site: Website }) {
   const text = search.get('search') ?? '';
   const [draft, setDraft] = useState(text);
   const q = useApi<{ data: SessionRow[]; count: number }>(`/websites/${site.id}/sessions`, {
-    startAt: range.startAt, endAt: range.endAt, ...filterParams(filters, search.get('match') === 'any'), page, pageSize: PAGE_SIZE, search: text,
+    startAt: range.startAt, endAt: range.endAt, ...filterParams(filters, search.get('match') === 'any'), ...savedParams(search), page, pageSize: PAGE_SIZE, search: text,
   });
   const qs = search.toString();
   return (
@@ -86,7 +87,7 @@ function SessionList({ site }: { site: Website }) {
       )}
       {q.data && <Pager page={page} pageSize={PAGE_SIZE} count={q.data.count} onPage={(p) => setSearch({ page: p === 1 ? null : String(p) })} />}
       <div className="spaced">
-        <Heatmap site={site} range={range} fp={filterParams(filters, search.get('match') === 'any')} />
+        <Heatmap site={site} range={range} fp={{ ...filterParams(filters, search.get('match') === 'any'), ...savedParams(search) }} />
       </div>
     </div>
   );

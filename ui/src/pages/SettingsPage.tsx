@@ -8,12 +8,13 @@ import { Link } from '../lib/router';
 import { loadConfig, useSession } from '../lib/session';
 import { Empty, ErrorBox, Modal, Pager, Spinner } from '../components/ui';
 import { TeamPage, TeamsList } from './TeamsSettings';
+import { ShareLinksSettings } from './ShareLinksSettings';
 
 const SECTIONS: { id: string; label: StringKey; ready: boolean; admin?: boolean }[] = [
   { id: 'profile', label: 'nav.profile', ready: true },
   { id: 'users', label: 'nav.users', ready: true, admin: true },
   { id: 'teams', label: 'nav.teams', ready: true },
-  { id: 'shares', label: 'nav.shares', ready: false },
+  { id: 'shares', label: 'nav.shares', ready: true },
   { id: 'reports', label: 'nav.reports', ready: false },
 ];
 
@@ -37,6 +38,7 @@ export default function SettingsPage({ section, sub }: { section: string; sub?: 
       {!current && <Empty>{t('common.notFound')}</Empty>}
       {current?.id === 'profile' && <Profile />}
       {current?.id === 'users' && <Users />}
+      {current?.id === 'shares' && <ShareLinksSettings />}
       {current?.id === 'teams' && (sub ? <TeamPage key={sub} teamId={sub} /> : <TeamsList />)}
       {current && !current.ready && (
         <Empty>

@@ -6,6 +6,7 @@ import { Link, navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import { CopyButton, Empty, ErrorBox, Modal, Pager, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
+import { TypedConfirm } from './WebsiteSettingsView';
 
 // Settings → Teams: the teams the person belongs to, creating one (its access code is shown to pass on),
 // joining one by code, and a team's page with members (add, change role, remove) and websites.
@@ -188,6 +189,8 @@ export function TeamPage({ teamId }: { teamId: string }) {
   const sites = useApi<PageOf<Website>>(`/teams/${teamId}/websites`, { pageSize: 200 });
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const mine = members.data?.data.find((m) => m.userId === user?.id)?.role;
   const manage = canManage(mine, !!user?.isAdmin);
   const reload = () => {
@@ -214,6 +217,18 @@ export function TeamPage({ teamId }: { teamId: string }) {
       </p>
       <div className="page-head">
         <h2 className="wrap">{team.data.name}</h2>
+        {manage && (
+          <div className="page-actions">
+            <button className="btn small" onClick={() => setRenaming(true)}>
+              {t('teams.rename')}
+            </button>
+            {(mine === 'team-owner' || user?.isAdmin) && (
+              <button className="btn small danger" onClick={() => setDeleting(true)}>
+                {t('teams.delete')}
+              </button>
+            )}
+          </div>
+        )}
       </div>
       {team.data.accessCode && manage && (
         <section className="card">
@@ -293,6 +308,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         {sites.error != null && <ErrorBox error={sites.error} onRetry={sites.reload} />}
         {!sites.data && !sites.error && <Spinner />}
         {sites.data && sites.data.data.length === 0 && <p className="muted">{t('teams.noWebsites')}</p>}
+        {manage && <MoveWebsite teamId={teamId} teamSites={sites.data?.data ?? []} onMoved={() => (invalidate('/websites'), invalidate(`/teams/${teamId}`), sites.reload(), reload())} />}
         {sites.data && sites.data.data.length > 0 && (
           <ul className="plain-list" data-testid="team-websites">
             {sites.data.data.map((w) => (
@@ -304,6 +320,21 @@ export function TeamPage({ teamId }: { teamId: string }) {
         )}
       </section>
       {adding && <AddMember teamId={teamId} onClose={() => setAdding(false)} onSaved={reload} />}
+      {renaming && <RenameTeam team={team.data} onClose={() => setRenaming(false)} onSaved={() => (reload(), team.reload())} />}
+      {deleting && (
+        <TypedConfirm
+          title={t('teams.delete')}
+          word={team.data.name}
+          help={t('teams.deleteHelp')}
+          onClose={() => setDeleting(false)}
+          onConfirm={async () => {
+            await api(`/teams/${teamId}`, { method: 'DELETE' });
+            invalidate('/me/teams');
+            invalidate('/websites');
+            navigate('/settings/teams', { replace: true });
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -364,5 +395,80 @@ function AddMember({ teamId, onClose, onSaved }: { teamId: string; onClose: () =
         </div>
       </form>
     </Modal>
+  );
+}
+
+function RenameTeam({ team, onClose, onSaved }: { team: Team; onClose: () => void; onSaved: () => void }) {
+  const [name, setName] = useState(team.name);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api(`/teams/${team.id}`, { body: { name: name.trim() } });
+      onSaved();
+      onClose();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Modal title={t('teams.rename')} onClose={onClose}>
+      <form className="form" onSubmit={submit}>
+        {error != null && <ErrorBox error={error} />}
+        <label>
+          {t('teams.name')}
+          <input name="teamName" value={name} maxLength={50} required onChange={(e) => setName(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn primary">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Moves one of the caller's own websites into the team (POST /api/websites/:id/transfer {teamId}). */
+function MoveWebsite({ teamId, teamSites, onMoved }: { teamId: string; teamSites: Website[]; onMoved: () => void }) {
+  const own = useApi<PageOf<Website & { teamId?: string | null }>>('/websites', { pageSize: 200 });
+  const [pick, setPick] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const inTeam = new Set(teamSites.map((w) => w.id));
+  const candidates = (own.data?.data ?? []).filter((w) => !inTeam.has(w.id) && !w.teamId);
+  if (candidates.length === 0) return null;
+  return (
+    <form
+      className="move-site"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          await api(`/websites/${pick}/transfer`, { body: { teamId } });
+          setPick('');
+          own.reload();
+          onMoved();
+        } catch (err) {
+          setError(err);
+        }
+      }}
+    >
+      {error != null && <ErrorBox error={error} />}
+      <select aria-label={t('teams.moveWebsite')} value={pick} onChange={(e) => setPick(e.target.value)} required>
+        <option value="">{t('teams.moveWebsite')}…</option>
+        {candidates.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.name}
+          </option>
+        ))}
+      </select>
+      <button className="btn small" type="submit" disabled={!pick}>
+        {t('teams.move')}
+      </button>
+    </form>
   );
 }

@@ -12,6 +12,7 @@ const SessionsView = lazy(() => import('./SessionsView'));
 const EventsView = lazy(() => import('./EventsView'));
 const WebsiteSettingsView = lazy(() => import('./WebsiteSettingsView'));
 const ReportView = lazy(() => import('../reports/ReportView'));
+const SegmentsView = lazy(() => import('./SegmentsView'));
 
 const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: boolean }[] }[] = [
   {
@@ -38,8 +39,8 @@ const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: b
   {
     group: 'nav.audience',
     items: [
-      { view: 'segments', label: 'nav.segments', ready: false },
-      { view: 'cohorts', label: 'nav.cohorts', ready: false },
+      { view: 'segments', label: 'nav.segments', ready: true },
+      { view: 'cohorts', label: 'nav.cohorts', ready: true },
     ],
   },
   {
@@ -84,6 +85,10 @@ export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?:
       break;
     case 'events':
       body = <EventsView site={w} />;
+      break;
+    case 'segments':
+    case 'cohorts':
+      body = <SegmentsView key={view} site={w} type={view === 'segments' ? 'segment' : 'cohort'} />;
       break;
     case 'settings':
       body = <WebsiteSettingsView site={w} onChanged={site.reload} />;

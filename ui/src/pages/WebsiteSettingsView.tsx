@@ -103,7 +103,7 @@ export default function WebsiteSettingsView({ site, onChanged }: { site: Website
   );
 }
 
-export function TypedConfirm({ title, word, onClose, onConfirm }: { title: string; word: string; onClose: () => void; onConfirm: () => Promise<void> }) {
+export function TypedConfirm({ title, word, help, onClose, onConfirm }: { title: string; word: string; help?: string; onClose: () => void; onConfirm: () => Promise<void> }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -125,6 +125,7 @@ export function TypedConfirm({ title, word, onClose, onConfirm }: { title: strin
         }}
       >
         {error != null && <ErrorBox error={error} />}
+        {help && <p className="muted">{help}</p>}
         <label>
           {t('websites.typeToConfirm', { word })}
           <input name="confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
