@@ -61,7 +61,12 @@ public final class SegmentFilters {
      * @throws QueryException for an operator these filters do not take, or an invalid regular expression
      */
     public List<Filter> filters() {
-        return QueryParams.parse(over(NONE), Instant.EPOCH, Instant.EPOCH).filters();
+        return alone().filters();
+    }
+
+    /** A request with the segment's filters and nothing else (for checks such as {@link EngineRegex#check}). */
+    public QueryParams alone() {
+        return QueryParams.parse(over(NONE), Instant.EPOCH, Instant.EPOCH);
     }
 
     /** The request's parameters with the segment's filters (and match) laid over them. */

@@ -178,6 +178,8 @@ class SegmentApiTest {
                 body("segment", "x", "{\"filters\":[{\"name\":\"path\",\"operator\":\"like\",\"value\":\"/a\"}]}"),
                 body("segment", "x", "{\"filters\":[{\"name\":\"path\",\"operator\":\"gt\",\"value\":\"/a\"}]}"),
                 body("segment", "x", "{\"filters\":[{\"name\":\"path\",\"operator\":\"re\",\"value\":\"(\"}]}"),
+                // valid in Java, rejected by the store's RE2
+                body("segment", "x", "{\"filters\":[{\"name\":\"path\",\"operator\":\"re\",\"value\":\"a(?=b)\"}]}"),
                 body("segment", "x", "{\"filters\":[{\"name\":\"path\",\"operator\":\"eq\"}]}"),
                 body("segment", "x", "{\"match\":\"some\"}"),
                 body("cohort", "x", "{\"dateRange\":\"30day\"}"),

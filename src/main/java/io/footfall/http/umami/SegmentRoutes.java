@@ -17,6 +17,9 @@ import io.footfall.manage.User;
 import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.Cohort;
+import io.footfall.query.EngineRegex;
+import io.footfall.query.QueryException;
+import io.footfall.query.QueryParams;
 import io.footfall.query.SegmentFilters;
 import io.footfall.store.EventStore;
 
@@ -41,12 +44,14 @@ public final class SegmentRoutes {
     private final WebsiteService websites;
     private final SegmentService segments;
     private final WebsiteReads reads;
+    private final EngineRegex regex;
 
     public SegmentRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
         this.websites = websites;
         this.segments = websites.segments();
         this.reads = new WebsiteReads(auth.permissions(), websites, store);
+        this.regex = new EngineRegex(store);
     }
 
     public void register(Router r) {
@@ -119,15 +124,20 @@ public final class SegmentRoutes {
     private record Body(String type, String name, String parameters) {
     }
 
-    private static Body body(ApiRequest req) {
+    private Body body(ApiRequest req) throws SQLException {
         JsonNode body = req.jsonObject();
         String type = type(Inputs.optionalString(body, "type", 20));
         String name = Inputs.requiredString(body, "name", MAX_NAME);
         JsonNode parameters = body.get("parameters");
         if (parameters == null || !parameters.isObject()) throw ApiException.badRequest("'parameters' must be an object");
         // Checked as the read routes will apply them: a saved segment or cohort never fails a read.
+        QueryParams filters = bad(() -> SegmentFilters.of(parameters).alone());
         if (type.equals(Segment.COHORT)) bad(() -> Cohort.of(parameters, Instant.now()));
-        else bad(() -> SegmentFilters.of(parameters).filters());
+        try {
+            regex.check(filters);
+        } catch (QueryException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
         String text = parameters.toString();
         if (text.length() > MAX_PARAMETERS) throw ApiException.badRequest("'parameters' must be at most " + MAX_PARAMETERS + " characters of JSON");
         return new Body(type, name, text);
