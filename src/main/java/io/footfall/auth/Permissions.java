@@ -103,11 +103,16 @@ public final class Permissions {
     }
 
     public boolean canUpdateWebsite(User user, Website w) throws SQLException {
-        return canChangeOwned(user, w.userId(), w.teamId(), Action.WEBSITE_UPDATE);
+        return canChangeWebsite(user, w, Action.WEBSITE_UPDATE);
     }
 
     public boolean canDeleteWebsite(User user, Website w) throws SQLException {
-        return canChangeOwned(user, w.userId(), w.teamId(), Action.WEBSITE_DELETE);
+        return canChangeWebsite(user, w, Action.WEBSITE_DELETE);
+    }
+
+    /** Doing {@code action} to a website: the admin, its owner, or a team role of its team with {@code action}. */
+    public boolean canChangeWebsite(User user, Website w, Action action) throws SQLException {
+        return canChangeOwned(user, w.userId(), w.teamId(), action);
     }
 
     /**

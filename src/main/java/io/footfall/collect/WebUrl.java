@@ -84,37 +84,29 @@ record WebUrl(String host, String pathname, String query, String hash) {
 
     /** Splits "path?query#fragment" (path empty or starting with a slash) and serialises each part. */
     private static WebUrl pathOnward(String host, String s, boolean special) {
-        String fragment = null;
-        int h = s.indexOf('#');
-        if (h >= 0) {
-            fragment = s.substring(h + 1);
-            s = s.substring(0, h);
-        }
-        String query = "";
-        int q = s.indexOf('?');
-        if (q >= 0) {
-            query = s.substring(q + 1);
-            s = s.substring(0, q);
-        }
-        return new WebUrl(host, path(s, special), UriCodec.encode(query, special ? EncodeSet.SPECIAL_QUERY : EncodeSet.QUERY),
-                hash(fragment));
+        Parts p = Parts.of(s);
+        return new WebUrl(host, path(p.rest(), special), UriCodec.encode(p.query(), special ? EncodeSet.SPECIAL_QUERY : EncodeSet.QUERY),
+                hash(p.fragment()));
     }
 
     /** A URL without a host, like {@code mailto:x}: its path is kept as one opaque string. */
     private static WebUrl opaque(String s) {
-        String fragment = null;
-        int h = s.indexOf('#');
-        if (h >= 0) {
-            fragment = s.substring(h + 1);
-            s = s.substring(0, h);
+        Parts p = Parts.of(s);
+        return new WebUrl(null, UriCodec.encode(p.rest(), EncodeSet.CONTROLS), UriCodec.encode(p.query(), EncodeSet.QUERY), hash(p.fragment()));
+    }
+
+    /** "rest?query#fragment" in its three raw parts: the query "" and the fragment null when absent. */
+    private record Parts(String rest, String query, String fragment) {
+        static Parts of(String s) {
+            String fragment = null;
+            int h = s.indexOf('#');
+            if (h >= 0) {
+                fragment = s.substring(h + 1);
+                s = s.substring(0, h);
+            }
+            int q = s.indexOf('?');
+            return q < 0 ? new Parts(s, "", fragment) : new Parts(s.substring(0, q), s.substring(q + 1), fragment);
         }
-        String query = "";
-        int q = s.indexOf('?');
-        if (q >= 0) {
-            query = s.substring(q + 1);
-            s = s.substring(0, q);
-        }
-        return new WebUrl(null, UriCodec.encode(s, EncodeSet.CONTROLS), UriCodec.encode(query, EncodeSet.QUERY), hash(fragment));
     }
 
     private static String hash(String fragment) {

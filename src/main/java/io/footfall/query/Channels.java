@@ -1,5 +1,7 @@
 package io.footfall.query;
 
+import io.footfall.store.Dialect;
+
 import java.util.List;
 import java.util.Map;
 
@@ -71,13 +73,13 @@ public final class Channels {
     }
 
     /** A SQL CASE over alias {@code e} giving the channel name, or NULL when no rule matches. */
-    public static String sql() {
+    public static String sql(Dialect d) {
         StringBuilder s = new StringBuilder("CASE WHEN coalesce(e.referrer_domain, '') = '' AND coalesce(e.url_query, '') = '' THEN 'direct'");
-        String paid = anyOf(Field.UTM_MEDIUM, PAID_MEDIUMS);
+        String paid = anyOf(d, Field.UTM_MEDIUM, PAID_MEDIUMS);
         for (Rule r : RULES) {
             String cond = String.join(" OR ", r.anyOf().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
-                    .map(e -> anyOf(e.getKey(), e.getValue())).toList());
+                    .map(e -> anyOf(d, e.getKey(), e.getValue())).toList());
             s.append(" WHEN ").append(cond).append(" THEN ");
             if (r.channel().startsWith("*")) {
                 s.append("CASE WHEN ").append(paid).append(" THEN '").append(name(r.channel(), "paid"))
@@ -89,7 +91,7 @@ public final class Channels {
         return s.append(" WHEN ").append(EXTERNAL_REFERRER).append(" THEN 'referral' END").toString();
     }
 
-    private static String anyOf(Field f, List<String> needles) {
+    private static String anyOf(Dialect d, Field f, List<String> needles) {
         StringBuilder s = new StringBuilder("(");
         for (int i = 0; i < needles.size(); i++) {
             if (i > 0) s.append(" OR ");
@@ -100,7 +102,7 @@ public final class Channels {
             } else if (n.endsWith(".")) {
                 s.append("strpos('.' || ").append(v).append(", ").append(literal("." + n)).append(") > 0");
             } else {
-                s.append("ends_with('.' || ").append(v).append(", ").append(literal("." + n)).append(")");
+                s.append(d.endsWith("'.' || " + v, literal("." + n)));
             }
         }
         return s.append(")").toString();

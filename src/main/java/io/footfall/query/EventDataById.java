@@ -3,7 +3,6 @@ package io.footfall.query;
 import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +25,7 @@ public final class EventDataById {
             m.put("eventId", eventId);
             m.put("urlPath", rs.getString("url_path"));
             m.put("eventName", rs.getString("event_name"));
-            m.put("dataKey", rs.getString("data_key"));
-            m.put("stringValue", rs.getString("string_value"));
-            m.put("numberValue", DataValues.decimal(rs.getObject("number_value", BigDecimal.class)));
-            m.put("dateValue", Sql.instant(rs, "date_value"));
-            m.put("dataType", rs.getInt("data_type"));
-            m.put("createdAt", Sql.instant(rs, "created_at"));
+            m.putAll(EventDataPage.propertyOf(rs));
             return m;
         }));
     }

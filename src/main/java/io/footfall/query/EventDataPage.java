@@ -66,7 +66,8 @@ public final class EventDataPage {
         return (List<Map<String, Object>>) event.get("eventProperties");
     }
 
-    private static Map<String, Object> propertyOf(java.sql.ResultSet rs) throws SQLException {
+    /** One event_data row's key and value columns, as Umami answers them ({@code dataKey} … {@code createdAt}). */
+    static Map<String, Object> propertyOf(java.sql.ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataKey", rs.getString("data_key"));
         m.put("stringValue", rs.getString("string_value"));

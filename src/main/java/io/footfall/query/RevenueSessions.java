@@ -1,7 +1,6 @@
 package io.footfall.query;
 
 import io.footfall.store.EventStore;
-import io.footfall.store.Sql;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -22,12 +21,7 @@ public final class RevenueSessions {
 
     public static Map<String, Object> run(EventStore store, EventScope scope, String currency) throws SQLException {
         QueryParams p = scope.params();
-        SqlText grouped = new SqlText().add("SELECT e.session_id, e.hostname"
-                        + first(scope, "browser") + first(scope, "os") + first(scope, "device") + first(scope, "screen")
-                        + first(scope, "language") + first(scope, "country") + first(scope, "region") + first(scope, "city")
-                        + ", min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits,"
-                        + " sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views,"
-                        + " sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
+        SqlText grouped = new SqlText().add("SELECT " + SessionList.rowColumns(scope.dialect()) + " FROM event e")
                 .addAll(scope.where(SessionList.ACTIVITY))
                 // The small sides on the right (the engine builds hash tables from the right): payments by event id,
                 // then their sessions.
@@ -47,7 +41,7 @@ public final class RevenueSessions {
                 .add(" ORDER BY last_at DESC, e.session_id, e.hostname LIMIT " + p.pageSize() + " OFFSET " + offset);
         return store.read(c -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("data", page.list(c, rs -> row(scope, rs)));
+            body.put("data", page.list(c, rs -> SessionList.row(scope, rs)));
             body.put("count", count.list(c, rs -> rs.getLong(1)).getFirst());
             body.put("page", p.page());
             body.put("pageSize", p.pageSize());
@@ -63,26 +57,5 @@ public final class RevenueSessions {
             s.add((i == 0 ? "" : " OR ") + "strpos(lower(e." + columns.get(i) + "), lower(?)) > 0", search);
         }
         return s.add(")");
-    }
-
-    private static String first(EventScope scope, String column) {
-        return ", " + scope.dialect().firstBy("e." + column, "e.created_at") + " AS " + column;
-    }
-
-    private static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", Sql.uuid(rs, "session_id"));
-        m.put("websiteId", scope.websiteId());
-        m.put("hostname", rs.getString("hostname"));
-        for (String col : List.of("browser", "os", "device", "screen", "language", "country", "region", "city")) {
-            m.put(col, rs.getString(col));
-        }
-        m.put("firstAt", Sql.instant(rs, "first_at"));
-        m.put("lastAt", Sql.instant(rs, "last_at"));
-        m.put("visits", rs.getLong("visits"));
-        m.put("views", rs.getLong("views"));
-        m.put("events", rs.getLong("events"));
-        m.put("createdAt", Sql.instant(rs, "last_at"));
-        return m;
     }
 }

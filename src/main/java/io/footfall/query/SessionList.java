@@ -124,12 +124,7 @@ public final class SessionList {
             if (k.lastAt().isAfter(to)) to = k.lastAt();
             ids.add(k.sessionId());
         }
-        SqlText sql = new SqlText().add("SELECT e.session_id, e.hostname, "
-                        + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
-                        + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
-                        + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits, "
-                        + "sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views, "
-                        + "sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events FROM event e")
+        SqlText sql = new SqlText().add("SELECT " + rowColumns(d) + " FROM event e")
                 .addAll(where)
                 .add(" AND e.created_at BETWEEN ? AND ? AND e.session_id IN (", from, to);
         int i = 0;
@@ -143,8 +138,21 @@ public final class SessionList {
         return rows;
     }
 
+    /**
+     * The page columns over alias {@code e}, for a query grouped by session and hostname: the attributes as on the
+     * session's first row, its first and last activity, visits, views and custom events.
+     */
+    static String rowColumns(Dialect d) {
+        return "e.session_id, e.hostname, "
+                + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
+                + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
+                + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits, "
+                + "sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views, "
+                + "sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events";
+    }
+
     /** One page row from a result with the page columns (keys from the rollup, or the detail query). */
-    private static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
+    static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", Sql.uuid(rs, "session_id"));
         m.put("websiteId", scope.websiteId());

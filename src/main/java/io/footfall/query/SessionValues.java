@@ -47,8 +47,8 @@ final class SessionValues {
         if (window[0] != null) {
             Instant from = window[0].isBefore(p.startAt()) ? p.startAt() : window[0];
             Instant to = window[1].isAfter(p.endAt()) ? p.endAt() : window[1];
-            sql.add(" UNION ALL SELECT " + kind.sql() + ", count(DISTINCT e.session_id) FROM event e JOIN ").addAll(checkedSet)
-                    .add(" c ON c.k = e.session_id AND c.v IS NOT DISTINCT FROM (" + kind.sql() + ")")
+            sql.add(" UNION ALL SELECT " + kind.sql(scope.dialect()) + ", count(DISTINCT e.session_id) FROM event e JOIN ").addAll(checkedSet)
+                    .add(" c ON c.k = e.session_id AND c.v IS NOT DISTINCT FROM (" + kind.sql(scope.dialect()) + ")")
                     .add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS, scope.websiteId(), from, to)
                     .addAll(scope.filters("e"))
                     .add(" GROUP BY 1");

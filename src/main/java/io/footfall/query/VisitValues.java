@@ -60,7 +60,7 @@ final class VisitValues {
         }
         for (SqlText where : visits.edgeEventWheres(EventScope.VIEWS, false)) {
             sql.add(" UNION ALL SELECT g.x, sum(g.c), count(*), count(*) FILTER (WHERE g.c = 1), sum(g.secs) FROM (SELECT "
-                            + kind.sql() + " AS x, count(*) AS c, " + d.secondsBetween("min(e.created_at)", "max(e.created_at)")
+                            + kind.sql(d) + " AS x, count(*) AS c, " + d.secondsBetween("min(e.created_at)", "max(e.created_at)")
                             + " AS secs FROM event e").addAll(where).addAll(scope.filters("e"))
                     .add(" GROUP BY 1, e.visit_id) g" + (kind.skipsNull() ? " WHERE g.x IS NOT NULL" : "") + " GROUP BY 1");
         }

@@ -20,8 +20,13 @@ public final class ReportQuery {
     private ReportQuery() {
     }
 
-    /** Throws {@link QueryException} (a 400) for missing or malformed dates, filters, zone or unit. */
-    public static QueryParams params(JsonNode body) {
+    /**
+     * The body as the query-string parameters it stands for (unparsed, so that a caller can lay a
+     * {@code segment}'s filters over them first).
+     *
+     * @throws QueryException for missing or malformed dates, or filters that are not strings
+     */
+    public static QueryParams.Source source(JsonNode body) {
         JsonNode parameters = parameters(body);
         Map<String, String> values = new LinkedHashMap<>();
         JsonNode filters = body.get("filters");
@@ -41,7 +46,7 @@ public final class ReportQuery {
             String v = ReportInputs.optionalText(parameters, key, key);
             if (v != null && !v.isEmpty()) values.put(key, v);
         }
-        return QueryParams.parse(new QueryParams.Source() {
+        return new QueryParams.Source() {
             @Override
             public String get(String name) {
                 return values.get(name);
@@ -51,7 +56,7 @@ public final class ReportQuery {
             public Set<String> names() {
                 return values.keySet();
             }
-        });
+        };
     }
 
     /** The {@code parameters} object (an empty one when absent). */

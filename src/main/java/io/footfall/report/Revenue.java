@@ -81,7 +81,7 @@ public final class Revenue {
                                 + " AND e.visit_id IN (SELECT visit_id FROM pay) GROUP BY e.visit_id)"
                                 + ", touch AS (SELECT e.visit_id, CASE WHEN coalesce(e.referrer_domain, '') <> ''"
                                 + " AND e.referrer_domain <> coalesce(e.hostname, '') THEN e.referrer_domain END AS referrer, "
-                                + Channels.sql() + " AS channel FROM event e JOIN landing l ON l.visit_id = e.visit_id AND l.at = e.created_at"
+                                + Channels.sql(scope.dialect()) + " AS channel FROM event e JOIN landing l ON l.visit_id = e.visit_id AND l.at = e.created_at"
                                 + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1)",
                         scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt())
                 .add(" SELECT 0 AS k, p.event_name AS name, ").addAll(scope.bucket("p.created_at"))

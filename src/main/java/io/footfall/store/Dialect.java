@@ -29,6 +29,9 @@ public interface Dialect {
     /** Whole hours from one timestamp to another (both on the hour, as rollup hours are). */
     String hoursBetween(String from, String to);
 
+    /** Whether the text expression {@code text} ends with the text expression {@code suffix}, as a boolean expression. */
+    String endsWith(String text, String suffix);
+
     /** Case-insensitive regular-expression match of a column against one bound parameter. */
     String regexMatches(String column);
 

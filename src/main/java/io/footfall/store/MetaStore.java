@@ -67,6 +67,7 @@ public interface MetaStore {
 
     void updateWebsite(Website website) throws SQLException;
 
+    /** Marks the website deleted and removes what hangs off it: its shares, segments, cohorts and saved reports. */
     void markWebsiteDeleted(UUID id, Instant at) throws SQLException;
 
     void insertSegment(Segment segment) throws SQLException;

@@ -32,7 +32,7 @@ public enum SessionValueKind {
     }
 
     /** The value in SQL over alias e; rows where it is NULL contribute nothing for referrer and channel. */
-    public String sql() {
+    public String sql(Dialect d) {
         return switch (this) {
             case PATH -> "e.url_path";
             case REFERRER -> "CASE WHEN e.referrer_domain <> '' AND e.referrer_domain <> e.hostname "
@@ -42,7 +42,7 @@ public enum SessionValueKind {
             case QUERY -> "nullif(e.url_query, '')";
             case HOSTNAME -> "e.hostname";
             case TAG -> "e.tag";
-            case CHANNEL -> Channels.sql();
+            case CHANNEL -> Channels.sql(d);
         };
     }
 

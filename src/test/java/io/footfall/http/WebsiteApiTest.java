@@ -113,6 +113,30 @@ class WebsiteApiTest {
     }
 
     @Test
+    void deletingAWebsiteDeletesItsSegmentsReportsAndShares() {
+        String id = server.createWebsite("Leaves", "leaves.example");
+        String segments = "/api/websites/" + id + "/segments";
+        assertThat(server.http().post(segments, "{\"type\":\"segment\",\"name\":\"s\",\"parameters\":{\"filters\":[]}}", admin()).status())
+                .isEqualTo(200);
+        assertThat(server.http().post(segments, "{\"type\":\"cohort\",\"name\":\"c\",\"parameters\":{\"action\":"
+                + "{\"type\":\"path\",\"value\":\"/\"},\"dateRange\":\"30day\"}}", admin()).status()).isEqualTo(200);
+        assertThat(server.http().post("/api/reports", "{\"websiteId\":\"" + id + "\",\"type\":\"funnel\",\"name\":\"r\",\"parameters\":{}}",
+                admin()).status()).isEqualTo(200);
+        var share = server.http().post("/api/websites/" + id + "/shares", "{\"name\":\"sh\"}", admin());
+        assertThat(share.status()).as(share.body()).isEqualTo(200);
+        String slug = share.json().get("slug").asText();
+        assertThat(server.http().get("/api/share/" + slug, null).status()).isEqualTo(200);
+
+        assertThat(server.http().delete("/api/websites/" + id, admin()).status()).isEqualTo(200);
+
+        // an admin may still ask about the id: nothing is left under it
+        assertThat(server.http().get(segments + "?type=segment", admin()).json().get("count").asLong()).isZero();
+        assertThat(server.http().get(segments + "?type=cohort", admin()).json().get("count").asLong()).isZero();
+        assertThat(server.http().get("/api/reports?websiteId=" + id, admin()).json().get("count").asLong()).isZero();
+        assertThat(server.http().get("/api/share/" + slug, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownAndMalformedIds() {
         var unknown = server.http().get("/api/websites/00000000-0000-4000-8000-000000000000", admin());
         assertThat(unknown.status()).isEqualTo(200);

@@ -1,7 +1,9 @@
 package io.footfall.query;
 
+import io.footfall.store.duckdb.DuckDbDialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,7 +16,7 @@ import java.sql.SQLException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The channel rules as they run: {@link Channels#sql()} evaluated by DuckDB over one hit (the CASE the metrics
+ * The channel rules as they run: {@link Channels#sql} evaluated by DuckDB over one hit (the CASE the metrics
  * query and the channel rollups group by), for the page host www.example.com.
  */
 class ChannelsTest {
@@ -28,6 +30,11 @@ class ChannelsTest {
     @AfterAll
     static void close() throws SQLException {
         db.close();
+    }
+
+    @Test
+    void wholeDomainsMatchThroughTheDialectsEndsWith() {
+        assertThat(Channels.sql(new DuckDbDialect())).contains("ends_with('.' || coalesce(e.referrer_domain, ''), '.t.co')");
     }
 
     @ParameterizedTest(name = "{0} | {1} | {2} | {3} -> {4}")
@@ -66,7 +73,7 @@ class ChannelsTest {
     }
 
     private static String channel(String referrer, String query, String medium, String source, String host) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT " + Channels.sql() + " FROM (SELECT ?::VARCHAR AS referrer_domain, "
+        try (PreparedStatement ps = db.prepareStatement("SELECT " + Channels.sql(new DuckDbDialect()) + " FROM (SELECT ?::VARCHAR AS referrer_domain, "
                 + "?::VARCHAR AS url_query, ?::VARCHAR AS utm_medium, ?::VARCHAR AS utm_source, ?::VARCHAR AS hostname) e")) {
             ps.setString(1, referrer);
             ps.setString(2, query);

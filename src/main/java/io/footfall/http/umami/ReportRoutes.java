@@ -29,7 +29,8 @@ import static io.footfall.http.umami.WebsiteReads.run;
 
 /**
  * {@code POST /api/reports/{funnel,retention,journey,goals,goal,utm,revenue,attribution,breakdown}}: one report
- * over the website of the body, for a caller who may view it, with the statistics routes' filters.
+ * over the website of the body, for a caller who may view it, with the statistics routes' filters ({@code segment}
+ * and {@code cohort} ids among them, read as on those routes).
  */
 public final class ReportRoutes {
     private final Authenticator auth;
@@ -66,7 +67,8 @@ public final class ReportRoutes {
         Principal principal = req.principal();
         UUID websiteId = Inputs.uuid(Inputs.requiredString(body, "websiteId", 36), "websiteId");
         reads.website(principal, websiteId);
-        QueryParams params = bad(() -> ReportQuery.params(body));
+        QueryParams.Source source = reads.source(websiteId, bad(() -> ReportQuery.source(body)));
+        QueryParams params = bad(() -> QueryParams.parse(source));
         JsonNode parameters = bad(() -> ReportQuery.parameters(body));
         EventScope scope = reads.finish(websiteId, params);
         return Reply.ok(run(() -> report.run(scope, parameters)));

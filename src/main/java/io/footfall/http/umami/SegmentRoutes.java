@@ -3,7 +3,6 @@ package io.footfall.http.umami;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.auth.Permissions;
-import io.footfall.auth.Principal;
 import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Authenticator;
@@ -13,7 +12,6 @@ import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.Segment;
 import io.footfall.manage.SegmentService;
-import io.footfall.manage.User;
 import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.Cohort;
@@ -41,16 +39,16 @@ public final class SegmentRoutes {
     static final int MAX_PARAMETERS = 20_000;
 
     private final Authenticator auth;
-    private final WebsiteService websites;
     private final SegmentService segments;
     private final WebsiteReads reads;
+    private final ChangeableWebsites changeable;
     private final EngineRegex regex;
 
     public SegmentRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
         this.auth = auth;
-        this.websites = websites;
         this.segments = websites.segments();
         this.reads = new WebsiteReads(auth.permissions(), websites, store);
+        this.changeable = new ChangeableWebsites(auth.permissions(), websites);
         this.regex = new EngineRegex(store);
     }
 
@@ -78,20 +76,20 @@ public final class SegmentRoutes {
     }
 
     private Reply create(ApiRequest req) throws SQLException {
-        Website w = changeable(req, auth.permissions()::canUpdateWebsite);
+        Website w = changeable.of(req, Permissions.Action.WEBSITE_UPDATE);
         Body b = body(req);
         return Reply.ok(view(segments.create(w.id(), b.type, b.name, b.parameters)));
     }
 
     private Reply update(ApiRequest req) throws SQLException {
-        Website w = changeable(req, auth.permissions()::canUpdateWebsite);
+        Website w = changeable.of(req, Permissions.Action.WEBSITE_UPDATE);
         Body b = body(req);
         return Reply.ok(view(segments.update(existing(req, w.id()), b.type, b.name, b.parameters)));
     }
 
     private Reply delete(ApiRequest req) throws SQLException {
         // As Umami: deleting a segment takes the right to delete the website, saving one the right to update it.
-        Website w = changeable(req, auth.permissions()::canDeleteWebsite);
+        Website w = changeable.of(req, Permissions.Action.WEBSITE_DELETE);
         segments.delete(existing(req, w.id()));
         return Reply.okTrue();
     }
@@ -100,25 +98,6 @@ public final class SegmentRoutes {
     private Segment existing(ApiRequest req, UUID websiteId) throws SQLException {
         UUID id = Inputs.uuid(req.pathParam("segmentId"), "segmentId");
         return segments.find(websiteId, id).orElseThrow(() -> ApiException.notFound("Segment not found"));
-    }
-
-    /** The website of the path, if {@code may} lets the caller change it (401 otherwise; 404 when unknown to an admin). */
-    private Website changeable(ApiRequest req, Check may) throws SQLException {
-        Principal p = req.principal();
-        UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
-        Website w = websites.find(id).orElse(null);
-        if (w == null) {
-            if (p.user().isAdmin()) throw ApiException.notFound("Website not found");
-            throw ApiException.unauthorized();
-        }
-        if (!may.test(p.user(), w)) throw ApiException.unauthorized();
-        return w;
-    }
-
-    /** A permission of {@link Permissions} (which reads team memberships, hence the SQLException). */
-    @FunctionalInterface
-    private interface Check {
-        boolean test(User user, Website w) throws SQLException;
     }
 
     private record Body(String type, String name, String parameters) {

@@ -108,7 +108,11 @@ final class WebsiteReads {
      * website's or a cohort's.
      */
     QueryParams.Source source(UUID websiteId, ApiRequest req) throws SQLException {
-        QueryParams.Source plain = source(req);
+        return source(websiteId, source(req));
+    }
+
+    /** As {@link #source(UUID, ApiRequest)} for parameters that come from elsewhere (a report's body). */
+    QueryParams.Source source(UUID websiteId, QueryParams.Source plain) throws SQLException {
         String raw = plain.get("segment");
         if (raw == null) return plain;
         Segment segment = saved(websiteId, raw, Segment.SEGMENT);

@@ -31,6 +31,7 @@ public final class WebsiteRoutes {
 
     private final Authenticator auth;
     private final Permissions permissions;
+    private final ChangeableWebsites changeable;
     private final WebsiteService websites;
     private final UserService users;
     private final TeamService teams;
@@ -40,6 +41,7 @@ public final class WebsiteRoutes {
                          ShareService shares) {
         this.auth = auth;
         this.permissions = auth.permissions();
+        this.changeable = new ChangeableWebsites(permissions, websites);
         this.websites = websites;
         this.users = users;
         this.teams = teams;
@@ -150,7 +152,7 @@ public final class WebsiteRoutes {
 
     /** Changes name, domain or share id; a new {@code shareId} is a share link, null ends it (Umami 3.1). */
     private Reply update(ApiRequest req) throws SQLException {
-        Website w = changeable(req, false);
+        Website w = changeable.of(req, Permissions.Action.WEBSITE_UPDATE);
         JsonNode body = req.jsonObject();
         String name = body.has("name") ? Inputs.requiredString(body, "name", MAX_NAME) : w.name();
         String domain = body.has("domain") ? Inputs.requiredString(body, "domain", MAX_DOMAIN) : w.domain();
@@ -167,12 +169,12 @@ public final class WebsiteRoutes {
     }
 
     private Reply delete(ApiRequest req) throws SQLException {
-        websites.delete(changeable(req, true));
+        websites.delete(changeable.of(req, Permissions.Action.WEBSITE_DELETE));
         return Reply.okTrue();
     }
 
     private Reply reset(ApiRequest req) throws SQLException {
-        websites.reset(changeable(req, false));
+        websites.reset(changeable.of(req, Permissions.Action.WEBSITE_UPDATE));
         return Reply.okTrue();
     }
 
@@ -194,19 +196,5 @@ public final class WebsiteRoutes {
         }
         if (!permissions.canTransferToTeam(p.user(), w, teamId)) throw ApiException.unauthorized();
         return Reply.ok(Views.website(websites.transfer(w, null, teamId)));
-    }
-
-    /** The website named in the path, if the caller may change (or delete) it: 401 otherwise, 404 when unknown to an admin. */
-    private Website changeable(ApiRequest req, boolean delete) throws SQLException {
-        Principal p = req.principal();
-        UUID id = Inputs.uuid(req.pathParam("websiteId"), "websiteId");
-        Website w = websites.find(id).orElse(null);
-        if (w == null) {
-            if (p.user().isAdmin()) throw ApiException.notFound("Website not found");
-            throw ApiException.unauthorized();
-        }
-        boolean allowed = delete ? permissions.canDeleteWebsite(p.user(), w) : permissions.canUpdateWebsite(p.user(), w);
-        if (!allowed) throw ApiException.unauthorized();
-        return w;
     }
 }

@@ -21,6 +21,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String endsWith(String text, String suffix) {
+        return "ends_with(" + text + ", " + suffix + ")";
+    }
+
+    @Override
     public String daysBetween(String from, String to) {
         return "date_diff('day', " + from + ", " + to + ")";
     }

@@ -1,5 +1,6 @@
 package io.footfall.store.duckdb;
 
+import io.footfall.store.Dialect;
 import io.footfall.store.SessionValueKind;
 
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.sql.Statement;
 final class Rollups {
     static final String FOLDED = "ingest_seq <= (SELECT folded_seq FROM rollup_state)";
     static final String TAIL = "event_tail";
+    /** The spelling the rollups' SQL is written in (the store's own dialect, shared by the queries). */
+    static final Dialect DIALECT = new DuckDbDialect();
 
     private Rollups() {
     }

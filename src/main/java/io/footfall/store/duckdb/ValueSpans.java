@@ -23,7 +23,7 @@ final class ValueSpans {
     /** One kind's (session, value, first, last) over the view rows of {@code source}. */
     private static String pairs(SessionValueKind k, String source) {
         return "SELECT e.website_id, e.session_id, v AS value, min(e.created_at) AS first_at, max(e.created_at) AS last_at "
-                + "FROM (SELECT e.*, " + k.sql() + " AS v FROM " + source + ") e" + (k.skipsNull() ? " WHERE v IS NOT NULL" : "")
+                + "FROM (SELECT e.*, " + k.sql(Rollups.DIALECT) + " AS v FROM " + source + ") e" + (k.skipsNull() ? " WHERE v IS NOT NULL" : "")
                 + " GROUP BY e.website_id, e.session_id, v";
     }
 

@@ -201,16 +201,21 @@ public final class JdbcMetaStore implements MetaStore {
     @Override
     public void markWebsiteDeleted(UUID id, Instant at) throws SQLException {
         // The share id is released so it can be reused by another website, and no share shows a deleted website.
+        // Its segments, cohorts and saved reports go with it, as in Umami (nothing could read or change them).
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE website SET deleted_at = ?, updated_at = ?, share_id = NULL WHERE website_id = ?")) {
                 Sql.bind(ps, at, at, id);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM share WHERE entity_id = ?")) {
-                Sql.bind(ps, id);
-                return ps.executeUpdate();
+            for (String delete : new String[]{"DELETE FROM share WHERE entity_id = ?", "DELETE FROM segment WHERE website_id = ?",
+                    "DELETE FROM report WHERE website_id = ?"}) {
+                try (PreparedStatement ps = c.prepareStatement(delete)) {
+                    Sql.bind(ps, id);
+                    ps.executeUpdate();
+                }
             }
+            return null;
         });
     }
 
