@@ -7,7 +7,7 @@ import { invalidate, useApi, type Query } from '../lib/cache';
 import { api } from '../lib/api';
 import { describe, pickChanges, pickedValue, segmentParameters, type Segment } from '../lib/segments';
 import type { RangeState } from '../lib/useRange';
-import { ErrorBox, Modal } from './ui';
+import { ErrorBox, FormActions, Modal } from './ui';
 
 /** Metric type that lists a column's values (for suggestions). */
 const SUGGEST: Partial<Record<FilterColumn, string>> = {
@@ -123,14 +123,7 @@ function SaveSegment({ websiteId, filters, matchAny, onClose, onSaved }: { websi
           {t('segments.name')}
           <input name="segmentName" value={name} maxLength={200} required autoFocus onChange={(e) => setName(e.target.value)} />
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('common.save')} />
       </form>
     </Modal>
   );
@@ -187,14 +180,7 @@ function FilterBuilder({ websiteId, range, onClose }: { websiteId: string; range
             ))}
           </datalist>
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('filter.apply')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('filter.apply')} />
       </form>
     </Modal>
   );

@@ -66,6 +66,20 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
   );
 }
 
+/** A form's Cancel and submit buttons, right-aligned under its fields. */
+export function FormActions({ onCancel, submit }: { onCancel: () => void; submit: ReactNode }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="btn" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="submit" className="btn primary">
+        {submit}
+      </button>
+    </div>
+  );
+}
+
 export function CopyButton({ text, label }: { text: string; label?: string }) {
   const [done, setDone] = useState(false);
   const copy = async () => {

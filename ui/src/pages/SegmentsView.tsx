@@ -4,7 +4,7 @@ import { api } from '../lib/api';
 import { invalidate, useApi } from '../lib/cache';
 import { Link } from '../lib/router';
 import { describe, type Segment } from '../lib/segments';
-import { Empty, ErrorBox, Modal, Pager, Spinner } from '../components/ui';
+import { Empty, ErrorBox, FormActions, Modal, Pager, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
 
 // Audience → Segments / Cohorts: the saved ones of a website, applied with a click (the overview with
@@ -150,14 +150,7 @@ function CohortForm({ site, onClose, onSaved }: { site: Website; onClose: () => 
             ))}
           </select>
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('common.save')} />
       </form>
     </Modal>
   );

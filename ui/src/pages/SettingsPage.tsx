@@ -6,7 +6,7 @@ import { browserTimeZone, RANGES } from '../lib/dates';
 import { prefs, type Theme } from '../lib/prefs';
 import { Link } from '../lib/router';
 import { loadConfig, useSession } from '../lib/session';
-import { Empty, ErrorBox, Modal, Pager, Spinner } from '../components/ui';
+import { Empty, ErrorBox, FormActions, Modal, Pager, Spinner } from '../components/ui';
 import { TeamPage, TeamsList } from './TeamsSettings';
 import { ShareLinksSettings } from './ShareLinksSettings';
 
@@ -297,14 +297,7 @@ function UserForm({ user, onClose, onSaved }: { user: UserRow | null; onClose: (
             ))}
           </select>
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('common.save')} />
       </form>
     </Modal>
   );

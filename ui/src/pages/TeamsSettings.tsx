@@ -4,7 +4,7 @@ import { api } from '../lib/api';
 import { invalidate, useApi } from '../lib/cache';
 import { Link, navigate } from '../lib/router';
 import { useSession } from '../lib/session';
-import { CopyButton, Empty, ErrorBox, Modal, Pager, Spinner } from '../components/ui';
+import { CopyButton, Empty, ErrorBox, FormActions, Modal, Pager, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
 import { TypedConfirm } from './WebsiteSettingsView';
 
@@ -127,14 +127,7 @@ function CreateTeam({ onClose }: { onClose: () => void }) {
           {t('teams.name')}
           <input name="teamName" value={name} maxLength={50} required onChange={(e) => setName(e.target.value)} />
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('teams.create')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('teams.create')} />
       </form>
     </Modal>
   );
@@ -164,14 +157,7 @@ function JoinTeam({ onClose }: { onClose: () => void }) {
           {t('teams.accessCode')}
           <input name="accessCode" value={code} required placeholder="team_…" autoComplete="off" onChange={(e) => setCode(e.target.value)} />
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('teams.join')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('teams.join')} />
       </form>
     </Modal>
   );
@@ -385,14 +371,7 @@ function AddMember({ teamId, onClose, onSaved }: { teamId: string; onClose: () =
             ))}
           </select>
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('common.add')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('common.add')} />
       </form>
     </Modal>
   );
@@ -420,14 +399,7 @@ function RenameTeam({ team, onClose, onSaved }: { team: Team; onClose: () => voi
           {t('teams.name')}
           <input name="teamName" value={name} maxLength={50} required onChange={(e) => setName(e.target.value)} />
         </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit={t('common.save')} />
       </form>
     </Modal>
   );
