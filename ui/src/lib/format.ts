@@ -37,17 +37,30 @@ export function change(current: number, previous: number): number | null {
 
 export type Stats = { pageviews: number; visitors: number; visits: number; bounces: number; totaltime: number };
 
-/** The five cards: value, previous value, and whether a rise is good news. */
+/**
+ * The five cards: value, previous value, change, and whether a rise is good news. The rate cards (bounce
+ * rate, visit duration) have no previous value when the previous period had no visits, so they say "new"
+ * exactly when the count cards do, instead of comparing with a made-up 0.
+ */
 export function statCards(s: Stats, prev: Stats) {
   const bounceRate = (x: Stats) => (x.visits ? Math.min(1, x.bounces / x.visits) : 0);
   const duration = (x: Stats) => (x.visits ? x.totaltime / x.visits : 0);
+  const rateChange = (cur: number, old: number) => (prev.visits ? change(cur, old) : s.visits ? null : 0);
+  const card = (key: string, value: number, previous: number, good: 'up' | 'down', kind: 'number' | 'percent' | 'duration', ch: number | null) => ({ key, value, previous, good, kind, change: ch });
   return [
-    { key: 'visitors', value: s.visitors, previous: prev.visitors, good: 'up' as const, kind: 'number' as const },
-    { key: 'visits', value: s.visits, previous: prev.visits, good: 'up' as const, kind: 'number' as const },
-    { key: 'views', value: s.pageviews, previous: prev.pageviews, good: 'up' as const, kind: 'number' as const },
-    { key: 'bounceRate', value: bounceRate(s), previous: bounceRate(prev), good: 'down' as const, kind: 'percent' as const },
-    { key: 'visitDuration', value: duration(s), previous: duration(prev), good: 'up' as const, kind: 'duration' as const },
+    card('visitors', s.visitors, prev.visitors, 'up', 'number', change(s.visitors, prev.visitors)),
+    card('visits', s.visits, prev.visits, 'up', 'number', change(s.visits, prev.visits)),
+    card('views', s.pageviews, prev.pageviews, 'up', 'number', change(s.pageviews, prev.pageviews)),
+    card('bounceRate', bounceRate(s), bounceRate(prev), 'down', 'percent', rateChange(bounceRate(s), bounceRate(prev))),
+    card('visitDuration', duration(s), duration(prev), 'up', 'duration', rateChange(duration(s), duration(prev))),
   ];
+}
+
+/** What a card's badge says: "new" without a previous value, else an arrow and the rounded change. */
+export function changeLabel(ch: number | null): string {
+  if (ch === null) return 'new';
+  const pct = Math.abs(Math.round(ch * 100));
+  return `${ch > 0 ? '▲ ' : ch < 0 ? '▼ ' : ''}${pct}%`;
 }
 
 export function formatStat(kind: 'number' | 'percent' | 'duration', v: number) {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { t, type StringKey } from '../i18n';
 import { useApi } from '../lib/cache';
 import { allowedUnits, type Unit } from '../lib/dates';
-import { change, countryName, formatStat, statCards, type Stats } from '../lib/format';
+import { changeLabel, countryName, formatStat, statCards, type Stats } from '../lib/format';
 import { filterParams, parseFilters } from '../lib/filters';
 import { setSearch, useLocation } from '../lib/router';
 import { bucketLabel, chartData, heatmapCells } from '../lib/series';
@@ -69,7 +69,7 @@ function StatCards({ stats, compare, stale }: { stats?: Stats & { comparison: St
     <div className={'stat-cards' + (stale && stats ? ' stale' : '')} aria-live="polite" aria-busy={stale}>
       {names.map((n, i) => {
         const c = cards?.[i];
-        const ch = c ? change(c.value, c.previous) : null;
+        const ch = c ? c.change : null;
         const good = ch === null || ch === 0 ? 'flat' : (ch > 0) === (c!.good === 'up') ? 'good' : 'bad';
         return (
           <div className="card stat" key={n} data-stat={c?.key}>
@@ -77,7 +77,7 @@ function StatCards({ stats, compare, stale }: { stats?: Stats & { comparison: St
             <strong className="stat-value">{c ? formatStat(c.kind, c.value) : '…'}</strong>
             {c && (
               <span className={'badge ' + good} title={`${formatStat(c.kind, c.previous)} ${compare === 'yoy' ? t('overview.vsYear') : t('overview.vsPrevious')}`}>
-                {ch === null ? 'new' : `${ch > 0 ? '▲' : ch < 0 ? '▼' : ''} ${Math.abs(Math.round(ch * 100))}%`}
+                {changeLabel(ch)}
               </span>
             )}
           </div>
