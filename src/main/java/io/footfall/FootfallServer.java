@@ -145,6 +145,7 @@ public final class FootfallServer implements AutoCloseable {
                         LoginLimiter loginLimiter = new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC());
                         new AuthRoutes(users, teams, tokens, auth, loginLimiter, clientIp, settings.disableLogin()).register(r);
                         new MeRoutes(auth, users, websiteRoutes, teamRoutes, loginLimiter, clientIp).register(r);
+                        new io.footfall.http.umami.PreferenceRoutes(auth, new io.footfall.store.jdbc.JdbcPreferenceStore(stores.connections())).register(r);
                         new UserRoutes(auth, users, websiteRoutes, teamRoutes).register(r);
                         websiteRoutes.register(r);
                         teamRoutes.register(r);
