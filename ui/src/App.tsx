@@ -14,7 +14,7 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 
 export function App() {
   const { path, href } = useLocation();
-  const { user, checking } = useSession();
+  const { user, checking, prefsVersion } = useSession();
 
   const shareSlug = match('/share/:slug', path)?.slug;
 
@@ -51,7 +51,10 @@ export function App() {
   return (
     <Layout>
       <ErrorBoundary resetKey={path}>
-        <Suspense fallback={<Spinner />}>{page}</Suspense>
+        {/* Preferences changed in another browser: draw the page again with them (time zone, range, forms). */}
+        <Suspense key={prefsVersion} fallback={<Spinner />}>
+          {page}
+        </Suspense>
       </ErrorBoundary>
     </Layout>
   );

@@ -302,7 +302,7 @@ export const en = {
   'settings.passwordMismatch': 'The two new passwords differ.',
   'settings.passwordShort': 'At least 8 characters.',
   'settings.preferences': 'Preferences',
-  'settings.preferencesNote': 'Kept in this browser (the API has no per-user preferences yet).',
+  'settings.preferencesNote': 'Kept with your account: they follow you to another browser.',
   'settings.theme': 'Theme',
   'settings.theme.system': 'System',
   'settings.theme.light': 'Light',

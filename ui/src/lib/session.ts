@@ -2,15 +2,16 @@ import { useSyncExternalStore } from 'react';
 import { api, getToken, setToken, setUnauthorizedHandler } from './api';
 import { invalidate } from './cache';
 import { navigate } from './router';
+import { loadServerPrefs } from './prefs';
 
 // Who is logged in, shared by every screen. Login keeps the token in localStorage; any 401 (expired or
 // revoked token) clears it and sends the person to /login?next=<the page they were on>&expired=1.
 
 export type User = { id: string; username: string; role: string; isAdmin: boolean; createdAt?: string };
-type State = { user: User | null; checking: boolean; config: Config | null };
+type State = { user: User | null; checking: boolean; config: Config | null; prefsVersion: number };
 export type Config = { basePath: string; trackerScriptName: string | null; collectApiEndpoint: string | null; defaultPassword?: boolean };
 
-let state: State = { user: null, checking: !!getToken(), config: null };
+let state: State = { user: null, checking: !!getToken(), config: null, prefsVersion: 0 };
 const listeners = new Set<() => void>();
 const emit = (s: Partial<State>) => {
   state = { ...state, ...s };
@@ -55,6 +56,8 @@ export async function verify() {
     const user = await api<User>('/auth/verify', { method: 'POST', body: {} });
     emit({ user, checking: false });
     loadConfig();
+    // This browser already holds the last preferences it saw: draw with them, redraw if they changed elsewhere.
+    loadServerPrefs().then((changed) => changed && emit({ prefsVersion: state.prefsVersion + 1 }));
   } catch {
     emit({ checking: false });
   }
@@ -64,6 +67,8 @@ export async function login(username: string, password: string) {
   const res = await api<{ token: string; user: User }>('/auth/login', { body: { username, password } });
   setToken(res.token);
   invalidate();
+  // A new browser learns the person's preferences before the first screen is drawn with them.
+  if (await loadServerPrefs()) state = { ...state, prefsVersion: state.prefsVersion + 1 };
   emit({ user: res.user, checking: false });
   await loadConfig();
 }
