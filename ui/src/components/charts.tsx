@@ -1,5 +1,6 @@
 // Everything that needs ECharts, loaded on demand (its own chunk) so the first paint does not wait for it.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { loadRegionShapes, type RegionShapes } from './regionShapes';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
@@ -135,4 +136,64 @@ export function WorldMap({ data, label, onSelect }: { data: { x: string; y: numb
   return <div ref={el} className="chart map" style={{ width: '100%', height: 340 }} />;
 }
 
-export default { TimeChart, WorldMap };
+const regionMaps = new Map<string, RegionShapes | null>();
+
+/**
+ * A country's regions as a choropleth. The shapes load on first use (one small chunk per country); a
+ * country without shapes says so, its regions stay listed in the Location panel.
+ */
+export function RegionMap({ country, data, empty, onSelect }: { country: string; data: { x: string; y: number }[]; empty: string; onSelect?: (code: string) => void }) {
+  const [shapes, setShapes] = useState<RegionShapes | null | undefined>(regionMaps.get(country));
+  useEffect(() => {
+    if (regionMaps.has(country)) return setShapes(regionMaps.get(country));
+    let live = true;
+    loadRegionShapes(country).then((s) => {
+      if (s) echarts.registerMap('region-' + country, s as never);
+      regionMaps.set(country, s);
+      if (live) setShapes(s);
+    }, () => live && setShapes(null));
+    return () => {
+      live = false;
+    };
+  }, [country]);
+  if (shapes === undefined) return <div className="chart-placeholder" style={{ height: 340 }} />;
+  if (shapes === null) return <p className="empty map-empty">{empty}</p>;
+  return <RegionChart country={country} shapes={shapes} data={data} onSelect={onSelect} />;
+}
+
+function RegionChart({ country, shapes, data, onSelect }: { country: string; shapes: RegionShapes; data: { x: string; y: number }[]; onSelect?: (code: string) => void }) {
+  const labels = new Map(shapes.features.map((f) => [f.properties.name, f.properties.label]));
+  const shaded = data.filter((d) => labels.has(d.x)).length;
+  const el = useChart(
+    () => {
+      const p = palette();
+      const max = Math.max(1, ...data.map((d) => d.y));
+      return {
+        animation: false,
+        tooltip: {
+          trigger: 'item',
+          formatter: (x: { name: string; value: number }) => `${labels.get(x.name) || x.name}: ${Number.isFinite(x.value) ? x.value : 0}`,
+        },
+        visualMap: { show: false, min: 0, max, inRange: { color: [isDark() ? '#22406f' : '#cfe0ff', p.views] } },
+        series: [
+          {
+            type: 'map',
+            map: 'region-' + country,
+            roam: false,
+            top: 8,
+            bottom: 8,
+            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f59f00' } },
+            select: { disabled: true },
+            itemStyle: { areaColor: p.empty, borderColor: isDark() ? '#11151c' : '#ffffff', borderWidth: 0.5 },
+            data: data.map((d) => ({ name: d.x, value: d.y })),
+          },
+        ],
+      };
+    },
+    [data, shapes],
+    onSelect,
+  );
+  return <div ref={el} className="chart map region-map" data-country={country} data-shaded={shaded} style={{ width: '100%', height: 340 }} />;
+}
+
+export default { TimeChart, WorldMap, RegionMap };

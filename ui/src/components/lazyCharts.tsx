@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
-import type { TimeChart as TC, WorldMap as WM } from './charts';
+import type { RegionMap as RM, TimeChart as TC, WorldMap as WM } from './charts';
 
 const TimeChartLazy = lazy(() => import('./charts').then((m) => ({ default: m.TimeChart })));
+const RegionMapLazy = lazy(() => import('./charts').then((m) => ({ default: m.RegionMap })));
 const WorldMapLazy = lazy(() => import('./charts').then((m) => ({ default: m.WorldMap })));
 
 export function TimeChart(props: ComponentProps<typeof TC>) {
@@ -16,6 +17,14 @@ export function WorldMap(props: ComponentProps<typeof WM>) {
   return (
     <Suspense fallback={<div className="chart-placeholder" style={{ height: 340 }} />}>
       <WorldMapLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function RegionMap(props: ComponentProps<typeof RM>) {
+  return (
+    <Suspense fallback={<div className="chart-placeholder" style={{ height: 340 }} />}>
+      <RegionMapLazy {...props} />
     </Suspense>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { t, type StringKey } from '../i18n';
 import { useApi } from '../lib/cache';
 import { allowedUnits, type Unit } from '../lib/dates';
-import { changeLabel, countryName, formatStat, statCards, type Stats } from '../lib/format';
+import { changeLabel, formatStat, statCards, type Stats } from '../lib/format';
 import { filterParams, parseFilters } from '../lib/filters';
 import { setSearch, useLocation } from '../lib/router';
 import { bucketLabel, chartData, heatmapCells } from '../lib/series';
@@ -12,8 +12,9 @@ import { basePath } from '../lib/api';
 import { useSession } from '../lib/session';
 import { DateRangePicker } from '../components/DateRangePicker';
 import { FilterBar } from '../components/FilterBar';
-import { MetricPanel, filterBy } from '../components/MetricPanel';
-import { TimeChart, WorldMap } from '../components/lazyCharts';
+import { MetricPanel } from '../components/MetricPanel';
+import { TimeChart } from '../components/lazyCharts';
+import { MapCard } from './MapCard';
 import { CopyButton, ErrorBox } from '../components/ui';
 import type { Website } from './WebsitesPage';
 import { savedParams } from '../lib/segments';
@@ -123,17 +124,6 @@ function ChartCard({ site, range, fp, compare }: { site: Website; range: RangeSt
       </div>
       {q.error && <ErrorBox error={q.error} onRetry={q.reload} />}
       <TimeChart labels={labels} series={series} />
-    </section>
-  );
-}
-
-function MapCard({ site, range, fp }: { site: Website; range: RangeState; fp: Record<string, string> }) {
-  const q = useApi<{ x: string; y: number }[]>(`/websites/${site.id}/metrics`, { ...range.params, ...fp, type: 'country', limit: 300 });
-  return (
-    <section className="card map-card" aria-label={t('overview.map')}>
-      <h2 className="card-title">{t('overview.map')}</h2>
-      {q.error && <ErrorBox error={q.error} onRetry={q.reload} />}
-      <WorldMap data={q.data ?? []} label={countryName} onSelect={(code) => /^[A-Z]{2}$/.test(code) && filterBy('country', code, { loc: 'region' })} />
     </section>
   );
 }

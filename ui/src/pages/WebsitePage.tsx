@@ -13,6 +13,7 @@ const EventsView = lazy(() => import('./EventsView'));
 const WebsiteSettingsView = lazy(() => import('./WebsiteSettingsView'));
 const ReportView = lazy(() => import('../reports/ReportView'));
 const SegmentsView = lazy(() => import('./SegmentsView'));
+const CompareView = lazy(() => import('./CompareView'));
 
 const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: boolean }[] }[] = [
   {
@@ -23,7 +24,7 @@ const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: b
       { view: 'sessions', label: 'nav.sessions', ready: true },
       { view: 'realtime', label: 'nav.realtime', ready: true },
       { view: 'performance', label: 'nav.performance', ready: false },
-      { view: 'compare', label: 'nav.compare', ready: false },
+      { view: 'compare', label: 'nav.compare', ready: true },
       { view: 'breakdown', label: 'nav.breakdown', ready: true },
     ],
   },
@@ -56,7 +57,7 @@ const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: b
 ];
 
 /** Views that share the range and filters: moving between them keeps the query string. */
-const KEEPS_QUERY = new Set(['overview', 'events', 'sessions']);
+const KEEPS_QUERY = new Set(['overview', 'events', 'sessions', 'compare']);
 
 export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?: string }) {
   const site = useApi<Website | null>(`/websites/${id}`);
@@ -85,6 +86,9 @@ export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?:
       break;
     case 'events':
       body = <EventsView site={w} />;
+      break;
+    case 'compare':
+      body = <CompareView site={w} />;
       break;
     case 'segments':
     case 'cohorts':

@@ -1,0 +1,53 @@
+import { t } from '../i18n';
+import './mapAndCompare.css';
+import { useApi } from '../lib/cache';
+import { countryName, formatNumber } from '../lib/format';
+import { setSearch, useLocation } from '../lib/router';
+import type { RangeState } from '../lib/useRange';
+import { filterBy } from '../components/MetricPanel';
+import { RegionMap, WorldMap } from '../components/lazyCharts';
+import { ErrorBox } from '../components/ui';
+import type { Website } from './WebsitesPage';
+
+type Row = { x: string; y: number };
+
+/**
+ * The overview's map: countries, and a click drills into the country's regions (map=DE in the URL, so a
+ * link reproduces it). A click on a region filters the page by it; "World" goes back.
+ */
+export function MapCard({ site, range, fp }: { site: Website; range: RangeState; fp: Record<string, string> }) {
+  const { search } = useLocation();
+  const drill = /^[A-Z]{2}$/.test(search.get('map') ?? '') ? search.get('map')! : null;
+  const countries = useApi<Row[]>(`/websites/${site.id}/metrics`, { ...range.params, ...fp, type: 'country', limit: 300 });
+  const regions = useApi<Row[]>(drill ? `/websites/${site.id}/metrics` : null, { ...range.params, ...fp, country: `eq.${drill}`, type: 'region', limit: 500 });
+  const q = drill ? regions : countries;
+  const rows = (q.data ?? []).filter((r) => r.x);
+  const visitors = rows.reduce((n, r) => n + r.y, 0);
+  return (
+    <section className="card map-card" aria-label={t('overview.map')}>
+      <div className="map-head">
+        {drill ? (
+          <>
+            <button className="btn small" onClick={() => setSearch({ map: null })}>
+              ‹ {t('map.world')}
+            </button>
+            <h2 className="card-title">{t('map.regionsOf', { country: countryName(drill) })}</h2>
+          </>
+        ) : (
+          <h2 className="card-title">{t('overview.map')}</h2>
+        )}
+        {drill && q.data && (
+          <span className="muted small map-count" data-testid="region-count">
+            {t('map.regionCount', { n: rows.length, visitors: formatNumber(visitors) })}
+          </span>
+        )}
+      </div>
+      {q.error && <ErrorBox error={q.error} onRetry={q.reload} />}
+      {drill ? (
+        <RegionMap country={drill} data={rows} empty={t('map.noShapes')} onSelect={(code) => /^[A-Z]{2}-/.test(code) && filterBy('region', code, { loc: 'region' })} />
+      ) : (
+        <WorldMap data={countries.data ?? []} label={countryName} onSelect={(code) => /^[A-Z]{2}$/.test(code) && setSearch({ map: code })} />
+      )}
+    </section>
+  );
+}
