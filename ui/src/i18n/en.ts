@@ -157,6 +157,7 @@ export const en = {
   'overview.online': '{n} online',
   'overview.map': 'Visitors by country',
   'map.world': 'World',
+  'map.drill': 'Regions of…',
   'compare.rangeA': 'Range A',
   'compare.rangeB': 'Range B',
   'compare.mode.prev': 'Previous period',

@@ -34,7 +34,20 @@ export function MapCard({ site, range, fp }: { site: Website; range: RangeState;
             <h2 className="card-title">{t('map.regionsOf', { country: countryName(drill) })}</h2>
           </>
         ) : (
-          <h2 className="card-title">{t('overview.map')}</h2>
+          <>
+            <h2 className="card-title">{t('overview.map')}</h2>
+            {rows.length > 0 && (
+              // The keyboard's way into a country (the map itself is pointer only).
+              <select className="map-drill" aria-label={t('map.drill')} value="" onChange={(e) => e.target.value && setSearch({ map: e.target.value })}>
+                <option value="">{t('map.drill')}</option>
+                {rows.filter((r) => /^[A-Z]{2}$/.test(r.x)).map((r) => (
+                  <option key={r.x} value={r.x}>
+                    {countryName(r.x)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </>
         )}
         {drill && q.data && (
           <span className="muted small map-count" data-testid="region-count">
