@@ -180,6 +180,7 @@ function RegionChart({ country, shapes, data, onSelect }: { country: string; sha
             type: 'map',
             map: 'region-' + country,
             roam: false,
+            ...(shapes.bounds ? { boundingCoords: shapes.bounds } : {}),
             top: 8,
             bottom: 8,
             emphasis: { label: { show: false }, itemStyle: { areaColor: '#f59f00' } },

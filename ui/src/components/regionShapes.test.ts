@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoCode } from './regionShapes';
+import { coreBounds, isoCode } from './regionShapes';
 
 describe('region shape codes', () => {
   it('HASC-style ids become ISO 3166-2 codes of the same country', () => {
@@ -12,5 +12,16 @@ describe('region shape codes', () => {
     expect(isoCode('ES', '-99')).toBeNull();
     expect(isoCode('FR', 'GF.GF')).toBeNull();
     expect(isoCode('DE', undefined)).toBeNull();
+  });
+});
+
+describe('region map view', () => {
+  it('leaves far-away parts out of the view (France without its overseas regions)', () => {
+    const metro: [number, number, number, number][] = Array.from({ length: 9 }, (_, i) => [-4 + i, 43, -3 + i, 44 + (i % 3)]);
+    const overseas: [number, number, number, number][] = [[-61.8, 15.8, -61, 16.5], [55.2, -21.4, 55.8, -20.9]];
+    expect(coreBounds([...metro, ...overseas])).toEqual([[-4, 46], [5, 43]]);
+  });
+  it('keeps a compact country whole', () => {
+    expect(coreBounds([[5, 47, 10, 55], [10, 47, 15, 55]])).toEqual([[5, 55], [15, 47]]);
   });
 });

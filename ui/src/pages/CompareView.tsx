@@ -33,7 +33,8 @@ export default function CompareView({ site }: { site: Website }) {
   const statsA = useApi<Stats>(`/websites/${site.id}/stats`, { startAt: range.startAt, endAt: range.endAt, ...fp });
   const statsB = useApi<Stats>(`/websites/${site.id}/stats`, { startAt: b.startAt, endAt: b.endAt, ...fp });
   const cards = statsA.data && statsB.data ? statCards(statsA.data, statsB.data) : null;
-  const fmt = useMemo(() => new Intl.DateTimeFormat('en', { timeZone: range.tz, month: 'short', day: 'numeric', year: 'numeric' }), [range.tz]);
+  const hours = range.unit === 'hour' || range.unit === 'minute';
+  const fmt = useMemo(() => new Intl.DateTimeFormat('en', { timeZone: range.tz, month: 'short', day: 'numeric', year: 'numeric', ...(hours ? { hour: 'numeric', minute: '2-digit' } : {}) }), [range.tz, hours]);
   const span = (s: { startAt: number; endAt: number }) => `${fmt.format(s.startAt)} – ${fmt.format(s.endAt)}`;
 
   return (
