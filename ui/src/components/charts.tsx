@@ -10,6 +10,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import { ISO_NUMERIC } from '../lib/isoNumeric';
 import { isDark } from '../lib/prefs';
+import { clampGeometry } from './antimeridian';
 
 echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
@@ -18,8 +19,9 @@ let mapReady = false;
 function registerWorld() {
   if (mapReady) return;
   const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const fc = feature(topo, topo.objects.countries) as unknown as { features: { id?: string; properties: { name: string } }[] };
+  const fc = feature(topo, topo.objects.countries) as unknown as { features: { id?: string; properties: { name: string }; geometry: { type: string; coordinates?: unknown } | null }[] };
   for (const f of fc.features) {
+    f.geometry = clampGeometry(f.geometry);
     const code = (f.id && ISO_NUMERIC[f.id]) || NAMELESS[f.properties.name] || f.properties.name;
     f.properties.name = code;
   }

