@@ -67,7 +67,7 @@ public final class TwoFactorService {
     public Check confirm(UUID userId, String code, List<String> backupCodesOut) throws SQLException {
         TwoFactor t = store.find(userId).filter(x -> !x.enabled()).orElseThrow(() -> new IllegalStateException("no pending setup"));
         if (attempts.lockedUntil(userId) != null) return Check.LOCKED;
-        OptionalLong step = Totp.matchingStep(box.decrypt(t.secretEncrypted()), code, clock.instant());
+        OptionalLong step = Totp.matchingStep(secret(t), code, clock.instant());
         if (step.isEmpty()) return failure(userId);
         List<String> plain = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class TwoFactorService {
     public Check checkCode(UUID userId, String code) throws SQLException {
         TwoFactor t = store.find(userId).filter(TwoFactor::enabled).orElseThrow(() -> new IllegalStateException("not enabled"));
         if (attempts.lockedUntil(userId) != null) return Check.LOCKED;
-        OptionalLong step = Totp.matchingStep(box.decrypt(t.secretEncrypted()), code, clock.instant());
+        OptionalLong step = Totp.matchingStep(secret(t), code, clock.instant());
         if (step.isEmpty()) return failure(userId);
         if (!store.advanceStep(userId, step.getAsLong())) return Check.REUSED;
         attempts.reset(userId);
@@ -119,6 +119,19 @@ public final class TwoFactorService {
     public void disable(UUID userId) throws SQLException {
         store.delete(userId, false);
         attempts.reset(userId);
+    }
+
+    /**
+     * The setup's secret. One sealed under an earlier APP_SECRET cannot be read: an administrator removes the setup
+     * ({@code DELETE /api/admin/users/:userId/2fa}) and the user sets it up again.
+     */
+    private String secret(TwoFactor t) {
+        try {
+            return box.decrypt(t.secretEncrypted());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the two-factor secret of user " + t.userId()
+                    + " was sealed with another APP_SECRET; reset it with DELETE /api/admin/users/:userId/2fa", e);
+        }
     }
 
     /** A wrong code: counted, and still answered as wrong even when it is the one that locks (as Umami). */

@@ -224,7 +224,9 @@ class PermissionMatrixTest {
                 new Row("my api keys", LOGGED_IN, c -> new Call("GET", "/api/me/api-keys", null)),
                 new Row("create api key", LOGGED_IN, c -> new Call("POST", "/api/me/api-keys", "{\"name\":\"k\"}")),
                 new Row("two-factor status", LOGGED_IN, c -> new Call("GET", "/api/2fa/status", null)),
-                new Row("cancel two-factor setup", LOGGED_IN, c -> new Call("POST", "/api/2fa/setup/cancel", null)));
+                new Row("cancel two-factor setup", LOGGED_IN, c -> new Call("POST", "/api/2fa/setup/cancel", null)),
+                new Row("admin two-factor status", admin, c -> new Call("GET", "/api/admin/users/" + ids.get(Caller.OUTSIDER) + "/2fa", null)),
+                new Row("admin two-factor reset", admin, c -> new Call("DELETE", "/api/admin/users/" + ids.get(Caller.OUTSIDER) + "/2fa", null)));
     }
 
     static boolean closedToKeys(String path) {

@@ -237,4 +237,25 @@ class TwoFactorApiTest {
         assertThat(post("/api/2fa/verify", "{\"token\":\"" + code(on.secret(), now()) + "\"}", token, a).status()).isEqualTo(401);
         assertThat(server.http().get("/api/2fa/status", null).status()).isEqualTo(401);
     }
+
+    @Test
+    void anAdministratorSeesAndResetsAUsersTwoFactorLogin() {
+        Account a = account();
+        String token = login(a).get("token").asText();
+        enable(a, token);
+        String userId = server.http().get("/api/me", token).json().at("/user/id").asText();
+        String path = "/api/admin/users/" + userId + "/2fa";
+        assertThat(server.http().get(path, server.adminToken()).json().toString()).isEqualTo("{\"isEnabled\":true}");
+        assertThat(server.http().get(path, token).status()).isEqualTo(401);
+        assertThat(server.http().delete(path, token).status()).isEqualTo(401);
+        var reset = server.http().delete(path, server.adminToken());
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.json().toString()).isEqualTo("{\"ok\":true,\"userId\":\"" + userId + "\",\"reset\":"
+                + "{\"twoFactorAuth\":true,\"backupCodes\":true,\"otpUsed\":true,\"rateLimit\":true}}");
+        assertThat(server.http().get(path, server.adminToken()).json().toString()).isEqualTo("{\"isEnabled\":false}");
+        assertThat(login(a).has("token")).isTrue();
+        assertThat(server.http().get("/api/admin/users/" + java.util.UUID.randomUUID() + "/2fa", server.adminToken()).status())
+                .isEqualTo(404);
+        assertThat(server.http().get("/api/admin/users/nope/2fa", server.adminToken()).status()).isEqualTo(400);
+    }
 }

@@ -63,6 +63,40 @@ public final class TwoFactorRoutes {
         r.post("/api/2fa/setup/cancel", auth.guard(this::cancel));
         r.post("/api/2fa/disable", auth.guard(this::disable));
         r.post("/api/2fa/verify", this::verify);
+        r.get("/api/admin/users/{userId}/2fa", auth.guard(this::adminStatus));
+        r.delete("/api/admin/users/{userId}/2fa", auth.guard(this::adminReset));
+    }
+
+    /** An administrator's view of a user's two-factor login: {@code {isEnabled}}. */
+    private Reply adminStatus(ApiRequest req) throws SQLException {
+        User target = adminTarget(req);
+        return Reply.ok(Map.of("isEnabled", twoFactor.isEnabled(target.id())));
+    }
+
+    /**
+     * An administrator turns a user's two-factor login off (a lost phone and lost backup codes, or secrets sealed
+     * under an earlier APP_SECRET): setup, backup codes and lock are removed, as Umami's reset does.
+     */
+    private Reply adminReset(ApiRequest req) throws SQLException {
+        User target = adminTarget(req);
+        twoFactor.disable(target.id());
+        Map<String, Object> reset = new LinkedHashMap<>();
+        reset.put("twoFactorAuth", true);
+        reset.put("backupCodes", true);
+        reset.put("otpUsed", true);
+        reset.put("rateLimit", true);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", true);
+        m.put("userId", target.id());
+        m.put("reset", reset);
+        return Reply.ok(m);
+    }
+
+    private User adminTarget(ApiRequest req) throws SQLException {
+        Principal p = req.principal();
+        if (!io.footfall.auth.Permissions.canManageUsers(p.user())) throw ApiException.unauthorized();
+        UUID id = Inputs.uuid(req.pathParam("userId"), "userId");
+        return users.find(id).orElseThrow(() -> ApiException.notFound("User not found"));
     }
 
     /** Footfall has no admin-imposed requirement yet, so {@code isRequired} is false; secrets need no extra key. */
