@@ -27,7 +27,7 @@ async function waitText(locator, expected, timeout = 8000) {
   return last;
 }
 
-export async function linksAndPixels({ page, BASE, UA, check, shot, log }) {
+export async function linksAndPixels({ page, BASE, UA, check, shot, log, teamId }) {
   const hit = (path, ua, extra = {}) => fetch(`${BASE}${path}`, { redirect: 'manual', headers: { 'user-agent': ua, ...extra } });
   const stat = (p, key) => p.locator(`[data-stat="${key}"] .stat-value`);
 
@@ -112,6 +112,22 @@ export async function linksAndPixels({ page, BASE, UA, check, shot, log }) {
   await page.waitForURL(/\/pixels$/);
   await page.getByText('No pixels yet').waitFor();
   check('pixels: deleted, its URL is gone', (await hit(`/p/${pslug}`, UA.safari)).status === 404);
+
+  // A team's links: picked in the list, a new link belongs to the team.
+  if (teamId) {
+    await page.goto(`${BASE}/links`);
+    await page.getByRole('combobox', { name: 'Whose' }).selectOption(teamId);
+    await page.getByText('No links yet').waitFor();
+    await page.getByRole('button', { name: '+ New link' }).first().click();
+    await page.fill('.modal input[name=name]', 'Team docs');
+    await page.fill('.modal input[name=url]', 'https://team.example/docs');
+    await page.fill('.modal input[name=slug]', 'e2e-team-docs');
+    await page.click('.modal button[type=submit]');
+    await page.getByTestId('links').locator('tr', { hasText: 'Team docs' }).waitFor();
+    const token = await page.evaluate(() => localStorage.getItem('footfall.token'));
+    const teamLinks = await fetch(`${BASE}/api/teams/${teamId}/links`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    check('links: created in the team picked', teamLinks.data?.length === 1 && teamLinks.data[0].teamId === teamId && teamLinks.data[0].slug === 'e2e-team-docs', JSON.stringify(teamLinks.data));
+  }
 
   // Dark theme and a phone: the list with a long name, the link page.
   await page.goto(`${BASE}/links`);

@@ -417,7 +417,7 @@ async function main() {
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Links, pixels, boards, API keys and two-factor login (e2e/manage.mjs).
-    const { linkId } = await linksAndPixels({ page, BASE, UA, check, shot, log });
+    const { linkId } = await linksAndPixels({ page, BASE, UA, check, shot, log, teamId });
     if (MANAGE_API) {
       await boards({ page, BASE, check, shot, website, linkId });
       await apiKeys({ page, BASE, check, shot, website });

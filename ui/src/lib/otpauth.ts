@@ -3,8 +3,9 @@
 
 export function otpauthUri(secret: string, account: string, issuer = 'Footfall'): string {
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
-  const q = new URLSearchParams({ secret: secret.replace(/\s+/g, '').toUpperCase(), issuer });
-  return `otpauth://totp/${label}?${q.toString()}`;
+  const key = secret.replace(/\s+/g, '').toUpperCase();
+  // SHA-1, 6 digits, 30 s: what the server checks and every authenticator app assumes.
+  return `otpauth://totp/${label}?secret=${encodeURIComponent(key)}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
 }
 
 /** The secret in groups of four, easier to type into an app by hand. */

@@ -7,6 +7,7 @@ import { boardEntity, boardKind, createType, widgetCount, withEntity, type Board
 import { Empty, ErrorBox, FormActions, Modal, Pager, Spinner } from '../../components/ui';
 import { entityName, useEntities, type Entities } from './entities';
 import type { PageOf } from './types';
+import { listPath, TeamScopePicker, useTeamScope } from './TeamScope';
 import './manage.css';
 
 // Boards (/boards): the caller's boards, paged and searchable; create (name, description, and what it
@@ -19,18 +20,22 @@ export function BoardsPage() {
   const { search } = useLocation();
   const page = Number(search.get('page')) || 1;
   const q = search.get('search') ?? '';
-  const list = useApi<PageOf<Board>>('/boards', { page, pageSize: PAGE_SIZE, search: q || undefined });
+  const { team, teams } = useTeamScope();
+  const list = useApi<PageOf<Board>>(listPath('boards', team), { page, pageSize: PAGE_SIZE, search: q || undefined });
   const entities = useEntities();
   const [editing, setEditing] = useState<Board | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Board | null>(null);
-  const reload = () => (invalidate('/boards'), list.reload());
+  const reload = () => (invalidate('/boards'), invalidate('/teams/'), list.reload());
   return (
     <div className="page manage">
       <div className="page-head">
         <h1>{t('nav.boards')}</h1>
-        <button className="btn primary" onClick={() => setEditing('new')}>
-          + {t('boards.add')}
-        </button>
+        <div className="page-actions">
+          <TeamScopePicker team={team} teams={teams} />
+          <button className="btn primary" onClick={() => setEditing('new')}>
+            + {t('boards.add')}
+          </button>
+        </div>
       </div>
       <p className="muted intro">{t('boards.intro')}</p>
       {(!!list.data?.count || !!q) && (
@@ -85,7 +90,7 @@ export function BoardsPage() {
           <Pager page={page} pageSize={PAGE_SIZE} count={list.data.count} onPage={(p) => setSearch({ page: p === 1 ? null : String(p) })} />
         </div>
       )}
-      {editing && <BoardForm board={editing === 'new' ? null : editing} entities={entities} onClose={() => setEditing(null)} onSaved={(b) => (reload(), editing === 'new' && navigate(`/boards/${b.id}`))} />}
+      {editing && <BoardForm board={editing === 'new' ? null : editing} teamId={team} entities={entities} onClose={() => setEditing(null)} onSaved={(b) => (reload(), editing === 'new' && navigate(`/boards/${b.id}`))} />}
       {deleting && <DeleteBoard board={deleting} onClose={() => setDeleting(null)} onDeleted={reload} />}
     </div>
   );
@@ -116,7 +121,7 @@ function starterRows(kind: BoardKind): BoardParameters['rows'] {
   ];
 }
 
-export function BoardForm({ board, entities, onClose, onSaved }: { board: Board | null; entities: Entities; onClose: () => void; onSaved: (b: Board) => void }) {
+export function BoardForm({ board, teamId, entities, onClose, onSaved }: { board: Board | null; teamId?: string | null; entities: Entities; onClose: () => void; onSaved: (b: Board) => void }) {
   const [name, setName] = useState(board?.name ?? '');
   const [description, setDescription] = useState(board?.description ?? '');
   const [kind, setKind] = useState<BoardKind>(board ? boardKind(board) : 'website');
@@ -133,7 +138,7 @@ export function BoardForm({ board, entities, onClose, onSaved }: { board: Board 
       const parameters = withEntity(base, kind, kind === 'mixed' ? undefined : picked);
       const body = board
         ? { name: name.trim(), description: description.trim(), parameters, ...(boardKind(board) !== kind ? { type: createType(kind) } : {}) }
-        : { type: createType(kind), name: name.trim(), description: description.trim(), parameters };
+        : { type: createType(kind), name: name.trim(), description: description.trim(), parameters, ...(teamId ? { teamId } : {}) };
       const saved = await api<Board>(board ? `/boards/${board.id}` : '/boards', { body });
       invalidate('/boards');
       onSaved(saved);

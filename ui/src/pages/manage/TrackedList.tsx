@@ -6,6 +6,7 @@ import { Link, setSearch, useLocation } from '../../lib/router';
 import { SLUG_PATTERN, suggestSlug, trackingUrl, validSlug, validTarget, type TrackedKind } from '../../lib/tracked';
 import { CopyButton, Empty, ErrorBox, FormActions, Modal, Pager, Spinner } from '../../components/ui';
 import type { PageOf, Tracked } from './types';
+import { listPath, TeamScopePicker, useTeamScope } from './TeamScope';
 import './manage.css';
 
 // Links (/links) and pixels (/pixels): the caller's list, paged and searchable, with the tracking URL to
@@ -18,18 +19,22 @@ export function TrackedList({ kind }: { kind: TrackedKind }) {
   const { search } = useLocation();
   const page = Number(search.get('page')) || 1;
   const q = search.get('search') ?? '';
-  const list = useApi<PageOf<Tracked>>(API_PATH[kind], { page, pageSize: PAGE_SIZE, search: q || undefined });
+  const { team, teams } = useTeamScope();
+  const list = useApi<PageOf<Tracked>>(listPath(`${kind}s`, team), { page, pageSize: PAGE_SIZE, search: q || undefined });
   const [editing, setEditing] = useState<Tracked | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Tracked | null>(null);
-  const reload = () => (invalidate(API_PATH[kind]), list.reload());
+  const reload = () => (invalidate(API_PATH[kind]), invalidate('/teams/'), list.reload());
   const L = kind === 'link' ? LINK : PIXEL;
   return (
     <div className="page manage">
       <div className="page-head">
         <h1>{t(L.title)}</h1>
-        <button className="btn primary" onClick={() => setEditing('new')}>
-          + {t(L.add)}
-        </button>
+        <div className="page-actions">
+          <TeamScopePicker team={team} teams={teams} />
+          <button className="btn primary" onClick={() => setEditing('new')}>
+            + {t(L.add)}
+          </button>
+        </div>
       </div>
       <p className="muted intro">{t(L.intro)}</p>
       {(!!list.data?.count || !!q) && (
@@ -96,7 +101,7 @@ export function TrackedList({ kind }: { kind: TrackedKind }) {
           <Pager page={page} pageSize={PAGE_SIZE} count={list.data.count} onPage={(p) => setSearch({ page: p === 1 ? null : String(p) })} />
         </div>
       )}
-      {editing && <TrackedForm kind={kind} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={reload} />}
+      {editing && <TrackedForm kind={kind} item={editing === 'new' ? null : editing} teamId={team} onClose={() => setEditing(null)} onSaved={reload} />}
       {deleting && <DeleteTracked kind={kind} item={deleting} onClose={() => setDeleting(null)} onDeleted={reload} />}
     </div>
   );
@@ -105,7 +110,7 @@ export function TrackedList({ kind }: { kind: TrackedKind }) {
 export const LINK = { title: 'nav.links', add: 'links.add', intro: 'links.intro', empty: 'links.empty', edit: 'links.edit' } as const;
 export const PIXEL = { title: 'nav.pixels', add: 'pixels.add', intro: 'pixels.intro', empty: 'pixels.empty', edit: 'pixels.edit' } as const;
 
-export function TrackedForm({ kind, item, onClose, onSaved }: { kind: TrackedKind; item: Tracked | null; onClose: () => void; onSaved: (x: Tracked) => void }) {
+export function TrackedForm({ kind, item, teamId, onClose, onSaved }: { kind: TrackedKind; item: Tracked | null; teamId?: string | null; onClose: () => void; onSaved: (x: Tracked) => void }) {
   const [name, setName] = useState(item?.name ?? '');
   const [url, setUrl] = useState(item?.url ?? '');
   const [slug, setSlug] = useState(item?.slug ?? suggestSlug());
@@ -121,6 +126,7 @@ export function TrackedForm({ kind, item, onClose, onSaved }: { kind: TrackedKin
     try {
       const body: Record<string, string> = { name: name.trim(), slug };
       if (kind === 'link') body.url = url.trim();
+      if (!item && teamId) body.teamId = teamId;
       const saved = await api<Tracked>(item ? `${API_PATH[kind]}/${item.id}` : API_PATH[kind], { body });
       invalidate(API_PATH[kind]);
       onSaved(saved);

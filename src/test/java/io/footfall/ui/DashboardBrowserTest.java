@@ -41,9 +41,9 @@ class DashboardBrowserTest {
                     .redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            if (!process.waitFor(6, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("ui/e2e/run.mjs did not finish in 3 minutes");
+                throw new AssertionError("ui/e2e/run.mjs did not finish in 6 minutes");
             }
             String json = Files.readString(out, StandardCharsets.UTF_8).strip();
             Files.deleteIfExists(out);
