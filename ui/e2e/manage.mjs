@@ -163,6 +163,7 @@ export async function boards({ page, BASE, check, shot, website, linkId }) {
   await page.click('.modal button[type=submit]');
   await page.waitForURL(/\/boards\/[0-9a-f-]{36}$/);
   const boardId = page.url().split('/').pop();
+  await page.locator('.widget').nth(3).waitFor();
   check('boards: created board starts with 4 widgets', (await page.locator('.widget').count()) === 4, String(await page.locator('.widget').count()));
   check('boards: metrics widget shows visitors = 3', (await waitText(stat(page, 'visitors'), '3')) === '3', await stat(page, 'visitors').innerText().catch(() => ''));
   await page.locator('.widget[data-widget=MetricsTable] .metric-row', { hasText: '/pricing' }).first().waitFor();
@@ -191,6 +192,7 @@ export async function boards({ page, BASE, check, shot, website, linkId }) {
   await page.reload();
   await page.getByText('Numbers refresh every 15 seconds.').waitFor();
   await page.locator('.widget', { hasText: 'Browsers' }).locator('.metric-row', { hasText: 'Chrome' }).waitFor();
+  check('boards: a top list is headed by its metric', (await page.locator('.widget[data-widget=MetricsTable] .card-title').first().innerText()) === 'Path');
   check('boards: saved widgets drawn after reload', true);
   await page.locator('.chart svg').first().waitFor();
   await page.waitForTimeout(300);
@@ -253,6 +255,12 @@ export async function apiKeys({ page, BASE, check, shot, website }) {
   check('api keys: listed without the secret', !(await page.content()).includes(key));
   check('api keys: last use shown', (await krow.getByTestId('last-used').innerText()) !== 'Never', await krow.getByTestId('last-used').innerText());
   await shot('m21-api-keys');
+  await page.getByRole('button', { name: 'Switch theme' }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(200);
+  await shot('m22-api-keys-phone-dark');
+  await page.getByRole('button', { name: 'Switch theme' }).click();
+  await page.setViewportSize({ width: 1440, height: 900 });
   await krow.getByRole('button', { name: 'Delete' }).click();
   await page.locator('.modal').getByRole('button', { name: 'Delete' }).click();
   await page.getByText('No API keys yet').waitFor();

@@ -55,7 +55,7 @@ export function ApiKeysSettings() {
             <thead>
               <tr>
                 <th>{t('tracked.name')}</th>
-                <th>{t('apiKeys.key')}</th>
+                <th className="hide-phone">{t('apiKeys.key')}</th>
                 <th className="hide-phone">{t('apiKeys.createdAt')}</th>
                 <th>{t('apiKeys.lastUsed')}</th>
                 <th />
@@ -64,8 +64,8 @@ export function ApiKeysSettings() {
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id}>
-                  <td className="wrap">{k.name}</td>
-                  <td>
+                  <td className="wrap name-cell">{k.name}</td>
+                  <td className="hide-phone">
                     <code>{k.keyPrefix}…</code>
                   </td>
                   <td className="hide-phone">{new Date(k.createdAt).toLocaleDateString()}</td>

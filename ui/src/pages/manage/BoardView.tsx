@@ -11,7 +11,7 @@ import {
 import { DateRangePicker } from '../../components/DateRangePicker';
 import { Empty, ErrorBox, FormActions, Modal, Spinner } from '../../components/ui';
 import { BoardForm, DeleteBoard, describeBoard } from './BoardsPage';
-import { LIMITS, TABLE_TYPES, TRACKED_TABLE_TYPES, WidgetBody, widgetDef, widgetsFor } from './BoardWidgets';
+import { LIMITS, TABLE_TYPES, TRACKED_TABLE_TYPES, WidgetBody, widgetDef, widgetsFor, widgetTitle } from './BoardWidgets';
 import { entityName, useEntities, type Entities } from './entities';
 
 // One board (/boards/:id): its rows of widgets over the range in the URL. "Edit layout" adds and
@@ -22,6 +22,8 @@ export function BoardView({ id }: { id: string }) {
   const q = useApi<Board>(`/boards/${id}`);
   const entities = useEntities();
   const [draft, setDraft] = useState<BoardParameters | null>(null);
+  // What the last save wrote, shown until the reloaded board arrives (no flash of the old layout).
+  const [saved, setSaved] = useState<BoardParameters | null>(null);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -30,15 +32,16 @@ export function BoardView({ id }: { id: string }) {
   const range = useRange(board ? boardEntity(board).id : undefined, board?.createdAt);
   if (q.error) return <div className="page"><ErrorBox error={q.error} onRetry={q.reload} /></div>;
   if (!board) return <Spinner />;
-  const params = draft ?? board.parameters ?? {};
+  const params = draft ?? saved ?? board.parameters ?? {};
   const shown = { ...board, parameters: params };
   const rows = rowsOf(params);
   const kind = boardKind(board);
   const save = async () => {
     setError(null);
     try {
-      await api(`/boards/${board.id}`, { body: { parameters: params } });
+      const b = await api<Board>(`/boards/${board.id}`, { body: { parameters: params } });
       invalidate('/boards');
+      setSaved(b?.parameters ?? params);
       setDraft(null);
       q.reload();
     } catch (e) {
@@ -58,7 +61,7 @@ export function BoardView({ id }: { id: string }) {
         <div className="page-actions">
           {draft === null ? (
             <>
-              <button className="btn small" onClick={() => setDraft(board.parameters ?? {})}>
+              <button className="btn small" onClick={() => setDraft(saved ?? board.parameters ?? {})}>
                 {t('boards.editLayout')}
               </button>
               <button className="btn small" onClick={() => setEditing(true)}>
@@ -89,7 +92,7 @@ export function BoardView({ id }: { id: string }) {
       {rows.length === 0 && draft === null && (
         <Empty>
           <p>{t('boards.noWidgets')}</p>
-          <button className="btn primary" onClick={() => setDraft(addRow(board.parameters ?? {}))}>
+          <button className="btn primary" onClick={() => setDraft(addRow(params))}>
             + {t('boards.addRow')}
           </button>
         </Empty>
@@ -117,13 +120,13 @@ export function BoardView({ id }: { id: string }) {
             <div className="board-cols" style={{ gridTemplateColumns: `repeat(${r.columns.length}, minmax(0, 1fr))` }}>
               {r.columns.map((c) => {
                 const ent = widgetEntity(shown, c.component);
-                const def = c.component ? widgetDef(c.component.type) : undefined;
                 const badge = kind === 'mixed' ? entityName(entities, ent.type, ent.id) : undefined;
+                const heading = c.component ? widgetTitle(c.component) : undefined;
                 return (
                   <section className="card widget" key={c.id} data-widget={c.component?.type ?? 'empty'}>
-                    {(c.component?.title || def || badge) && (
+                    {(heading || badge) && (
                       <div className="widget-head">
-                        <h2 className="card-title">{c.component?.title || (def ? t(def.label) : c.component?.type)}</h2>
+                        <h2 className="card-title">{heading}</h2>
                         {badge && <span className="entity-badge">{badge}</span>}
                       </div>
                     )}

@@ -34,6 +34,15 @@ export function widgetDef(type: string): WidgetDef | undefined {
   return WIDGETS.find((w) => w.type === type);
 }
 
+/** A widget's heading: its own title, else what it shows (a top list: its metric); text blocks have none by default. */
+export function widgetTitle(c: BoardComponent): string | undefined {
+  if (c.title) return c.title;
+  if (c.type === 'TextBlock') return undefined;
+  if (c.type === 'MetricsTable') return t(('metric.' + String(c.props?.type ?? 'path')) as StringKey);
+  const def = widgetDef(c.type);
+  return def ? t(def.label) : c.type;
+}
+
 export function widgetsFor(entity?: EntityType): WidgetDef[] {
   return WIDGETS.filter((w) => entity === undefined || entity === 'website' || w.forTracked);
 }
@@ -109,7 +118,6 @@ function TopList({ id, type, limit, range }: { id: string; type: string; limit: 
             {displayName(type, r.x)}
           </span>
           <span className="row-value">{formatNumber(r.y)}</span>
-          <span />
         </li>
       ))}
     </ol>
