@@ -106,7 +106,16 @@ public final class FootfallServer implements AutoCloseable {
             ShareTokens shareTokens = new ShareTokens(secret);
             Permissions permissions = new Permissions((teamId, userId) ->
                     stores.meta().findTeamMember(teamId, userId).map(TeamMember::role));
-            Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares);
+            // API keys, boards and two-factor login keep their SQL in stores of their own.
+            io.footfall.auth.SecretBox secretBox = new io.footfall.auth.SecretBox(secret);
+            io.footfall.manage.ApiKeyService apiKeys = new io.footfall.manage.ApiKeyService(
+                    new io.footfall.store.jdbc.JdbcApiKeyStore(stores.connections()), secretBox, Clock.systemUTC());
+            io.footfall.http.ApiKeyAccess apiKeyAccess = new io.footfall.http.ApiKeyAccess(apiKeys,
+                    new io.footfall.auth.ApiKeyRateLimiter(settings.apiKeyRateLimit().requests(),
+                            settings.apiKeyRateLimit().window(), Clock.systemUTC()), settings.basePath());
+            io.footfall.manage.BoardService boards = new io.footfall.manage.BoardService(
+                    new io.footfall.store.jdbc.JdbcBoardStore(stores.connections()), Clock.systemUTC());
+            Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares, apiKeyAccess);
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users, teams, shares);
             TeamRoutes teamRoutes = new TeamRoutes(auth, teams, users, websiteRoutes);
             geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()
@@ -148,9 +157,12 @@ public final class FootfallServer implements AutoCloseable {
                         new UserRoutes(auth, users, websiteRoutes, teamRoutes).register(r);
                         websiteRoutes.register(r);
                         teamRoutes.register(r);
-                        new ShareRoutes(auth, shares, websites, shareTokens).register(r);
-                        new AdminRoutes(auth, websiteRoutes, teamRoutes).register(r);
                         LinkPixelService linksAndPixels = new LinkPixelService(stores.meta());
+                        new ShareRoutes(auth, shares, websites, shareTokens, linksAndPixels, boards).register(r);
+                        new io.footfall.http.umami.EntityShareRoutes(auth, shares, websites, linksAndPixels, boards).register(r);
+                        new io.footfall.http.umami.BoardRoutes(auth, boards, teams, websites, linksAndPixels).register(r);
+                        new io.footfall.http.umami.ApiKeyRoutes(auth, apiKeys, apiKeyAccess).register(r);
+                        new AdminRoutes(auth, websiteRoutes, teamRoutes).register(r);
                         new LinkRoutes(auth, linksAndPixels, teams).register(r);
                         new PixelRoutes(auth, linksAndPixels, teams).register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);

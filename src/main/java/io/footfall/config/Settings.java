@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param trustedProxies     TRUSTED_PROXIES entries, or null when unset (loopback is trusted then)
  * @param readTimeoutSeconds READ_TIMEOUT: longest wait for a client's next bytes (request head, body, next request)
+ * @param apiKeyRateLimit    API_KEY_RATE_LIMIT requests per API_KEY_RATE_WINDOW seconds, per API key
  */
 public record Settings(
         String host,
@@ -35,7 +36,8 @@ public record Settings(
         int loginMaxFailures,
         List<String> trustedProxies,
         int readTimeoutSeconds,
-        MemoryBudget memory) {
+        MemoryBudget memory,
+        ApiKeyRateLimit apiKeyRateLimit) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -72,7 +74,8 @@ public record Settings(
                 r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000),
                 r.listOrNull("TRUSTED_PROXIES"),
                 r.integer("READ_TIMEOUT", 30, 1, 3600),
-                memory);
+                memory,
+                ApiKeyRateLimit.from(env));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -80,6 +83,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit);
     }
 }

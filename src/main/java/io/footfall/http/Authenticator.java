@@ -15,6 +15,10 @@ import java.util.UUID;
  * Resolves `Authorization: Bearer <token>` to a principal; every failure is the same 401. Statistics reads
  * also accept a share token (`x-umami-share-token` with `x-umami-share-context`, as Umami's share page sends),
  * which {@link Permissions#canViewWebsite} limits to the shared website.
+ * <p>
+ * An API key (header `x-umami-api-key`, or `Authorization: Bearer umami_...` as Umami 3.3 self-hosted takes it)
+ * stands for its user, with exactly that user's permissions, except on the routes that manage credentials or
+ * accounts ({@link ApiKeyAccess#BLOCKED}), as in Umami; each key is rate limited (429 with Retry-After).
  */
 public final class Authenticator {
     private final AuthTokens tokens;
@@ -22,14 +26,21 @@ public final class Authenticator {
     private final Permissions permissions;
     private final ShareTokens shareTokens;
     private final ShareService shares;
+    private final ApiKeyAccess apiKeys;
 
     public Authenticator(AuthTokens tokens, UserService users, Permissions permissions, ShareTokens shareTokens,
                          ShareService shares) {
+        this(tokens, users, permissions, shareTokens, shares, null);
+    }
+
+    public Authenticator(AuthTokens tokens, UserService users, Permissions permissions, ShareTokens shareTokens,
+                         ShareService shares, ApiKeyAccess apiKeys) {
         this.tokens = tokens;
         this.users = users;
         this.permissions = permissions;
         this.shareTokens = shareTokens;
         this.shares = shares;
+        this.apiKeys = apiKeys;
     }
 
     public Permissions permissions() {
@@ -37,6 +48,11 @@ public final class Authenticator {
     }
 
     public Principal require(ApiRequest req) throws java.sql.SQLException {
+        if (apiKeys != null && ApiKeyAccess.presented(req) != null) {
+            Principal p = apiKeys.principal(req, users);
+            req.principal(p);
+            return p;
+        }
         String token = bearer(req);
         if (token == null) throw ApiException.unauthorized();
         Optional<UUID> userId = tokens.verify(token);
@@ -61,7 +77,7 @@ public final class Authenticator {
      */
     public Handler guardStatistics(Handler handler) {
         return req -> {
-            if (bearer(req) != null || req.header(SHARE_TOKEN) == null) {
+            if (bearer(req) != null || req.header(SHARE_TOKEN) == null || ApiKeyAccess.presented(req) != null) {
                 require(req);
             } else {
                 req.principal(share(req));

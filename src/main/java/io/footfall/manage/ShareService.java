@@ -39,10 +39,15 @@ public final class ShareService {
 
     /** A new share of a website; a null slug gets a random one. {@code parameters} is JSON text or null. */
     public Share createForWebsite(UUID websiteId, String name, String slug, String parameters) throws SQLException {
+        return create(websiteId, Share.WEBSITE, name, slug, parameters);
+    }
+
+    /** A new share of an entity of {@code shareType} (website, link, pixel or board); a null slug gets a random one. */
+    public Share create(UUID entityId, int shareType, String name, String slug, String parameters) throws SQLException {
         String s = slug != null ? slug : RandomCodes.of(16);
         if (slugTaken(s, null)) throw new AlreadyExistsException("Share slug is already in use");
         Instant now = Instant.now();
-        Share share = new Share(UUID.randomUUID(), websiteId, Share.WEBSITE, name, s,
+        Share share = new Share(UUID.randomUUID(), entityId, shareType, name, s,
                 parameters != null ? parameters : NO_PARAMETERS, now, now);
         meta.insertShare(share);
         return share;

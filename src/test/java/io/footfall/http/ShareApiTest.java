@@ -198,8 +198,11 @@ class ShareApiTest {
                 + "\"parameters\":{},\"slug\":\"by-entity\"}", ownerToken);
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.json().get("error").get("message").asText()).isEqualTo("Share slug is already in use");
-        assertThat(server.http().post("/api/share", "{\"entityId\":\"" + shared.id() + "\",\"shareType\":2,\"name\":\"N\"}",
+        assertThat(server.http().post("/api/share", "{\"entityId\":\"" + shared.id() + "\",\"shareType\":9,\"name\":\"N\"}",
                 ownerToken).status()).isEqualTo(400);
+        // Link shares exist (type 2), but this id is no link the caller may change.
+        assertThat(server.http().post("/api/share", "{\"entityId\":\"" + shared.id() + "\",\"shareType\":2,\"name\":\"N\"}",
+                ownerToken).status()).isEqualTo(401);
         assertThat(server.http().post("/api/share", "{\"shareType\":1,\"name\":\"N\"}", ownerToken).status()).isEqualTo(400);
         assertThat(server.http().post("/api/websites/" + shared.id() + "/shares", "{\"name\":\"N\",\"parameters\":[1]}",
                 ownerToken).status()).isEqualTo(400);

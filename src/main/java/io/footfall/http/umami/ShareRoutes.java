@@ -25,8 +25,9 @@ import java.util.UUID;
 
 /**
  * Share links. {@code GET /api/share/:slug} needs no login and answers a share token that reads the shared
- * website's statistics only; managing shares needs the right to view (list, read) or change (create, edit,
- * delete) the website, checked in {@link Permissions}. Only website shares (type 1) exist here.
+ * entity's statistics only; managing shares needs the right to view (list, read) or change (create, edit,
+ * delete) the shared entity, checked in {@link Permissions}. Websites, links, pixels and boards (share types
+ * 1-4) can be shared; the per-entity routes of links, pixels and boards are in {@link EntityShareRoutes}.
  */
 public final class ShareRoutes {
     static final int MAX_NAME = 200;
@@ -38,13 +39,20 @@ public final class ShareRoutes {
     private final ShareService shares;
     private final WebsiteService websites;
     private final ShareTokens tokens;
+    private final ShareableEntities entities;
 
     public ShareRoutes(Authenticator auth, ShareService shares, WebsiteService websites, ShareTokens tokens) {
+        this(auth, shares, websites, tokens, null, null);
+    }
+
+    public ShareRoutes(Authenticator auth, ShareService shares, WebsiteService websites, ShareTokens tokens,
+                       io.footfall.manage.LinkPixelService linksAndPixels, io.footfall.manage.BoardService boards) {
         this.auth = auth;
         this.permissions = auth.permissions();
         this.shares = shares;
         this.websites = websites;
         this.tokens = tokens;
+        this.entities = new ShareableEntities(websites, linksAndPixels, boards);
     }
 
     public void register(Router r) {
@@ -62,12 +70,13 @@ public final class ShareRoutes {
         String slug = req.pathParam("slug");
         if (slug.length() > MAX_SLUG) throw ApiException.notFound("Share not found");
         Share share = shares.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Share not found"));
-        if (websites.find(share.entityId()).isEmpty()) throw ApiException.notFound("Share not found");
+        if (entities.find(share.shareType(), share.entityId()).isEmpty()) throw ApiException.notFound("Share not found");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("shareId", share.id());
         out.put("shareType", share.shareType());
         out.put("parameters", Views.parameters(share));
-        out.put("websiteId", share.entityId());
+        // Links and pixels are read through the website statistics routes, by their own id.
+        out.put(share.shareType() == Share.BOARD ? "boardId" : "websiteId", share.entityId());
         out.put("token", tokens.issue(share.id(), share.entityId()));
         return Reply.ok(out);
     }
@@ -78,8 +87,24 @@ public final class ShareRoutes {
         if (entityId == null) throw ApiException.badRequest("'entityId' is required");
         JsonNode type = body.get("shareType");
         if (type == null || !type.canConvertToInt()) throw ApiException.badRequest("'shareType' is required");
-        if (type.asInt() != Share.WEBSITE) throw ApiException.badRequest("Only website shares (shareType 1) are supported");
-        return Reply.ok(Views.share(createFor(req, changeable(req, entityId), body)));
+        int shareType = type.asInt();
+        if (!ShareableEntities.known(shareType)) {
+            throw ApiException.badRequest("'shareType' must be 1 (website), 2 (link), 3 (pixel) or 4 (board)");
+        }
+        if (shareType == Share.WEBSITE) return Reply.ok(Views.share(createFor(req, changeable(req, entityId), body)));
+        changeableEntity(req, shareType, entityId);
+        return Reply.ok(Views.share(createEntityShare(shares, entityId, shareType, body)));
+    }
+
+    /** A share of a link, pixel or board; the caller has checked that it may change the entity. */
+    static Share createEntityShare(ShareService shares, UUID entityId, int shareType, JsonNode body) throws SQLException {
+        String name = Inputs.requiredString(body, "name", MAX_NAME);
+        String slug = Inputs.optionalString(body, "slug", MAX_SLUG);
+        try {
+            return shares.create(entityId, shareType, name, slug, parameters(body));
+        } catch (AlreadyExistsException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     private Reply createForWebsite(ApiRequest req) throws SQLException {
@@ -105,12 +130,14 @@ public final class ShareRoutes {
 
     private Reply get(ApiRequest req) throws SQLException {
         Share share = existing(req);
-        viewable(req, share.entityId());
+        if (share.shareType() == Share.WEBSITE) viewable(req, share.entityId());
+        else viewableEntity(req, share.shareType(), share.entityId());
         return Reply.ok(Views.share(share));
     }
 
     private Reply update(ApiRequest req) throws SQLException {
         Share share = existing(req);
+        if (share.shareType() != Share.WEBSITE) return updateEntityShare(req, share);
         Website w = changeable(req, share.entityId());
         JsonNode body = req.jsonObject();
         String name = body.has("name") ? Inputs.requiredString(body, "name", MAX_NAME) : share.name();
@@ -127,8 +154,25 @@ public final class ShareRoutes {
         return Reply.ok(Views.share(updated));
     }
 
+    private Reply updateEntityShare(ApiRequest req, Share share) throws SQLException {
+        changeableEntity(req, share.shareType(), share.entityId());
+        JsonNode body = req.jsonObject();
+        String name = body.has("name") ? Inputs.requiredString(body, "name", MAX_NAME) : share.name();
+        String slug = body.has("slug") ? Inputs.requiredString(body, "slug", MAX_SLUG) : share.slug();
+        try {
+            return Reply.ok(Views.share(shares.update(share, name, slug, parameters(body))));
+        } catch (AlreadyExistsException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
     private Reply delete(ApiRequest req) throws SQLException {
         Share share = existing(req);
+        if (share.shareType() != Share.WEBSITE) {
+            changeableEntity(req, share.shareType(), share.entityId());
+            shares.delete(share);
+            return Reply.okTrue();
+        }
         Website w = changeable(req, share.entityId());
         shares.delete(share);
         if (share.slug().equals(w.shareId())) websites.update(w, w.name(), w.domain(), null);
@@ -156,8 +200,23 @@ public final class ShareRoutes {
         return w;
     }
 
+    /** A shared link, pixel or board the caller may view (401 otherwise, also when it no longer exists). */
+    private void viewableEntity(ApiRequest req, int shareType, UUID id) throws SQLException {
+        var e = entities.find(shareType, id).orElseThrow(ApiException::unauthorized);
+        if (!permissions.canViewOwned(req.principal(), e.id(), e.userId(), e.teamId())) throw ApiException.unauthorized();
+    }
+
+    /** A shared link, pixel or board the caller may change (401 otherwise, also when it does not exist). */
+    private void changeableEntity(ApiRequest req, int shareType, UUID id) throws SQLException {
+        Principal p = req.principal();
+        var e = entities.find(shareType, id).orElseThrow(ApiException::unauthorized);
+        if (!permissions.canChangeOwned(p.user(), e.userId(), e.teamId(), Permissions.Action.WEBSITE_UPDATE)) {
+            throw ApiException.unauthorized();
+        }
+    }
+
     /** The optional {@code parameters} object as JSON text. */
-    private static String parameters(JsonNode body) {
+    static String parameters(JsonNode body) {
         JsonNode n = body.get("parameters");
         if (n == null || n.isNull()) return null;
         if (!n.isObject()) throw ApiException.badRequest("'parameters' must be an object");
