@@ -182,6 +182,7 @@ export async function boards({ page, BASE, check, shot, website, linkId }) {
   await page.selectOption('.modal select[name=metric]', 'browser');
   await page.selectOption('.modal select[name=limit]', '5');
   await page.fill('.modal input[name=widgetTitle]', 'Browsers');
+  await shot('m12b-widget-form', false);
   await page.click('.modal button[type=submit]');
   await page.getByRole('button', { name: 'Save layout' }).click();
   await page.getByRole('button', { name: 'Edit layout' }).waitFor();
