@@ -202,6 +202,17 @@ export async function boards({ page, BASE, check, shot, website, linkId }) {
   await shot('m12-board-edit');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
+  // Clone: a copy with the same widgets, under its own id.
+  await page.getByRole('button', { name: 'Clone' }).click();
+  await page.locator('h1', { hasText: 'Shop at a glance (copy)' }).waitFor();
+  const cloneId = page.url().split('/').pop();
+  await page.getByText('Numbers refresh every 15 seconds.').waitFor();
+  check('boards: cloned with its widgets', cloneId !== boardId && (await page.locator('.widget').count()) === 6, String(await page.locator('.widget').count()));
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.modal').getByRole('button', { name: 'Delete' }).click();
+  await page.waitForURL(/\/boards$/);
+  check('boards: clone deleted from its page', (await apiGet(`/boards/${cloneId}`)).status !== 200);
+
   // A mixed board reading the link: its clicks through the same widgets.
   await page.goto(`${BASE}/boards`);
   await page.getByRole('button', { name: '+ New board' }).first().click();

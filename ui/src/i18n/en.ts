@@ -141,6 +141,8 @@ export const en = {
   'boards.noWidgets': 'This board has no widgets yet.',
   'boards.editLayout': 'Edit layout',
   'boards.saveLayout': 'Save layout',
+  'boards.clone': 'Clone',
+  'boards.copyName': '{name} (copy)',
   'boards.addRow': 'Add row',
   'boards.removeRow': 'Remove row',
   'boards.addColumn': 'Column',

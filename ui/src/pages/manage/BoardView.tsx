@@ -67,6 +67,21 @@ export function BoardView({ id }: { id: string }) {
               <button className="btn small" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </button>
+              <button
+                className="btn small"
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    const copy = await api<Board>(`/boards/${board.id}/clone`, { body: { name: t('boards.copyName', { name: board.name }).slice(0, 100) } });
+                    invalidate('/boards');
+                    navigate(`/boards/${copy.id}`);
+                  } catch (e) {
+                    setError(e);
+                  }
+                }}
+              >
+                {t('boards.clone')}
+              </button>
               <button className="btn small danger" onClick={() => setDeleting(true)}>
                 {t('common.delete')}
               </button>
