@@ -152,7 +152,14 @@ public final class FootfallServer implements AutoCloseable {
                         dashboard.register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
                         LoginLimiter loginLimiter = new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC());
-                        new AuthRoutes(users, teams, tokens, auth, loginLimiter, clientIp, settings.disableLogin()).register(r);
+                        io.footfall.auth.PartialLoginTokens partialTokens = new io.footfall.auth.PartialLoginTokens(secret);
+                        io.footfall.auth.TwoFactorService twoFactor = new io.footfall.auth.TwoFactorService(
+                                new io.footfall.store.jdbc.JdbcTwoFactorStore(stores.connections()), secretBox,
+                                new io.footfall.auth.TwoFactorAttempts(Clock.systemUTC()), Clock.systemUTC());
+                        new AuthRoutes(users, teams, tokens, auth, loginLimiter, clientIp, settings.disableLogin(),
+                                twoFactor, partialTokens).register(r);
+                        new io.footfall.http.umami.TwoFactorRoutes(auth, twoFactor, partialTokens, users, tokens, teams,
+                                loginLimiter, clientIp).register(r);
                         new MeRoutes(auth, users, websiteRoutes, teamRoutes, loginLimiter, clientIp).register(r);
                         new UserRoutes(auth, users, websiteRoutes, teamRoutes).register(r);
                         websiteRoutes.register(r);

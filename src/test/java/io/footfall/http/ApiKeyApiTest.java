@@ -127,7 +127,7 @@ class ApiKeyApiTest {
         String adminKey = create(server.adminToken(), "admin key").get("key").asText();
         for (String[] call : new String[][]{{"GET", "/api/me/api-keys"}, {"POST", "/api/me/api-keys"},
                 {"POST", "/api/me/password"}, {"GET", "/api/2fa/status"}, {"POST", "/api/auth/verify"},
-                {"POST", "/api/auth/logout"}, {"GET", "/api/users"}, {"GET", "/api/admin/users"}, {"GET", "/api/admin/websites"}}) {
+                {"POST", "/api/auth/logout"}, {"POST", "/api/users"}, {"GET", "/api/admin/users"}, {"GET", "/api/admin/websites"}}) {
             String body = call[0].equals("POST") ? "{\"name\":\"x\"}" : null;
             assertThat(withKey(call[0], call[1], body, adminKey).status()).as(call[1]).isEqualTo(401);
             assertThat(server.http().send(call[0], call[1], body, adminKey, Map.of()).status()).as(call[1]).isEqualTo(401);

@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** POST /api/auth/login, /verify, /logout. */
+/**
+ * POST /api/auth/login, /verify, /logout. When the account has two-factor login on, a right password answers
+ * {@code {requiresTwoFactor: true, partialToken}} instead of a token (Umami 3.3); {@link TwoFactorRoutes}
+ * completes the login at {@code POST /api/2fa/verify}.
+ */
 public final class AuthRoutes {
     private final UserService users;
     private final AuthTokens tokens;
@@ -28,9 +32,19 @@ public final class AuthRoutes {
     private final ClientIpResolver clientIp;
     private final boolean loginDisabled;
     private final TeamService teams;
+    private final io.footfall.auth.TwoFactorService twoFactor;
+    private final io.footfall.auth.PartialLoginTokens partialTokens;
 
     public AuthRoutes(UserService users, TeamService teams, AuthTokens tokens, Authenticator auth, LoginLimiter limiter,
                       ClientIpResolver clientIp, boolean loginDisabled) {
+        this(users, teams, tokens, auth, limiter, clientIp, loginDisabled, null, null);
+    }
+
+    public AuthRoutes(UserService users, TeamService teams, AuthTokens tokens, Authenticator auth, LoginLimiter limiter,
+                      ClientIpResolver clientIp, boolean loginDisabled, io.footfall.auth.TwoFactorService twoFactor,
+                      io.footfall.auth.PartialLoginTokens partialTokens) {
+        this.twoFactor = twoFactor;
+        this.partialTokens = partialTokens;
         this.users = users;
         this.teams = teams;
         this.tokens = tokens;
@@ -60,6 +74,13 @@ public final class AuthRoutes {
         if (user == null) {
             limiter.recordFailure(ip, username);
             throw new ApiException(401, "incorrect-username-password", "Incorrect username and/or password");
+        }
+        if (twoFactor != null && twoFactor.isEnabled(user.id())) {
+            // The limiter learns of the success only once the code is right too (TwoFactorRoutes).
+            Map<String, Object> partial = new LinkedHashMap<>();
+            partial.put("requiresTwoFactor", true);
+            partial.put("partialToken", partialTokens.issue(user.id()));
+            return Reply.ok(partial);
         }
         limiter.recordSuccess(ip, username);
         Map<String, Object> out = new LinkedHashMap<>();
