@@ -322,6 +322,20 @@ export async function twoFactor({ browser, BASE, check, adminToken, SHOTS, error
   await p.click('button[type=submit]');
   await p.waitForURL(/\/websites$/);
   check('2fa: logged in with the code', (await p.locator('.username').innerText()) === 'e2e-2fa');
+  // Turning it off needs the password and a valid code: a wrong code leaves it on.
+  await p.goto(`${BASE}/settings/two-factor`);
+  await p.getByTestId('twofa-status').filter({ hasText: 'on' }).waitFor();
+  await p.getByRole('button', { name: 'Turn off two-factor login' }).click();
+  await p.fill('input[name=password]', 'twofa-password');
+  await p.fill('input[name=code]', '000000' === totp(secret) ? '111111' : '000000');
+  await p.locator('form button[type=submit]').click();
+  await p.locator('.twofa-disable .error-box').waitFor();
+  const still = await fetch(`${BASE}/api/2fa/status`, { headers: { authorization: `Bearer ${await p.evaluate(() => localStorage.getItem('footfall.token'))}` } }).then((r) => r.json());
+  check('2fa: a wrong code does not turn it off', still.isEnabled === true, JSON.stringify(still));
+  await p.getByRole('button', { name: 'Switch theme' }).click();
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.waitForTimeout(200);
+  await p.screenshot({ path: `${SHOTS}/m33-2fa-disable-phone-dark.png`, fullPage: true });
   const plain = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'e2e-2fa', password: 'twofa-password' }) }).then((r) => r.json());
   check('2fa: the password alone gives no token', !plain.token && plain.requiresTwoFactor === true, JSON.stringify(plain));
   await ctx.close();

@@ -194,7 +194,7 @@ export const en = {
   'twofa.code': 'Six-digit code',
   'twofa.badCode': 'Type the six digits the app shows.',
   'twofa.confirm': 'Confirm and turn on',
-  'twofa.enabled': 'Two-factor login is on',
+  'twofa.backupTitle': 'Backup codes',
   'twofa.backupHelp': 'Keep these backup codes somewhere safe. Each one logs you in once if you lose your phone. They are shown only now.',
   'twofa.loginTitle': 'Two-factor login',
   'twofa.loginHelp': 'Type the six-digit code your authenticator app shows for Footfall.',

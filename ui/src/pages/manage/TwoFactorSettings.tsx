@@ -114,7 +114,7 @@ function Setup({ setup, onCancel, onEnabled }: { setup: TwoFactorSetup; onCancel
         <li>
           <form className="form" onSubmit={submit}>
             {error != null && <ErrorBox error={error} />}
-            <label>
+            <label className="code-field">
               {t('twofa.code')}
               <input name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={9} value={code} required onChange={(e) => setCode(e.target.value)} />
             </label>
@@ -142,7 +142,7 @@ function FormButtons({ onCancel, submit }: { onCancel: () => void; submit: strin
 function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   return (
     <div className="new-key" role="status" data-testid="backup-codes">
-      <h3>{t('twofa.enabled')}</h3>
+      <h3>{t('twofa.backupTitle')}</h3>
       {codes.length > 0 && (
         <>
           <p>{t('twofa.backupHelp')}</p>
@@ -153,12 +153,14 @@ function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void })
               </li>
             ))}
           </ul>
-          <CopyButton text={codes.join('\n')} />{' '}
         </>
       )}
-      <button className="btn small" onClick={onDone}>
-        {t('apiKeys.done')}
-      </button>
+      <div className="key-row">
+        {codes.length > 0 && <CopyButton text={codes.join('\n')} />}
+        <button className="btn small" onClick={onDone}>
+          {t('apiKeys.done')}
+        </button>
+      </div>
     </div>
   );
 }
