@@ -198,4 +198,76 @@ class UmamiApiClientTest {
             assertThat(calls.get("deletePixel").at("/result/ok").asBoolean()).isTrue();
         }
     }
+
+    /** API keys, boards, board/link/pixel shares and two-factor login, each operation called through the client itself. */
+    @Test
+    void apiClientManagesApiKeysBoardsAndTwoFactorLogin() throws Exception {
+        NodeTool.requireNodeAndPackages();
+        try (TestServer server = TestServer.start()) {
+            NodeTool.Result r = NodeTool.node("umami-api-client-keys.mjs", server.baseUrl() + "/api");
+            assertThat(r.exit()).as(r.output()).isZero();
+            Map<String, JsonNode> calls = new HashMap<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : r.output().strip().split("\n")) {
+                JsonNode n = json.readTree(line);
+                calls.put(n.get("label").asText(), n);
+            }
+            // Refusals the client must see as errors; everything else succeeds.
+            Map<String, Integer> refused = Map.of("apiKeysByApiKey", 401, "meByDeletedKey", 401, "getBoardAfterDelete", 401);
+            calls.forEach((label, c) -> {
+                if (refused.containsKey(label)) {
+                    assertThat(c.get("ok").asBoolean()).as(c.toString()).isFalse();
+                    assertThat(c.get("status").asInt()).as(c.toString()).isEqualTo(refused.get(label));
+                } else {
+                    assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue();
+                }
+            });
+            assertThat(calls).hasSize(35);
+
+            JsonNode key = calls.get("createMyApiKey").get("result");
+            assertThat(key.get("key").asText()).matches("umami_[0-9A-Za-z]{32}");
+            assertThat(key.get("keyPrefix").asText()).isEqualTo(key.get("key").asText().substring(0, 14));
+            assertThat(calls.get("getMyApiKeys").at("/result/0/id").asText()).isEqualTo(key.get("id").asText());
+            assertThat(calls.get("getMyApiKeys").at("/result/0").has("key")).isFalse();
+            assertThat(calls.get("meByApiKey").at("/result/user/username").asText()).isEqualTo("keeper");
+            assertThat(calls.get("websitesByApiKey").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("websitesByApiKey").at("/result/data/0/name").asText()).isEqualTo("Keeper site");
+            assertThat(calls.get("statsByBearerKey").at("/result/pageviews").asInt()).isZero();
+            assertThat(calls.get("deleteMyApiKey").at("/result/ok").asBoolean()).isTrue();
+
+            JsonNode board = calls.get("createBoard").get("result");
+            assertThat(board.get("type").asText()).isEqualTo("mixed");
+            assertThat(board.get("description").asText()).isEqualTo("Made by the client");
+            assertThat(board.at("/parameters/websiteId").asText()).isEqualTo(calls.get("websitesByApiKey").at("/result/data/0/id").asText());
+            assertThat(calls.get("getBoards").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("getBoard").get("result")).isEqualTo(board);
+            assertThat(calls.get("updateBoard").at("/result/name").asText()).isEqualTo("Client board 2");
+            assertThat(calls.get("cloneBoard").at("/result/name").asText()).isEqualTo("Client board copy");
+            String teamBoard = calls.get("createTeamBoard").at("/result/id").asText();
+            assertThat(calls.get("getTeamBoards").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("getTeamBoards").at("/result/data/0/id").asText()).isEqualTo(teamBoard);
+            JsonNode boardShare = calls.get("createBoardShare").get("result");
+            assertThat(boardShare.get("shareType").asInt()).isEqualTo(4);
+            assertThat(boardShare.get("entityId").asText()).isEqualTo(board.get("id").asText());
+            assertThat(calls.get("getBoardShares").at("/result/data/0")).isEqualTo(boardShare);
+            assertThat(calls.get("getShareBySlugBoard").at("/result/boardId").asText()).isEqualTo(board.get("id").asText());
+            assertThat(calls.get("createLinkShare").at("/result/shareType").asInt()).isEqualTo(2);
+            assertThat(calls.get("getLinkShares").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("createPixelShare").at("/result/shareType").asInt()).isEqualTo(3);
+            assertThat(calls.get("getPixelShares").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("deleteBoard").at("/result/ok").asBoolean()).isTrue();
+
+            assertThat(calls.get("getTwoFactorStatus").at("/result/isEnabled").asBoolean()).isFalse();
+            assertThat(calls.get("cancelTwoFactorSetup").at("/result/ok").asBoolean()).isTrue();
+            assertThat(calls.get("initiateTwoFactorSetup").at("/result/qrCodeDataUrl").asText()).startsWith("data:image/png;base64,");
+            assertThat(calls.get("confirmTwoFactorSetup").at("/result/backupCodes").size()).isEqualTo(10);
+            assertThat(calls.get("getTwoFactorStatusEnabled").at("/result/isEnabled").asBoolean()).isTrue();
+            assertThat(calls.get("loginTwoFactor").at("/result/requiresTwoFactor").asBoolean()).isTrue();
+            assertThat(calls.get("loginTwoFactor").at("/result").has("token")).isFalse();
+            assertThat(calls.get("verifyTwoFactor").at("/result/user/username").asText()).isEqualTo("keeper");
+            assertThat(calls.get("meAfterTwoFactor").at("/result/user/username").asText()).isEqualTo("keeper");
+            assertThat(calls.get("disableTwoFactor").at("/result/ok").asBoolean()).isTrue();
+            assertThat(calls.get("loginAfterDisable").at("/result/user/username").asText()).isEqualTo("keeper");
+        }
+    }
 }

@@ -19,11 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole permission table walked over HTTP: every team, website, share, link, pixel and admin route, called by every kind
  * of caller (an admin; the four team roles of one team; a user and a view-only account outside it; a share token
- * of the team's website; nobody). Each call answers exactly 200 or 401, never 403 or 404, as Umami does.
+ * of the team's website; nobody; API keys of the admin, the team owner and the team viewer). Each call answers
+ * exactly 200 or 401, never 403 or 404, as Umami does. An API key answers as its user, except on the routes closed
+ * to keys (credentials and accounts: {@link ApiKeyAccess#BLOCKED}), where it is 401.
  * Calls that change or delete something get fresh objects of their own, so the order of the walk does not matter.
  */
 class PermissionMatrixTest {
-    enum Caller { ADMIN, OWNER, MANAGER, MEMBER, TEAM_VIEWER, OUTSIDER, VIEW_ONLY, SHARE, NOBODY }
+    enum Caller { ADMIN, OWNER, MANAGER, MEMBER, TEAM_VIEWER, OUTSIDER, VIEW_ONLY, SHARE, NOBODY, KEY_ADMIN, KEY_OWNER, KEY_VIEWER }
+
+    /** The user an API-key caller stands for. */
+    static final Map<Caller, Caller> KEY_OF = Map.of(Caller.KEY_ADMIN, Caller.ADMIN, Caller.KEY_OWNER, Caller.OWNER,
+            Caller.KEY_VIEWER, Caller.TEAM_VIEWER);
 
     static final Set<Caller> LOGGED_IN = EnumSet.range(Caller.ADMIN, Caller.VIEW_ONLY);
     static final Set<Caller> TEAM = EnumSet.of(Caller.ADMIN, Caller.OWNER, Caller.MANAGER, Caller.MEMBER, Caller.TEAM_VIEWER);
@@ -45,12 +51,15 @@ class PermissionMatrixTest {
     static String shareToken;
     static String linkId;
     static String pixelId;
+    static String boardId;
+    static String linkShareId;
     static String loner;
     static int fresh;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // The walk makes one request per row and key: far more than a key's default 50 per 15 s.
+        server = TestServer.start(Map.of("API_KEY_RATE_LIMIT", "1000000"));
         tokens.put(Caller.ADMIN, server.adminToken());
         ids.put(Caller.ADMIN, server.query("SELECT CAST(user_id AS VARCHAR) AS id FROM users WHERE username = 'admin'")
                 .getFirst().get("id").toString());
@@ -70,6 +79,14 @@ class PermissionMatrixTest {
         linkId = teamLink(teamId);
         pixelId = ok(server.http().post("/api/pixels", "{\"name\":\"P\",\"slug\":\"matrix-pixel\",\"teamId\":\"" + teamId + "\"}",
                 tokens.get(Caller.OWNER))).get("id").asText();
+        boardId = teamBoard(teamId);
+        linkShareId = ok(server.http().post("/api/links/" + linkId + "/shares", "{\"name\":\"LS\"}", tokens.get(Caller.OWNER)))
+                .get("id").asText();
+        // API-key callers send their key both ways the client does (header and bearer token), and act as their user.
+        KEY_OF.forEach((key, user) -> {
+            tokens.put(key, ok(server.http().post("/api/me/api-keys", "{\"name\":\"matrix\"}", tokens.get(user))).get("key").asText());
+            ids.put(key, ids.get(user));
+        });
     }
 
     @AfterAll
@@ -108,6 +125,11 @@ class PermissionMatrixTest {
     static String teamLink(String team) {
         return ok(server.http().post("/api/links", "{\"name\":\"L\",\"url\":\"https://example.com\",\"slug\":\"link-" + (++fresh)
                 + "\",\"teamId\":\"" + team + "\"}", tokens.get(Caller.OWNER))).get("id").asText();
+    }
+
+    static String teamBoard(String team) {
+        return ok(server.http().post("/api/boards", "{\"type\":\"mixed\",\"name\":\"B " + (++fresh) + "\",\"teamId\":\"" + team
+                + "\"}", tokens.get(Caller.OWNER))).get("id").asText();
     }
 
     static String teamCode() {
@@ -179,7 +201,34 @@ class PermissionMatrixTest {
                 new Row("update pixel", TEAM_WRITERS, c -> new Call("POST", "/api/pixels/" + pixelId, "{\"name\":\"Renamed\"}")),
                 new Row("admin websites", admin, c -> new Call("GET", "/api/admin/websites", null)),
                 new Row("admin teams", admin, c -> new Call("GET", "/api/admin/teams", null)),
-                new Row("admin users", admin, c -> new Call("GET", "/api/admin/users", null)));
+                new Row("admin users", admin, c -> new Call("GET", "/api/admin/users", null)),
+                new Row("list boards", LOGGED_IN, c -> new Call("GET", "/api/boards", null)),
+                new Row("team boards", TEAM, c -> new Call("GET", team + "/boards", null)),
+                new Row("create team board", TEAM_WRITERS, c -> new Call("POST", "/api/boards",
+                        "{\"type\":\"mixed\",\"name\":\"N\",\"teamId\":\"" + teamId + "\"}")),
+                new Row("create own board", creators, c -> new Call("POST", "/api/boards", "{\"type\":\"mixed\",\"name\":\"Own\"}")),
+                new Row("get board", TEAM, c -> new Call("GET", "/api/boards/" + boardId, null)),
+                new Row("update board", TEAM_WRITERS, c -> new Call("POST", "/api/boards/" + boardId, "{\"name\":\"Renamed\"}")),
+                new Row("clone board", TEAM_WRITERS, c -> new Call("POST", "/api/boards/" + boardId + "/clone", "{}")),
+                new Row("delete board", TEAM_WRITERS, c -> new Call("DELETE", "/api/boards/" + teamBoard(teamId), null)),
+                new Row("board shares", TEAM, c -> new Call("GET", "/api/boards/" + boardId + "/shares", null)),
+                new Row("create board share", TEAM_WRITERS, c -> new Call("POST", "/api/boards/" + boardId + "/shares", "{\"name\":\"N\"}")),
+                new Row("link shares", TEAM, c -> new Call("GET", "/api/links/" + linkId + "/shares", null)),
+                new Row("create link share", TEAM_WRITERS, c -> new Call("POST", "/api/links/" + linkId + "/shares", "{\"name\":\"N\"}")),
+                new Row("pixel shares", TEAM, c -> new Call("GET", "/api/pixels/" + pixelId + "/shares", null)),
+                new Row("create pixel share", TEAM_WRITERS, c -> new Call("POST", "/api/pixels/" + pixelId + "/shares", "{\"name\":\"N\"}")),
+                new Row("get link share", TEAM, c -> new Call("GET", "/api/share/id/" + linkShareId, null)),
+                new Row("update link share", TEAM_WRITERS, c -> new Call("POST", "/api/share/id/" + linkShareId, "{\"name\":\"LS2\"}")),
+                new Row("delete link share", TEAM_WRITERS, c -> new Call("DELETE", "/api/share/id/" + ok(server.http().post("/api/links/"
+                        + linkId + "/shares", "{\"name\":\"D\"}", tokens.get(Caller.OWNER))).get("id").asText(), null)),
+                new Row("my api keys", LOGGED_IN, c -> new Call("GET", "/api/me/api-keys", null)),
+                new Row("create api key", LOGGED_IN, c -> new Call("POST", "/api/me/api-keys", "{\"name\":\"k\"}")),
+                new Row("two-factor status", LOGGED_IN, c -> new Call("GET", "/api/2fa/status", null)),
+                new Row("cancel two-factor setup", LOGGED_IN, c -> new Call("POST", "/api/2fa/setup/cancel", null)));
+    }
+
+    static boolean closedToKeys(String path) {
+        return ApiKeyAccess.BLOCKED.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/") || path.startsWith(p + "?"));
     }
 
     @Test
@@ -190,9 +239,13 @@ class PermissionMatrixTest {
             for (Caller caller : Caller.values()) {
                 Call call = row.call().apply(caller);
                 Map<String, String> headers = caller == Caller.SHARE
-                        ? Map.of("x-umami-share-token", shareToken, "x-umami-share-context", "1") : Map.of();
+                        ? Map.of("x-umami-share-token", shareToken, "x-umami-share-context", "1")
+                        : KEY_OF.containsKey(caller) ? Map.of("x-umami-api-key", tokens.get(caller)) : Map.of();
                 var res = server.http().send(call.method(), call.path(), call.body(), tokens.get(caller), headers);
-                int expected = row.allowed().contains(caller) ? 200 : 401;
+                boolean allowed = KEY_OF.containsKey(caller)
+                        ? row.allowed().contains(KEY_OF.get(caller)) && !closedToKeys(call.path())
+                        : row.allowed().contains(caller);
+                int expected = allowed ? 200 : 401;
                 cells++;
                 if (res.status() != expected) {
                     wrong.add(row.name() + " as " + caller + ": " + res.status() + " (expected " + expected + ") " + res.body());
