@@ -9,6 +9,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { preferencesFollow, regionsAndCompare } from './dashExtras.mjs';
+import { apiKeys, boards, linksAndPixels, twoFactor } from './manage.mjs';
 
 const arg = (n, d) => {
   const i = process.argv.indexOf(`--${n}`);
@@ -19,6 +20,8 @@ const SHOTS = arg('shots', '../target/ui-shots');
 const PASSWORD = arg('password', 'umami');
 const NEW_PASSWORD = 'e2e-new-password-1';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Boards, API keys and two-factor login need the server's h18c routes; until they are merged: --manage-api off.
+const MANAGE_API = arg('manage-api', 'on') !== 'off';
 const log = (...a) => console.error('[ui-e2e]', ...a);
 mkdirSync(SHOTS, { recursive: true });
 
@@ -413,6 +416,14 @@ async function main() {
     await page.screenshot({ path: `${SHOTS}/12k-share-settings-phone-dark.png` });
     await page.getByRole('button', { name: 'Switch theme' }).click();
     await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Links, pixels, boards, API keys and two-factor login (e2e/manage.mjs).
+    const { linkId } = await linksAndPixels({ page, BASE, UA, check, shot, log, teamId });
+    if (MANAGE_API) {
+      await boards({ page, BASE, check, shot, website, linkId });
+      await apiKeys({ page, BASE, check, shot, website });
+      await twoFactor({ browser, BASE, check, adminToken, SHOTS, errors });
+    }
 
     // 7. Realtime picks up a new hit without a reload.
     await page.goto(`${BASE}/websites/${website}/realtime`);

@@ -11,6 +11,9 @@ import { WebsitePage } from './pages/WebsitePage';
 import { SharePage } from './pages/SharePage';
 
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const ManagePage = lazy(() => import('./pages/manage/ManagePage'));
+/** Links, pixels and boards (pages/manage/). */
+const isManagePath = (p: string) => /^\/(links|pixels|boards)(\/|$)/.test(p);
 
 export function App() {
   const { path, href } = useLocation();
@@ -46,6 +49,7 @@ export function App() {
   else if ((m = match('/settings/:section', path)) || (m = match('/settings/:section/:sub', path)))
     page = <SettingsPage section={m.section} sub={m.sub} />;
   else if (path === '/settings') page = <SettingsPage section="profile" />;
+  else if (isManagePath(path)) page = <ManagePage path={path} />;
   else page = <p className="empty">{t('common.notFound')}</p>;
 
   return (

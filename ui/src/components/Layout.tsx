@@ -1,8 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { t } from '../i18n';
+import { t, type StringKey } from '../i18n';
 import { Link, useLocation } from '../lib/router';
 import { logout, useSession } from '../lib/session';
 import { applyTheme, isDark, prefs } from '../lib/prefs';
+
+/** Top-level pages for links, pixels and boards (pages/manage/). */
+const MANAGE_NAV: [string, StringKey][] = [
+  ['/links', 'nav.links'],
+  ['/pixels', 'nav.pixels'],
+  ['/boards', 'nav.boards'],
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { user, config } = useSession();
@@ -34,6 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to="/websites" aria-current={path.startsWith('/websites') ? 'page' : undefined}>
             {t('nav.websites')}
           </Link>
+          {MANAGE_NAV.map(([to, label]) => (
+            <Link key={to} to={to} aria-current={path.startsWith(to) ? 'page' : undefined}>
+              {t(label)}
+            </Link>
+          ))}
           <Link to="/settings/profile" aria-current={path.startsWith('/settings') ? 'page' : undefined}>
             {t('nav.settings')}
           </Link>

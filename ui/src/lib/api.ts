@@ -66,9 +66,10 @@ export function queryString(params?: Params): string {
   return s ? '?' + s : '';
 }
 
-export async function api<T>(path: string, opts: { params?: Params; method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/** opts.token: a token other than the login's (the partial token of a two-factor login); its 401s do not log out. */
+export async function api<T>(path: string, opts: { params?: Params; method?: string; body?: unknown; signal?: AbortSignal; token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = shareAuth ? null : getToken();
+  const token = shareAuth ? null : (opts.token ?? getToken());
   Object.assign(headers, authHeaders(shareAuth, token));
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
@@ -93,7 +94,7 @@ export async function api<T>(path: string, opts: { params?: Params; method?: str
     }
   }
   if (!res.ok) {
-    if (res.status === 401 && path !== '/auth/login' && !shareAuth) {
+    if (res.status === 401 && path !== '/auth/login' && !shareAuth && !opts.token) {
       const hadToken = !!token;
       setToken(null);
       onUnauthorized(hadToken);

@@ -63,8 +63,24 @@ export async function verify() {
   }
 }
 
-export async function login(username: string, password: string) {
-  const res = await api<{ token: string; user: User }>('/auth/login', { body: { username, password } });
+type LoginAnswer = { token: string; user: User } | { requiresTwoFactor: true; partialToken: string };
+
+/** Logs in; when the account has two-factor login on, returns the partial token verifyTwoFactor needs. */
+export async function login(username: string, password: string): Promise<{ partialToken: string } | null> {
+  const res = await api<LoginAnswer>('/auth/login', { body: { username, password } });
+  if ('requiresTwoFactor' in res && res.requiresTwoFactor) return { partialToken: res.partialToken };
+  await loggedIn(res as { token: string; user: User });
+  return null;
+}
+
+/** The second step (POST /api/2fa/verify with the partial token): a code from the app, or a backup code. */
+export async function verifyTwoFactor(partialToken: string, code: { token: string } | { backupCode: string }) {
+  const res = await api<{ token: string; user: User; error?: { message?: string } }>('/2fa/verify', { body: code, token: partialToken });
+  if (res.error) throw new Error(res.error.message ?? 'Invalid code');
+  await loggedIn(res);
+}
+
+async function loggedIn(res: { token: string; user: User }) {
   setToken(res.token);
   invalidate();
   // A new browser learns the person's preferences before the first screen is drawn with them.

@@ -9,12 +9,17 @@ import { loadConfig, useSession } from '../lib/session';
 import { Empty, ErrorBox, FormActions, Modal, Pager, Spinner } from '../components/ui';
 import { TeamPage, TeamsList } from './TeamsSettings';
 import { ShareLinksSettings } from './ShareLinksSettings';
+import { ApiKeysSettings } from './manage/ApiKeysSettings';
+import { TwoFactorSettings } from './manage/TwoFactorSettings';
+import { READY } from './manage/features';
 
 const SECTIONS: { id: string; label: StringKey; ready: boolean; admin?: boolean }[] = [
   { id: 'profile', label: 'nav.profile', ready: true },
   { id: 'users', label: 'nav.users', ready: true, admin: true },
   { id: 'teams', label: 'nav.teams', ready: true },
   { id: 'shares', label: 'nav.shares', ready: true },
+  { id: 'api-keys', label: 'nav.apiKeys', ready: READY.apiKeys },
+  { id: 'two-factor', label: 'nav.twoFactor', ready: READY.twoFactor },
   { id: 'reports', label: 'nav.reports', ready: false },
 ];
 
@@ -39,6 +44,8 @@ export default function SettingsPage({ section, sub }: { section: string; sub?: 
       {current?.id === 'profile' && <Profile />}
       {current?.id === 'users' && <Users />}
       {current?.id === 'shares' && <ShareLinksSettings />}
+      {current?.id === 'api-keys' && current.ready && <ApiKeysSettings />}
+      {current?.id === 'two-factor' && current.ready && <TwoFactorSettings />}
       {current?.id === 'teams' && (sub ? <TeamPage key={sub} teamId={sub} /> : <TeamsList />)}
       {current && !current.ready && (
         <Empty>

@@ -50,8 +50,6 @@ const NAV: { group: StringKey; items: { view: string; label: StringKey; ready: b
       { view: 'utm', label: 'nav.utm', ready: true },
       { view: 'revenue', label: 'nav.revenue', ready: true },
       { view: 'attribution', label: 'nav.attribution', ready: true },
-      { view: 'links', label: 'nav.links', ready: false },
-      { view: 'pixels', label: 'nav.pixels', ready: false },
     ],
   },
 ];
