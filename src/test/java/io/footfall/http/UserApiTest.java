@@ -337,8 +337,18 @@ class UserApiTest {
         assertThat(send.status()).isEqualTo(200);
         assertThat(server.count("SELECT count(*) FROM event WHERE website_id = ?::UUID", site)).isEqualTo(1);
 
+        assertThat(server.http().post("/api/me/api-keys", "{\"name\":\"ci\"}", token).status()).isEqualTo(200);
+        assertThat(server.http().post("/api/me/preferences", "{\"theme\":\"dark\"}", token).status()).isEqualTo(200);
+        assertThat(server.http().post("/api/boards", "{\"type\":\"website\",\"name\":\"Mine\",\"parameters\":{\"websiteId\":\"" + site + "\"}}", token).status())
+                .isEqualTo(200);
+        assertThat(server.count("SELECT count(*) FROM api_key WHERE user_id = ?::UUID", id)).isEqualTo(1);
+
         var del = server.http().delete("/api/users/" + id, admin());
         assertThat(del.status()).isEqualTo(200);
+        // nothing of the account's own is left behind
+        assertThat(server.count("SELECT count(*) FROM api_key WHERE user_id = ?::UUID", id)).isZero();
+        assertThat(server.count("SELECT count(*) FROM user_preference WHERE user_id = ?::UUID", id)).isZero();
+        assertThat(server.count("SELECT count(*) FROM board WHERE user_id = ?::UUID", id)).isZero();
         assertThat(del.body()).isEqualTo("{\"ok\":true}");
 
         assertThat(server.http().get("/api/me", token).status()).isEqualTo(401);

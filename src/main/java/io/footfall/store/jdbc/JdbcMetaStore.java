@@ -121,9 +121,14 @@ public final class JdbcMetaStore implements MetaStore {
                     ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM team_user WHERE user_id = ?")) {
-                Sql.bind(ps, id);
-                ps.executeUpdate();
+            // What only this user had: memberships, keys, second factor, preferences, personal boards.
+            for (String sql : new String[]{"DELETE FROM team_user WHERE user_id = ?", "DELETE FROM api_key WHERE user_id = ?",
+                    "DELETE FROM two_factor WHERE user_id = ?", "DELETE FROM two_factor_backup_code WHERE user_id = ?",
+                    "DELETE FROM user_preference WHERE user_id = ?", "DELETE FROM board WHERE user_id = ? AND team_id IS NULL"}) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    Sql.bind(ps, id);
+                    ps.executeUpdate();
+                }
             }
             // The username column is unique over all rows, deleted ones included: free the name for reuse.
             try (PreparedStatement ps = c.prepareStatement(
