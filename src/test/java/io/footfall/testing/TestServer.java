@@ -53,12 +53,37 @@ public final class TestServer implements AutoCloseable {
         env.put("HOSTNAME", "127.0.0.1");
         env.put("PORT", "0");
         env.put("DATA_DIR", dataDir.toString());
+        if (Backend.current() == Backend.POSTGRESQL && !extraEnv.containsKey("DATABASE_URL")) {
+            env.put("DATABASE_URL", PostgresTestDatabase.urlFor(dataDir));
+        }
         env.putAll(extraEnv);
         try {
             return new TestServer(FootfallServer.start(Settings.from(env)), dataDir, env);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Footfall for a test", e);
         }
+    }
+
+    /** Starts on PostgreSQL with a fresh database, whatever {@link Backend#current()} says. */
+    public static TestServer startPostgres() {
+        return startPostgres(Map.of());
+    }
+
+    /** Starts on PostgreSQL with a fresh database and extra environment settings. */
+    public static TestServer startPostgres(Map<String, String> extraEnv) {
+        try {
+            Path dir = Files.createTempDirectory("footfall-test");
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.putIfAbsent("DATABASE_URL", PostgresTestDatabase.urlFor(dir));
+            return start(dir, env);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The backend this server runs on ({@code duckdb} or {@code postgresql}). */
+    public String backend() {
+        return server.stores().backend();
     }
 
     public String baseUrl() {
