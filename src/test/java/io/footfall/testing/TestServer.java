@@ -64,6 +64,14 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The store's environment for a server on {@code dataDir} started some other way (a {@code ServerProcess}):
+     * DATABASE_URL of the data directory's database on PostgreSQL, nothing on DuckDB.
+     */
+    public static Map<String, String> storeEnv(Path dataDir) {
+        return Backend.current() == Backend.POSTGRESQL ? Map.of("DATABASE_URL", PostgresTestDatabase.urlFor(dataDir)) : Map.of();
+    }
+
     /** Starts on PostgreSQL with a fresh database, whatever {@link Backend#current()} says. */
     public static TestServer startPostgres() {
         return startPostgres(Map.of());
@@ -157,7 +165,11 @@ public final class TestServer implements AutoCloseable {
                         List<Map<String, Object>> rows = new ArrayList<>();
                         while (rs.next()) {
                             Map<String, Object> row = new LinkedHashMap<>();
-                            for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnLabel(i), rs.getObject(i));
+                            for (int i = 1; i <= md.getColumnCount(); i++) {
+                                // SMALLINT as Short on every backend (PostgreSQL's driver answers Integer), so tests compare alike
+                                Object v = md.getColumnType(i) == java.sql.Types.SMALLINT && rs.getObject(i) != null ? rs.getShort(i) : rs.getObject(i);
+                                row.put(md.getColumnLabel(i), v);
+                            }
                             rows.add(row);
                         }
                         return rows;
