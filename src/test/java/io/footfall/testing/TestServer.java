@@ -53,6 +53,9 @@ public final class TestServer implements AutoCloseable {
         env.put("HOSTNAME", "127.0.0.1");
         env.put("PORT", "0");
         env.put("DATA_DIR", dataDir.toString());
+        // QUERY_PATH=reference in the test run's environment: the same tests against the raw-events reference path.
+        String queryPath = System.getenv("QUERY_PATH");
+        if (queryPath != null) env.put("QUERY_PATH", queryPath);
         env.putAll(extraEnv);
         try {
             return new TestServer(FootfallServer.start(Settings.from(env)), dataDir, env);
