@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param trustedProxies     TRUSTED_PROXIES entries, or null when unset (loopback is trusted then)
  * @param readTimeoutSeconds READ_TIMEOUT: longest wait for a client's next bytes (request head, body, next request)
+ * @param queryPath          QUERY_PATH: {@code accelerated} (default; DuckDB's rollups where they cover a request) or
+ *                           {@code reference} (every statistic from the raw events, as on a backend without rollups)
  */
 public record Settings(
         String host,
@@ -35,7 +37,8 @@ public record Settings(
         int loginMaxFailures,
         List<String> trustedProxies,
         int readTimeoutSeconds,
-        MemoryBudget memory) {
+        MemoryBudget memory,
+        String queryPath) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -72,7 +75,8 @@ public record Settings(
                 r.integer("LOGIN_MAX_FAILURES", 10, 1, 1_000_000),
                 r.listOrNull("TRUSTED_PROXIES"),
                 r.integer("READ_TIMEOUT", 30, 1, 3600),
-                memory);
+                memory,
+                r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference")));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -80,6 +84,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, queryPath);
     }
 }

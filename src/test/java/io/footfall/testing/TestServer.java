@@ -56,6 +56,9 @@ public final class TestServer implements AutoCloseable {
         if (Backend.current() == Backend.POSTGRESQL && !extraEnv.containsKey("DATABASE_URL")) {
             env.put("DATABASE_URL", PostgresTestDatabase.urlFor(dataDir));
         }
+        // QUERY_PATH=reference in the test run's environment: the same tests against the raw-events reference path.
+        String queryPath = System.getenv("QUERY_PATH");
+        if (queryPath != null) env.put("QUERY_PATH", queryPath);
         env.putAll(extraEnv);
         try {
             return new TestServer(FootfallServer.start(Settings.from(env)), dataDir, env);
