@@ -29,7 +29,8 @@ import java.util.UUID;
  * server started in its own JVM, over HTTP, each endpoint's median of 5 runs after a warm-up, for 90 days and 7 days.
  *
  * <p>Options: {@code --data DIR} (default {@code DATA_DIR} or ./data-bench-query), {@code --events N},
- * {@code --runs N}, {@code --only PREFIX} (endpoints starting with it).
+ * {@code --runs N}, {@code --only PREFIX} (endpoints starting with it), {@code --store postgresql} (the data set copied
+ * into PostgreSQL, see {@link PostgresBenchCopy}).
  */
 public final class QueryBench {
     static final UUID SITE = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b001");
@@ -46,9 +47,12 @@ public final class QueryBench {
         long events = Long.parseLong(opts.getOrDefault("events", "11800000"));
         int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
         Instant end = prepare(dir, events);
+        // --store postgresql: the same data set copied into PostgreSQL, the server started on it.
+        BenchStore store = BenchStore.of(opts.getOrDefault("store", "duckdb"));
+        if (store.databaseUrl() != null) PostgresBenchCopy.ensure(dir, store);
         // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
         List<String> jvm = ServerProcess.benchJvmOptions();
-        try (ServerProcess server = ServerProcess.start(dir, jvm)) {
+        try (ServerProcess server = ServerProcess.start(dir, jvm, store.env())) {
             System.out.printf("server JVM options %s; RSS after start %s%n", jvm, IngestBench.mib(server.rssKiB()));
             Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
             System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
