@@ -141,9 +141,9 @@ class WriteAheadOnPostgresTest {
         assertThat(sessionData).extracting(r -> r.get("string_value")).containsExactly("pro0", "pro1", "pro2", "pro3");
         WriteAheadEventStore again = WriteAheadEventStore.open(store, dir);
         again.append(List.of(hit(5))); // session of hit 0, newer value
+        again.close(); // ships it
         assertThat(rows("SELECT string_value FROM session_data WHERE website_id = ? ORDER BY string_value"))
                 .extracting(r -> r.get("string_value")).containsExactly("pro1", "pro2", "pro3", "pro5");
-        again.close();
     }
 
     static Map<String, Object> row(Object... values) {
