@@ -48,12 +48,17 @@ public final class QueryBench {
         Instant end = prepare(dir, events);
         // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
         List<String> jvm = ServerProcess.benchJvmOptions();
-        try (ServerProcess server = ServerProcess.start(dir, jvm)) {
-            System.out.printf("server JVM options %s; RSS after start %s%n", jvm, IngestBench.mib(server.rssKiB()));
-            Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
-            System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
-            measure(server.port(), end, runs, opts.get("only"));
-            System.out.printf("server RSS at the end %s, peak %s%n", IngestBench.mib(server.rssKiB()), IngestBench.mib(server.peakRssKiB()));
+        // --path accelerated (default), reference (every statistic from raw events: QUERY_PATH=reference), or both in turn.
+        String path = opts.getOrDefault("path", "accelerated");
+        if (!List.of("accelerated", "reference", "both").contains(path)) throw new IllegalArgumentException("--path: accelerated, reference or both");
+        for (String p : path.equals("both") ? List.of("accelerated", "reference") : List.of(path)) {
+            try (ServerProcess server = ServerProcess.start(dir, jvm, Map.of("QUERY_PATH", p))) {
+                System.out.printf("query path %s; server JVM options %s; RSS after start %s%n", p, jvm, IngestBench.mib(server.rssKiB()));
+                Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
+                System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
+                measure(server.port(), end, runs, opts.get("only"));
+                System.out.printf("server RSS at the end %s, peak %s%n", IngestBench.mib(server.rssKiB()), IngestBench.mib(server.peakRssKiB()));
+            }
         }
     }
 
