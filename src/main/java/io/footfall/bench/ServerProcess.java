@@ -25,7 +25,7 @@ public final class ServerProcess implements AutoCloseable {
         return start(dataDir, jvmOptions, java.util.Map.of());
     }
 
-    /** As {@link #start(Path, List)} with extra environment variables (e.g. DATABASE_URL). */
+    /** As {@link #start(Path, List)}, with extra environment settings for the server (e.g. QUERY_PATH, DATABASE_URL). */
     public static ServerProcess start(Path dataDir, List<String> jvmOptions, java.util.Map<String, String> env) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

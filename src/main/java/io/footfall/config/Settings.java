@@ -11,7 +11,8 @@ import java.util.Map;
  * @param trustedProxies     TRUSTED_PROXIES entries, or null when unset (loopback is trusted then)
  * @param readTimeoutSeconds READ_TIMEOUT: longest wait for a client's next bytes (request head, body, next request)
  * @param queryPath          QUERY_PATH: {@code accelerated} (default; DuckDB's rollups where they cover a request) or
- *                           {@code reference} (every statistic from the raw events, as on a backend without rollups)
+ *                           {@code reference} (every statistic from the raw events, as on a backend without rollups) or
+ *                           {@code compare} (the accelerator, each answer checked against the reference: tests)
  */
 public record Settings(
         String host,
@@ -76,7 +77,7 @@ public record Settings(
                 r.listOrNull("TRUSTED_PROXIES"),
                 r.integer("READ_TIMEOUT", 30, 1, 3600),
                 memory,
-                r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference")));
+                r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
