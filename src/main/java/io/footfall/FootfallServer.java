@@ -116,6 +116,8 @@ public final class FootfallServer implements AutoCloseable {
             io.footfall.manage.BoardService boards = new io.footfall.manage.BoardService(
                     new io.footfall.store.jdbc.JdbcBoardStore(stores.connections()), Clock.systemUTC());
             Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares, apiKeyAccess);
+            // The query seam: DuckDB's accelerator, or the raw-events reference (QUERY_PATH=reference, other backends).
+            io.footfall.query.Analytics analytics = AnalyticsChoice.of(settings.queryPath(), stores.events());
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users, teams, shares);
             TeamRoutes teamRoutes = new TeamRoutes(auth, teams, users, websiteRoutes);
             geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()
@@ -174,14 +176,14 @@ public final class FootfallServer implements AutoCloseable {
                         new LinkRoutes(auth, linksAndPixels, teams).register(r);
                         new PixelRoutes(auth, linksAndPixels, teams).register(r);
                         new LinkPixelRoutes(stores.meta(), collector, queue).register(r);
-                        new io.footfall.http.umami.StatsRoutes(auth, websites, stores.events(), Clock.systemUTC()).register(r);
-                        new io.footfall.http.umami.SessionRoutes(auth, websites, stores.events()).register(r);
-                        new io.footfall.http.umami.EventDataRoutes(auth, websites, stores.events()).register(r);
-                        new io.footfall.http.umami.DateRangeRoutes(auth, websites, stores.events()).register(r);
-                        new io.footfall.http.umami.ValueRoutes(auth, websites, stores.events()).register(r);
-                        new io.footfall.http.umami.EventDataPageRoutes(auth, websites, stores.events()).register(r);
-                        new io.footfall.http.umami.ExportRoutes(auth, websites, stores.events()).register(r);
-                        new io.footfall.http.umami.RevenueRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.StatsRoutes(auth, websites, analytics, Clock.systemUTC()).register(r);
+                        new io.footfall.http.umami.SessionRoutes(auth, websites, analytics).register(r);
+                        new io.footfall.http.umami.EventDataRoutes(auth, websites, analytics).register(r);
+                        new io.footfall.http.umami.DateRangeRoutes(auth, websites, analytics).register(r);
+                        new io.footfall.http.umami.ValueRoutes(auth, websites, analytics).register(r);
+                        new io.footfall.http.umami.EventDataPageRoutes(auth, websites, analytics).register(r);
+                        new io.footfall.http.umami.ExportRoutes(auth, websites, analytics).register(r);
+                        new io.footfall.http.umami.RevenueRoutes(auth, websites, analytics).register(r);
                         new io.footfall.http.umami.ReportRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.SavedReportRoutes(auth, websites, stores.events(), stores.meta()).register(r);
                         new io.footfall.http.umami.SegmentRoutes(auth, websites, stores.events()).register(r);

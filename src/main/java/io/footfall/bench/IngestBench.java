@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,21 +44,25 @@ public final class IngestBench {
         int seconds = 15;
         List<Integer> levels = List.of(8, 64);
         Path data = null;
+        String storeName = "duckdb";
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Math.min(120, Integer.parseInt(args[i + 1]));
                 case "--concurrency" -> levels = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
                 case "--data" -> data = Path.of(args[i + 1]);
+                case "--store" -> storeName = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         // --data: an existing data directory (e.g. a copy of the query bench's), to measure folding into large rollups.
         Path dataDir = data != null ? data : Files.createTempDirectory("footfall-bench-ingest");
-        System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s%n", seconds, levels, dataDir);
+        BenchStore store = BenchStore.of(storeName);
+        System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s, store %s%n", seconds, levels, dataDir,
+                store.databaseUrl() == null ? store.name() : io.footfall.store.postgres.PostgresUrl.parse(store.databaseUrl()).display());
         long ok = 0;
         String website;
         List<String> jvm = ServerProcess.benchJvmOptions();
-        try (ServerProcess server = ServerProcess.start(dataDir, jvm)) {
+        try (ServerProcess server = ServerProcess.start(dataDir, jvm, store.env())) {
             System.out.printf("server JVM options %s; RSS after start %s%n", jvm, mib(server.rssKiB()));
             website = createWebsite(server.port());
             List<byte[]> requests = requests(website, 20_000);
@@ -72,7 +75,7 @@ public final class IngestBench {
             }
             System.out.printf("server RSS at the end %s, peak %s%n", mib(server.rssKiB()), mib(server.peakRssKiB()));
         }
-        long stored = countStored(dataDir, website);
+        long stored = countStored(store, dataDir, website);
         System.out.printf("acknowledged (200) %,d, stored %,d: %s%n", ok, stored, ok == stored ? "OK, all acknowledged events stored" : "MISMATCH");
         if (ok != stored) System.exit(1);
     }
@@ -154,9 +157,9 @@ public final class IngestBench {
         return mapper.readTree(site.body()).get("id").asText();
     }
 
-    static long countStored(Path dataDir, String website) throws Exception {
-        try (var conn = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("footfall.duckdb"));
-             var ps = conn.prepareStatement("SELECT count(*) FROM event WHERE website_id = ?::UUID")) {
+    static long countStored(BenchStore store, Path dataDir, String website) throws Exception {
+        try (var conn = store.connect(dataDir);
+             var ps = conn.prepareStatement("SELECT count(*) FROM event WHERE website_id = CAST(? AS UUID)")) {
             ps.setString(1, website);
             try (var rs = ps.executeQuery()) {
                 rs.next();

@@ -29,7 +29,8 @@ import java.util.UUID;
  * server started in its own JVM, over HTTP, each endpoint's median of 5 runs after a warm-up, for 90 days and 7 days.
  *
  * <p>Options: {@code --data DIR} (default {@code DATA_DIR} or ./data-bench-query), {@code --events N},
- * {@code --runs N}, {@code --only PREFIX} (endpoints starting with it).
+ * {@code --runs N}, {@code --only PREFIX} (endpoints starting with it), {@code --store postgresql} (the data set copied
+ * into PostgreSQL, see {@link PostgresBenchCopy}).
  */
 public final class QueryBench {
     static final UUID SITE = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b001");
@@ -46,14 +47,22 @@ public final class QueryBench {
         long events = Long.parseLong(opts.getOrDefault("events", "11800000"));
         int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
         Instant end = prepare(dir, events);
+        // --store postgresql: the same data set copied into PostgreSQL, the server started on it.
+        BenchStore store = BenchStore.of(opts.getOrDefault("store", "duckdb"));
+        if (store.databaseUrl() != null) PostgresBenchCopy.ensure(dir, store);
         // Measured against a server in its own JVM, as clients see it (FOOTFALL_BENCH_SERVER_OPTS: its JVM options).
         List<String> jvm = ServerProcess.benchJvmOptions();
-        try (ServerProcess server = ServerProcess.start(dir, jvm)) {
-            System.out.printf("server JVM options %s; RSS after start %s%n", jvm, IngestBench.mib(server.rssKiB()));
-            Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
-            System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
-            measure(server.port(), end, runs, opts.get("only"));
-            System.out.printf("server RSS at the end %s, peak %s%n", IngestBench.mib(server.rssKiB()), IngestBench.mib(server.peakRssKiB()));
+        // --path accelerated (default), reference (every statistic from raw events: QUERY_PATH=reference), or both in turn.
+        String path = opts.getOrDefault("path", "accelerated");
+        if (!List.of("accelerated", "reference", "both").contains(path)) throw new IllegalArgumentException("--path: accelerated, reference or both");
+        for (String p : path.equals("both") ? List.of("accelerated", "reference") : List.of(path)) {
+            try (ServerProcess server = ServerProcess.start(dir, jvm, withPath(store.env(), p))) {
+                System.out.printf("query path %s; server JVM options %s; RSS after start %s%n", p, jvm, IngestBench.mib(server.rssKiB()));
+                Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
+                System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
+                measure(server.port(), end, runs, opts.get("only"));
+                System.out.printf("server RSS at the end %s, peak %s%n", IngestBench.mib(server.rssKiB()), IngestBench.mib(server.peakRssKiB()));
+            }
         }
     }
 
@@ -303,6 +312,12 @@ public final class QueryBench {
                 HttpResponse.BodyHandlers.ofByteArray());
         JsonNode j = Json.parse(r.body());
         return j.get("token").asText();
+    }
+
+    private static Map<String, String> withPath(Map<String, String> env, String path) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("QUERY_PATH", path);
+        return all;
     }
 
     static Map<String, String> options(String[] args) {

@@ -22,6 +22,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on a free port with the given data directory; returns once /api/heartbeat answers. */
     public static ServerProcess start(Path dataDir, List<String> jvmOptions) throws Exception {
+        return start(dataDir, jvmOptions, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, List)}, with extra environment settings for the server (e.g. QUERY_PATH, DATABASE_URL). */
+    public static ServerProcess start(Path dataDir, List<String> jvmOptions, java.util.Map<String, String> env) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -36,6 +41,7 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("DATA_DIR", dataDir.toString());
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().put("HOSTNAME", "127.0.0.1");
+        pb.environment().putAll(env);
         ServerProcess sp = new ServerProcess(pb.start(), port);
         sp.awaitHeartbeat();
         return sp;

@@ -128,7 +128,7 @@ public final class SoakBench {
             if (skipped.get() > 0) System.out.printf("not sent (%d requests already in flight): %,d%n", MAX_IN_FLIGHT, skipped.get());
             System.out.printf("server RSS peak %s%n", IngestBench.mib(server.peakRssKiB()));
         }
-        long stored = IngestBench.countStored(dataDir, website);
+        long stored = IngestBench.countStored(BenchStore.of("duckdb"), dataDir, website);
         long acknowledged = ACKNOWLEDGED.get(), failures = FAILED_HITS.get(), readFailures = FAILED_READS.get();
         System.out.printf("acknowledged (200) %,d, failed hits %,d, failed reads %,d, stored %,d: %s%n", acknowledged, failures,
                 readFailures, stored, acknowledged == stored ? "OK, all acknowledged events stored" : "MISMATCH");

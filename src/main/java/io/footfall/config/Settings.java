@@ -11,6 +11,9 @@ import java.util.Map;
  * @param trustedProxies     TRUSTED_PROXIES entries, or null when unset (loopback is trusted then)
  * @param readTimeoutSeconds READ_TIMEOUT: longest wait for a client's next bytes (request head, body, next request)
  * @param apiKeyRateLimit    API_KEY_RATE_LIMIT requests per API_KEY_RATE_WINDOW seconds, per API key
+ * @param queryPath          QUERY_PATH: {@code accelerated} (default; DuckDB's rollups where they cover a request) or
+ *                           {@code reference} (every statistic from the raw events, as on a backend without rollups) or
+ *                           {@code compare} (the accelerator, each answer checked against the reference: tests)
  */
 public record Settings(
         String host,
@@ -37,7 +40,8 @@ public record Settings(
         List<String> trustedProxies,
         int readTimeoutSeconds,
         MemoryBudget memory,
-        ApiKeyRateLimit apiKeyRateLimit) {
+        ApiKeyRateLimit apiKeyRateLimit,
+        String queryPath) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -75,7 +79,8 @@ public record Settings(
                 r.listOrNull("TRUSTED_PROXIES"),
                 r.integer("READ_TIMEOUT", 30, 1, 3600),
                 memory,
-                ApiKeyRateLimit.from(env));
+                ApiKeyRateLimit.from(env),
+                r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -83,6 +88,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath);
     }
 }

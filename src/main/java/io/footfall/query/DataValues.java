@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * a {@code .0000} fraction dropped ({@code "40"}, {@code "3.1416"}), dates truncated to the hour
  * ({@code "2026-01-02 13:00:00"}), everything else as stored.
  */
-final class DataValues {
+public final class DataValues {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00:00");
 
     private DataValues() {
@@ -23,13 +23,13 @@ final class DataValues {
      * The four columns a value is grouped by: its type, string, number and, for dates, the hour (no number is
      * printed per row). Read them back with {@link #display(ResultSet, int)}.
      */
-    static String groupColumns(Dialect dialect, String alias) {
+    public static String groupColumns(Dialect dialect, String alias) {
         return alias + ".data_type, " + alias + ".string_value, " + alias + ".number_value, CASE WHEN " + alias + ".data_type = 4 THEN "
                 + dialect.truncate("hour", alias + ".date_value") + " END";
     }
 
     /** The display text (never null) of the value whose {@link #groupColumns} start at column {@code first}. */
-    static String display(ResultSet rs, int first) throws SQLException {
+    public static String display(ResultSet rs, int first) throws SQLException {
         int type = rs.getInt(first);
         if (type == 4) {
             LocalDateTime hour = rs.getObject(first + 3, LocalDateTime.class);

@@ -76,7 +76,8 @@ public final class EventList {
         }
     }
 
-    private static Map<String, Object> row(java.sql.ResultSet rs) throws SQLException {
+    /** One list row from a result with the page columns. */
+    public static Map<String, Object> row(java.sql.ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", Sql.uuid(rs, "event_id"));
         m.put("websiteId", Sql.uuid(rs, "website_id"));

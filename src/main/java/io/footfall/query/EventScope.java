@@ -35,7 +35,7 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     /** The request's filters as {@code AND}-joined conditions over alias {@code e}, or null when there are none. */
-    SqlText filterCondition() {
+    public SqlText filterCondition() {
         if (params.filters().isEmpty()) return null;
         SqlText s = new SqlText().add("(");
         boolean first = true;
@@ -48,7 +48,7 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     }
 
     /** The range conditions only (no filters), for sub-queries such as a visit's entry page. */
-    SqlText rangeOnly(String alias, String typeCondition) {
+    public SqlText rangeOnly(String alias, String typeCondition) {
         return new SqlText().add(" WHERE " + alias + ".website_id = ? AND " + alias + ".created_at BETWEEN ? AND ? AND "
                 + typeCondition.replace("e.", alias + "."), websiteId, params.startAt(), params.endAt());
     }

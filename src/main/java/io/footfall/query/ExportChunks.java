@@ -30,7 +30,7 @@ import java.util.List;
  * <p>Cells come out as Umami's export prints them: ISO timestamps with milliseconds, numbers as stored,
  * null as an empty cell, text a spreadsheet would run as a formula quoted ({@link SpreadsheetSafe}).
  */
-final class ExportChunks {
+public final class ExportChunks {
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
     private static final Duration FIRST_WINDOW = Duration.ofHours(1);
     private static final Duration SMALLEST_WINDOW = Duration.ofSeconds(1);

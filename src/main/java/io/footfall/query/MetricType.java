@@ -33,7 +33,7 @@ public record MetricType(String name, String expression, String typeCondition, b
      * The condition that a value {@code x} is present: metrics never answer a row for a missing value (no
      * {@code {x: null}} nor {@code ""} row), as real Umami; the rollups keep such rows for filters and totals.
      */
-    static String present(String x) {
+    public static String present(String x) {
         return x + " IS NOT NULL AND " + x + " <> ''";
     }
 
@@ -50,7 +50,7 @@ public record MetricType(String name, String expression, String typeCondition, b
         return expression.replace("e." + column(), value);
     }
 
-    boolean isEntryExit() {
+    public boolean isEntryExit() {
         return name.equals("entry") || name.equals("exit");
     }
 
@@ -58,12 +58,12 @@ public record MetricType(String name, String expression, String typeCondition, b
         return name.equals("referrer") || name.equals("domain");
     }
 
-    boolean carriesCountry() {
+    public boolean carriesCountry() {
         return name.equals("region") || name.equals("city");
     }
 
     /** The column a {@code search} filter narrows (Umami adds {@code type=c.search}); null when none. */
-    String searchColumn() {
+    public String searchColumn() {
         return name.equals("channel") ? null : FilterColumns.metricColumn(name) != null
                 ? FilterColumns.metricColumn(name) : name.equals("event") ? "event_name" : null;
     }
@@ -84,7 +84,7 @@ public record MetricType(String name, String expression, String typeCondition, b
      * A leading {@code WITH} clause, or empty. Channels are classified once per distinct (referrer, query,
      * utm_medium, utm_source, hostname) combination in scope, not per row; the rows then join that small table.
      */
-    SqlText with(EventScope scope) {
+    public SqlText with(EventScope scope) {
         SqlText s = new SqlText();
         if (!isChannel()) return s;
         return s.add("WITH c AS MATERIALIZED (SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
@@ -97,7 +97,7 @@ public record MetricType(String name, String expression, String typeCondition, b
     }
 
     /** FROM clause with the entry/exit or channel join when needed. */
-    SqlText from(EventScope scope) {
+    public SqlText from(EventScope scope) {
         SqlText s = new SqlText().add(" FROM event e");
         if (isChannel()) {
             s.add(" JOIN c ON c.r = coalesce(e.referrer_domain, '') AND c.q = coalesce(e.url_query, '')"
@@ -114,7 +114,7 @@ public record MetricType(String name, String expression, String typeCondition, b
     }
 
     /** Extra WHERE conditions of the type: referrers exclude empty values and the site's own hostname. */
-    String extraWhere() {
+    public String extraWhere() {
         if (isChannel()) return " AND c.x IS NOT NULL";
         if (!isReferrer()) return "";
         return " AND e.referrer_domain <> '' AND e.referrer_domain <> e.hostname"

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class SessionList {
     /** Everything but web-vitals rows. */
-    static final String ACTIVITY = "e.event_type <> 5";
+    public static final String ACTIVITY = "e.event_type <> 5";
 
     private SessionList() {
     }
@@ -142,7 +142,7 @@ public final class SessionList {
      * The page columns over alias {@code e}, for a query grouped by session and hostname: the attributes as on the
      * session's first row, its first and last activity, visits, views and custom events.
      */
-    static String rowColumns(Dialect d) {
+    public static String rowColumns(Dialect d) {
         return "e.session_id, e.hostname, "
                 + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
                 + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
@@ -152,7 +152,7 @@ public final class SessionList {
     }
 
     /** One page row from a result with the page columns (keys from the rollup, or the detail query). */
-    static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
+    public static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", Sql.uuid(rs, "session_id"));
         m.put("websiteId", scope.websiteId());

@@ -10,11 +10,11 @@ import java.util.Map;
  * {@code [{value, total}]} rows, most common first. Values that print the same (a number and a string
  * {@code "40"}) are one row, as in Umami, which groups by the printed value.
  */
-final class ValueCounts {
+public final class ValueCounts {
     private ValueCounts() {
     }
 
-    static List<Map<String, Object>> merge(List<Map.Entry<String, Long>> counted) {
+    public static List<Map<String, Object>> merge(List<Map.Entry<String, Long>> counted) {
         Map<String, Long> totals = new LinkedHashMap<>();
         for (var e : counted) totals.merge(e.getKey(), e.getValue(), Long::sum);
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(totals.entrySet());

@@ -5,6 +5,8 @@ import io.footfall.config.SettingsException;
 import io.footfall.store.duckdb.DuckDbConnections;
 import io.footfall.store.duckdb.DuckDbEventStore;
 import io.footfall.store.jdbc.JdbcMetaStore;
+import io.footfall.store.postgres.PostgresStores;
+import io.footfall.store.postgres.PostgresUrl;
 import io.footfall.store.wal.WriteAheadEventStore;
 
 import java.sql.SQLException;
@@ -16,9 +18,10 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
     /** Opens the backend chosen by DATABASE_URL (embedded DuckDB under DATA_DIR when unset) and migrates it. */
     public static Stores open(Settings settings) throws SQLException {
         String url = settings.databaseUrl();
+        if (PostgresUrl.matches(url)) return PostgresStores.open(settings, PostgresUrl.parse(url));
         if (url != null && !url.startsWith("duckdb:")) {
-            throw new SettingsException("DATABASE_URL: only the embedded store is available in this build "
-                    + "(leave DATABASE_URL unset, or use duckdb:/path/to/file.duckdb), got '" + url.replaceAll("//[^@/]*@", "//***@") + "'");
+            throw new SettingsException("DATABASE_URL: expected postgresql://user:password@host:5432/database "
+                    + "(or leave it unset for the embedded store, or use duckdb:/path/to/file.duckdb), got '" + url.replaceAll("//[^@/]*@", "//***@") + "'");
         }
         var file = url != null ? java.nio.file.Path.of(url.substring("duckdb:".length()))
                 : settings.dataDir().resolve("footfall.duckdb");

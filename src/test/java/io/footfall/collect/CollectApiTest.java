@@ -210,7 +210,7 @@ class CollectApiTest {
         String w = server.createWebsite("Backfill", "example.com");
         long ts = java.time.Instant.now().minusSeconds(86_400 * 3).getEpochSecond();
         assertThat(send(w, "\"url\":\"/\",\"timestamp\":" + ts, "event", CHROME_WIN, "8.8.8.10").status()).isEqualTo(200);
-        assertThat(server.count("SELECT epoch(created_at)::BIGINT FROM event WHERE website_id = ?::UUID", w)).isEqualTo(ts);
+        assertThat(server.count("SELECT CAST(extract(epoch FROM created_at) AS BIGINT) FROM event WHERE website_id = ?::UUID", w)).isEqualTo(ts);
     }
 
     @Test

@@ -48,7 +48,7 @@ class CrashDurabilityTest {
         Path dataDir = Files.createTempDirectory("footfall-crash");
         String website = websiteIn(dataDir, "Crash");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        ServerProcess server = ServerProcess.start(dataDir, List.of());
+        ServerProcess server = ServerProcess.start(dataDir, List.of(), TestServer.storeEnv(dataDir));
         try {
             // the first hit waits for the User-Agent parser to finish building (slow on a busy machine); start the clock after it
             assertThat(send(server.port(), website, "/warm", "8.8.8.8", Duration.ofSeconds(60))).isEqualTo(200);
@@ -89,7 +89,7 @@ class CrashDurabilityTest {
     void sigtermDrainsTheQueueAndExitsCleanly() throws Exception {
         Path dataDir = Files.createTempDirectory("footfall-term");
         String website = websiteIn(dataDir, "Term");
-        ServerProcess server = ServerProcess.start(dataDir, List.of());
+        ServerProcess server = ServerProcess.start(dataDir, List.of(), TestServer.storeEnv(dataDir));
         int ok = 0;
         try {
             for (int i = 0; i < 50; i++) if (send(server.port(), website, "/t/" + i, "8.8.4.4", Duration.ofSeconds(60)) == 200) ok++;

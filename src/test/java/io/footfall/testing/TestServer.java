@@ -53,12 +53,48 @@ public final class TestServer implements AutoCloseable {
         env.put("HOSTNAME", "127.0.0.1");
         env.put("PORT", "0");
         env.put("DATA_DIR", dataDir.toString());
+        if (Backend.current() == Backend.POSTGRESQL && !extraEnv.containsKey("DATABASE_URL")) {
+            env.put("DATABASE_URL", PostgresTestDatabase.urlFor(dataDir));
+        }
+        // QUERY_PATH=reference in the test run's environment: the same tests against the raw-events reference path.
+        String queryPath = System.getenv("QUERY_PATH");
+        if (queryPath != null) env.put("QUERY_PATH", queryPath);
         env.putAll(extraEnv);
         try {
             return new TestServer(FootfallServer.start(Settings.from(env)), dataDir, env);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Footfall for a test", e);
         }
+    }
+
+    /**
+     * The store's environment for a server on {@code dataDir} started some other way (a {@code ServerProcess}):
+     * DATABASE_URL of the data directory's database on PostgreSQL, nothing on DuckDB.
+     */
+    public static Map<String, String> storeEnv(Path dataDir) {
+        return Backend.current() == Backend.POSTGRESQL ? Map.of("DATABASE_URL", PostgresTestDatabase.urlFor(dataDir)) : Map.of();
+    }
+
+    /** Starts on PostgreSQL with a fresh database, whatever {@link Backend#current()} says. */
+    public static TestServer startPostgres() {
+        return startPostgres(Map.of());
+    }
+
+    /** Starts on PostgreSQL with a fresh database and extra environment settings. */
+    public static TestServer startPostgres(Map<String, String> extraEnv) {
+        try {
+            Path dir = Files.createTempDirectory("footfall-test");
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.putIfAbsent("DATABASE_URL", PostgresTestDatabase.urlFor(dir));
+            return start(dir, env);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The backend this server runs on ({@code duckdb} or {@code postgresql}). */
+    public String backend() {
+        return server.stores().backend();
     }
 
     public String baseUrl() {
@@ -132,7 +168,11 @@ public final class TestServer implements AutoCloseable {
                         List<Map<String, Object>> rows = new ArrayList<>();
                         while (rs.next()) {
                             Map<String, Object> row = new LinkedHashMap<>();
-                            for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnLabel(i), rs.getObject(i));
+                            for (int i = 1; i <= md.getColumnCount(); i++) {
+                                // SMALLINT as Short on every backend (PostgreSQL's driver answers Integer), so tests compare alike
+                                Object v = md.getColumnType(i) == java.sql.Types.SMALLINT && rs.getObject(i) != null ? rs.getShort(i) : rs.getObject(i);
+                                row.put(md.getColumnLabel(i), v);
+                            }
                             rows.add(row);
                         }
                         return rows;

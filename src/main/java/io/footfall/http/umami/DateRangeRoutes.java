@@ -6,8 +6,7 @@ import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteService;
-import io.footfall.query.WebsiteDateRange;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,13 +17,13 @@ public final class DateRangeRoutes {
     private final Authenticator auth;
     private final WebsiteService websites;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
 
-    public DateRangeRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public DateRangeRoutes(Authenticator auth, WebsiteService websites, Analytics analytics) {
         this.auth = auth;
         this.websites = websites;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
     }
 
     public void register(Router r) {
@@ -34,6 +33,6 @@ public final class DateRangeRoutes {
     private Reply dateRange(ApiRequest req) throws SQLException {
         UUID websiteId = reads.website(req);
         Instant resetAt = websites.find(websiteId).map(Website::resetAt).orElse(null);
-        return Reply.ok(WebsiteDateRange.run(store, websiteId, resetAt));
+        return Reply.ok(analytics.dateRange(websiteId, resetAt));
     }
 }

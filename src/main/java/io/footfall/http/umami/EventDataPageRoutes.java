@@ -5,9 +5,8 @@ import io.footfall.http.Authenticator;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
-import io.footfall.query.EventDataPage;
 import io.footfall.query.EventScope;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
 
@@ -16,12 +15,12 @@ import java.sql.SQLException;
 public final class EventDataPageRoutes {
     private final Authenticator auth;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
 
-    public EventDataPageRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public EventDataPageRoutes(Authenticator auth, WebsiteService websites, Analytics analytics) {
         this.auth = auth;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
     }
 
     public void register(Router r) {
@@ -30,6 +29,6 @@ public final class EventDataPageRoutes {
 
     private Reply page(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        return Reply.ok(reads.together(() -> EventDataPage.run(store, scope)));
+        return Reply.ok(reads.together(() -> analytics.eventDataPage(scope)));
     }
 }

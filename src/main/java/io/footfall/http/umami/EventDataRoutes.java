@@ -6,17 +6,12 @@ import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
-import io.footfall.query.EventDataById;
-import io.footfall.query.EventDataEvents;
-import io.footfall.query.EventDataFields;
-import io.footfall.query.EventDataProperties;
 import io.footfall.query.EventDataStats;
-import io.footfall.query.EventDataValues;
 import io.footfall.query.EventScope;
 import io.footfall.query.Filter;
 import io.footfall.query.Operator;
 import io.footfall.query.QueryParams;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,12 +25,12 @@ import java.util.UUID;
 public final class EventDataRoutes {
     private final Authenticator auth;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
 
-    public EventDataRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public EventDataRoutes(Authenticator auth, WebsiteService websites, Analytics analytics) {
         this.auth = auth;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
     }
 
     public void register(Router r) {
@@ -52,19 +47,19 @@ public final class EventDataRoutes {
         EventScope base = reads.scope(req);
         String event = eventName(req);
         EventScope scope = exactEvent(base, event);
-        return Reply.ok(run(() -> EventDataEvents.run(store, scope, event != null)));
+        return Reply.ok(run(() -> analytics.eventDataEvents(scope, event != null)));
     }
 
     private Reply fields(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        return Reply.ok(run(() -> EventDataFields.run(store, scope)));
+        return Reply.ok(run(() -> analytics.eventDataFields(scope)));
     }
 
     private Reply properties(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
         String property = req.query("propertyName");
         if (property != null) WebsiteReads.required(req, "propertyName");
-        return Reply.ok(run(() -> EventDataProperties.run(store, scope, property)));
+        return Reply.ok(run(() -> analytics.eventDataProperties(scope, property)));
     }
 
     private Reply values(ApiRequest req) throws SQLException {
@@ -73,12 +68,12 @@ public final class EventDataRoutes {
         if (event == null) WebsiteReads.required(req, "event");
         String property = WebsiteReads.required(req, "propertyName");
         EventScope scope = exactEvent(base, event);
-        return Reply.ok(run(() -> EventDataValues.run(store, scope, property)));
+        return Reply.ok(run(() -> analytics.eventDataValues(scope, property)));
     }
 
     private Reply stats(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        EventDataStats.Totals t = run(() -> EventDataStats.run(store, scope));
+        EventDataStats.Totals t = run(() -> analytics.eventDataStats(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("events", t.events());
         body.put("properties", t.properties());
@@ -89,7 +84,7 @@ public final class EventDataRoutes {
     private Reply byId(ApiRequest req) throws SQLException {
         UUID websiteId = reads.website(req);
         UUID eventId = Inputs.uuid(req.pathParam("eventId"), "eventId");
-        return Reply.ok(run(() -> EventDataById.run(store, websiteId, eventId)));
+        return Reply.ok(run(() -> analytics.eventDataById(websiteId, eventId)));
     }
 
     /** The event name asked for: {@code event}, or the older {@code eventName}. */

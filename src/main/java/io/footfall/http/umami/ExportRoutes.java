@@ -11,9 +11,8 @@ import io.footfall.query.ExportEventData;
 import io.footfall.query.ExportSessionData;
 import io.footfall.query.ExportWebsiteEvents;
 import io.footfall.query.MetricType;
-import io.footfall.query.Metrics;
 import io.footfall.query.SpreadsheetSafe;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +40,12 @@ public final class ExportRoutes {
 
     private final Authenticator auth;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
 
-    public ExportRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public ExportRoutes(Authenticator auth, WebsiteService websites, Analytics analytics) {
         this.auth = auth;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
     }
 
     public void register(Router r) {
@@ -64,16 +63,16 @@ public final class ExportRoutes {
         // failure is still an error answer.
         Map<String, List<Map<String, Object>>> summaries = new LinkedHashMap<>();
         for (Map.Entry<String, String> summary : SUMMARIES) {
-            summaries.put(summary.getKey(), reads.together(() -> Metrics.run(store, scope, MetricType.of(summary.getValue()))));
+            summaries.put(summary.getKey(), reads.together(() -> analytics.metrics(scope, MetricType.of(summary.getValue()))));
         }
         return StreamingBody.reply("application/json; charset=utf-8", out -> summariesAsJson(summaries, out));
     }
 
     private void rows(EventScope scope, OutputStream out) throws Exception {
         try (ExportZip zip = new ExportZip(out)) {
-            zip.csv("website_event.csv", ExportWebsiteEvents.COLUMNS, p -> ExportWebsiteEvents.stream(store, scope, p::printRecord));
-            zip.csv("session_data.csv", ExportSessionData.COLUMNS, p -> ExportSessionData.stream(store, scope, p::printRecord));
-            zip.csv("event_data.csv", ExportEventData.COLUMNS, p -> ExportEventData.stream(store, scope, p::printRecord));
+            zip.csv("website_event.csv", ExportWebsiteEvents.COLUMNS, p -> analytics.exportEvents(scope, p::printRecord));
+            zip.csv("session_data.csv", ExportSessionData.COLUMNS, p -> analytics.exportSessionData(scope, p::printRecord));
+            zip.csv("event_data.csv", ExportEventData.COLUMNS, p -> analytics.exportEventData(scope, p::printRecord));
         }
     }
 

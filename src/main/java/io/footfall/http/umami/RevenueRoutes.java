@@ -6,8 +6,7 @@ import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.EventScope;
-import io.footfall.query.RevenueSessions;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
 
@@ -16,12 +15,12 @@ import java.sql.SQLException;
 public final class RevenueRoutes {
     private final Authenticator auth;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
 
-    public RevenueRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public RevenueRoutes(Authenticator auth, WebsiteService websites, Analytics analytics) {
         this.auth = auth;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
     }
 
     public void register(Router r) {
@@ -31,6 +30,6 @@ public final class RevenueRoutes {
     private Reply sessions(ApiRequest req) throws SQLException {
         String currency = WebsiteReads.required(req, "currency");
         EventScope scope = reads.scope(req);
-        return Reply.ok(reads.together(() -> RevenueSessions.run(store, scope, currency)));
+        return Reply.ok(reads.together(() -> analytics.revenue(scope, currency)));
     }
 }

@@ -8,15 +8,9 @@ import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.EventScope;
-import io.footfall.query.SessionActivity;
-import io.footfall.query.SessionDataProperties;
-import io.footfall.query.SessionDataValues;
-import io.footfall.query.SessionDetail;
 import io.footfall.query.SessionList;
-import io.footfall.query.SessionProperties;
 import io.footfall.query.SessionStats;
-import io.footfall.query.SessionWeekly;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,12 +27,12 @@ public final class SessionRoutes {
 
     private final Authenticator auth;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
 
-    public SessionRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public SessionRoutes(Authenticator auth, WebsiteService websites, Analytics analytics) {
         this.auth = auth;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
     }
 
     public void register(Router r) {
@@ -55,7 +49,7 @@ public final class SessionRoutes {
 
     private Reply list(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        SessionList.Page page = run(() -> SessionList.run(store, scope));
+        SessionList.Page page = run(() -> analytics.sessions(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page.data());
         body.put("count", page.count());
@@ -66,7 +60,7 @@ public final class SessionRoutes {
 
     private Reply stats(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        SessionStats.Totals t = run(() -> SessionStats.run(store, scope));
+        SessionStats.Totals t = run(() -> analytics.sessionStats(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pageviews", Map.of("value", t.pageviews()));
         body.put("visitors", Map.of("value", t.visitors()));
@@ -79,36 +73,36 @@ public final class SessionRoutes {
     private Reply weekly(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req); // permission first: a 400 must not tell a stranger the website exists
         if (req.query("timezone") == null) throw ApiException.badRequest("'timezone' is required");
-        return Reply.ok(run(() -> SessionWeekly.run(store, scope)));
+        return Reply.ok(run(() -> analytics.sessionWeekly(scope)));
     }
 
     private Reply session(ApiRequest req) throws SQLException {
         UUID websiteId = reads.website(req);
         UUID sessionId = Inputs.uuid(req.pathParam("sessionId"), "sessionId");
-        return Reply.ok(run(() -> SessionDetail.run(store, store.dialect(), websiteId, sessionId)));
+        return Reply.ok(run(() -> analytics.session(websiteId, sessionId)));
     }
 
     private Reply activity(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req, EPOCH, FAR_FUTURE);
         UUID sessionId = Inputs.uuid(req.pathParam("sessionId"), "sessionId");
-        return Reply.ok(run(() -> SessionActivity.run(store, scope, sessionId)));
+        return Reply.ok(run(() -> analytics.sessionActivity(scope, sessionId)));
     }
 
     private Reply properties(ApiRequest req) throws SQLException {
         UUID websiteId = reads.website(req);
         UUID sessionId = Inputs.uuid(req.pathParam("sessionId"), "sessionId");
-        return Reply.ok(run(() -> SessionProperties.run(store, websiteId, sessionId)));
+        return Reply.ok(run(() -> analytics.sessionProperties(websiteId, sessionId)));
     }
 
     private Reply dataProperties(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        return Reply.ok(run(() -> SessionDataProperties.run(store, scope)));
+        return Reply.ok(run(() -> analytics.sessionDataProperties(scope)));
     }
 
     private Reply dataValues(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
         String property = WebsiteReads.required(req, "propertyName");
-        return Reply.ok(run(() -> SessionDataValues.run(store, scope, property)));
+        return Reply.ok(run(() -> analytics.sessionDataValues(scope, property)));
     }
 
     /** Runs the route's query with its statements seeing one state of the rollups; client mistakes answer 400. */

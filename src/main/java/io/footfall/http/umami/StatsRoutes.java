@@ -6,22 +6,17 @@ import io.footfall.http.Authenticator;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
-import io.footfall.query.ActiveVisitors;
 import io.footfall.query.Comparison;
 import io.footfall.query.Parallel;
 import io.footfall.query.EventList;
 import io.footfall.query.EventScope;
-import io.footfall.query.EventSeries;
 import io.footfall.query.EventStats;
-import io.footfall.query.ExpandedMetrics;
 import io.footfall.query.MetricType;
-import io.footfall.query.Metrics;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
-import io.footfall.query.Realtime;
 import io.footfall.query.TimeUnit;
 import io.footfall.query.WebsiteStats;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -38,13 +33,13 @@ import static io.footfall.http.umami.WebsiteReads.bad;
 public final class StatsRoutes {
     private final Authenticator auth;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
     private final Clock clock;
 
-    public StatsRoutes(Authenticator auth, WebsiteService websites, EventStore store, Clock clock) {
+    public StatsRoutes(Authenticator auth, WebsiteService websites, Analytics analytics, Clock clock) {
         this.auth = auth;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
         this.clock = clock;
     }
 
@@ -64,8 +59,8 @@ public final class StatsRoutes {
         EventScope scope = scope(req);
         QueryParams p = scope.params();
         Instant[] w = Comparison.window(p.compare() == null ? "prev" : p.compare(), p.startAt(), p.endAt());
-        var both = run(() -> Parallel.both(() -> WebsiteStats.run(store, scope),
-                () -> WebsiteStats.run(store, scope.withParams(p.withRange(w[0], w[1])))));
+        var both = run(() -> Parallel.both(() -> analytics.stats(scope),
+                () -> analytics.stats(scope.withParams(p.withRange(w[0], w[1])))));
         Map<String, Object> body = totals(both.first());
         body.put("comparison", totals(both.second()));
         return Reply.ok(body);
@@ -86,8 +81,8 @@ public final class StatsRoutes {
         QueryParams p = scope.params();
         Instant[] w = p.compare() == null ? null : Comparison.window(p.compare(), p.startAt(), p.endAt());
         Parallel.Both<PageviewSeries.Series, PageviewSeries.Series> both = run(() -> w == null
-                ? new Parallel.Both<>(PageviewSeries.run(store, scope), null)
-                : Parallel.both(() -> PageviewSeries.run(store, scope), () -> PageviewSeries.run(store, scope.withParams(p.withRange(w[0], w[1])))));
+                ? new Parallel.Both<>(analytics.pageviews(scope), null)
+                : Parallel.both(() -> analytics.pageviews(scope), () -> analytics.pageviews(scope.withParams(p.withRange(w[0], w[1])))));
         PageviewSeries.Series s = both.first();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pageviews", s.pageviews());
@@ -109,18 +104,18 @@ public final class StatsRoutes {
     private Reply metrics(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
         MetricType type = bad(() -> MetricType.of(req.query("type")));
-        return Reply.ok(run(() -> Metrics.run(store, scope, type)));
+        return Reply.ok(run(() -> analytics.metrics(scope, type)));
     }
 
     private Reply expandedMetrics(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
         MetricType type = bad(() -> MetricType.of(req.query("type")));
-        return Reply.ok(run(() -> ExpandedMetrics.run(store, scope, type)));
+        return Reply.ok(run(() -> analytics.expandedMetrics(scope, type)));
     }
 
     private Reply events(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
-        EventList.Page page = run(() -> EventList.run(store, scope));
+        EventList.Page page = run(() -> analytics.events(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page.data());
         body.put("count", page.count());
@@ -132,15 +127,15 @@ public final class StatsRoutes {
     private Reply eventSeries(ApiRequest req) throws SQLException {
         EventScope scope = scope(req); // permission first: a 400 must not tell a stranger the website exists
         if (req.query("timezone") == null) throw ApiException.badRequest("'timezone' is required");
-        return Reply.ok(run(() -> EventSeries.run(store, scope)));
+        return Reply.ok(run(() -> analytics.eventSeries(scope)));
     }
 
     private Reply eventStats(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
         QueryParams p = scope.params();
         Instant[] w = Comparison.window(p.compare() == null ? "prev" : p.compare(), p.startAt(), p.endAt());
-        var both = run(() -> Parallel.both(() -> EventStats.run(store, scope),
-                () -> EventStats.run(store, scope.withParams(p.withRange(w[0], w[1])))));
+        var both = run(() -> Parallel.both(() -> analytics.eventStats(scope),
+                () -> analytics.eventStats(scope.withParams(p.withRange(w[0], w[1])))));
         Map<String, Object> body = eventTotals(both.first());
         body.put("comparison", eventTotals(both.second()));
         return Reply.ok(Map.of("data", body));
@@ -158,14 +153,14 @@ public final class StatsRoutes {
     private Reply active(ApiRequest req) throws SQLException {
         Instant now = clock.instant();
         EventScope scope = scope(req, now.minus(5, ChronoUnit.MINUTES), now, false);
-        return Reply.ok(Map.of("visitors", run(() -> ActiveVisitors.run(store, scope))));
+        return Reply.ok(Map.of("visitors", run(() -> analytics.activeVisitors(scope))));
     }
 
     private Reply realtime(ApiRequest req) throws SQLException {
         Instant now = clock.instant();
         Instant start = now.truncatedTo(ChronoUnit.MINUTES).minus(30, ChronoUnit.MINUTES);
         EventScope scope = scope(req, start, now, true);
-        return Reply.ok(run(() -> Realtime.run(store, scope, now.toEpochMilli())));
+        return Reply.ok(run(() -> analytics.realtime(scope, now.toEpochMilli())));
     }
 
     private EventScope scope(ApiRequest req) throws SQLException {

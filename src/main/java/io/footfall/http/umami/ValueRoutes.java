@@ -8,8 +8,7 @@ import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.EventScope;
 import io.footfall.query.FilterColumns;
-import io.footfall.query.FilterValues;
-import io.footfall.store.EventStore;
+import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
 
@@ -21,12 +20,12 @@ import java.sql.SQLException;
 public final class ValueRoutes {
     private final Authenticator auth;
     private final WebsiteReads reads;
-    private final EventStore store;
+    private final Analytics analytics;
 
-    public ValueRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public ValueRoutes(Authenticator auth, WebsiteService websites, Analytics analytics) {
         this.auth = auth;
-        this.reads = new WebsiteReads(auth.permissions(), websites, store);
-        this.store = store;
+        this.reads = new WebsiteReads(auth.permissions(), websites, analytics);
+        this.analytics = analytics;
     }
 
     public void register(Router r) {
@@ -39,6 +38,6 @@ public final class ValueRoutes {
         String column = FilterColumns.metricColumn(type);
         if (column == null) throw ApiException.badRequest("Invalid type: '" + type + "' is not a filter field");
         String search = scope.params().search();
-        return Reply.ok(reads.together(() -> FilterValues.run(store, scope, column, search)));
+        return Reply.ok(reads.together(() -> analytics.filterValues(scope, column, search)));
     }
 }

@@ -1,0 +1,27 @@
+package io.footfall;
+
+import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.query.Analytics;
+import io.footfall.query.reference.ComparingAnalytics;
+import io.footfall.query.reference.ReferenceAnalytics;
+import io.footfall.store.EventStore;
+
+/**
+ * Which implementation of the query seam answers the HTTP reads: on DuckDB the accelerator, unless
+ * {@code QUERY_PATH=reference} (the raw-events reference) or {@code compare} (the accelerator, each answer
+ * checked against the reference); every other backend the reference (it has no rollups).
+ */
+final class AnalyticsChoice {
+    private AnalyticsChoice() {
+    }
+
+    static Analytics of(String queryPath, EventStore store) {
+        ReferenceAnalytics reference = new ReferenceAnalytics(store);
+        if (!"duckdb".equals(store.dialect().name())) return reference;
+        return switch (queryPath) {
+            case "reference" -> reference;
+            case "compare" -> new ComparingAnalytics(new AcceleratedAnalytics(store), reference);
+            default -> new AcceleratedAnalytics(store);
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package io.footfall.query.reference;
+
+import io.footfall.query.DataValues;
+import io.footfall.query.EventList;
+import io.footfall.query.EventScope;
+import io.footfall.query.QueryParams;
+import io.footfall.query.SessionList;
+import io.footfall.query.SqlText;
+import io.footfall.query.ValueCounts;
+import io.footfall.store.Dialect;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** Session pages, the weekly heatmap, session data and the event list over the raw tables. */
+final class RawSessions {
+    private RawSessions() {
+    }
+
+    /**
+     * One page of (session, hostname) groups with activity in scope, newest last activity first; the count is
+     * of all groups. {@code search} matches the distinct id, city, browser, OS or device.
+     */
+    static SessionList.Page sessions(EventStore store, EventScope scope) throws SQLException {
+        QueryParams p = scope.params();
+        SqlText where = scope.where(SessionList.ACTIVITY);
+        if (p.search() != null) {
+            String like = "%" + p.search() + "%";
+            where.add(" AND (e.distinct_id ILIKE ? OR e.city ILIKE ? OR e.browser ILIKE ? OR e.os ILIKE ? OR e.device ILIKE ?)",
+                    like, like, like, like, like);
+        }
+        SqlText count = new SqlText().add("SELECT count(*) FROM (SELECT e.session_id FROM event e").addAll(where)
+                .add(" GROUP BY e.session_id, e.hostname) k");
+        SqlText page = new SqlText().add("SELECT " + SessionList.rowColumns(scope.dialect()) + " FROM event e").addAll(where)
+                .add(" GROUP BY e.session_id, e.hostname ORDER BY max(e.created_at) DESC, e.session_id, e.hostname LIMIT ? OFFSET ?",
+                        p.pageSize(), (long) (p.page() - 1) * p.pageSize());
+        List<Map<String, Object>> data = Raw.list(store, page, rs -> SessionList.row(scope, rs));
+        return new SessionList.Page(data, Raw.number(store, count), p.page(), p.pageSize());
+    }
+
+    /** Distinct sessions with a view per local day of week and hour, a 7 × 24 matrix. */
+    static long[][] weekly(EventStore store, EventScope scope) throws SQLException {
+        Dialect d = scope.dialect();
+        SqlText sql = new SqlText().add("SELECT " + d.dayOfWeek("t.local_at") + ", " + d.hourOfDay("t.local_at")
+                        + ", count(DISTINCT t.session_id) FROM (SELECT ")
+                .addAll(scope.localTime("e.created_at", scope.params().zone()))
+                .add(" AS local_at, e.session_id FROM event e")
+                .addAll(scope.where(EventScope.VIEWS))
+                .add(") t GROUP BY 1, 2");
+        long[][] matrix = new long[7][24];
+        Raw.list(store, sql, rs -> {
+            matrix[rs.getInt(1)][rs.getInt(2)] = rs.getLong(3);
+            return null;
+        });
+        return matrix;
+    }
+
+    /** Sessions with activity in scope (every filter applies to their events). */
+    private static SqlText activeSessions(EventScope scope) {
+        return new SqlText().add("d.session_id IN (SELECT e.session_id FROM event e").addAll(scope.where(SessionList.ACTIVITY)).add(")");
+    }
+
+    /** Session data keys of the active sessions with their number of sessions, most common first. */
+    static List<Map<String, Object>> dataProperties(EventStore store, EventScope scope) throws SQLException {
+        SqlText sql = new SqlText().add("SELECT d.data_key, count(*) AS total FROM session_data d WHERE d.website_id = ? AND ",
+                        scope.websiteId()).addAll(activeSessions(scope))
+                .add(" GROUP BY d.data_key ORDER BY total DESC, d.data_key LIMIT 500");
+        return Raw.list(store, sql, rs -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("propertyName", rs.getString(1));
+            m.put("total", rs.getLong(2));
+            return m;
+        });
+    }
+
+    /** Values of one session data key among the active sessions, with their number of sessions. */
+    static List<Map<String, Object>> dataValues(EventStore store, EventScope scope, String propertyName) throws SQLException {
+        SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
+                        + ", count(*) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? AND ",
+                        scope.websiteId(), propertyName).addAll(activeSessions(scope))
+                .add(" GROUP BY 1, 2, 3, 4 ORDER BY total DESC LIMIT 100");
+        return ValueCounts.merge(Raw.list(store, sql, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(5))));
+    }
+
+    /** One page of events (every type) newest first, with whether each carries event data, and the count of all. */
+    static EventList.Page events(EventStore store, EventScope scope) throws SQLException {
+        QueryParams p = scope.params();
+        SqlText where = scope.where(EventScope.ANY_TYPE);
+        if (p.search() != null) {
+            String like = "%" + p.search() + "%";
+            where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
+        }
+        SqlText page = new SqlText().add("SELECT e.event_id, e.website_id, e.session_id, e.created_at, e.hostname, e.url_path, "
+                        + "e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, e.device, e.os, "
+                        + "e.browser, e.page_title, e.event_type, e.event_name, EXISTS (SELECT 1 FROM event_data d "
+                        + "WHERE d.website_id = e.website_id AND d.event_id = e.event_id) AS has_data FROM event e")
+                .addAll(where)
+                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
+        List<Map<String, Object>> data = Raw.list(store, page, rs -> {
+            Map<String, Object> m = EventList.row(rs);
+            m.put("hasData", rs.getBoolean("has_data") ? 1 : 0);
+            return m;
+        });
+        SqlText count = new SqlText().add("SELECT count(*) FROM event e").addAll(where);
+        return new EventList.Page(data, Raw.number(store, count), p.page(), p.pageSize());
+    }
+}

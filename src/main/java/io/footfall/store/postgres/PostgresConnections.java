@@ -1,0 +1,82 @@
+package io.footfall.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.footfall.store.Connections;
+import io.footfall.store.SqlWork;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A pool of connections to one PostgreSQL database. Unlike DuckDB, PostgreSQL takes concurrent writers, so
+ * reads and writes borrow from the same pool; every session runs in UTC so that {@code timestamp} columns
+ * hold UTC wall time as they do on DuckDB.
+ */
+public final class PostgresConnections implements Connections {
+    private final HikariDataSource pool;
+    private volatile boolean closed;
+
+    private PostgresConnections(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Connects (failing fast with a clear message when the server cannot be reached). */
+    public static PostgresConnections open(PostgresUrl url, int size) throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) config.setUsername(url.user());
+        if (url.password() != null) config.setPassword(url.password());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(2, size));
+        config.setPoolName("footfall-postgresql");
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(10_000);
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        config.addDataSourceProperty("ApplicationName", "footfall");
+        // Plans of the statistics queries are reused per connection once a statement repeats (server-side prepare).
+        config.addDataSourceProperty("prepareThreshold", "3");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        try {
+            return new PostgresConnections(new HikariDataSource(config));
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new SQLException("cannot connect to PostgreSQL at " + url.display() + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        }
+    }
+
+    @Override
+    public <T> T write(SqlWork<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
+    }
+}

@@ -1,0 +1,76 @@
+package io.footfall.store.postgres;
+
+import io.footfall.store.Dialect;
+
+/**
+ * PostgreSQL spellings. Timestamps are {@code timestamp} columns holding UTC wall time (as on DuckDB);
+ * {@code AT TIME ZONE} twice turns one into the wall time of the requested zone.
+ */
+public final class PostgresDialect implements Dialect {
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String toLocalTime(String column) {
+        return "((" + column + ") AT TIME ZONE 'UTC' AT TIME ZONE CAST(? AS text))";
+    }
+
+    @Override
+    public String truncate(String unit, String expression) {
+        return "date_trunc('" + unit + "', " + expression + ")";
+    }
+
+    @Override
+    public String secondsBetween(String from, String to) {
+        return "floor(extract(epoch FROM (" + to + ") - (" + from + ")))::bigint";
+    }
+
+    @Override
+    public String daysBetween(String from, String to) {
+        return "((" + to + ")::date - (" + from + ")::date)";
+    }
+
+    @Override
+    public String hoursBetween(String from, String to) {
+        return "floor(extract(epoch FROM (" + to + ") - (" + from + ")) / 3600)::bigint";
+    }
+
+    @Override
+    public String endsWith(String text, String suffix) {
+        return "(right(" + text + ", length(" + suffix + ")) = " + suffix + ")";
+    }
+
+    @Override
+    public String regexMatches(String column) {
+        return "(" + column + " ~* CAST(? AS text))";
+    }
+
+    // DuckDB's arg_min/arg_max skip rows whose value or order is NULL; so do these.
+    @Override
+    public String firstBy(String value, String order) {
+        return "(array_agg(" + value + " ORDER BY " + order + ") FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
+    }
+
+    @Override
+    public String lastBy(String value, String order) {
+        return "(array_agg(" + value + " ORDER BY " + order + " DESC) FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
+    }
+
+    @Override
+    public String dayOfWeek(String expression) {
+        return "extract(dow FROM " + expression + ")::int";
+    }
+
+    @Override
+    public String hourOfDay(String expression) {
+        return "extract(hour FROM " + expression + ")::int";
+    }
+
+    /** any_value arrives only in PostgreSQL 16; the first of the group's values does the same job. */
+    @Override
+    public String anyValue(String value) {
+        return "(array_agg(" + value + "))[1]";
+    }
+}

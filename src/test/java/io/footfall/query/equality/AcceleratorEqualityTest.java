@@ -1,0 +1,137 @@
+package io.footfall.query.equality;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.http.Json;
+import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.query.Analytics;
+import io.footfall.query.EventScope;
+import io.footfall.query.MetricType;
+import io.footfall.query.QueryParams;
+import io.footfall.query.reference.ReferenceAnalytics;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The DuckDB accelerator answers exactly what the raw-events reference answers, for every read of the query
+ * seam, on generated traffic ({@link GeneratedTraffic}) over random requests ({@link RandomRequests}: ranges
+ * cutting hours and days or ending now, units, zones with DST changes and odd offsets, filters of every
+ * operator, {@code match=any}, search, paging). Compared after each step of the store's life: hits appended
+ * in batches and pending, folded, late hits appended into folded hours and sessions, folded again.
+ * Seed: {@code -Dequality.seed=N} (default 16); requests per step: {@code -Dequality.requests=N} (default 12; 100 for a deeper run).
+ */
+class AcceleratorEqualityTest {
+    static final long SEED = Long.getLong("equality.seed", 16);
+    static final int REQUESTS = Integer.getInteger("equality.requests", 12);
+
+    static TestServer server;
+    static UUID site;
+    static Analytics accelerated;
+    static Analytics reference;
+    static GeneratedTraffic traffic;
+    static Instant now;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        site = UUID.fromString(server.createWebsite("Equality", "example.com"));
+        accelerated = new AcceleratedAnalytics(server.server().stores().events());
+        reference = new ReferenceAnalytics(server.server().stores().events());
+        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        traffic = GeneratedTraffic.generate(site, SEED, 700, now);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void acceleratorEqualsReferenceThroughFoldsAndLateHits() throws Exception {
+        Random r = new Random(SEED);
+        List<CollectedHit> early = new ArrayList<>();
+        List<CollectedHit> late = new ArrayList<>();
+        for (CollectedHit h : traffic.hits) (r.nextInt(10) < 7 ? early : late).add(h);
+        appendInBatches(early, r);
+        compare("early hits, pending", r);
+        server.fold();
+        compare("early hits, folded", r);
+        appendInBatches(late, r);
+        compare("late hits pending over folded ones", r);
+        server.fold();
+        compare("all folded", r);
+    }
+
+    /** Appends in time order, in batches of random size (as the ingest queue would). */
+    private static void appendInBatches(List<CollectedHit> hits, Random r) {
+        int i = 0;
+        while (i < hits.size()) {
+            int n = Math.min(hits.size() - i, 1 + r.nextInt(400));
+            server.append(hits.subList(i, i + n).toArray(CollectedHit[]::new));
+            i += n;
+        }
+    }
+
+    private void compare(String step, Random r) throws Exception {
+        RandomRequests requests = new RandomRequests(r, now, traffic);
+        for (int i = 0; i < REQUESTS; i++) {
+            RandomRequests.Request req = requests.next();
+            EventScope scope = new EventScope(site, QueryParams.parse(req.source()), accelerated.dialect());
+            String at = step + " / " + req;
+            same(at + " stats", a -> a.stats(scope));
+            same(at + " pageviews", a -> a.pageviews(scope));
+            same(at + " eventSeries", a -> a.eventSeries(scope));
+            same(at + " eventStats", a -> a.eventStats(scope));
+            same(at + " sessionStats", a -> a.sessionStats(scope));
+            same(at + " sessionWeekly", a -> a.sessionWeekly(scope));
+            same(at + " sessions", a -> a.sessions(scope));
+            same(at + " events", a -> a.events(scope));
+            same(at + " activeVisitors", a -> a.activeVisitors(scope));
+            same(at + " sessionDataProperties", a -> a.sessionDataProperties(scope));
+            same(at + " sessionDataValues", a -> a.sessionDataValues(scope, "tier"));
+            same(at + " eventDataEvents", a -> a.eventDataEvents(scope, false));
+            same(at + " eventDataStats", a -> a.eventDataStats(scope));
+            for (String type : requests.metricTypes()) {
+                MetricType t = MetricType.of(type);
+                same(at + " metrics " + type, a -> a.metrics(scope, t));
+            }
+            for (String type : requests.expandedTypes()) {
+                MetricType t = MetricType.of(type);
+                same(at + " expanded " + type, a -> a.expandedMetrics(scope, t));
+            }
+        }
+        UUID session = traffic.sessions.get(r.nextInt(traffic.sessions.size()));
+        same(step + " session " + session, a -> a.session(site, session));
+        same(step + " dateRange", a -> a.dateRange(site, null));
+    }
+
+    @FunctionalInterface
+    interface Read {
+        Object run(Analytics a) throws Exception;
+    }
+
+    /** Both answers, as the JSON the HTTP layer would send, must be identical; each read sees one state of the store. */
+    private static void same(String what, Read read) throws Exception {
+        String fast = Json.MAPPER.writeValueAsString(accelerated.together(() -> {
+            try {
+                return read.run(accelerated);
+            } catch (java.sql.SQLException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        String slow = Json.MAPPER.writeValueAsString(read.run(reference));
+        assertThat(fast).as(what).isEqualTo(slow);
+    }
+}

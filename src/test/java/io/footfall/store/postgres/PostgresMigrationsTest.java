@@ -1,0 +1,94 @@
+package io.footfall.store.postgres;
+
+import io.footfall.store.Connections;
+import io.footfall.store.Migrations;
+import io.footfall.store.duckdb.DuckDbConnections;
+import io.footfall.testing.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PostgreSQL's migrations on a real server: idempotent, and the same tables and columns as DuckDB's, rollups aside. */
+class PostgresMigrationsTest {
+    /** Columns DuckDB has only for its rollups (event.ingest_seq: fold sequence; session_data spans: V18). */
+    static final Set<String> DUCKDB_ONLY = Set.of("event.ingest_seq", "session_data.session_first_at", "session_data.session_last_at");
+    /** Tables both stores have: metadata and raw events (DuckDB's rollup tables are its own). */
+    static final List<String> SHARED = List.of("event", "event_data", "session_data", "users", "team", "team_user", "website",
+            "report", "segment", "link", "pixel", "share", "api_key", "salt", "schema_version");
+
+    @Test
+    void applyTwiceIsIdempotent() throws SQLException {
+        try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
+            int first = Migrations.apply(db, "postgresql");
+            assertThat(first).isEqualTo(2);
+            assertThat(Migrations.apply(db, "postgresql")).isZero();
+            List<Integer> versions = db.read(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
+                    rs.next();
+                    return List.of(rs.getInt(1), rs.getInt(2));
+                }
+            });
+            assertThat(versions).containsExactly(2, 2);
+            assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session");
+        }
+    }
+
+    @Test
+    void tablesAndColumnsMatchDuckDbs() throws Exception {
+        Map<String, Set<String>> postgres;
+        try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
+            Migrations.apply(db, "postgresql");
+            postgres = columns(db, "public");
+        }
+        Map<String, Set<String>> duck;
+        try (DuckDbConnections db = DuckDbConnections.open(Files.createTempDirectory("footfall-mig").resolve("f.duckdb"), 1)) {
+            Migrations.apply(db, "duckdb");
+            duck = columns(db, "main");
+        }
+        for (String table : SHARED) {
+            Set<String> expected = new TreeSet<>(duck.get(table));
+            expected.removeIf(col -> DUCKDB_ONLY.contains(table + "." + col));
+            assertThat(postgres.get(table)).as(table).isEqualTo(expected);
+        }
+        // Every DuckDB table is either shared or one of its rollups; a new metadata table needs a PostgreSQL migration too.
+        Set<String> duckOnly = new TreeSet<>(duck.keySet());
+        duckOnly.removeAll(SHARED);
+        assertThat(postgres.keySet()).containsExactlyInAnyOrderElementsOf(SHARED);
+        assertThat(duckOnly).allSatisfy(t -> assertThat(t).matches(
+                "visit.*|session_(span|hour|value.*|event|view_day)|event_hour|event_type_hour|.*_day|.*_gap.*|.*slot.*|rollup_state|.*_pending|visit_event"));
+    }
+
+    private static Map<String, Set<String>> columns(Connections db, String schema) throws SQLException {
+        return db.read(c -> {
+            Map<String, Set<String>> out = new TreeMap<>();
+            try (var ps = c.prepareStatement("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ?"
+                    + " AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE')")) {
+                ps.setString(1, schema);
+                ps.setString(2, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.computeIfAbsent(rs.getString(1), t -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Set<String> indexes(Connections db) throws SQLException {
+        return db.read(c -> {
+            Set<String> out = new TreeSet<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+    }
+}
