@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public record MemoryBudget(long totalBytes, String source, long heapBytes, long duckDbBytes, int duckDbThreads) {
     static final long MIB = 1024 * 1024;
-    /** Below this the User-Agent parser (~120–130 MiB of live heap) leaves the heap too little room to collect in. */
+    /** Below this the User-Agent parser (~90–100 MiB of live heap) leaves the heap too little room to collect in. */
     static final long MIN_BYTES = 512 * MIB;
     static final long MAX_BYTES = 1024L * 1024 * MIB;
 
@@ -30,14 +30,14 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
     // structures, class metadata, compiled code, thread stacks; DuckDB's allocations outside its buffers;
     // malloc slack), measured in docs/benchmarks.md.
     // Memory above the minimum goes half to DuckDB (its cache makes reads faster), a quarter to each other part.
-    static final long MIN_HEAP = 200 * MIB;
+    static final long MIN_HEAP = 176 * MIB;
     static final long MIN_DUCKDB = 80 * MIB;
     /** DuckDB keeps per-thread state in every parallel operator, so a small budget gets fewer threads. */
     static final long DUCKDB_BYTES_PER_THREAD = 40 * MIB;
     /** What a collected hit waiting in memory costs, rounded up from ~700 bytes measured (strings, records, boxes). */
     static final long BYTES_PER_QUEUED_HIT = 1024;
     /** The heap the User-Agent parser and the rest of the server keep live, before queued hits. */
-    static final long HEAP_BASELINE = 128 * MIB;
+    static final long HEAP_BASELINE = 104 * MIB;
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
 

@@ -66,8 +66,14 @@ public final class Router {
         } catch (ApiException e) {
             reply = error(e);
         } catch (Exception e) {
-            LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method().text() + " " + req.path().path(), e);
-            reply = error(new ApiException(500, "internal-error", "Internal server error"));
+            ApiException outOfMemory = DatabaseOutOfMemory.answerFor(e);
+            if (outOfMemory != null) {
+                LOG.log(Level.WARNING, "database out of memory on " + req.prologue().method().text() + " " + req.path().path() + ": " + e.getMessage());
+                reply = error(outOfMemory);
+            } else {
+                LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method().text() + " " + req.path().path(), e);
+                reply = error(new ApiException(500, "internal-error", "Internal server error"));
+            }
         }
         write(reply, res);
     }

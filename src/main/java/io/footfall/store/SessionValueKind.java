@@ -60,4 +60,14 @@ public enum SessionValueKind {
     public boolean skipsNull() {
         return this == REFERRER || this == CHANNEL;
     }
+
+    /**
+     * The condition on a value {@code v} for the value rollups to keep a row (V28): a missing value (NULL or
+     * {@code ''}, e.g. no tag, no query string) gets none, for every kind. Exact because the readers' every
+     * use of these rows is per value, filtered on the value itself, and a missing value is never answered
+     * (metrics drop it, as Umami): a row of a missing value only ever fed a group that is then dropped.
+     */
+    public static String stored(String v) {
+        return v + " IS NOT NULL AND " + v + " <> ''";
+    }
 }

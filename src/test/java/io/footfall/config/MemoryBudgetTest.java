@@ -37,12 +37,12 @@ class MemoryBudgetTest {
         MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", "512m")).memory();
         assertThat(b.totalBytes()).isEqualTo(512 * MIB);
         assertThat(b.source()).isEqualTo("MEMORY_LIMIT");
-        assertThat(b.heapBytes()).isEqualTo(200 * MIB);
+        assertThat(b.heapBytes()).isEqualTo(176 * MIB);
         assertThat(b.duckDbBytes()).isEqualTo(80 * MIB);
-        assertThat(b.jvmOptions()).containsExactly("-Xmx200m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+        assertThat(b.jvmOptions()).containsExactly("-Xmx176m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
                 "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m");
         assertThat(b.duckDbMemoryLimit()).isEqualTo("80MiB");
-        // (200 - 128) MiB of heap: a quarter for hits waiting to be shipped, an eighth for the ingest queue
+        // (176 - 104) MiB of heap: a quarter for hits waiting to be shipped, an eighth for the ingest queue
         assertThat(b.maxUnshippedHits()).isEqualTo(18_432);
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "512m")).ingestQueueCapacity()).isEqualTo(9_216);
     }
@@ -50,12 +50,12 @@ class MemoryBudgetTest {
     @Test
     void memoryAboveTheMinimumGoesHalfToDuckDb() {
         MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", "2g")).memory();
-        assertThat(b.heapBytes()).isEqualTo(584 * MIB); // 200 + 1536 / 4
+        assertThat(b.heapBytes()).isEqualTo(560 * MIB); // 176 + 1536 / 4
         assertThat(b.duckDbBytes()).isEqualTo(848 * MIB); // 80 + 1536 / 2
-        assertThat(b.jvmOptions()).containsExactly("-Xmx584m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+        assertThat(b.jvmOptions()).containsExactly("-Xmx560m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
                 "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m");
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "4g")).memory().jvmOptions())
-                .containsExactly("-Xmx1096m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
+                .containsExactly("-Xmx1072m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
         assertThat(b.maxUnshippedHits()).isEqualTo(100_000);
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g")).ingestQueueCapacity()).isEqualTo(50_000); // 58,368 by the rule, capped
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g", "INGEST_QUEUE_CAPACITY", "123")).ingestQueueCapacity()).isEqualTo(123);
@@ -92,7 +92,7 @@ class MemoryBudgetTest {
     @Test
     void theLauncherGetsTheHeapOptionsOrTheError() throws Exception {
         assertThat(launcherHelper("768m")).containsExactly("0",
-                "-Xmx264m -Xms64m -XX:+UseCompactObjectHeaders -XX:+UseStringDeduplication -XX:MarkStackSize=256k -XX:ReservedCodeCacheSize=64m", "");
+                "-Xmx240m -Xms64m -XX:+UseCompactObjectHeaders -XX:+UseStringDeduplication -XX:MarkStackSize=256k -XX:ReservedCodeCacheSize=64m", "");
         assertThat(launcherHelper("half")).containsExactly("2", "",
                 "footfall: invalid setting: MEMORY_LIMIT must be a size such as 512m or 2g, got 'half'");
     }

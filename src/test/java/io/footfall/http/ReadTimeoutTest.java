@@ -70,6 +70,27 @@ class ReadTimeoutTest {
     }
 
     @Test
+    void aConnectionThatNeverSendsItsFirstByteIsCutOff() {
+        RawHttp.Answer a = sendAndFallSilent("");
+        assertThat(a.closedByServer()).isTrue();
+        assertThat(a.text()).isEmpty();
+        assertThat(a.millis()).isBetween(1_900L, 8_000L);
+    }
+
+    @Test
+    void anotherClientIsServedWhileSilentConnectionsWait() throws Exception {
+        try (Socket silent1 = new Socket("127.0.0.1", server.server().port());
+             Socket silent2 = new Socket("127.0.0.1", server.server().port())) {
+            RawHttp.Answer a = RawHttp.exchange(server.server().port(), null,
+                    "GET /api/heartbeat HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1),
+                    false, 15_000);
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.body()).isEqualTo("{\"ok\":true}");
+            assertThat(a.millis()).isLessThan(1_900L);
+        }
+    }
+
+    @Test
     void anIdleKeptAliveConnectionIsClosedAfterItsAnswer() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.server().port())) {
             s.getOutputStream().write("GET /api/heartbeat HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

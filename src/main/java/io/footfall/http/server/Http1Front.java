@@ -11,9 +11,10 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
 import java.util.Set;
 
 /**
- * Takes every HTTP/1.x connection before Helidon's own HTTP/1 selector does, and hands it to Helidon's
+ * Takes every connection and hands it to Helidon's
  * HTTP/1 connection with its bytes read through {@link ClientBytes}: reads bounded by {@link ReadTimeouts},
- * HTTP/1.0 requests served as 1.1 (Helidon alone answers them 505). Registered first on the listener.
+ * HTTP/1.0 requests served as 1.1 (Helidon alone answers them 505). The listener's only selector, so Helidon
+ * passes it every connection before reading a byte (the first read, too, is then bounded).
  */
 public final class Http1Front implements ServerConnectionSelector {
     private static final int MAX_PROLOGUE = 2048;

@@ -23,7 +23,7 @@ final class ValueSpans {
     /** One kind's (session, value, first, last) over the view rows of {@code source}. */
     private static String pairs(SessionValueKind k, String source) {
         return "SELECT e.website_id, e.session_id, v AS value, min(e.created_at) AS first_at, max(e.created_at) AS last_at "
-                + "FROM (SELECT e.*, " + k.sql(Rollups.DIALECT) + " AS v FROM " + source + ") e" + (k.skipsNull() ? " WHERE v IS NOT NULL" : "")
+                + "FROM (SELECT e.*, " + k.sql(Rollups.DIALECT) + " AS v FROM " + source + ") e" + " WHERE " + SessionValueKind.stored("v")
                 + " GROUP BY e.website_id, e.session_id, v";
     }
 
@@ -41,7 +41,7 @@ final class ValueSpans {
      * values, and it rewrites every matched row.)
      */
     static void fold(Connection c) throws SQLException {
-        String same = "s.session_id = d.session_id AND coalesce(s.value, chr(0)) = coalesce(d.value, chr(0)) AND s.website_id = d.website_id";
+        String same = "s.session_id = d.session_id AND s.value = d.value AND s.website_id = d.website_id";
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE value_views AS SELECT * FROM " + Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)");
             RollupTotals.begin(st, RollupTotals.sessionValueDays(SessionValueKind.PATH));

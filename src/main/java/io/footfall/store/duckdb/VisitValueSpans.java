@@ -22,12 +22,12 @@ final class VisitValueSpans {
     private static String pairs(SessionValueKind k, String source) {
         return "SELECT e.website_id, e.visit_id, v AS value, count(*)::INTEGER AS views, min(e.created_at) AS first_at, "
                 + "max(e.created_at) AS last_at FROM (SELECT e.*, " + k.sql(Rollups.DIALECT) + " AS v FROM " + source + ") e"
-                + (k.skipsNull() ? " WHERE v IS NOT NULL" : "") + " GROUP BY e.website_id, e.visit_id, v";
+                + " WHERE " + SessionValueKind.stored("v") + " GROUP BY e.website_id, e.visit_id, v";
     }
 
     /** Folds the tail's view pairs into every kind's table; runs after {@link VisitSpans#fold} (it reads the visits' extent). */
     static void fold(Connection c) throws SQLException {
-        String same = "s.visit_id = d.visit_id AND coalesce(s.value, chr(0)) = coalesce(d.value, chr(0)) AND s.website_id = d.website_id";
+        String same = "s.visit_id = d.visit_id AND s.value = d.value AND s.website_id = d.website_id";
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE visit_value_views AS SELECT * FROM " + Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)");
             // Stored pairs of these visits start no earlier than their visits: a bound the scans can prune row groups by.

@@ -37,6 +37,13 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private static final long SHIP_INTERVAL_MILLIS = 200;
     private static final int SHIP_MAX_ROWS = 50_000;
     static final long BARRIER_TIMEOUT_MILLIS = 30_000;
+    /** Set while a thread runs a {@link #readTogether}, and in the threads it starts for parts of it (Parallel). */
+    private static final InheritableThreadLocal<Boolean> IN_READ_TOGETHER = new InheritableThreadLocal<>() {
+        @Override
+        protected Boolean initialValue() {
+            return false;
+        }
+    };
 
     private final EventStore store;
     private final HitLog log;
@@ -126,13 +133,25 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
 
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
-        barrier();
+        if (!IN_READ_TOGETHER.get()) barrier();
         return store.read(work);
     }
 
+    /**
+     * One barrier for the whole read, before its first statement: every hit appended before the read began is
+     * then visible to all of its statements. Under steady traffic a barrier per statement waited for a ship
+     * each time (a write behind any running fold), several per dashboard request.
+     */
     @Override
     public <T> T readTogether(Reading<T> reading) throws SQLException {
-        return store.readTogether(reading);
+        if (IN_READ_TOGETHER.get()) return store.readTogether(reading);
+        barrier();
+        IN_READ_TOGETHER.set(true);
+        try {
+            return store.readTogether(reading);
+        } finally {
+            IN_READ_TOGETHER.remove();
+        }
     }
 
     @Override

@@ -109,6 +109,31 @@ class WriteAheadEventStoreTest {
         assertThat(count("session_data")).isEqualTo(5);
     }
 
+    /** A route's read passes one barrier before its first statement: all its statements, on any thread, see what came before. */
+    @Test
+    void everyStatementOfAReadTogetherSeesWhatWasAppendedBeforeIt() throws Exception {
+        WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log"));
+        try {
+            wal.append(hits(10));
+            io.footfall.store.SqlWork<Long> events = c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM event")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            };
+            List<Long> seen = wal.readTogether(() -> {
+                long first = wal.read(events);
+                var both = io.footfall.query.Parallel.both(() -> wal.read(events), () -> wal.read(events));
+                return List.of(first, both.first(), both.second());
+            });
+            assertThat(seen).containsExactly(10L, 10L, 10L);
+            wal.append(hits(5));
+            assertThat(wal.read(events)).isEqualTo(15); // a read outside one still passes its own barrier
+        } finally {
+            wal.close();
+        }
+    }
+
     @Test
     void hitsLeftInTheLogByACrashAreShippedAtStart() throws Exception {
         HitLog.Opened crashed = HitLog.open(dir.resolve("log"));
