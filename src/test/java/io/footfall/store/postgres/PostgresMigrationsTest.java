@@ -23,13 +23,14 @@ class PostgresMigrationsTest {
     static final Set<String> DUCKDB_ONLY = Set.of("event.ingest_seq", "session_data.session_first_at", "session_data.session_last_at");
     /** Tables both stores have: metadata and raw events (DuckDB's rollup tables are its own). */
     static final List<String> SHARED = List.of("event", "event_data", "session_data", "users", "team", "team_user", "website",
-            "report", "segment", "link", "pixel", "share", "api_key", "salt", "schema_version");
+            "report", "segment", "link", "pixel", "share", "api_key", "salt", "schema_version",
+            "two_factor", "two_factor_backup_code", "board", "user_preference");
 
     @Test
     void applyTwiceIsIdempotent() throws SQLException {
         try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
             int first = Migrations.apply(db, "postgresql");
-            assertThat(first).isEqualTo(2);
+            assertThat(first).isEqualTo(3);
             assertThat(Migrations.apply(db, "postgresql")).isZero();
             List<Integer> versions = db.read(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
@@ -37,7 +38,7 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(2, 2);
+            assertThat(versions).containsExactly(3, 3);
             assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session");
         }
     }
