@@ -1,3 +1,4 @@
+import { t, type StringKey } from '../i18n';
 import { BREAKDOWN_FIELDS, type ReportParameters, type ReportType, type Step } from './reportTypes';
 
 /** The parameter fields of one report type. */
@@ -9,7 +10,7 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
         <div className="report-form">
           <StepsEditor steps={(value.steps as Step[]) ?? []} onChange={(s) => set('steps', s)} />
           <label>
-            Window (minutes) <input type="number" min={1} value={Number(value.window ?? 60)} onChange={(e) => set('window', Number(e.target.value))} />
+            {t('report.window')} <input type="number" min={1} value={Number(value.window ?? 60)} onChange={(e) => set('window', Number(e.target.value))} />
           </label>
         </div>
       );
@@ -17,7 +18,7 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
       return (
         <div className="report-form">
           <label>
-            Steps{' '}
+            {t('report.steps')}{' '}
             <select value={Number(value.steps ?? 3)} onChange={(e) => set('steps', Number(e.target.value))}>
               {[3, 4, 5, 6, 7].map((n) => (
                 <option key={n}>{n}</option>
@@ -25,10 +26,10 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
             </select>
           </label>
           <label>
-            Start step <input value={String(value.startStep ?? '')} onChange={(e) => set('startStep', e.target.value)} placeholder="/ or event" />
+            {t('report.startStep')} <input value={String(value.startStep ?? '')} onChange={(e) => set('startStep', e.target.value)} placeholder={t('report.pathOrEvent')} />
           </label>
           <label>
-            End step <input value={String(value.endStep ?? '')} onChange={(e) => set('endStep', e.target.value)} placeholder="optional" />
+            {t('report.endStep')} <input value={String(value.endStep ?? '')} onChange={(e) => set('endStep', e.target.value)} placeholder={t('report.optional')} />
           </label>
         </div>
       );
@@ -36,14 +37,14 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
       return (
         <div className="report-form">
           <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
-          <input aria-label="Goal" value={String(value.value ?? '')} onChange={(e) => set('value', e.target.value)} />
+          <input aria-label={t('report.goal')} value={String(value.value ?? '')} onChange={(e) => set('value', e.target.value)} />
         </div>
       );
     case 'revenue':
       return (
         <div className="report-form">
           <label>
-            Currency <input value={String(value.currency ?? '')} maxLength={3} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
+            {t('report.currency')} <input value={String(value.currency ?? '')} maxLength={3} size={4} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
           </label>
         </div>
       );
@@ -51,26 +52,27 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
       return (
         <div className="report-form">
           <label>
-            Model{' '}
+            {t('report.model')}{' '}
             <select value={String(value.model)} onChange={(e) => set('model', e.target.value)}>
-              <option value="first-click">First click</option>
-              <option value="last-click">Last click</option>
+              <option value="first-click">{t('report.model.first')}</option>
+              <option value="last-click">{t('report.model.last')}</option>
             </select>
           </label>
           <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
-          <input aria-label="Conversion step" value={String(value.step ?? '')} onChange={(e) => set('step', e.target.value)} />
+          <input aria-label={t('report.conversionStep')} value={String(value.step ?? '')} onChange={(e) => set('step', e.target.value)} />
           <label>
-            Currency <input value={String(value.currency ?? '')} maxLength={3} placeholder="optional" onChange={(e) => set('currency', e.target.value.toUpperCase())} />
+            {t('report.currency')} <input value={String(value.currency ?? '')} maxLength={3} size={4} placeholder={t('report.optional')} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
           </label>
         </div>
       );
     case 'breakdown': {
       const fields = (value.fields as string[]) ?? [];
       return (
-        <div className="report-form" role="group" aria-label="Fields">
+        <div className="report-form" role="group" aria-label={t('report.fields')}>
           {BREAKDOWN_FIELDS.map((f) => (
-            <label key={f}>
-              <input type="checkbox" checked={fields.includes(f)} onChange={(e) => set('fields', e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))} /> {f}
+            <label key={f} className="report-check">
+              <input type="checkbox" checked={fields.includes(f)} onChange={(e) => set('fields', e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))} />{' '}
+              {t(`report.field.${f}` as StringKey)}
             </label>
           ))}
         </div>
@@ -81,11 +83,11 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
   }
 }
 
-function TypeSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+function TypeSelect({ value, onChange, label }: { value: string; onChange: (v: string) => void; label?: string }) {
   return (
-    <select aria-label="Type" value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="path">Page</option>
-      <option value="event">Event</option>
+    <select aria-label={label ?? t('report.type')} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="path">{t('report.type.path')}</option>
+      <option value="event">{t('report.type.event')}</option>
     </select>
   );
 }
@@ -93,13 +95,13 @@ function TypeSelect({ value, onChange }: { value: string; onChange: (v: string) 
 function StepsEditor({ steps, onChange }: { steps: Step[]; onChange: (s: Step[]) => void }) {
   const update = (i: number, s: Partial<Step>) => onChange(steps.map((x, j) => (j === i ? { ...x, ...s } : x)));
   return (
-    <ol className="report-steps">
+    <ol className="report-steps" aria-label={t('report.steps')}>
       {steps.map((s, i) => (
         <li key={i}>
-          <TypeSelect value={s.type} onChange={(v) => update(i, { type: v as Step['type'] })} />
-          <input aria-label={`Step ${i + 1}`} value={s.value} onChange={(e) => update(i, { value: e.target.value })} />
+          <TypeSelect value={s.type} label={`${t('report.type')} ${i + 1}`} onChange={(v) => update(i, { type: v as Step['type'] })} />
+          <input aria-label={t('report.step', { n: i + 1 })} value={s.value} onChange={(e) => update(i, { value: e.target.value })} />
           {steps.length > 2 && (
-            <button type="button" className="icon-btn" aria-label="Remove step" onClick={() => onChange(steps.filter((_, j) => j !== i))}>
+            <button type="button" className="icon-btn" aria-label={t('report.removeStep', { n: i + 1 })} onClick={() => onChange(steps.filter((_, j) => j !== i))}>
               ✕
             </button>
           )}
@@ -107,8 +109,8 @@ function StepsEditor({ steps, onChange }: { steps: Step[]; onChange: (s: Step[])
       ))}
       {steps.length < 8 && (
         <li>
-          <button type="button" onClick={() => onChange([...steps, { type: 'path', value: '/' }])}>
-            + Add step
+          <button type="button" className="btn small" onClick={() => onChange([...steps, { type: 'path', value: '/' }])}>
+            + {t('report.addStep')}
           </button>
         </li>
       )}

@@ -1,12 +1,16 @@
+import { t, type StringKey } from '../i18n';
 import { formatDuration, formatNumber, formatPercent } from '../lib/format';
 import { Empty } from '../components/ui';
+import { Bar, Figure, NameValueTable, Table } from './ReportParts';
+import { RevenueResult, type RevenueData } from './RevenueResult';
 import type { ReportType } from './reportTypes';
 
 type Row = Record<string, unknown>;
 type NameValue = { name: string; value: number };
+export type RangeView = { startAt: number; endAt: number; unit: string; tz: string };
 
 /** A report's answer as Umami shows it: funnel bars, retention grid, journey paths, goal bar, tables. */
-export function ReportResult({ type, data }: { type: ReportType; data: unknown }) {
+export function ReportResult({ type, data, range, currency, compare }: { type: ReportType; data: unknown; range: RangeView; currency: string; compare: boolean }) {
   switch (type) {
     case 'funnel':
       return <Funnel steps={data as Row[]} />;
@@ -17,11 +21,9 @@ export function ReportResult({ type, data }: { type: ReportType; data: unknown }
     case 'goal': {
       const g = data as { num: number; total: number };
       return (
-        <div className="report-goal">
+        <div className="report-goal" data-report="goal">
           <Bar share={g.total ? Math.min(1, g.num / g.total) : 0} />
-          <p>
-            {formatNumber(g.num)} / {formatNumber(g.total)}
-          </p>
+          <p className="report-totals">{t('report.goal.reached', { num: formatNumber(g.num), total: formatNumber(g.total) })}</p>
         </div>
       );
     }
@@ -30,38 +32,25 @@ export function ReportResult({ type, data }: { type: ReportType; data: unknown }
       return (
         <div className="grid2">
           {Object.entries(u).map(([k, rows]) => (
-            <NameValueTable key={k} title={k} rows={rows.map((r) => ({ name: r.utm, value: r.views }))} />
+            <NameValueTable key={k} id={k} title={t(`report.utm.${k}` as StringKey)} valueLabel={t('report.views')} rows={rows.map((r) => ({ name: r.utm, value: r.views }))} />
           ))}
         </div>
       );
     }
-    case 'revenue': {
-      const r = data as { chart: { x: string; t: string; y: number }[]; total: Row & { comparison: Row } } & Record<string, NameValue[]>;
-      return (
-        <div>
-          <p className="report-totals">
-            Revenue {formatNumber(Number(r.total.sum))} · payments {formatNumber(Number(r.total.count))} · customers {formatNumber(Number(r.total.unique_count))} · average{' '}
-            {Number(r.total.average).toFixed(2)} (previous period {formatNumber(Number(r.total.comparison.sum))})
-          </p>
-          <Table columns={['event', 'time', 'revenue']} rows={r.chart.map((c) => [c.x, c.t, c.y])} />
-          <div className="grid2">
-            {['country', 'region', 'referrer', 'channel'].map((k) => (
-              <NameValueTable key={k} title={k} rows={r[k]} />
-            ))}
-          </div>
-        </div>
-      );
-    }
+    case 'revenue':
+      return <RevenueResult data={data as RevenueData} range={range} currency={currency} compare={compare} />;
     case 'attribution': {
       const a = data as Record<string, NameValue[]> & { total: Row };
       return (
         <div>
-          <p className="report-totals">
-            Conversions {formatNumber(Number(a.total.pageviews))} · visitors {formatNumber(Number(a.total.visitors))} · visits {formatNumber(Number(a.total.visits))}
-          </p>
+          <dl className="report-figures" data-report="attribution-total">
+            <Figure id="pageviews" label={t('report.attribution.conversions')} value={formatNumber(Number(a.total.pageviews))} />
+            <Figure id="visitors" label={t('report.visitors')} value={formatNumber(Number(a.total.visitors))} />
+            <Figure id="visits" label={t('report.visits')} value={formatNumber(Number(a.total.visits))} />
+          </dl>
           <div className="grid2">
             {['referrer', 'paidAds', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'].map((k) => (
-              <NameValueTable key={k} title={k} rows={a[k]} />
+              <NameValueTable key={k} id={k} title={t(`report.attribution.${k}` as StringKey)} valueLabel={t('report.value.column')} rows={a[k]} />
             ))}
           </div>
         </div>
@@ -69,13 +58,15 @@ export function ReportResult({ type, data }: { type: ReportType; data: unknown }
     }
     case 'breakdown': {
       const rows = data as Row[];
-      if (rows.length === 0) return <Empty>No data</Empty>;
+      if (rows.length === 0) return <Empty>{t('report.empty')}</Empty>;
       const fields = Object.keys(rows[0]).filter((k) => !['views', 'visitors', 'visits', 'bounces', 'totaltime'].includes(k));
       return (
         <Table
-          columns={[...fields, 'views', 'visitors', 'visits', 'bounce rate', 'visit duration']}
+          id="breakdown"
+          numeric={[0, 1, 2, 3, 4].map((i) => fields.length + i)}
+          columns={[...fields.map((f) => t(`report.field.${f}` as StringKey)), t('report.views'), t('report.visitors'), t('report.visits'), t('report.bounceRate'), t('report.visitDuration')]}
           rows={rows.map((r) => [
-            ...fields.map((f) => (r[f] as string) ?? '—'),
+            ...fields.map((f) => (r[f] as string) || '—'),
             Number(r.views),
             Number(r.visitors),
             Number(r.visits),
@@ -88,26 +79,25 @@ export function ReportResult({ type, data }: { type: ReportType; data: unknown }
   }
 }
 
-function Bar({ share }: { share: number }) {
-  return (
-    <div className="report-bar" aria-hidden="true">
-      <div style={{ width: `${share * 100}%` }} />
-    </div>
-  );
-}
-
 function Funnel({ steps }: { steps: Row[] }) {
+  if (steps.length === 0 || Number(steps[0].visitors) === 0) return <Empty>{t('report.empty')}</Empty>;
   return (
-    <ol className="report-funnel">
+    <ol className="report-funnel" data-report="funnel">
       {steps.map((s, i) => (
-        <li key={i}>
-          <strong>
-            {i + 1}. {String(s.type) === 'event' ? 'Event' : 'Page'} {String(s.value)}
+        <li key={i} data-step={i + 1}>
+          <strong className="report-label">
+            {t('report.funnel.step', { n: i + 1, type: t(String(s.type) === 'event' ? 'report.type.event' : 'report.type.path'), value: String(s.value) })}
           </strong>
           <Bar share={Number(s.remaining ?? 0)} />
-          <span>
-            {formatNumber(Number(s.visitors))} visitors · {formatPercent(Number(s.remaining ?? 0))}
-            {i > 0 && <> · dropped {formatNumber(Number(s.dropped))} ({formatPercent(Number(s.dropoff ?? 0))})</>}
+          <span className="report-sub">
+            <span data-value="visitors">{t('report.funnel.visitors', { n: formatNumber(Number(s.visitors)) })}</span> ·{' '}
+            {t('report.funnel.remaining', { pct: formatPercent(Number(s.remaining ?? 0)) })}
+            {i > 0 && (
+              <>
+                {' '}
+                · <span data-value="dropped">{t('report.funnel.dropped', { n: formatNumber(Number(s.dropped)), pct: formatPercent(Number(s.dropoff ?? 0)) })}</span>
+              </>
+            )}
           </span>
         </li>
       ))}
@@ -116,35 +106,35 @@ function Funnel({ steps }: { steps: Row[] }) {
 }
 
 function Retention({ rows }: { rows: Row[] }) {
-  if (rows.length === 0) return <Empty>No data</Empty>;
+  if (rows.length === 0) return <Empty>{t('report.empty')}</Empty>;
   const dates = [...new Set(rows.map((r) => String(r.date)))];
   const maxDay = Math.max(...rows.map((r) => Number(r.day)));
   const cell = new Map(rows.map((r) => [`${r.date}|${r.day}`, r]));
   const days = Array.from({ length: maxDay + 1 }, (_, i) => i);
   return (
     <div className="table-wrap">
-      <table className="table report-retention">
+      <table className="table report-retention" data-report="retention">
         <thead>
           <tr>
-            <th>Date</th>
-            <th className="num">Visitors</th>
+            <th>{t('report.retention.date')}</th>
+            <th className="num">{t('report.visitors')}</th>
             {days.map((d) => (
               <th key={d} className="num">
-                Day {d}
+                {t('report.retention.day', { n: d })}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {dates.map((date) => (
-            <tr key={date}>
-              <td>{date.slice(0, 10)}</td>
-              <td className="num">{formatNumber(Number(cell.get(`${date}|0`)?.visitors ?? 0))}</td>
+            <tr key={date} data-date={date.slice(0, 10)}>
+              <td className="nowrap">{date.slice(0, 10)}</td>
+              <td className="num">{formatNumber(Number(rows.find((r) => String(r.date) === date)?.visitors ?? 0))}</td>
               {days.map((d) => {
                 const c = cell.get(`${date}|${d}`);
                 const pct = c ? Number(c.percentage) : 0;
                 return (
-                  <td key={d} className="num" style={{ background: c ? `rgba(37, 99, 235, ${Math.min(1, pct / 100) * 0.6})` : undefined }}>
+                  <td key={d} className="num report-cell" data-day={d} style={{ background: c ? `rgba(47, 111, 235, ${Math.min(1, pct / 100) * 0.6})` : undefined }} title={c ? `${formatNumber(Number(c.returnVisitors))} / ${formatNumber(Number(c.visitors))}` : undefined}>
                     {c ? formatPercent(pct / 100) : ''}
                   </td>
                 );
@@ -158,53 +148,31 @@ function Retention({ rows }: { rows: Row[] }) {
 }
 
 function Journey({ rows }: { rows: { items: (string | null)[]; count: number }[] }) {
-  if (rows.length === 0) return <Empty>No data</Empty>;
+  if (rows.length === 0) return <Empty>{t('report.empty')}</Empty>;
   const max = rows[0].count;
   return (
-    <ol className="report-journey">
+    <ol className="report-journey" data-report="journey">
       {rows.map((r, i) => (
         <li key={i}>
-          <span>{r.items.filter((x) => x !== null).join(' → ')}</span>
+          <span className="report-path">
+            {r.items
+              .filter((x) => x !== null)
+              .map((x, j) => (
+                <span key={j} className="report-path-step">
+                  {j > 0 && <span className="report-arrow" aria-hidden="true">→</span>}
+                  <span className="report-path-item" title={x!}>
+                    {x}
+                  </span>
+                </span>
+              ))}
+          </span>
           <Bar share={r.count / max} />
-          <span className="num">{formatNumber(r.count)}</span>
+          <span className="num" data-value="count">
+            {formatNumber(r.count)}
+          </span>
         </li>
       ))}
     </ol>
   );
 }
 
-function NameValueTable({ title, rows }: { title: string; rows: NameValue[] }) {
-  return (
-    <section className="card panel" aria-label={title}>
-      <h2 className="card-title">{title}</h2>
-      {rows.length === 0 ? <Empty>No data</Empty> : <Table columns={['name', 'value']} rows={rows.map((r) => [r.name, r.value])} />}
-    </section>
-  );
-}
-
-function Table({ columns, rows }: { columns: string[]; rows: (string | number)[][] }) {
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c}>{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((v, j) => (
-                <td key={j} className={typeof v === 'number' ? 'num' : 'wrap'}>
-                  {typeof v === 'number' ? formatNumber(v) : v}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}

@@ -26,6 +26,13 @@ public final class Attribution {
             + " WHEN coalesce(t.ttclid, '') <> '' THEN 'TikTok Ads' WHEN coalesce(t.li_fat_id, '') <> '' THEN 'LinkedIn Ads'"
             + " WHEN coalesce(t.twclid, '') <> '' THEN 'Twitter Ads (X)' ELSE '' END";
 
+    /**
+     * What the lists read of a touch row: {@code touch} is read once per list, so the engine may compute it once and keep
+     * it (DuckDB materializes a CTE read several times); with {@code e.*} that copy held every column of the event table.
+     */
+    static final String TOUCH_COLUMNS = "e.session_id, e.referrer_domain, e.hostname, e.gclid, e.fbclid, e.msclkid, e.ttclid,"
+            + " e.li_fat_id, e.twclid, e.utm_source, e.utm_medium, e.utm_campaign, e.utm_content, e.utm_term";
+
     private Attribution() {
     }
 
@@ -65,7 +72,7 @@ public final class Attribution {
         with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
                         + " JOIN event e ON e.session_id = c.session_id WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND "
                         + Reports.REPORTABLE + (first ? "" : " AND e.created_at < c.max_dt") + " GROUP BY c.session_id)"
-                        + ", touch AS (SELECT e.* FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
+                        + ", touch AS (SELECT " + TOUCH_COLUMNS + " FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + Reports.REPORTABLE + ")",
                 scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt());
 

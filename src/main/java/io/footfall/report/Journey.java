@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class Journey {
     static final int MAX_STEPS = 7;
-    private static final Object END = new Object();
+    static final Object END = new Object();
 
     private Journey() {
     }
@@ -33,10 +33,14 @@ public final class Journey {
             columns.append(i == 1 ? "" : ", ").append("e").append(i);
             pivots.append(", max(CASE WHEN n = ").append(i).append(" THEN item END) AS e").append(i);
         }
-        SqlText sql = new SqlText().add("WITH items AS (SELECT e.visit_id, coalesce(nullif(e.event_name, ''), e.url_path) AS item,"
+        SqlText sql = new SqlText().add("WITH items AS (SELECT e.visit_id, " + item("e") + " AS item,"
                         + " row_number() OVER (PARTITION BY e.visit_id ORDER BY e.created_at, e.event_type, e.event_id) AS n FROM event e")
-                .addAll(scope.where(Reports.REPORTABLE))
-                .add("), sequences AS (SELECT visit_id" + pivots + " FROM items WHERE n <= " + steps + " GROUP BY visit_id)"
+                .addAll(scope.where(Reports.REPORTABLE));
+        // Only visits holding the start or end item anywhere in the range can begin or end with it: numbering the rows
+        // of the other visits (the window function's sort, most of the cost) is skipped. The filters still apply above.
+        if (startStep != null) sql.addAll(holding(scope, startStep));
+        if (endStep != null && !endStep.equals(startStep)) sql.addAll(holding(scope, endStep));
+        sql.add("), sequences AS (SELECT visit_id" + pivots + " FROM items WHERE n <= " + steps + " GROUP BY visit_id)"
                         + " SELECT " + columns + ", count(*) AS count FROM sequences WHERE 1 = 1");
         if (startStep != null) sql.add(" AND e1 = ?", startStep);
         if (endStep != null) {
@@ -56,11 +60,23 @@ public final class Journey {
         }));
     }
 
+    /** A row's journey item: the custom event's name, else the page's path. */
+    private static String item(String alias) {
+        return "coalesce(nullif(" + alias + ".event_name, ''), " + alias + ".url_path)";
+    }
+
+    /** {@code AND e.visit_id IN (visits of the range with a reportable row whose item is {@code value})}. */
+    private static SqlText holding(EventScope scope, String value) {
+        var p = scope.params();
+        return new SqlText().add(" AND e.visit_id IN (SELECT h.visit_id FROM event h WHERE h.website_id = ? AND h.created_at BETWEEN ? AND ? AND "
+                + Reports.REPORTABLE.replace("e.", "h.") + " AND " + item("h") + " = ?)", scope.websiteId(), p.startAt(), p.endAt(), value);
+    }
+
     /**
      * Umami's items: the seven step columns with repeats in a row merged, where the columns beyond
      * {@code steps} (absent) merge into one and differ from a step without an item (null); both print as null.
      */
-    private static List<String> collapse(List<Object> raw) {
+    static List<String> collapse(List<Object> raw) {
         List<String> out = new ArrayList<>();
         Object previous = null;
         for (int i = 0; i < raw.size(); i++) {

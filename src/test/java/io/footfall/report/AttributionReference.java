@@ -1,0 +1,99 @@
+package io.footfall.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.query.EventScope;
+import io.footfall.query.SqlText;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The attribution report as first written (the touch rows with every column of the event table): the reference the
+ * faster {@link Attribution} must agree with. As Umami's: the visitors who converted (a pageview of the step's path, or a custom event
+ * of its name, passing the filters; with {@code currency}, a payment on that path or event) are credited to the
+ * referrer, ad click id and UTM values of one touch in the range: their first event (first-click), or their last
+ * event before their last conversion (last-click). Values are visitors, or the revenue with {@code currency};
+ * 20 rows per list. {@code total} counts the conversion rows.
+ */
+final class AttributionReference {
+    private static final List<String> UTM = List.of("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
+    private static final String PAID_ADS = "CASE WHEN coalesce(t.gclid, '') <> '' THEN 'Google Ads'"
+            + " WHEN coalesce(t.fbclid, '') <> '' THEN 'Facebook / Meta' WHEN coalesce(t.msclkid, '') <> '' THEN 'Microsoft Ads'"
+            + " WHEN coalesce(t.ttclid, '') <> '' THEN 'TikTok Ads' WHEN coalesce(t.li_fat_id, '') <> '' THEN 'LinkedIn Ads'"
+            + " WHEN coalesce(t.twclid, '') <> '' THEN 'Twitter Ads (X)' ELSE '' END";
+
+    private AttributionReference() {
+    }
+
+    static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        boolean first = Attribution.firstClick(ReportInputs.text(parameters, "model", "model"));
+        Step step = Attribution.step(parameters);
+        String rawCurrency = ReportInputs.optionalText(parameters, "currency", "currency");
+        String currency = rawCurrency == null || rawCurrency.isEmpty() ? null : Payments.currency(rawCurrency);
+        String type = step.type().equals("path") ? Reports.PAGEVIEWS : "e.event_type = 2";
+        var p = scope.params();
+
+        SqlText with = new SqlText().add("WITH ");
+        if (currency == null) {
+            with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
+                    .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
+        } else {
+            with.addAll(Payments.cte(scope, currency)).add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
+                    + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
+        }
+        with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
+                        + " JOIN event e ON e.session_id = c.session_id WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND "
+                        + Reports.REPORTABLE + (first ? "" : " AND e.created_at < c.max_dt") + " GROUP BY c.session_id)"
+                        + ", touch AS (SELECT e.* FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
+                        + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + Reports.REPORTABLE + ")",
+                scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt());
+
+        String value = currency == null ? "count(DISTINCT t.session_id)" : "sum(c.value)";
+        String join = currency == null ? "" : " JOIN conv c ON c.session_id = t.session_id";
+        List<String> keys = new ArrayList<>(List.of("referrer", "paidAds"));
+        keys.addAll(UTM);
+        List<String> names = new ArrayList<>(List.of(
+                "CASE WHEN coalesce(t.referrer_domain, '') <> '' AND t.referrer_domain <> coalesce(t.hostname, '') THEN t.referrer_domain ELSE '' END",
+                PAID_ADS));
+        for (String u : UTM) names.add("coalesce(t." + u + ", '')");
+        SqlText sql = new SqlText().addAll(with).add(", named AS (");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS k, " + names.get(i) + " AS name, " + value
+                    + " AS value FROM touch t" + join + " GROUP BY 2");
+        }
+        sql.add("), ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r"
+                + " FROM named WHERE name <> '') SELECT k, name, value FROM ranked WHERE r <= 20 ORDER BY k, r");
+
+        SqlText total = new SqlText().add("SELECT count(*) AS pageviews, count(DISTINCT e.session_id) AS visitors,"
+                + " count(DISTINCT e.visit_id) AS visits FROM event e").addAll(scope.where(type)).add(" AND ").addAll(step.condition("e"));
+
+        return store.read(c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            List<List<Map<String, Object>>> lists = new ArrayList<>();
+            for (String k : keys) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                lists.add(rows);
+                out.put(k, rows);
+            }
+            sql.list(c, rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", rs.getString("name"));
+                m.put("value", currency == null ? (Object) rs.getLong("value") : (Object) Reports.amount(rs, "value"));
+                lists.get(rs.getInt("k")).add(m);
+                return m;
+            });
+            out.put("total", total.list(c, rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("pageviews", rs.getLong("pageviews"));
+                m.put("visitors", rs.getLong("visitors"));
+                m.put("visits", rs.getLong("visits"));
+                return m;
+            }).getFirst());
+            return out;
+        });
+    }
+}
