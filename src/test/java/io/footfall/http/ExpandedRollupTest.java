@@ -16,9 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Expanded metrics through the visit-value rollup (views, visits, bounces and time per path, referrer,
  * title, ...) must give exactly what the event table gives. Hits go in through the store interface in
- * batches, folded and pending, one out of time order; every request is compared with the same request
- * plus {@code os=c.Windows} (matches every hit; a filter on another column sends it to the event table)
- * over ranges that cut visits.
+ * batches, folded and pending, one out of time order; the server runs with {@code QUERY_PATH=compare}, so every
+ * request over ranges that cut visits is checked against the raw-events reference.
  *
  * <pre>
  * P  visit 1: 08:00 /a from google.com | 08:02 /b | 08:03 custom event on /b | 08:05 /a | 08:09 /c  (folded)
@@ -38,7 +37,8 @@ class ExpandedRollupTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
+        // QUERY_PATH=compare: the server checks every rollup answer against the raw-events reference (500 when they differ).
+        server = TestServer.start(java.util.Map.of("QUERY_PATH", "compare"));
         site = server.createWebsite("Expanded rollup", "example.com");
         UUID w = UUID.fromString(site);
         server.append(hit(w, P, P1, "08:00", "/a", null, "google.com", null, null, 1),
@@ -139,7 +139,7 @@ class ExpandedRollupTest {
             for (String r : RANGES) {
                 for (String q : new String[]{"type=path", "type=path&path=c.b", "type=referrer"}) {
                     String params = q + "&" + r;
-                    assertThat(expanded(params)).as(params).isEqualTo(expanded(params + "&os=c.Windows"));
+                    expanded(params); // checked against the reference by the server
                 }
             }
         } finally {
@@ -166,7 +166,7 @@ class ExpandedRollupTest {
         for (String r : RANGES) {
             for (String q : queries) {
                 String params = q + "&" + r;
-                assertThat(expanded(params)).as(params).isEqualTo(expanded(params + "&os=c.Windows"));
+                expanded(params); // checked against the reference by the server
             }
         }
     }

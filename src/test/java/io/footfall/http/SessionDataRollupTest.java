@@ -53,7 +53,8 @@ class SessionDataRollupTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // QUERY_PATH=compare: the server checks every rollup answer against the raw-events reference (500 when they differ).
+        server = TestServer.start(java.util.Map.of("QUERY_PATH", "compare"));
         site = server.createWebsite("Session data rollup", "example.com");
         w = UUID.fromString(site);
         server.append(view(A, "03-07T08:00", "chrome", 1, plan("pro")), view(A, "03-07T08:30", "chrome", 1),

@@ -39,7 +39,8 @@ class SessionRollupTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
+        // QUERY_PATH=compare: the server checks every rollup answer against the raw-events reference (500 when they differ).
+        server = TestServer.start(java.util.Map.of("QUERY_PATH", "compare"));
         site = server.createWebsite("Session rollup", "example.com");
         UUID w = UUID.fromString(site);
         server.append(hit(w, A, V1, "08:00", "/a", "chrome", "DE", null, 1), hit(w, A, V1, "08:05", "/b", "chrome", "DE", null, 1),

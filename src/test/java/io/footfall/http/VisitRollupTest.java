@@ -38,7 +38,8 @@ class VisitRollupTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
+        // QUERY_PATH=compare: the server checks every rollup answer against the raw-events reference (500 when they differ).
+        server = TestServer.start(java.util.Map.of("QUERY_PATH", "compare"));
         site = server.createWebsite("Rollup", "example.com");
         UUID w = UUID.fromString(site);
         var de = attrs("chrome", "DE");
