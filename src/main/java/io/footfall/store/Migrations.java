@@ -28,16 +28,19 @@ public final class Migrations {
             }
             return null;
         });
-        int current = db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-                rs.next();
-                return rs.getInt(1);
+        // Every listed version not yet recorded, not only those above the newest: branches developed side by side
+        // add versions out of order, and a store that has a later one must still get an earlier one it lacks.
+        java.util.Set<Integer> done = db.read(c -> {
+            java.util.Set<Integer> versions = new java.util.HashSet<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+                while (rs.next()) versions.add(rs.getInt(1));
             }
+            return versions;
         });
         int applied = 0;
         for (String name : list(backend)) {
             int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
-            if (version <= current) continue;
+            if (done.contains(version)) continue;
             String script = resource("db/" + backend + "/" + name);
             db.write(c -> {
                 try (Statement st = c.createStatement()) {
