@@ -99,7 +99,7 @@ export async function preferencesFollow({ page, browser, BASE, SHOTS, PASSWORD, 
 
   const other = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'America/New_York', locale: 'en-US', colorScheme: 'light' });
   const p2 = await other.newPage();
-  p2.setDefaultTimeout(10_000);
+  p2.setDefaultTimeout(30_000);
   await p2.goto(`${BASE}/websites/${geoSite}`);
   await p2.waitForURL(/\/login/);
   await p2.fill('input[name=username]', 'admin');

@@ -283,7 +283,7 @@ export async function twoFactor({ browser, BASE, check, adminToken, SHOTS, error
   await fetch(`${BASE}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ username: 'e2e-2fa', password: 'twofa-password', role: 'user' }) });
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
   const p = await ctx.newPage();
-  p.setDefaultTimeout(10_000);
+  p.setDefaultTimeout(30_000);
   p.on('pageerror', (e) => errors.push('2fa: ' + String(e)));
   const login = async () => {
     await p.fill('input[name=username]', 'e2e-2fa');

@@ -98,7 +98,7 @@ async function main() {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   const RANGE = 'range=custom&from=2026-03-01&to=2026-03-31&tz=UTC';
   const open = async (view, extra = '') => {
     await page.goto(`${BASE}/websites/${website}/${view}?${RANGE}${extra}`);

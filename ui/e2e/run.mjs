@@ -76,7 +76,7 @@ async function main() {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   const shot = async (name, full = true) => {
     // Panels keep their old rows (dimmed) while a new answer loads: capture the settled page.
     await page.waitForFunction(() => !document.querySelector('.stale'), null, { timeout: 10_000 }).catch(() => {});
@@ -233,7 +233,7 @@ async function main() {
     await shot('12a-share-settings');
     const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', colorScheme: 'light' });
     const sp = await anon.newPage();
-    sp.setDefaultTimeout(10_000);
+    sp.setDefaultTimeout(30_000);
     sp.on('pageerror', (e) => errors.push('share: ' + String(e)));
     const authHeaders = [];
     sp.on('request', (r) => {
@@ -307,7 +307,7 @@ async function main() {
     await apiAs(adminToken, '/users', { username: 'e2e-member', password: 'member-password', role: 'user' });
     const member = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const mp = await member.newPage();
-    mp.setDefaultTimeout(10_000);
+    mp.setDefaultTimeout(30_000);
     await mp.goto(`${BASE}/settings/teams`);
     await mp.fill('input[name=username]', 'e2e-member');
     await mp.fill('input[name=password]', 'member-password');
