@@ -365,12 +365,15 @@ public final class DuckDbEventStore implements EventStore {
         a.endRow();
     }
 
+    /** Scale of the number_value columns, DECIMAL(19,4) as Umami's numeric(19,4). */
+    private static final int NUMBER_SCALE = 4;
+
     private static void appendField(DuckDBAppender a, DataField f) throws SQLException {
         a.append(f.key());
         str(a, f.stringValue());
         BigDecimal n = f.numberValue();
         if (n == null) a.appendNull();
-        else a.append(n);
+        else a.append(n.setScale(NUMBER_SCALE, java.math.RoundingMode.HALF_UP)); // the appender takes only the column's scale
         if (f.dateValue() == null) a.appendNull();
         else appendInstant(a, f.dateValue());
         a.append((short) f.dataType());
