@@ -125,21 +125,7 @@ public final class QueryBench {
                 st.execute("INSERT INTO event_data SELECT website_id, event_id, 'value', NULL, (abs(hash(event_id)) % 10000) / 100.0, "
                         + "NULL, 2, created_at, event_type, event_name, 0 FROM gen_event WHERE event_type = 2");
                 st.execute("DROP TABLE gen_event");
-                st.execute("DELETE FROM visit");
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISITS);
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.RELINK_VISITS);
-                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUES) st.execute(sql);
-                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VISIT_VALUE_DAYS) st.execute(sql);
-                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_SPANS) st.execute(sql);
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_HOURS);
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_EVENT_TYPE_HOURS);
-                st.execute("DELETE FROM session_span");
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_SESSIONS);
-                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUES) st.execute(sql);
-                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_VALUE_DAYS) st.execute(sql);
-                st.execute("DELETE FROM session_hour");
-                st.execute(io.footfall.store.duckdb.DuckDbEventStore.REBUILD_HOURS);
-                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.REBUILD_DAY_TOTALS) st.execute(sql);
+                io.footfall.store.duckdb.BulkLoads.rebuildRollups(c);
                 st.execute("DROP TABLE gen_session");
             }
             return null;
@@ -175,7 +161,7 @@ public final class QueryBench {
                 st.execute("INSERT INTO session_data (website_id, session_id, data_key, string_value, number_value, date_value, data_type, distinct_id, created_at) "
                         + "SELECT website_id, session_id, 'age', (18 + h % 60)::VARCHAR || '.0000', "
                         + "18 + h % 60, NULL, 2, distinct_id, first_at FROM (" + sessions + ") s WHERE h < 200");
-                for (String sql : io.footfall.store.duckdb.DuckDbEventStore.RESYNC_SESSION_DATA) st.execute(sql);
+                io.footfall.store.duckdb.BulkLoads.resyncSessionData(c);
             }
             return null;
         });

@@ -1,5 +1,7 @@
 package io.footfall.query;
 
+import io.footfall.store.Channels;
+
 import java.util.Set;
 
 /**

@@ -2,7 +2,7 @@ package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.query.Buckets;
-import io.footfall.query.Channels;
+import io.footfall.store.Channels;
 import io.footfall.query.Comparison;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;

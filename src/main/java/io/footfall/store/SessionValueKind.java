@@ -1,6 +1,5 @@
 package io.footfall.store;
 
-import io.footfall.query.Channels;
 
 /**
  * The dimensions of the session-value and visit-value rollups (a table per kind each): for each, what a view

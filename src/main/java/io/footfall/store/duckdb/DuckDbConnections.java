@@ -116,6 +116,7 @@ public final class DuckDbConnections implements Connections {
         writer.setAutoCommit(false);
         fenceCommit = false;
         try {
+            begin();
             T result = work.run(writer);
             if (fenceCommit) fence.commit(writer::commit);
             else writer.commit();
@@ -126,6 +127,17 @@ public final class DuckDbConnections implements Connections {
         } finally {
             fenceCommit = false;
             writer.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Opens the transaction now. The JDBC driver issues BEGIN lazily, at the first statement, while an
+     * appender writes through the native connection without one: a write that started with an appender
+     * had its rows committed by DuckDB on flush, and a later failure could not roll them back.
+     */
+    private void begin() throws SQLException {
+        try (var st = writer.createStatement()) {
+            st.execute("SELECT 1");
         }
     }
 

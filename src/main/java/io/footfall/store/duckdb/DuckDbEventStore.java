@@ -172,47 +172,6 @@ public final class DuckDbEventStore implements EventStore {
         forgetFolded();
     }
 
-    /** Rebuilds the visit rollup from the event table (after a bulk load that bypassed {@link #append}). */
-    public static final String REBUILD_VISITS = VisitSpans.REBUILD.replace("/*AND*/", "");
-
-    /** Links every visit to its session's previous visit with the same entry and exit path (after REBUILD_VISITS). */
-    public static final String RELINK_VISITS = VisitSpans.relinkSql(null);
-
-    /** Rebuilds the session rollup from the event table (after a bulk load that bypassed {@link #append}). */
-    public static final String REBUILD_SESSIONS = SessionSpans.REBUILD.replace("/*AND*/", "");
-
-    /** Copies every session's span onto its session data rows again (after REBUILD_SESSIONS). */
-    public static final List<String> RESYNC_SESSION_DATA = SessionDataSpans.RESYNC;
-
-    /** Rebuilds the hourly rollup from the event table. */
-    public static final String REBUILD_HOURS = HourSpans.REBUILD.replace("/*AND*/", "");
-
-    /** Rebuilds the visit-value rollup from the event table. */
-    public static final List<String> REBUILD_VISIT_VALUES = VisitValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
-
-    /** Rebuilds the visit-value day sums from the visit-value rollup (after REBUILD_VISIT_VALUES). */
-    public static final List<String> REBUILD_VISIT_VALUE_DAYS = VisitValueSpans.rebuildDays();
-
-    /** Rebuilds the session-value day counts from the session-value rollup (after REBUILD_VALUES). */
-    public static final List<String> REBUILD_VALUE_DAYS = ValueSpans.rebuildDays();
-
-    /** Rebuilds the totals beside the visit, session and hourly rollups (after those are rebuilt). */
-    public static final List<String> REBUILD_DAY_TOTALS = List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS), RollupTotals.rebuild(RollupTotals.SESSION_DAYS),
-            RollupTotals.rebuild(RollupTotals.HOUR_GAPS), RollupTotals.rebuild(RollupTotals.SLOT_GAPS));
-
-    /** Rebuilds the custom-event spans from the event table. */
-    public static final List<String> REBUILD_EVENT_SPANS = List.of(EventSpans.rebuildSessions().replace("/*AND*/", ""),
-            EventSpans.rebuildVisits().replace("/*AND*/", ""));
-
-    /** Rebuilds the hourly event counts from the event table. */
-    public static final String REBUILD_EVENT_HOURS = EventHours.REBUILD;
-
-    /** Rebuilds the per-hour, per-type event counts (V19) from the event table. */
-    public static final String REBUILD_EVENT_TYPE_HOURS = EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS);
-
-    /** Rebuilds the session-value rollup from the event table. */
-    public static final List<String> REBUILD_VALUES = ValueSpans.rebuild().stream().map(s -> s.replace("/*AND*/", "")).toList();
-
     /**
      * Fold the tail into the rollups when it holds this many events, or when the last fold is this old.
      * Each fold scans the rollup tables, so under heavy ingest fewer, larger folds cost less; readers stay
@@ -365,12 +324,15 @@ public final class DuckDbEventStore implements EventStore {
         a.endRow();
     }
 
+    /** Scale of the number_value columns, DECIMAL(19,4) as Umami's numeric(19,4). */
+    private static final int NUMBER_SCALE = 4;
+
     private static void appendField(DuckDBAppender a, DataField f) throws SQLException {
         a.append(f.key());
         str(a, f.stringValue());
         BigDecimal n = f.numberValue();
         if (n == null) a.appendNull();
-        else a.append(n);
+        else a.append(n.setScale(NUMBER_SCALE, java.math.RoundingMode.HALF_UP)); // the appender takes only the column's scale
         if (f.dateValue() == null) a.appendNull();
         else appendInstant(a, f.dateValue());
         a.append((short) f.dataType());

@@ -234,10 +234,12 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
                 pending = new ArrayList<>(Math.max(16, batch.size()));
                 upTo = appendedSeq;
             }
-            if (!ship(batch)) {
+            List<CollectedHit> unshipped = ship(batch);
+            if (!unshipped.isEmpty()) {
                 synchronized (lock) {
-                    batch.addAll(pending);
-                    pending = batch; // keep order; retry after a pause
+                    List<CollectedHit> retry = new ArrayList<>(unshipped);
+                    retry.addAll(pending);
+                    pending = retry; // keep order; retry after a pause
                 }
                 sleepQuietly(1000);
                 continue;
@@ -255,14 +257,71 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
         }
     }
 
-    private boolean ship(List<CollectedHit> batch) {
+    /**
+     * Appends the batch; returns the hits not shipped (a suffix of it; empty when all went in). Each append is
+     * all-or-nothing, so retrying a failed one stores nothing twice. When the whole batch fails, it is split
+     * in halves to find the hits that fail alone while others go in: such a poison hit would otherwise block
+     * the log forever; it is dropped with a SEVERE log line naming it. If nothing goes in, the store is at
+     * fault, not a hit: everything stays in the log for the next try.
+     */
+    private List<CollectedHit> ship(List<CollectedHit> batch) {
+        boolean[] anyShipped = {false};
+        List<CollectedHit> left = shipIsolating(batch, anyShipped);
+        if (!left.isEmpty() && !anyShipped[0] && left.size() > 1) {
+            // the first hit failed alone and nothing went in yet: the hits after it tell the store's fault from the hit's
+            List<CollectedHit> after = shipIsolating(left.subList(1, left.size()), anyShipped);
+            if (anyShipped[0]) {
+                quarantine(left.getFirst());
+                return after;
+            }
+        }
+        if (!left.isEmpty()) LOG.severe("cannot move " + left.size() + " hits into the store; they are safe in the log, retrying");
+        return left;
+    }
+
+    /** Appends {@code batch} in order, bisecting on failure; returns the suffix not shipped. */
+    private List<CollectedHit> shipIsolating(List<CollectedHit> batch, boolean[] anyShipped) {
+        SQLException failure = tryAppend(batch);
+        if (failure == null) {
+            anyShipped[0] = true;
+            return List.of();
+        }
+        if (batch.size() == 1) {
+            if (!anyShipped[0]) return batch;
+            quarantine(batch.getFirst(), failure);
+            return List.of();
+        }
+        int mid = batch.size() / 2;
+        List<CollectedHit> rest = shipIsolating(batch.subList(0, mid), anyShipped);
+        if (!rest.isEmpty()) {
+            List<CollectedHit> out = new ArrayList<>(rest);
+            out.addAll(batch.subList(mid, batch.size()));
+            return out;
+        }
+        return shipIsolating(batch.subList(mid, batch.size()), anyShipped);
+    }
+
+    private SQLException tryAppend(List<CollectedHit> batch) {
         try {
             store.append(batch);
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "cannot move " + batch.size() + " hits into the store; they are safe in the log, retrying", e);
-            return false;
+            return null;
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "appending " + batch.size() + " hits failed", e);
+            return e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "appending " + batch.size() + " hits failed", e);
+            return new SQLException(e.getMessage(), e);
         }
+    }
+
+    private void quarantine(CollectedHit hit) {
+        quarantine(hit, tryAppend(List.of(hit)));
+    }
+
+    private void quarantine(CollectedHit hit, SQLException failure) {
+        if (failure == null) return; // went in on its own this time
+        LOG.severe("dropping a hit the store rejects while it accepts others (website " + hit.websiteId() + ", session " + hit.sessionId()
+                + (hit.event() == null ? "" : ", event " + hit.event().eventId()) + "): " + failure.getMessage());
     }
 
     private static void sleepQuietly(long millis) {

@@ -77,6 +77,31 @@ class WriteAheadEventStoreTest {
         return out;
     }
 
+    /** A hit whose number does not fit DECIMAL(19,4): its batch fails on every try. */
+    CollectedHit poison(int i) {
+        CollectedHit h = hit(i);
+        return new CollectedHit(h.event(), List.of(new DataField("price", DataType.NUMBER, "1E+16", new BigDecimal("1E+16"), null)),
+                h.websiteId(), h.sessionId(), h.distinctId(), h.createdAt(), h.sessionData());
+    }
+
+    /** A batch that fails deterministically is neither retried forever nor stored twice: its poison hit is dropped, the rest stored once. */
+    @Test
+    void aPoisonHitIsDroppedAndTheRestOfItsBatchStoredOnce() throws Exception {
+        for (int first : new int[] {0, 3}) {
+            duck.deleteWebsiteData(website);
+            WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log" + first));
+            List<CollectedHit> batch = hits(8);
+            batch.set(first, poison(first));
+            wal.append(batch);
+            wal.append(hits(2)); // same batch in the log, later hits behind the poison one
+            wal.close();
+            assertThat(count("event")).isEqualTo(9);
+            assertThat(count("(SELECT DISTINCT event_id FROM event)")).isEqualTo(9);
+            assertThat(count("(SELECT event_id FROM event WHERE event_id = '" + batch.get(first).event().eventId() + "')")).isZero();
+            assertThat(count("event_data")).isEqualTo(18);
+        }
+    }
+
     @Test
     void codecRoundTripsEveryField() throws Exception {
         CollectedHit h = hit(3);

@@ -105,6 +105,39 @@ class WriteAheadOnPostgresTest {
         });
     }
 
+    /** A hit whose number does not fit numeric(19,4): its batch fails on every try. */
+    CollectedHit poison(int i) {
+        CollectedHit h = hit(i);
+        return new CollectedHit(h.event(), List.of(new DataField("price", DataType.NUMBER, "1E+16", new BigDecimal("1E+16"), null)),
+                h.websiteId(), h.sessionId(), h.distinctId(), h.createdAt(), h.sessionData());
+    }
+
+    /** COPY of events, event data and session data runs in one transaction: a batch that fails leaves no row. */
+    @Test
+    void aFailingBatchLeavesNoRowsAndARetryStoresEachEventOnce() throws Exception {
+        List<CollectedHit> batch = hits(6);
+        batch.set(5, poison(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch)).isInstanceOf(java.sql.SQLException.class);
+        assertThat(count("event")).isZero();
+        assertThat(count("event_data")).isZero();
+        assertThat(count("session_data")).isZero();
+        store.append(batch.subList(0, 5));
+        assertThat(count("event")).isEqualTo(5);
+        assertThat(count("(SELECT DISTINCT website_id, event_id FROM event) e")).isEqualTo(5);
+        assertThat(count("event_data")).isEqualTo(10);
+    }
+
+    @Test
+    void aPoisonHitBehindTheLogIsDroppedAndTheRestStoredOnce() throws Exception {
+        WriteAheadEventStore wal = WriteAheadEventStore.open(store, dir);
+        List<CollectedHit> batch = hits(8);
+        batch.set(0, poison(0));
+        wal.append(batch);
+        wal.close();
+        assertThat(count("event")).isEqualTo(7);
+        assertThat(count("(SELECT DISTINCT website_id, event_id FROM event) e")).isEqualTo(7);
+    }
+
     @Test
     void everyColumnArrivesAsSent() throws Exception {
         WriteAheadEventStore wal = WriteAheadEventStore.open(store, dir);

@@ -1,6 +1,5 @@
-package io.footfall.query;
+package io.footfall.store;
 
-import io.footfall.store.Dialect;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
-package io.footfall.query;
+package io.footfall.store;
 
 import io.footfall.store.duckdb.DuckDbDialect;
+import io.footfall.store.postgres.PostgresDialect;
+import io.footfall.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,20 +18,23 @@ import java.sql.SQLException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The channel rules as they run: {@link Channels#sql} evaluated by DuckDB over one hit (the CASE the metrics
+ * The channel rules as they run: {@link Channels#sql} evaluated by DuckDB and by PostgreSQL over one hit (the CASE the metrics
  * query and the channel rollups group by), for the page host www.example.com.
  */
 class ChannelsTest {
     static Connection db;
+    static Connection pg;
 
     @BeforeAll
     static void open() throws SQLException {
         db = DriverManager.getConnection("jdbc:duckdb:");
+        pg = PostgresTestDatabase.admin();
     }
 
     @AfterAll
     static void close() throws SQLException {
         db.close();
+        pg.close();
     }
 
     @Test
@@ -69,11 +74,12 @@ class ChannelsTest {
             "www.example.com,     page=2,                            -,           -,         -",
     })
     void classifiesByTheFirstMatchingRule(String referrer, String query, String medium, String source, String expected) throws SQLException {
-        assertThat(channel(referrer, query, medium, source, "www.example.com")).isEqualTo(expected);
+        assertThat(channel(db, new DuckDbDialect(), referrer, query, medium, source, "www.example.com")).isEqualTo(expected);
+        assertThat(channel(pg, new PostgresDialect(), referrer, query, medium, source, "www.example.com")).isEqualTo(expected);
     }
 
-    private static String channel(String referrer, String query, String medium, String source, String host) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT " + Channels.sql(new DuckDbDialect()) + " FROM (SELECT ?::VARCHAR AS referrer_domain, "
+    private static String channel(Connection c, Dialect d, String referrer, String query, String medium, String source, String host) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Channels.sql(d) + " FROM (SELECT ?::VARCHAR AS referrer_domain, "
                 + "?::VARCHAR AS url_query, ?::VARCHAR AS utm_medium, ?::VARCHAR AS utm_source, ?::VARCHAR AS hostname) e")) {
             ps.setString(1, referrer);
             ps.setString(2, query);
