@@ -1,5 +1,6 @@
 // The websites, links and pixels a board can read, with their names (one cached request each).
 import { useApi } from '../../lib/cache';
+import { ApiError } from '../../lib/api';
 import type { EntityType } from '../../lib/boards';
 import type { PageOf } from './types';
 
@@ -12,14 +13,26 @@ const LIST: Record<EntityType, [string, Record<string, string | number | boolean
   pixel: ['/pixels', { pageSize: 200 }],
 };
 
-export function useEntities(): Entities {
-  const w = useApi<PageOf<Named>>(...LIST.website);
-  const l = useApi<PageOf<Named>>(...LIST.link);
-  const p = useApi<PageOf<Named>>(...LIST.pixel);
+/** The caller's own websites (and its teams'), links and pixels; with {@code teamId}, that team's (a team board's). */
+export function useEntities(teamId?: string | null): Entities {
+  const path = (type: EntityType) => (teamId ? `/teams/${teamId}${LIST[type][0]}` : LIST[type][0]);
+  const w = useApi<PageOf<Named>>(path('website'), teamId ? { pageSize: 200 } : LIST.website[1]);
+  const l = useApi<PageOf<Named>>(path('link'), LIST.link[1]);
+  const p = useApi<PageOf<Named>>(path('pixel'), LIST.pixel[1]);
   return { website: w.data?.data ?? [], link: l.data?.data ?? [], pixel: p.data?.data ?? [], loading: w.loading || l.loading || p.loading };
 }
 
 export function entityName(e: Entities, type?: EntityType, id?: string): string | undefined {
   if (!type || !id) return undefined;
   return e[type].find((x) => x.id === id)?.name;
+}
+
+const ONE: Record<EntityType, string> = { website: '/websites/', link: '/links/', pixel: '/pixels/' };
+
+/** Whether a widget's website, link or pixel is gone (deleted): its own read answers 404, 401 or null. */
+export function useMissing(type?: EntityType, id?: string): boolean {
+  const q = useApi<unknown>(type && id ? ONE[type] + id : null);
+  if (!type || !id || q.loading) return false;
+  if (q.error) return q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 401);
+  return q.data === null;
 }
