@@ -1,6 +1,7 @@
 // The websites, links and pixels a board can read, with their names (one cached request each).
 import { useApi } from '../../lib/cache';
-import { ApiError } from '../../lib/api';
+import { useEffect, useState } from 'react';
+import { api, ApiError, getToken } from '../../lib/api';
 import type { EntityType } from '../../lib/boards';
 import type { PageOf } from './types';
 
@@ -29,10 +30,23 @@ export function entityName(e: Entities, type?: EntityType, id?: string): string 
 
 const ONE: Record<EntityType, string> = { website: '/websites/', link: '/links/', pixel: '/pixels/' };
 
-/** Whether a widget's website, link or pixel is gone (deleted): its own read answers 404, 401 or null. */
+/**
+ * Whether a widget's website, link or pixel is gone (deleted): its own read answers 404, 401 or null. Asked
+ * with the login token passed explicitly, so that this expected 401 does not log the person out.
+ */
 export function useMissing(type?: EntityType, id?: string): boolean {
-  const q = useApi<unknown>(type && id ? ONE[type] + id : null);
-  if (!type || !id || q.loading) return false;
-  if (q.error) return q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 401);
-  return q.data === null;
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    setMissing(false);
+    if (!type || !id) return;
+    let live = true;
+    api<unknown>(ONE[type] + id, { token: getToken() ?? undefined }).then(
+      (data) => live && setMissing(data === null),
+      (e) => live && setMissing(e instanceof ApiError && (e.status === 404 || e.status === 401)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [type, id]);
+  return missing;
 }

@@ -273,6 +273,6 @@ class BoardApiTest {
         assertThat(server.http().send("GET", "/api/boards/" + board, null, null, headers).status()).isEqualTo(200);
         assertThat(server.http().send("GET", "/api/websites/" + link + "/stats?startAt=0&endAt=1000", null, null, headers).status())
                 .isEqualTo(401);
-        assertThat(server.http().get("/api/links/" + link, owner).status()).isEqualTo(404);
+        assertThat(server.http().get("/api/links/" + link, owner).status()).isEqualTo(401);
     }
 }
