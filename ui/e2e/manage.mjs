@@ -147,7 +147,7 @@ export async function linksAndPixels({ page, BASE, UA, check, shot, log, teamId 
   return { linkId };
 }
 
-export async function boards({ page, BASE, check, shot, website, linkId }) {
+export async function boards({ page, browser, BASE, SHOTS, errors, check, shot, website, linkId }) {
   const stat = (p, key) => p.locator(`[data-stat="${key}"] .stat-value`);
   const token = await page.evaluate(() => localStorage.getItem('footfall.token'));
   const apiGet = (path) => fetch(`${BASE}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -201,6 +201,44 @@ export async function boards({ page, BASE, check, shot, website, linkId }) {
   await page.getByRole('button', { name: 'Edit layout' }).click();
   await shot('m12-board-edit');
   await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Share the board; a person who is not logged in opens it and sees the exact numbers, read-only.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.fill('.modal input[name=shareName]', 'Morning board');
+  await page.click('.modal button[type=submit]');
+  const shareLink = page.getByTestId('board-shares').locator('a').first();
+  await shareLink.waitFor();
+  const boardShareUrl = await shareLink.getAttribute('href');
+  check('boards: share URL shown', /\/share\/[A-Za-z0-9]{16}$/.test(boardShareUrl ?? ''), boardShareUrl);
+  await shot('m15-board-share', false);
+  await page.keyboard.press('Escape');
+  const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', colorScheme: 'light' });
+  const sp = await anon.newPage();
+  sp.setDefaultTimeout(10_000);
+  sp.on('pageerror', (e) => errors.push('board share: ' + String(e)));
+  const loginHeaders = [];
+  sp.on('request', (r) => r.url().includes('/api/') && r.headers().authorization && loginHeaders.push(r.url()));
+  await sp.goto(boardShareUrl);
+  await sp.locator('.share-name', { hasText: 'Shop at a glance' }).waitFor();
+  check('board share: visitors = 3 without login', (await waitText(stat(sp, 'visitors'), '3')) === '3', await stat(sp, 'visitors').innerText().catch(() => ''));
+  await sp.locator('.widget[data-widget=MetricsTable] .metric-row', { hasText: '/pricing' }).first().waitFor();
+  await sp.getByText('Numbers refresh every 15 seconds.').waitFor();
+  check('board share: all 6 widgets drawn, no edit controls', (await sp.locator('.widget').count()) === 6
+    && (await sp.getByRole('button', { name: /Edit layout|Delete|Share/ }).count()) === 0, String(await sp.locator('.widget').count()));
+  check('board share: stays on the share page (no login)', sp.url() === boardShareUrl, sp.url());
+  const other = await sp.evaluate(async () => (await fetch('/api/websites', { headers: { 'x-umami-share-token': 'x', 'x-umami-share-context': '1' } })).status);
+  check('board share: requests carry the share token, never a login', loginHeaders.length === 0 && other === 401, loginHeaders.join(' '));
+  await sp.locator('.chart svg').first().waitFor();
+  await sp.waitForTimeout(300);
+  await sp.screenshot({ path: `${SHOTS}/m16-board-share-light.png`, fullPage: true });
+  await sp.emulateMedia({ colorScheme: 'dark' });
+  await sp.setViewportSize({ width: 390, height: 844 });
+  await sp.reload();
+  await waitText(stat(sp, 'visitors'), '3');
+  await sp.locator('.chart svg').first().waitFor();
+  await sp.waitForTimeout(300);
+  await sp.screenshot({ path: `${SHOTS}/m17-board-share-phone-dark.png`, fullPage: true });
+  await anon.close();
 
   // Clone: a copy with the same widgets, under its own id.
   await page.getByRole('button', { name: 'Clone' }).click();

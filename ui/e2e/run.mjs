@@ -420,7 +420,7 @@ async function main() {
     // Links, pixels, boards, API keys and two-factor login (e2e/manage.mjs).
     const { linkId } = await linksAndPixels({ page, BASE, UA, check, shot, log, teamId });
     if (MANAGE_API) {
-      await boards({ page, BASE, check, shot, website, linkId });
+      await boards({ page, browser, BASE, SHOTS, errors, check, shot, website, linkId });
       await apiKeys({ page, BASE, check, shot, website });
       await twoFactor({ browser, BASE, check, adminToken, SHOTS, errors });
     }

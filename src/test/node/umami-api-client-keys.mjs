@@ -75,7 +75,13 @@ await call('getTeamBoards', () => keeper.getTeamBoards({ teamId: team.id }));
 const boardShare = await call('createBoardShare', () => keeper.createBoardShare({ boardId: board.id, name: 'Board share',
   parameters: { title: true } }));
 await call('getBoardShares', () => keeper.getBoardShares({ boardId: board.id }));
-await call('getShareBySlugBoard', () => anonymous.getShareBySlug({ slug: boardShare.slug }));
+const openedBoard = await call('getShareBySlugBoard', () => anonymous.getShareBySlug({ slug: boardShare.slug }));
+// The board share token, as the share page sends it: the board and what it names, read-only.
+const boardViewer = new UmamiClient({ baseUrl, headers: { 'x-umami-share-token': openedBoard.token, 'x-umami-share-context': '1' } });
+await call('boardSharedBoard', () => boardViewer.getBoard({ boardId: board.id }));
+await call('boardSharedStats', () => boardViewer.getWebsiteStats({ websiteId: website.id, startAt: 0, endAt: Date.now() }));
+await call('boardSharedUpdate', () => boardViewer.updateBoard({ boardId: board.id, name: 'Hijacked' }));
+await call('boardSharedWebsites', () => boardViewer.getWebsites());
 const link = await keeper.createLink({ name: 'Link', url: 'https://example.com', slug: 'keys-client-link' });
 const pixel = await keeper.createPixel({ name: 'Pixel', slug: 'keys-client-pixel' });
 await call('createLinkShare', () => keeper.createLinkShare({ linkId: link.id, name: 'Link share' }));

@@ -65,6 +65,10 @@ await call('getShare', () => owner.client.getShare({ shareId: share.id }));
 await call('updateShare', () => owner.client.updateShare({ shareId: share.id, name: 'Board 2', slug: 'board-two', parameters: {} }));
 await call('deleteShare', () => owner.client.deleteShare({ shareId: share.id }));
 await call('createShare', () => owner.client.createShare({ entityId: site.id, shareType: 1, name: 'Direct', parameters: {}, slug: 'direct-slug' }));
+await call('createTeamLink', () => owner.client.createLink({ name: 'Team docs', url: 'https://example.com/team', slug: 'client-team-link', teamId }));
+await call('getTeamLinks', () => owner.client.getTeamLinks({ teamId }));
+await call('createTeamPixel', () => owner.client.createPixel({ name: 'Team mail', slug: 'client-team-pixel', teamId }));
+await call('getTeamPixels', () => owner.client.getTeamPixels({ teamId }));
 await call('deleteTeam', () => owner.client.deleteTeam({ teamId }));
 await call('getTeamAfterDelete', () => owner.client.getTeam({ teamId }));
 

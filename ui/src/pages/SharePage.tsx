@@ -7,12 +7,14 @@ import { ErrorBox, Spinner } from '../components/ui';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { OverviewView } from './OverviewView';
 import type { Website } from './WebsitesPage';
+import { SharedBoard } from './manage/SharedBoard';
 
 // The public, read-only view of one website behind a share link (/share/:slug). Nobody is logged in:
 // GET /api/share/:slug hands out a token that reads this website's statistics and nothing else, and the
 // API client sends it (x-umami-share-token) instead of a login token. No navigation to private pages.
 
-type Share = { shareId: string; websiteId: string; token: string };
+// A board share answers boardId instead of websiteId.
+type Share = { shareId: string; websiteId?: string; boardId?: string; token: string };
 
 export function SharePage({ slug }: { slug: string }) {
   const [share, setShare] = useState<Share | null>(null);
@@ -32,7 +34,7 @@ export function SharePage({ slug }: { slug: string }) {
         (s) => {
           if (!live) return;
           invalidate();
-          setShareAuth({ token: s.token, websiteId: s.websiteId });
+          setShareAuth({ token: s.token, websiteId: (s.websiteId ?? s.boardId) as string });
           setShare(s);
         },
         (e) => live && setError(e),
@@ -54,7 +56,8 @@ export function SharePage({ slug }: { slug: string }) {
     );
   else if (error) body = <ErrorBox error={error} onRetry={() => setAttempt(attempt + 1)} />;
   else if (!share) body = <Spinner />;
-  else body = <SharedSite websiteId={share.websiteId} />;
+  else if (share.boardId) body = <SharedBoard boardId={share.boardId} />;
+  else body = <SharedSite websiteId={share.websiteId as string} />;
 
   return <ShareFrame>{body}</ShareFrame>;
 }

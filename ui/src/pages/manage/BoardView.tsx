@@ -12,7 +12,9 @@ import { DateRangePicker } from '../../components/DateRangePicker';
 import { Empty, ErrorBox, FormActions, Modal, Spinner } from '../../components/ui';
 import { BoardForm, DeleteBoard, describeBoard } from './BoardsPage';
 import { LIMITS, TABLE_TYPES, TRACKED_TABLE_TYPES, WidgetBody, widgetDef, widgetsFor, widgetTitle } from './BoardWidgets';
-import { entityName, useEntities, type Entities } from './entities';
+import { entityName, useEntities, useMissing, type Entities } from './entities';
+import { BoardShares } from './BoardShares';
+import type { RangeState } from '../../lib/useRange';
 
 // One board (/boards/:id): its rows of widgets over the range in the URL. "Edit layout" adds and
 // removes rows and columns (up to four a row), moves rows and sets each column's widget; "Save layout"
@@ -20,7 +22,8 @@ import { entityName, useEntities, type Entities } from './entities';
 
 export function BoardView({ id }: { id: string }) {
   const q = useApi<Board>(`/boards/${id}`);
-  const entities = useEntities();
+  const entities = useEntities(q.data?.teamId);
+  const [sharing, setSharing] = useState(false);
   const [draft, setDraft] = useState<BoardParameters | null>(null);
   // What the last save wrote, shown until the reloaded board arrives (no flash of the old layout).
   const [saved, setSaved] = useState<BoardParameters | null>(null);
@@ -66,6 +69,9 @@ export function BoardView({ id }: { id: string }) {
               </button>
               <button className="btn small" onClick={() => setEditing(true)}>
                 {t('common.edit')}
+              </button>
+              <button className="btn small" onClick={() => setSharing(true)}>
+                {t('boards.share')}
               </button>
               <button
                 className="btn small"
@@ -146,7 +152,7 @@ export function BoardView({ id }: { id: string }) {
                       </div>
                     )}
                     {c.component?.description && <p className="muted small">{c.component.description}</p>}
-                    {c.component ? <WidgetBody c={c.component} entity={ent} range={range} /> : <p className="muted small">{t('boards.emptyColumn')}</p>}
+                    {c.component ? <Widget c={c.component} entity={ent} range={range} /> : <p className="muted small">{t('boards.emptyColumn')}</p>}
                     {draft !== null && (
                       <div className="widget-tools">
                         <button className="btn small" onClick={() => setWidget({ row: r.id, col: c.id, c: c.component })}>
@@ -181,10 +187,19 @@ export function BoardView({ id }: { id: string }) {
           onSave={(c) => setDraft(setComponent(params, widget.row, widget.col, c))}
         />
       )}
+      {sharing && <BoardShares boardId={board.id} onClose={() => setSharing(false)} />}
       {editing && <BoardForm board={board} entities={entities} onClose={() => setEditing(false)} onSaved={() => q.reload()} />}
       {deleting && <DeleteBoard board={board} onClose={() => setDeleting(false)} onDeleted={() => navigate('/boards', { replace: true })} />}
     </div>
   );
+}
+
+/** A widget, or a note when what it reads was deleted (its statistics would only answer an error). */
+function Widget({ c, entity, range }: { c: BoardComponent; entity: { type?: EntityType; id?: string }; range: RangeState }) {
+  const needs = widgetDef(c.type)?.needsEntity ?? false;
+  const missing = useMissing(needs ? entity.type : undefined, needs ? entity.id : undefined);
+  if (missing) return <p className="muted small widget-missing" role="status">{t('boards.missing')}</p>;
+  return <WidgetBody c={c} entity={entity} range={range} />;
 }
 
 function WidgetForm({ current, boardEntityType, mixed, entities, onClose, onSave }: {

@@ -22,7 +22,7 @@ export function BoardsPage() {
   const q = search.get('search') ?? '';
   const { team, teams } = useTeamScope();
   const list = useApi<PageOf<Board>>(listPath('boards', team), { page, pageSize: PAGE_SIZE, search: q || undefined });
-  const entities = useEntities();
+  const entities = useEntities(team);
   const [editing, setEditing] = useState<Board | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Board | null>(null);
   const reload = () => (invalidate('/boards'), invalidate('/teams/'), list.reload());

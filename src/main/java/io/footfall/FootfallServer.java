@@ -115,7 +115,8 @@ public final class FootfallServer implements AutoCloseable {
                             settings.apiKeyRateLimit().window(), Clock.systemUTC()), settings.basePath());
             io.footfall.manage.BoardService boards = new io.footfall.manage.BoardService(
                     new io.footfall.store.jdbc.JdbcBoardStore(stores.connections()), Clock.systemUTC());
-            Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares, apiKeyAccess);
+            Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares, apiKeyAccess,
+                    boardId -> boards.find(boardId).map(io.footfall.manage.BoardEntities::of).orElse(java.util.Set.of()));
             // The query seam: DuckDB's accelerator, or the raw-events reference (QUERY_PATH=reference, other backends).
             io.footfall.query.Analytics analytics = AnalyticsChoice.of(settings.queryPath(), stores.events());
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users, teams, shares);

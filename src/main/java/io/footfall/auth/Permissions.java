@@ -84,10 +84,10 @@ public final class Permissions {
 
     /**
      * Anything owned by a user or a team (a website, link or pixel, and their statistics): an admin, the owner,
-     * any member of the team, or a share token made for that id.
+     * any member of the team, or a share token made for that id (or for a board naming it).
      */
     public boolean canViewOwned(Principal p, UUID id, UUID userId, UUID teamId) throws SQLException {
-        if (p.isShare()) return id.equals(p.shareWebsiteId());
+        if (p.isShare()) return p.shareReads(id);
         User user = p.user();
         if (user.isAdmin()) return true;
         if (userId != null) return user.id().equals(userId);

@@ -27,6 +27,13 @@ public final class Authenticator {
     private final ShareTokens shareTokens;
     private final ShareService shares;
     private final ApiKeyAccess apiKeys;
+    private final BoardLookup boards;
+
+    /** The entities a board names now (empty when the board is gone); see {@link io.footfall.manage.BoardEntities}. */
+    @FunctionalInterface
+    public interface BoardLookup {
+        java.util.Set<UUID> entities(UUID boardId) throws java.sql.SQLException;
+    }
 
     public Authenticator(AuthTokens tokens, UserService users, Permissions permissions, ShareTokens shareTokens,
                          ShareService shares) {
@@ -35,6 +42,12 @@ public final class Authenticator {
 
     public Authenticator(AuthTokens tokens, UserService users, Permissions permissions, ShareTokens shareTokens,
                          ShareService shares, ApiKeyAccess apiKeys) {
+        this(tokens, users, permissions, shareTokens, shares, apiKeys, boardId -> java.util.Set.of());
+    }
+
+    public Authenticator(AuthTokens tokens, UserService users, Permissions permissions, ShareTokens shareTokens,
+                         ShareService shares, ApiKeyAccess apiKeys, BoardLookup boards) {
+        this.boards = boards;
         this.tokens = tokens;
         this.users = users;
         this.permissions = permissions;
@@ -95,8 +108,12 @@ public final class Authenticator {
         if (token.isEmpty() || context == null || context.isBlank()) throw ApiException.unauthorized();
         ShareTokens.Claims claims = shareTokens.verify(token).orElseThrow(ApiException::unauthorized);
         // A deleted share, or one moved to another entity, no longer opens anything.
-        boolean live = shares.find(claims.shareId()).filter(s -> s.entityId().equals(claims.websiteId())).isPresent();
-        if (!live) throw ApiException.unauthorized();
+        var live = shares.find(claims.shareId()).filter(s -> s.entityId().equals(claims.websiteId()));
+        if (live.isEmpty()) throw ApiException.unauthorized();
+        // A board share also reads the statistics of what the board names now (not what it named when shared).
+        if (live.get().shareType() == io.footfall.manage.Share.BOARD) {
+            return Principal.boardShare(claims.websiteId(), boards.entities(claims.websiteId()), token);
+        }
         return Principal.share(claims.websiteId(), token);
     }
 

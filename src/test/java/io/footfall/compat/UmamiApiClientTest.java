@@ -148,7 +148,7 @@ class UmamiApiClientTest {
                     assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue();
                 }
             });
-            assertThat(calls).hasSize(42);
+            assertThat(calls).hasSize(46);
 
             JsonNode team = calls.get("createTeam").get("result");
             String teamId = team.get(0).get("id").asText();
@@ -184,6 +184,13 @@ class UmamiApiClientTest {
             assertThat(calls.get("updateShare").at("/result/slug").asText()).isEqualTo("board-two");
             assertThat(calls.get("deleteShare").at("/result/ok").asBoolean()).isTrue();
             assertThat(calls.get("createShare").at("/result/slug").asText()).isEqualTo("direct-slug");
+            String teamLink = calls.get("createTeamLink").at("/result/id").asText();
+            assertThat(calls.get("createTeamLink").at("/result/teamId").asText()).isEqualTo(teamId);
+            assertThat(calls.get("getTeamLinks").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("getTeamLinks").at("/result/data/0/id").asText()).isEqualTo(teamLink);
+            String teamPixel = calls.get("createTeamPixel").at("/result/id").asText();
+            assertThat(calls.get("getTeamPixels").at("/result/count").asInt()).isEqualTo(1);
+            assertThat(calls.get("getTeamPixels").at("/result/data/0/id").asText()).isEqualTo(teamPixel);
             assertThat(calls.get("deleteTeam").at("/result/ok").asBoolean()).isTrue();
 
             String linkId = calls.get("createLink").at("/result/id").asText();
@@ -213,7 +220,8 @@ class UmamiApiClientTest {
                 calls.put(n.get("label").asText(), n);
             }
             // Refusals the client must see as errors; everything else succeeds.
-            Map<String, Integer> refused = Map.of("apiKeysByApiKey", 401, "meByDeletedKey", 401, "getBoardAfterDelete", 401);
+            Map<String, Integer> refused = Map.of("apiKeysByApiKey", 401, "meByDeletedKey", 401, "getBoardAfterDelete", 401,
+                    "boardSharedUpdate", 401, "boardSharedWebsites", 401);
             calls.forEach((label, c) -> {
                 if (refused.containsKey(label)) {
                     assertThat(c.get("ok").asBoolean()).as(c.toString()).isFalse();
@@ -222,7 +230,7 @@ class UmamiApiClientTest {
                     assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue();
                 }
             });
-            assertThat(calls).hasSize(35);
+            assertThat(calls).hasSize(39);
 
             JsonNode key = calls.get("createMyApiKey").get("result");
             assertThat(key.get("key").asText()).matches("umami_[0-9A-Za-z]{32}");
@@ -251,6 +259,8 @@ class UmamiApiClientTest {
             assertThat(boardShare.get("entityId").asText()).isEqualTo(board.get("id").asText());
             assertThat(calls.get("getBoardShares").at("/result/data/0")).isEqualTo(boardShare);
             assertThat(calls.get("getShareBySlugBoard").at("/result/boardId").asText()).isEqualTo(board.get("id").asText());
+            assertThat(calls.get("boardSharedBoard").at("/result/name").asText()).isEqualTo("Client board 2");
+            assertThat(calls.get("boardSharedStats").at("/result/pageviews").asInt()).isZero();
             assertThat(calls.get("createLinkShare").at("/result/shareType").asInt()).isEqualTo(2);
             assertThat(calls.get("getLinkShares").at("/result/count").asInt()).isEqualTo(1);
             assertThat(calls.get("createPixelShare").at("/result/shareType").asInt()).isEqualTo(3);

@@ -235,4 +235,44 @@ class BoardApiTest {
         assertThat(server.http().send("GET", "/api/websites/" + linkId + "/stats?startAt=0&endAt=1000", null, null, headers)
                 .status()).isEqualTo(401);
     }
+
+    /** Deleting a website, link or pixel removes the share links pointing at it; a board naming it still opens. */
+    @Test
+    void deletingAnEntityRemovesItsSharesAndLeavesBoardsNamingItReadable() {
+        String site = server.createWebsite(owner, "Gone site", "gone.example");
+        String link = ok(server.http().post("/api/links", "{\"name\":\"L\",\"url\":\"https://example.com\",\"slug\":\"gone-link\"}", owner))
+                .get("id").asText();
+        String pixel = ok(server.http().post("/api/pixels", "{\"name\":\"P\",\"slug\":\"gone-pixel\"}", owner)).get("id").asText();
+        String body = "{\"type\":\"mixed\",\"name\":\"Naming\",\"parameters\":{\"rows\":[{\"columns\":["
+                + "{\"component\":{\"type\":\"Metrics\",\"entityType\":\"website\",\"entityId\":\"" + site + "\"}},"
+                + "{\"component\":{\"type\":\"Metrics\",\"entityType\":\"link\",\"entityId\":\"" + link + "\"}},"
+                + "{\"component\":{\"type\":\"Metrics\",\"entityType\":\"pixel\",\"entityId\":\"" + pixel + "\"}}]}]}}";
+        String board = ok(server.http().post("/api/boards", body, owner)).get("id").asText();
+        ok(server.http().post("/api/websites/" + site + "/shares", "{\"name\":\"w\"}", owner));
+        ok(server.http().post("/api/links/" + link + "/shares", "{\"name\":\"l\"}", owner));
+        ok(server.http().post("/api/links/" + link + "/shares", "{\"name\":\"l2\"}", owner));
+        ok(server.http().post("/api/pixels/" + pixel + "/shares", "{\"name\":\"p\"}", owner));
+        String boardShare = ok(server.http().post("/api/boards/" + board + "/shares", "{\"name\":\"b\"}", owner)).get("slug").asText();
+        String count = "SELECT count(*) FROM share WHERE CAST(entity_id AS VARCHAR) = ?";
+        assertThat(server.count(count, link)).isEqualTo(2);
+
+        ok(server.http().delete("/api/links/" + link, owner));
+        assertThat(server.count(count, link)).isZero();
+        assertThat(server.count(count, pixel)).isEqualTo(1);
+        ok(server.http().delete("/api/pixels/" + pixel, owner));
+        assertThat(server.count(count, pixel)).isZero();
+        ok(server.http().delete("/api/websites/" + site, owner));
+        assertThat(server.count(count, site)).isZero();
+        assertThat(server.count(count, board)).isEqualTo(1);
+
+        // The board keeps its widgets (the dashboard marks them missing); its share still opens the board only.
+        JsonNode kept = ok(server.http().get("/api/boards/" + board, owner));
+        assertThat(kept.get("parameters").get("rows").get(0).get("columns").size()).isEqualTo(3);
+        JsonNode opened = ok(server.http().get("/api/share/" + boardShare, null));
+        Map<String, String> headers = Map.of("x-umami-share-token", opened.get("token").asText(), "x-umami-share-context", "1");
+        assertThat(server.http().send("GET", "/api/boards/" + board, null, null, headers).status()).isEqualTo(200);
+        assertThat(server.http().send("GET", "/api/websites/" + link + "/stats?startAt=0&endAt=1000", null, null, headers).status())
+                .isEqualTo(401);
+        assertThat(server.http().get("/api/links/" + link, owner).status()).isEqualTo(401);
+    }
 }

@@ -217,4 +217,58 @@ class ShareApiTest {
         server.createUser(name, "stranger-pass", "user");
         return server.login(name, "stranger-pass");
     }
+
+    /** A board of the shared website (its own entity and a widget) and a link widget, shared; opened without login. */
+    @Test
+    void aBoardShareTokenReadsExactlyTheStatisticsOfWhatItsBoardNames() {
+        String link = server.http().post("/api/links", "{\"name\":\"Board link\",\"url\":\"https://example.com\",\"slug\":\"share-board-link\"}",
+                ownerToken).json().get("id").asText();
+        String boardBody = "{\"type\":\"mixed\",\"name\":\"Public board\",\"parameters\":{\"rows\":[{\"columns\":["
+                + "{\"component\":{\"type\":\"Metrics\",\"entityType\":\"website\",\"entityId\":\"" + shared.id() + "\"}},"
+                + "{\"component\":{\"type\":\"Metrics\",\"entityType\":\"link\",\"entityId\":\"" + link + "\"}}]}]}}";
+        var board = server.http().post("/api/boards", boardBody, ownerToken);
+        assertThat(board.status()).as(board.body()).isEqualTo(200);
+        String boardId = board.json().get("id").asText();
+        String secretBoard = server.http().post("/api/boards", "{\"type\":\"mixed\",\"name\":\"Secret\"}", ownerToken).json().get("id").asText();
+        var share = server.http().post("/api/boards/" + boardId + "/shares", "{\"name\":\"Board share\"}", ownerToken);
+        assertThat(share.status()).as(share.body()).isEqualTo(200);
+        JsonNode opened = server.http().get("/api/share/" + share.json().get("slug").asText(), null).json();
+        assertThat(opened.get("boardId").asText()).isEqualTo(boardId);
+        String token = opened.get("token").asText();
+
+        // Every statistic of the named website, exactly as its owner reads it; the link's too.
+        for (String path : statisticsPaths(shared)) {
+            var res = withShare("GET", path, token);
+            assertThat(res.status()).as(path).isEqualTo(200);
+            if (!path.startsWith("/api/realtime/")) assertThat(res.json()).as(path).isEqualTo(server.http().get(path, ownerToken).json());
+        }
+        assertThat(withShare("GET", statisticsPaths(shared).get(1), token).json().get("pageviews").asInt()).isEqualTo(1);
+        String linkStats = "/api/websites/" + link + "/stats?startAt=0&endAt=" + (System.currentTimeMillis() + 60_000);
+        assertThat(withShare("GET", linkStats, token).json()).isEqualTo(server.http().get(linkStats, ownerToken).json());
+        assertThat(withShare("GET", "/api/boards/" + boardId, token).json().get("name").asText()).isEqualTo("Public board");
+
+        // Nothing else: no other website, no other board, no writes, no user data.
+        for (String path : other.paths()) assertThat(withShare("GET", path, token).status()).as(path).isEqualTo(401);
+        long events = server.count("SELECT count(*) FROM event WHERE website_id = ?::UUID", shared.id());
+        List<String[]> refused = List.of(
+                new String[]{"GET", "/api/boards/" + secretBoard}, new String[]{"POST", "/api/boards/" + boardId},
+                new String[]{"DELETE", "/api/boards/" + boardId}, new String[]{"POST", "/api/boards/" + boardId + "/clone"},
+                new String[]{"GET", "/api/boards/" + boardId + "/shares"}, new String[]{"GET", "/api/boards"},
+                new String[]{"POST", "/api/websites/" + shared.id()}, new String[]{"DELETE", "/api/websites/" + shared.id()},
+                new String[]{"POST", "/api/websites/" + shared.id() + "/reset"}, new String[]{"GET", "/api/websites/" + shared.id() + "/shares"},
+                new String[]{"GET", "/api/websites/" + shared.id() + "/export?startAt=0&endAt=1000"},
+                new String[]{"GET", "/api/links/" + link}, new String[]{"DELETE", "/api/links/" + link},
+                new String[]{"GET", "/api/me"}, new String[]{"GET", "/api/users/" + ownerId}, new String[]{"GET", "/api/teams"},
+                new String[]{"GET", "/api/websites"}, new String[]{"GET", "/api/admin/users"});
+        for (String[] r : refused) assertThat(withShare(r[0], r[1], token).status()).as(r[0] + " " + r[1]).isEqualTo(401);
+        assertThat(server.count("SELECT count(*) FROM event WHERE website_id = ?::UUID", shared.id())).isEqualTo(events);
+        assertThat(server.http().get("/api/boards/" + boardId, ownerToken).json().get("name").asText()).isEqualTo("Public board");
+
+        // The token follows the board as it is now: a widget removed takes its entity away from the share.
+        var edited = server.http().post("/api/boards/" + boardId, "{\"parameters\":{\"rows\":[{\"columns\":["
+                + "{\"component\":{\"type\":\"Metrics\",\"entityType\":\"link\",\"entityId\":\"" + link + "\"}}]}]}}", ownerToken);
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(withShare("GET", statisticsPaths(shared).get(1), token).status()).isEqualTo(401);
+        assertThat(withShare("GET", linkStats, token).status()).isEqualTo(200);
+    }
 }

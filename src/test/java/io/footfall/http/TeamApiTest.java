@@ -279,6 +279,43 @@ class TeamApiTest {
                 .isEqualTo(404);
     }
 
+    /** Deleting a team takes its boards and every share link of its websites, links, pixels and boards; others stay. */
+    @Test
+    void deletingATeamRemovesItsBoardsAndTheShareLinksOfEverythingItHad() {
+        Account owner = account("user");
+        String teamId = createTeam(owner, "Cascade").get(0).get("id").asText();
+        String keptTeam = createTeam(owner, "Kept").get(0).get("id").asText();
+        String site = server.http().post("/api/websites", "{\"name\":\"T\",\"domain\":\"t.example\",\"teamId\":\"" + teamId + "\"}",
+                owner.token()).json().get("id").asText();
+        String link = server.http().post("/api/links", "{\"name\":\"L\",\"url\":\"https://example.com\",\"slug\":\"cascade-link\",\"teamId\":\""
+                + teamId + "\"}", owner.token()).json().get("id").asText();
+        String pixel = server.http().post("/api/pixels", "{\"name\":\"P\",\"slug\":\"cascade-pixel\",\"teamId\":\"" + teamId + "\"}",
+                owner.token()).json().get("id").asText();
+        String board = server.http().post("/api/boards", "{\"type\":\"mixed\",\"name\":\"B\",\"teamId\":\"" + teamId + "\"}",
+                owner.token()).json().get("id").asText();
+        String keptBoard = server.http().post("/api/boards", "{\"type\":\"mixed\",\"name\":\"K\",\"teamId\":\"" + keptTeam + "\"}",
+                owner.token()).json().get("id").asText();
+        for (String path : List.of("/api/websites/" + site, "/api/links/" + link, "/api/pixels/" + pixel, "/api/boards/" + board,
+                "/api/boards/" + keptBoard)) {
+            assertThat(server.http().post(path + "/shares", "{\"name\":\"s\"}", owner.token()).status()).as(path).isEqualTo(200);
+        }
+        String all = "SELECT count(*) FROM share WHERE CAST(entity_id AS VARCHAR) IN (?, ?, ?, ?)";
+        assertThat(server.count(all, site, link, pixel, board)).isEqualTo(4);
+        assertThat(server.count("SELECT count(*) FROM board WHERE CAST(team_id AS VARCHAR) = ?", teamId)).isEqualTo(1);
+
+        assertThat(server.http().delete("/api/teams/" + teamId, owner.token()).status()).isEqualTo(200);
+        assertThat(server.count(all, site, link, pixel, board)).isZero();
+        assertThat(server.count("SELECT count(*) FROM board WHERE CAST(team_id AS VARCHAR) = ?", teamId)).isZero();
+        assertThat(server.count("SELECT count(*) FROM team_user WHERE CAST(team_id AS VARCHAR) = ?", teamId)).isZero();
+        assertThat(server.count("SELECT count(*) FROM link WHERE CAST(team_id AS VARCHAR) = ? AND deleted_at IS NULL", teamId)).isZero();
+        assertThat(server.count("SELECT count(*) FROM pixel WHERE CAST(team_id AS VARCHAR) = ? AND deleted_at IS NULL", teamId)).isZero();
+        assertThat(server.count("SELECT count(*) FROM website WHERE CAST(team_id AS VARCHAR) = ? AND deleted_at IS NULL", teamId)).isZero();
+        assertThat(server.http().get("/api/boards/" + board, owner.token()).status()).isEqualTo(401);
+        // The other team keeps its board and that board's share.
+        assertThat(server.count("SELECT count(*) FROM board WHERE CAST(team_id AS VARCHAR) = ?", keptTeam)).isEqualTo(1);
+        assertThat(server.count("SELECT count(*) FROM share WHERE CAST(entity_id AS VARCHAR) = ?", keptBoard)).isEqualTo(1);
+    }
+
     @Test
     void adminListsEveryTeamAndWebsiteWithOwnersAndCounts() {
         Account owner = account("user");

@@ -114,6 +114,16 @@ public final class JdbcMetaStore implements MetaStore {
     @Override
     public void markUserDeleted(UUID id, Instant at) throws SQLException {
         db.write(c -> {
+            // The share links of the user's own boards, links and pixels go with them.
+            for (String delete : new String[]{
+                    "DELETE FROM share WHERE entity_id IN (SELECT board_id FROM board WHERE user_id = ?)",
+                    "DELETE FROM share WHERE entity_id IN (SELECT link_id FROM link WHERE user_id = ?)",
+                    "DELETE FROM share WHERE entity_id IN (SELECT pixel_id FROM pixel WHERE user_id = ?)"}) {
+                try (PreparedStatement ps = c.prepareStatement(delete)) {
+                    Sql.bind(ps, id);
+                    ps.executeUpdate();
+                }
+            }
             for (String table : new String[]{"link", "pixel"}) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
                         + " SET deleted_at = ?, updated_at = ? WHERE user_id = ? AND deleted_at IS NULL")) {
@@ -376,7 +386,17 @@ public final class JdbcMetaStore implements MetaStore {
 
     @Override
     public void markLinkDeleted(UUID id, Instant at) throws SQLException {
-        update("UPDATE link SET deleted_at = ?, updated_at = ?, slug = ? WHERE link_id = ?", at, at, "deleted:" + id, id);
+        // Its share links go with it (a share of something deleted opens nothing), as a website's do.
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM share WHERE entity_id = ?")) {
+                Sql.bind(ps, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE link SET deleted_at = ?, updated_at = ?, slug = ? WHERE link_id = ?")) {
+                Sql.bind(ps, at, at, "deleted:" + id, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -397,7 +417,17 @@ public final class JdbcMetaStore implements MetaStore {
 
     @Override
     public void markPixelDeleted(UUID id, Instant at) throws SQLException {
-        update("UPDATE pixel SET deleted_at = ?, updated_at = ?, slug = ? WHERE pixel_id = ?", at, at, "deleted:" + id, id);
+        // Its share links go with it (a share of something deleted opens nothing), as a website's do.
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM share WHERE entity_id = ?")) {
+                Sql.bind(ps, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE pixel SET deleted_at = ?, updated_at = ?, slug = ? WHERE pixel_id = ?")) {
+                Sql.bind(ps, at, at, "deleted:" + id, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -480,6 +510,18 @@ public final class JdbcMetaStore implements MetaStore {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM team_user WHERE team_id = ?")) {
                 Sql.bind(ps, id);
                 ps.executeUpdate();
+            }
+            // The team's boards, and the share links of its boards, links and pixels, go with it: nobody could
+            // reach them any more (its websites are deleted with their shares before this).
+            for (String delete : new String[]{
+                    "DELETE FROM share WHERE entity_id IN (SELECT board_id FROM board WHERE team_id = ?)",
+                    "DELETE FROM share WHERE entity_id IN (SELECT link_id FROM link WHERE team_id = ?)",
+                    "DELETE FROM share WHERE entity_id IN (SELECT pixel_id FROM pixel WHERE team_id = ?)",
+                    "DELETE FROM board WHERE team_id = ?"}) {
+                try (PreparedStatement ps = c.prepareStatement(delete)) {
+                    Sql.bind(ps, id);
+                    ps.executeUpdate();
+                }
             }
             for (String table : new String[]{"link", "pixel"}) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET deleted_at = ?, updated_at = ?, "
