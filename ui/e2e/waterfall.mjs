@@ -27,15 +27,16 @@ function overviewDrawn() {
 const res = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'umami' }) });
 const token = (await res.json()).token;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-await context.addInitScript((t) => localStorage.setItem('footfall.token', t), token);
-const page = await context.newPage();
+let page;
 for (const label of ['warmup', 'cold', 'warm']) {
-  if (label === 'cold') {
-    await context.clearCookies();
-  }
-  if (label === 'warm' || label === 'cold') await page.reload();
-  else await page.goto(BASE + path);
+  // warmup and cold: a new context (empty HTTP cache); warm: a reload in the cold one's context.
+  if (label !== 'warm') {
+    if (page) await page.context().close();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript((t) => localStorage.setItem('footfall.token', t), token);
+    page = await context.newPage();
+    await page.goto(BASE + path);
+  } else await page.reload();
   await page.waitForFunction(overviewDrawn, null, { timeout: 60_000, polling: 'raf' });
   const out = await page.evaluate(() => ({
     drawn: performance.now(),
