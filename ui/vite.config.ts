@@ -1,11 +1,31 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * <link rel="modulepreload"> for the lazy ECharts + world map chunk: the browser fetches it together with
+ * the app's own script instead of after the app has started, so it is there when the data is. It stays out
+ * of the first-load JavaScript's execution (it runs only when the first chart mounts).
+ */
+function preloadCharts(): Plugin {
+  return {
+    name: 'footfall-preload-charts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'charts' && c.isDynamicEntry);
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: './' + chunk.fileName }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
 
 // base './': the server adds <base href="BASE_PATH/"> to index.html, so one build works under any BASE_PATH.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadCharts()],
   build: { target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 900 },
   server: { proxy: { '/api': 'http://127.0.0.1:3106' } },
   test: { include: ['src/**/*.test.ts'] },

@@ -39,7 +39,9 @@ export function App() {
         <LoginPage />
       </ErrorBoundary>
     );
-  if (checking || !user) return <Spinner />;
+  // A remembered login draws a website's screens while it is being verified, so their calls start at once
+  // (any 401 sends to /login); other pages wait for the user (roles, admin sections).
+  if (!user && !(checking && path.startsWith('/websites/'))) return <Spinner />;
 
   let page;
   let m;

@@ -23,8 +23,8 @@ export function FilterBar({ websiteId, range, shared = false }: { websiteId: str
   const [saving, setSaving] = useState(false);
   const matchAny = search.get('match') === 'any';
   // Saved segments and cohorts (not readable with a share token: the share page has no picker).
-  const segs = useApi<SegPage>(shared ? null : `/websites/${websiteId}/segments`, { type: 'segment', pageSize: 100 });
-  const cohorts = useApi<SegPage>(shared ? null : `/websites/${websiteId}/segments`, { type: 'cohort', pageSize: 100 });
+  const segs = useApi<SegPage>(shared ? null : `/websites/${websiteId}/segments`, { type: 'segment', pageSize: 100 }, undefined, true);
+  const cohorts = useApi<SegPage>(shared ? null : `/websites/${websiteId}/segments`, { type: 'cohort', pageSize: 100 }, undefined, true);
   return (
     <div className="filter-bar">
       {!shared && <SegmentPicker segs={segs} cohorts={cohorts} />}

@@ -12,6 +12,8 @@ import { Empty, ErrorBox, Modal, Pager, Spinner } from './ui';
 import { savedParams } from '../lib/segments';
 
 type Row = { x: string | null; y: number; country?: string };
+/** The world map's limit (MapCard): more than there are countries. */
+export const COUNTRY_LIMIT = 300;
 
 /** Clicking a row filters the whole view by it (eq), replacing any filter on that column. */
 export function filterBy(type: string, value: string | null, extra: Record<string, string | null> = {}) {
@@ -26,11 +28,13 @@ export function MetricPanel({ id, title, types, websiteId, range, filters, total
   const { search } = useLocation();
   const type = types.includes(search.get(id) ?? '') ? search.get(id)! : types[0];
   const [more, setMore] = useState(false);
-  const params = { ...range.params, ...filterParams(filters, search.get('match') === 'any'), ...savedParams(search), type, limit: 10 };
+  // Countries: the map's own call (every country, same order: visitors, then code), so one request serves both.
+  const limit = type === 'country' ? COUNTRY_LIMIT : 10;
+  const params = { ...range.params, ...filterParams(filters, search.get('match') === 'any'), ...savedParams(search), type, limit };
   const q = useApi<Row[]>(`/websites/${websiteId}/metrics`, params);
   const isCount = type === 'event';
   // Umami never lists a row for a missing value; some Footfall answers still carry {x: null}: not shown.
-  const present = (q.data ?? []).filter((r) => r.x !== null && r.x !== '');
+  const present = (q.data ?? []).filter((r) => r.x !== null && r.x !== '').slice(0, 10);
   const rows = withShares(present, isCount || !total ? undefined : Math.max(total, ...present.map((r) => r.y)));
   return (
     <section className={'card panel' + (q.loading && q.data ? ' stale' : '')} aria-label={title} aria-busy={q.loading}>

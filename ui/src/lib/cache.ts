@@ -18,12 +18,39 @@ export function invalidate(prefix = '') {
   for (const k of [...entries.keys()]) if (k.startsWith(prefix)) entries.delete(k);
 }
 
-function load<T>(path: string, params: Params | undefined, force: boolean): Entry {
+// The browser opens at most 6 connections to the server: calls the screen does not need to be drawn (site
+// switcher, segment picker, visitors online, config, preferences) wait until the screen's own calls have
+// answered, so they never queue in front of them (two seconds at most).
+let inflight = 0;
+let waiting: (() => void)[] = [];
+const IDLE_WAIT_MAX_MS = 2000;
+function release() {
+  if (inflight === 0) waiting.splice(0).forEach((f) => f());
+}
+/** Resolves once no screen call is in flight (checked after the current render's calls have started). */
+export function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    setTimeout(release, 0);
+    setTimeout(resolve, IDLE_WAIT_MAX_MS);
+  });
+}
+
+function load<T>(path: string, params: Params | undefined, force: boolean, deferred = false): Entry {
   const key = cacheKey(path, params);
   const hit = entries.get(key);
   if (hit && !force && Date.now() - hit.at < FRESH_MS) return hit;
   const entry: Entry = { at: Date.now(), promise: Promise.resolve() };
-  entry.promise = api<T>(path, { params }).then(
+  let call: Promise<T>;
+  if (deferred) call = whenIdle().then(() => api<T>(path, { params }));
+  else {
+    inflight++;
+    call = api<T>(path, { params }).finally(() => {
+      inflight--;
+      setTimeout(release, 0);
+    });
+  }
+  entry.promise = call.then(
     (d) => {
       entry.data = d;
       return d;
@@ -40,8 +67,11 @@ function load<T>(path: string, params: Params | undefined, force: boolean): Entr
 
 export type Query<T> = { data: T | undefined; error: ApiError | Error | undefined; loading: boolean; reload: () => void };
 
-/** Fetches path with params (null path: nothing yet); refreshes every pollMs when given. */
-export function useApi<T>(path: string | null, params?: Params, pollMs?: number): Query<T> {
+/**
+ * Fetches path with params (null path: nothing yet); refreshes every pollMs when given. deferred: the call
+ * waits for the screen's other calls (see whenIdle).
+ */
+export function useApi<T>(path: string | null, params?: Params, pollMs?: number, deferred = false): Query<T> {
   const key = path ? cacheKey(path, params) : '';
   const [nonce, reload] = useReducer((n: number) => n + 1, 0);
   const [, bump] = useReducer((n: number) => n + 1, 0);
@@ -51,13 +81,16 @@ export function useApi<T>(path: string | null, params?: Params, pollMs?: number)
   if (state.current.key !== key) {
     // Keep the old data on screen while the new one loads (no flashing panels when a filter changes).
     state.current = { key, data: state.current.data, loading: !!path };
+    // Start the call while rendering, not in the effect: React runs effects children first, which would
+    // send a screen's own calls (the overview's stats) after every panel's.
+    if (path) load<T>(path, params, false, deferred);
   }
 
   useEffect(() => {
     if (!path) return;
     let live = true;
     const run = (forced: boolean) => {
-      const e = load<T>(path, params, forced);
+      const e = load<T>(path, params, forced, deferred);
       const settle = (d: T | undefined, err?: Error) => {
         if (!live) return;
         state.current = { key, data: d, error: err, loading: false };

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { api, getToken, setToken, setUnauthorizedHandler } from './api';
-import { invalidate } from './cache';
+import { invalidate, whenIdle } from './cache';
 import { navigate } from './router';
 import { loadServerPrefs } from './prefs';
 
@@ -55,6 +55,8 @@ export async function verify() {
   try {
     const user = await api<User>('/auth/verify', { method: 'POST', body: {} });
     emit({ user, checking: false });
+    // Neither is needed to draw the screen (the mirror in localStorage is): they wait for the screen's calls.
+    await whenIdle();
     loadConfig();
     // This browser already holds the last preferences it saw: draw with them, redraw if they changed elsewhere.
     loadServerPrefs().then((changed) => changed && emit({ prefsVersion: state.prefsVersion + 1 }));

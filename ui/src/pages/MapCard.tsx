@@ -4,7 +4,7 @@ import { useApi } from '../lib/cache';
 import { countryName, formatNumber } from '../lib/format';
 import { setSearch, useLocation } from '../lib/router';
 import type { RangeState } from '../lib/useRange';
-import { filterBy } from '../components/MetricPanel';
+import { COUNTRY_LIMIT, filterBy } from '../components/MetricPanel';
 import { RegionMap, WorldMap } from '../components/lazyCharts';
 import { ErrorBox } from '../components/ui';
 import type { Website } from './WebsitesPage';
@@ -18,7 +18,7 @@ type Row = { x: string; y: number };
 export function MapCard({ site, range, fp }: { site: Website; range: RangeState; fp: Record<string, string> }) {
   const { search } = useLocation();
   const drill = /^[A-Z]{2}$/.test(search.get('map') ?? '') ? search.get('map')! : null;
-  const countries = useApi<Row[]>(`/websites/${site.id}/metrics`, { ...range.params, ...fp, type: 'country', limit: 300 });
+  const countries = useApi<Row[]>(`/websites/${site.id}/metrics`, { ...range.params, ...fp, type: 'country', limit: COUNTRY_LIMIT });
   const regions = useApi<Row[]>(drill ? `/websites/${site.id}/metrics` : null, { ...range.params, ...fp, country: `eq.${drill}`, type: 'region', limit: 500 });
   const q = drill ? regions : countries;
   const rows = (q.data ?? []).filter((r) => r.x);

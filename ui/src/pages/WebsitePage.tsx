@@ -59,15 +59,19 @@ const KEEPS_QUERY = new Set(['overview', 'events', 'sessions', 'compare']);
 
 export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?: string }) {
   const site = useApi<Website | null>(`/websites/${id}`);
-  const sites = useApi<{ data: Website[] }>('/websites', { pageSize: 200, includeTeams: true });
-  const active = useApi<{ visitors: number }>(`/websites/${id}/active`, undefined, 30_000);
+  // The site switcher and the visitors online wait for the screen's own calls (deferred).
+  const sites = useApi<{ data: Website[] }>('/websites', { pageSize: 200, includeTeams: true }, undefined, true);
+  const active = useApi<{ visitors: number }>(`/websites/${id}/active`, undefined, 30_000, true);
   const { search } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
 
   if (site.error) return <ErrorBox error={site.error} onRetry={site.reload} />;
-  if (!site.data && site.loading) return <Spinner />;
-  if (!site.data) return <p className="empty">{t('common.notFound')}</p>;
-  const w = site.data;
+  // The overview needs only the id to ask for its statistics: it starts drawing while the site loads (an
+  // unknown id answers 404 to those calls too, and "not found" replaces it once the site's answer is in).
+  const early = !site.data && site.loading && view === 'overview' ? ({ id, name: '', domain: '' } as Website) : null;
+  if (!site.data && site.loading && !early) return <Spinner />;
+  if (!site.data && !early) return <p className="empty">{t('common.notFound')}</p>;
+  const w = site.data ?? early!;
   const qs = search.toString();
   const keep = (v: string) => (KEEPS_QUERY.has(view) && KEEPS_QUERY.has(v) && qs ? '?' + qs : '');
 
