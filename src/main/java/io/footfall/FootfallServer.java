@@ -113,6 +113,10 @@ public final class FootfallServer implements AutoCloseable {
             io.footfall.http.ApiKeyAccess apiKeyAccess = new io.footfall.http.ApiKeyAccess(apiKeys,
                     new io.footfall.auth.ApiKeyRateLimiter(settings.apiKeyRateLimit().requests(),
                             settings.apiKeyRateLimit().window(), Clock.systemUTC()), settings.basePath());
+            // TinyTrail (/api/v1): accounts and users are teams and users; its admin key is made on first start.
+            io.footfall.tinytrail.TinyTrailDirectory tinyTrail = new io.footfall.tinytrail.TinyTrailDirectory(users, teams, apiKeys);
+            io.footfall.tinytrail.AdminApiKeyBootstrap.ensure(settings.tinyTrail().adminApiKey(), settings.dataDir(),
+                    stores.meta(), apiKeys, tinyTrail);
             io.footfall.manage.BoardService boards = new io.footfall.manage.BoardService(
                     new io.footfall.store.jdbc.JdbcBoardStore(stores.connections()), Clock.systemUTC());
             Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares, apiKeyAccess);
@@ -191,6 +195,9 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.SavedReportRoutes(auth, websites, stores.events(), stores.meta()).register(r);
                         new io.footfall.http.umami.SegmentRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);
+                        new io.footfall.http.tinytrail.HealthRoute(() -> stores.meta().countUsers() >= 0, "0.1.0").register(r);
+                        new io.footfall.http.tinytrail.TinyTrailRoutes(settings.tinyTrail(), apiKeys, users, tinyTrail,
+                                Clock.systemUTC()).register(r);
                         r.finish();
                         dashboard.registerFallback(r);
                     })
