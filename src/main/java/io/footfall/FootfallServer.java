@@ -197,6 +197,8 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);
                         new io.footfall.http.tinytrail.HealthRoute(() -> stores.meta().countUsers() >= 0, "0.1.0").register(r);
                         new io.footfall.http.tinytrail.TinyTrailRoutes(settings.tinyTrail(), apiKeys, users, tinyTrail,
+                                new io.footfall.tinytrail.TinyTrailWebsites(websites,
+                                        new io.footfall.store.jdbc.JdbcWebsiteSettingStore(stores.connections())),
                                 Clock.systemUTC()).register(r);
                         r.finish();
                         dashboard.registerFallback(r);

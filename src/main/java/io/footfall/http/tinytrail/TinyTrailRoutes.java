@@ -43,10 +43,12 @@ public final class TinyTrailRoutes {
 
     private final KeyAuth auth;
     private final TinyTrailDirectory directory;
+    private final io.footfall.tinytrail.TinyTrailWebsites websites;
 
     public TinyTrailRoutes(TinyTrailSettings settings, ApiKeyService keys, UserService users,
-                           TinyTrailDirectory directory, Clock clock) {
+                           TinyTrailDirectory directory, io.footfall.tinytrail.TinyTrailWebsites websites, Clock clock) {
         this.directory = directory;
+        this.websites = websites;
         this.auth = new KeyAuth(keys, users, directory,
                 new ApiKeyRateLimiter(settings.apiLimit(), settings.apiWindow(), clock));
     }
@@ -55,6 +57,7 @@ public final class TinyTrailRoutes {
         Registrar r = new Registrar(router);
         new AccountRoutes(auth, directory).register(r);
         new UserRoutes(auth, directory).register(r);
+        new WebsiteRoutes(auth, websites, directory).register(r);
         Handler unknown = req -> {
             throw TinyTrailException.notFound("Route " + req.method() + " " + req.path());
         };

@@ -27,7 +27,8 @@ class TinyTrailAccountsUsersApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
+        // The per-key limit has a test of its own; here the admin key makes more than 60 requests a minute.
+        server = TestServer.start(Map.of("TINYTRAIL_API_RATE_LIMIT", "100000"));
         adminKey = Files.readString(server.dataDir().resolve("admin-api-key")).trim();
     }
 
@@ -228,5 +229,132 @@ class TinyTrailAccountsUsersApiTest {
         success(call("DELETE", "/api/v1/accounts/" + account, null, adminKey), 200);
         error(call("GET", "/api/v1/users/" + user.get("id").asText() + "/api-key", null, adminKey), 404, "NOT_FOUND", null);
         error(call("GET", "/api/v1/users", null, user.get("apiKey").asText()), 401, "UNAUTHORIZED", null);
+    }
+
+    static JsonNode createWebsite(String key, String body) {
+        return success(call("POST", "/api/v1/websites", body, key), 201);
+    }
+
+    @Test
+    void websitesAreCreatedWithTheirSettingsAndListedPerAccount() {
+        String account = createAccount("Sites Inc").get("id").asText();
+        String other = createAccount("Other Inc").get("id").asText();
+        String key = createUser(account, "user", "sites@example.com").get("apiKey").asText();
+        String otherKey = createUser(other, "user", "other@example.com").get("apiKey").asText();
+
+        JsonNode site = createWebsite(key, "{\"domain\":\"example.com\",\"content_groups\":[{\"name\":\"Blog\",\"pattern\":\"/blog/*\"}],"
+                + "\"excluded_ips\":[\"203.0.113.0/24\",\"2001:db8::/32\"]}");
+        assertThat(fields(site)).containsExactly("id", "accountId", "domain", "contentGroups", "excludedIps", "createdAt");
+        assertThat(site.get("accountId").asText()).isEqualTo(account);
+        assertThat(site.get("domain").asText()).isEqualTo("example.com");
+        assertThat(site.get("contentGroups").toString()).isEqualTo("[{\"name\":\"Blog\",\"pattern\":\"/blog/*\"}]");
+        assertThat(site.get("excludedIps").toString()).isEqualTo("[\"203.0.113.0/24\",\"2001:db8::/32\"]");
+        JsonNode plain = createWebsite(key, "{\"domain\":\"shop.example.com\"}");
+        assertThat(plain.get("contentGroups").toString()).isEqualTo("[]");
+        assertThat(plain.get("excludedIps").toString()).isEqualTo("[]");
+        JsonNode theirs = createWebsite(otherKey, "{\"domain\":\"example.com\"}");
+
+        JsonNode mine = success(call("GET", "/api/v1/websites", null, key), 200);
+        assertThat(mine.toString()).isEqualTo("[" + site + "," + plain + "]");
+        JsonNode all = success(call("GET", "/api/v1/websites", null, adminKey), 200);
+        assertThat(all.toString()).contains(site.toString(), plain.toString(), theirs.toString());
+        // The same website through the Umami API: a team website of the account's team.
+        assertThat(server.count("SELECT COUNT(*) FROM website WHERE website_id = ?::UUID AND team_id = ?::UUID AND domain = 'example.com'",
+                site.get("id").asText(), account)).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminPlacesAWebsiteInAnyAccount() {
+        String account = createAccount("Placed").get("id").asText();
+        JsonNode site = createWebsite(adminKey, "{\"domain\":\"placed.example\",\"account_id\":\"" + account + "\"}");
+        assertThat(site.get("accountId").asText()).isEqualTo(account);
+        error(call("POST", "/api/v1/websites", "{\"domain\":\"x.example\"}", adminKey), 400, "INVALID_PAYLOAD",
+                "'account_id' is required");
+        error(call("POST", "/api/v1/websites", "{\"domain\":\"x.example\",\"account_id\":\"" + NO_SUCH_ID + "\"}", adminKey),
+                400, "INVALID_PAYLOAD", "Account not found");
+    }
+
+    @Test
+    void websiteValidation() {
+        String account = createAccount("Checks").get("id").asText();
+        String key = createUser(account, "user", "checks@example.com").get("apiKey").asText();
+        createWebsite(key, "{\"domain\":\"dup.example\"}");
+        String shape = "'content_groups' must be an array of {name, pattern} with non-empty strings";
+        String[][] cases = {
+                {"{}", "'domain' is required"},
+                {"{\"domain\":\"bad domain\"}", "'domain' must be 1 to 255 letters, digits, hyphens and dots"},
+                {"{\"domain\":\"" + "a".repeat(256) + "\"}", "'domain' must be 1 to 255 letters, digits, hyphens and dots"},
+                {"{\"domain\":5}", "'domain' must be 1 to 255 letters, digits, hyphens and dots"},
+                {"{\"domain\":\"DUP.example\"}", "A website with this domain already exists in the account"},
+                {"{\"domain\":\"ok.example\",\"content_groups\":{}}", shape},
+                {"{\"domain\":\"ok.example\",\"content_groups\":[{\"name\":\"Blog\"}]}", shape},
+                {"{\"domain\":\"ok.example\",\"content_groups\":[{\"name\":\"\",\"pattern\":\"/x\"}]}", shape},
+                {"{\"domain\":\"ok.example\",\"excluded_ips\":\"1.2.3.4\"}", "'excluded_ips' must be an array of IP addresses or CIDR ranges"},
+                {"{\"domain\":\"ok.example\",\"excluded_ips\":[\"1.2.3.999\"]}", "'excluded_ips' has an invalid entry: 1.2.3.999"},
+                {"{\"domain\":\"ok.example\",\"excluded_ips\":[\"10.0.0.0/33\"]}", "'excluded_ips' has an invalid entry: 10.0.0.0/33"},
+                {"{\"domain\":\"ok.example\",\"account_id\":\"nope\"}", "'account_id' must be a UUID"},
+        };
+        for (String[] c : cases) error(call("POST", "/api/v1/websites", c[0], key), 400, "INVALID_PAYLOAD", c[1]);
+        assertThat(success(call("GET", "/api/v1/websites", null, key), 200).size()).isEqualTo(1);
+        // A user naming another account is told it does not exist.
+        String other = createAccount("Elsewhere").get("id").asText();
+        error(call("POST", "/api/v1/websites", "{\"domain\":\"ok.example\",\"account_id\":\"" + other + "\"}", key),
+                404, "NOT_FOUND", "Account not found");
+    }
+
+    @Test
+    void websitesAreUpdatedPartly() {
+        String account = createAccount("Patch").get("id").asText();
+        String key = createUser(account, "user", "patch@example.com").get("apiKey").asText();
+        JsonNode site = createWebsite(key, "{\"domain\":\"before.example\",\"excluded_ips\":[\"10.0.0.1\"]}");
+        String id = site.get("id").asText();
+        createWebsite(key, "{\"domain\":\"taken.example\"}");
+
+        JsonNode renamed = success(call("PATCH", "/api/v1/websites/" + id, "{\"domain\":\"after.example\"}", key), 200);
+        assertThat(renamed.get("domain").asText()).isEqualTo("after.example");
+        assertThat(renamed.get("excludedIps").toString()).isEqualTo("[\"10.0.0.1\"]");
+        JsonNode grouped = success(call("PATCH", "/api/v1/websites/" + id,
+                "{\"content_groups\":[{\"name\":\"Docs\",\"pattern\":\"/docs/*\"}],\"excluded_ips\":[]}", key), 200);
+        assertThat(grouped.toString()).isEqualTo("{\"id\":\"" + id + "\",\"accountId\":\"" + account
+                + "\",\"domain\":\"after.example\",\"contentGroups\":[{\"name\":\"Docs\",\"pattern\":\"/docs/*\"}],"
+                + "\"excludedIps\":[],\"createdAt\":\"" + site.get("createdAt").asText() + "\"}");
+        assertThat(success(call("GET", "/api/v1/websites", null, key), 200).get(0)).isEqualTo(grouped);
+
+        error(call("PATCH", "/api/v1/websites/" + id, "{}", key), 400, "INVALID_PAYLOAD",
+                "Provide at least one of domain, content_groups, excluded_ips");
+        error(call("PATCH", "/api/v1/websites/" + id, "{\"domain\":\"taken.example\"}", key), 400, "INVALID_PAYLOAD",
+                "A website with this domain already exists in the account");
+        error(call("PATCH", "/api/v1/websites/" + id, "{\"domain\":\"no way\"}", key), 400, "INVALID_PAYLOAD", null);
+        error(call("PATCH", "/api/v1/websites/bad", "{\"domain\":\"x.example\"}", key), 400, "INVALID_PAYLOAD", "'id' must be a UUID");
+        error(call("PATCH", "/api/v1/websites/" + NO_SUCH_ID, "{\"domain\":\"x.example\"}", key), 404, "NOT_FOUND", "Website not found");
+    }
+
+    @Test
+    void anotherAccountsWebsiteIsNotFoundNeverForbidden() {
+        String account = createAccount("Mine").get("id").asText();
+        String other = createAccount("Theirs").get("id").asText();
+        String key = createUser(account, "user", "mine@example.com").get("apiKey").asText();
+        String otherKey = createUser(other, "user", "theirs@example.com").get("apiKey").asText();
+        String id = createWebsite(otherKey, "{\"domain\":\"theirs.example\"}").get("id").asText();
+
+        error(call("PATCH", "/api/v1/websites/" + id, "{\"domain\":\"stolen.example\"}", key), 404, "NOT_FOUND", "Website not found");
+        error(call("DELETE", "/api/v1/websites/" + id, null, key), 404, "NOT_FOUND", "Website not found");
+        assertThat(success(call("GET", "/api/v1/websites", null, key), 200).toString()).doesNotContain(id);
+        assertThat(success(call("GET", "/api/v1/websites", null, otherKey), 200).get(0).get("domain").asText())
+                .isEqualTo("theirs.example");
+    }
+
+    @Test
+    void deletingAWebsiteAnswersItAndRemovesIt() {
+        String account = createAccount("Delete").get("id").asText();
+        String key = createUser(account, "user", "delete@example.com").get("apiKey").asText();
+        JsonNode site = createWebsite(key, "{\"domain\":\"gone.example\",\"excluded_ips\":[\"10.0.0.1\"]}");
+        String id = site.get("id").asText();
+        assertThat(success(call("DELETE", "/api/v1/websites/" + id, null, key), 200)).isEqualTo(site);
+        error(call("DELETE", "/api/v1/websites/" + id, null, key), 404, "NOT_FOUND", "Website not found");
+        error(call("DELETE", "/api/v1/websites/bad", null, key), 400, "INVALID_PAYLOAD", "'id' must be a UUID");
+        assertThat(success(call("GET", "/api/v1/websites", null, key), 200).size()).isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM website_setting WHERE website_id = ?::UUID", id)).isZero();
+        error(call("GET", "/api/v1/websites", null, null), 401, "UNAUTHORIZED", null);
     }
 }
