@@ -53,6 +53,13 @@ public final class TinyTrailRoutes {
                 new ApiKeyRateLimiter(settings.apiLimit(), settings.apiWindow(), clock));
     }
 
+    /** {@code POST /api/v1/collect}, through the Umami collect pipeline and ingest queue, limited per client IP. */
+    public void registerCollect(Router router, io.footfall.collect.Collector collector, io.footfall.collect.IngestQueue queue,
+                                io.footfall.collect.ClientIpResolver clientIp, TinyTrailSettings settings, Clock clock) {
+        new CollectRoute(collector, queue, websites, clientIp,
+                new ApiKeyRateLimiter(settings.collectLimit(), settings.collectWindow(), clock)).register(new Registrar(router));
+    }
+
     public void register(Router router) {
         Registrar r = new Registrar(router);
         new AccountRoutes(auth, directory).register(r);
