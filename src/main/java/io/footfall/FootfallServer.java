@@ -113,6 +113,10 @@ public final class FootfallServer implements AutoCloseable {
             io.footfall.http.ApiKeyAccess apiKeyAccess = new io.footfall.http.ApiKeyAccess(apiKeys,
                     new io.footfall.auth.ApiKeyRateLimiter(settings.apiKeyRateLimit().requests(),
                             settings.apiKeyRateLimit().window(), Clock.systemUTC()), settings.basePath());
+            // TinyTrail (/api/v1): accounts and users are teams and users; its admin key is made on first start.
+            io.footfall.tinytrail.TinyTrailDirectory tinyTrail = new io.footfall.tinytrail.TinyTrailDirectory(users, teams, apiKeys);
+            io.footfall.tinytrail.AdminApiKeyBootstrap.ensure(settings.tinyTrail().adminApiKey(), settings.dataDir(),
+                    stores.meta(), apiKeys, tinyTrail);
             io.footfall.manage.BoardService boards = new io.footfall.manage.BoardService(
                     new io.footfall.store.jdbc.JdbcBoardStore(stores.connections()), Clock.systemUTC());
             Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares, apiKeyAccess,
@@ -131,6 +135,9 @@ public final class FootfallServer implements AutoCloseable {
             ingest = new IngestQueue(stores.events(), settings.ingestQueueCapacity(), 10_000);
             IngestQueue queue = ingest;
 
+            io.footfall.http.tinytrail.TinyTrailRoutes tinyTrailRoutes = new io.footfall.http.tinytrail.TinyTrailRoutes(
+                    settings.tinyTrail(), apiKeys, users, tinyTrail, new io.footfall.tinytrail.TinyTrailWebsites(websites,
+                    new io.footfall.store.jdbc.JdbcWebsiteSettingStore(stores.connections())), Clock.systemUTC());
             readTimeouts = new ReadTimeouts(Duration.ofSeconds(settings.readTimeoutSeconds()));
             WebServer web = WebServer.builder()
                     .host(settings.host())
@@ -150,9 +157,11 @@ public final class FootfallServer implements AutoCloseable {
                     .maxPayloadSize(Math.max(16L * settings.maxBodyBytes(), 16L * 1024 * 1024))
                     .shutdownGracePeriod(Duration.ofSeconds(10))
                     .routing(routing -> {
+                        routing.addFilter(new io.footfall.http.tinytrail.CollectPreflight(settings.basePath()));
                         Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
                         // Collect first: Helidon tries routes in order, and this one takes nearly all traffic.
                         new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
+                        tinyTrailRoutes.registerCollect(r, collector, queue, clientIp, settings.tinyTrail(), Clock.systemUTC());
                         new HeartbeatRoutes().register(r);
                         DashboardRoutes dashboard = new DashboardRoutes(settings.basePath());
                         dashboard.register(r);
@@ -192,6 +201,8 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.SavedReportRoutes(auth, websites, stores.events(), stores.meta()).register(r);
                         new io.footfall.http.umami.SegmentRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);
+                        new io.footfall.http.tinytrail.HealthRoute(() -> stores.meta().countUsers() >= 0, "0.1.0").register(r);
+                        tinyTrailRoutes.register(r);
                         r.finish();
                         dashboard.registerFallback(r);
                     })

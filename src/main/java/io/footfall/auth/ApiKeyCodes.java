@@ -13,6 +13,8 @@ import java.util.HexFormat;
  */
 public final class ApiKeyCodes {
     public static final String PREFIX = "umami_";
+    /** TinyTrail's keys ({@code tt_} + 32 letters and digits): same table, same service, recognised by both APIs. */
+    public static final String TINYTRAIL_PREFIX = "tt_";
     static final int LENGTH = 32;
     /** What lists show of a key: the prefix and its first 8 characters, as Umami's {@code keyPrefix}. */
     static final int DISPLAY_LENGTH = PREFIX.length() + 8;
@@ -23,14 +25,18 @@ public final class ApiKeyCodes {
     }
 
     public static String generate() {
-        StringBuilder sb = new StringBuilder(PREFIX.length() + LENGTH).append(PREFIX);
+        return generate(PREFIX);
+    }
+
+    public static String generate(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix.length() + LENGTH).append(prefix);
         for (int i = 0; i < LENGTH; i++) sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         return sb.toString();
     }
 
     /** Whether a presented token is meant as an API key (rather than a login token). */
     public static boolean looksLikeKey(String token) {
-        return token != null && token.startsWith(PREFIX);
+        return token != null && (token.startsWith(PREFIX) || token.startsWith(TINYTRAIL_PREFIX));
     }
 
     public static String hash(String key) {

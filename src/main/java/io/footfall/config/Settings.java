@@ -41,7 +41,8 @@ public record Settings(
         int readTimeoutSeconds,
         MemoryBudget memory,
         ApiKeyRateLimit apiKeyRateLimit,
-        String queryPath) {
+        String queryPath,
+        TinyTrailSettings tinyTrail) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -80,7 +81,8 @@ public record Settings(
                 r.integer("READ_TIMEOUT", 30, 1, 3600),
                 memory,
                 ApiKeyRateLimit.from(env),
-                r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")));
+                r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")),
+                TinyTrailSettings.from(env));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -88,6 +90,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, tinyTrail);
     }
 }

@@ -61,7 +61,7 @@ public final class SendRoutes {
     }
 
     /** Waits until the hit is durable; 503 with Retry-After when the store cannot take it now. */
-    static void store(IngestQueue queue, CollectOutcome.Accepted a) throws InterruptedException {
+    public static void store(IngestQueue queue, CollectOutcome.Accepted a) throws InterruptedException {
         try {
             queue.submit(a.hit()).get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (IngestQueue.Rejected e) {

@@ -24,13 +24,13 @@ class PostgresMigrationsTest {
     /** Tables both stores have: metadata and raw events (DuckDB's rollup tables are its own). */
     static final List<String> SHARED = List.of("event", "event_data", "session_data", "users", "team", "team_user", "website",
             "report", "segment", "link", "pixel", "share", "api_key", "salt", "schema_version",
-            "two_factor", "two_factor_backup_code", "board", "user_preference");
+            "two_factor", "two_factor_backup_code", "board", "user_preference", "website_setting");
 
     @Test
     void applyTwiceIsIdempotent() throws SQLException {
         try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
             int first = Migrations.apply(db, "postgresql");
-            assertThat(first).isEqualTo(3);
+            assertThat(first).isEqualTo(4);
             assertThat(Migrations.apply(db, "postgresql")).isZero();
             List<Integer> versions = db.read(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
@@ -38,7 +38,7 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(3, 3);
+            assertThat(versions).containsExactly(4, 5);
             assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session");
         }
     }
