@@ -74,11 +74,15 @@ await call('getTeamAfterDelete', () => owner.client.getTeam({ teamId }));
 
 const link = await call('createLink', () => owner.client.createLink({ name: 'Docs', url: 'https://example.com/docs', slug: 'client-docs' }));
 await call('getLinks', () => owner.client.getLinks());
+await call('getLinksCharts', () => owner.client.getLinksCharts({ ids: link.id, startAt: 0, endAt: 86_400_000 - 1, timezone: 'UTC' }));
 await call('getLink', () => owner.client.getLink({ linkId: link.id }));
 await call('updateLink', () => owner.client.updateLink({ linkId: link.id, url: 'https://example.com/v2' }));
 await call('deleteLink', () => owner.client.deleteLink({ linkId: link.id }));
 const pixel = await call('createPixel', () => owner.client.createPixel({ name: 'Mail', slug: 'client-pixel' }));
 await call('getPixels', () => owner.client.getPixels());
+await call('getPixelsCharts', () => owner.client.getPixelsCharts({ ids: pixel.id }));
+const ownSite = await call('createOwnWebsite', () => owner.client.createWebsite({ name: 'Own site', domain: 'own.example' }));
+await call('getWebsitesCharts', () => owner.client.getWebsitesCharts({ ids: ownSite.id, startAt: 0, endAt: 86_400_000 - 1 }));
 await call('getPixel', () => owner.client.getPixel({ pixelId: pixel.id }));
 await call('updatePixel', () => owner.client.updatePixel({ pixelId: pixel.id, name: 'Mail 2' }));
 await call('deletePixel', () => owner.client.deletePixel({ pixelId: pixel.id }));

@@ -178,6 +178,8 @@ public final class FootfallServer implements AutoCloseable {
                         new MeRoutes(auth, users, websiteRoutes, teamRoutes, loginLimiter, clientIp).register(r);
                         new io.footfall.http.umami.PreferenceRoutes(auth, new io.footfall.store.jdbc.JdbcPreferenceStore(stores.connections())).register(r);
                         new UserRoutes(auth, users, websiteRoutes, teamRoutes).register(r);
+                        // Before the routes with an id where "charts" stands (/api/websites/{websiteId}).
+                        new io.footfall.http.umami.ChartRoutes(auth, websites, analytics, Clock.systemUTC()).register(r);
                         websiteRoutes.register(r);
                         teamRoutes.register(r);
                         LinkPixelService linksAndPixels = new LinkPixelService(stores.meta());

@@ -76,6 +76,11 @@ public final class AcceleratedAnalytics implements Analytics {
     }
 
     @Override
+    public io.footfall.query.EntityCharts.Chart chart(EventScope scope) throws SQLException {
+        return EntityCharts.run(store, scope);
+    }
+
+    @Override
     public long activeVisitors(EventScope scope) throws SQLException {
         return ActiveVisitors.run(store, scope);
     }

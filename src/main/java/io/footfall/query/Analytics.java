@@ -55,6 +55,9 @@ public interface Analytics {
 
     long activeVisitors(EventScope scope) throws SQLException;
 
+    /** The sparkline of a website, link or pixel in a list: visitors per twelve-hour slot and in all. */
+    EntityCharts.Chart chart(EventScope scope) throws SQLException;
+
     Map<String, Object> realtime(EventScope scope, long nowMillis) throws SQLException;
 
     // Sessions (SessionRoutes)

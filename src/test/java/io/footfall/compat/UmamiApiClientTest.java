@@ -148,7 +148,15 @@ class UmamiApiClientTest {
                     assertThat(c.get("ok").asBoolean()).as(c.toString()).isTrue();
                 }
             });
-            assertThat(calls).hasSize(46);
+            assertThat(calls).hasSize(50);
+            // Sparklines: two twelve-hour slots of 1 January 1970 (UTC), no traffic.
+            String chartLink = calls.get("createLink").at("/result/id").asText();
+            assertThat(calls.get("getLinksCharts").at("/result/data/" + chartLink + "/total").asInt()).isZero();
+            assertThat(calls.get("getLinksCharts").at("/result/data/" + chartLink + "/values").toString()).isEqualTo("[0,0]");
+            String chartSite = calls.get("createOwnWebsite").at("/result/id").asText();
+            assertThat(calls.get("getWebsitesCharts").at("/result/data/" + chartSite + "/values").toString()).isEqualTo("[0,0]");
+            String chartPixel = calls.get("createPixel").at("/result/id").asText();
+            assertThat(calls.get("getPixelsCharts").at("/result/data/" + chartPixel + "/total").asInt()).isZero();
 
             JsonNode team = calls.get("createTeam").get("result");
             String teamId = team.get(0).get("id").asText();

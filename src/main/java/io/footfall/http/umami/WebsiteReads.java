@@ -158,7 +158,7 @@ final class WebsiteReads {
         };
     }
 
-    private static QueryParams.Source withDefaults(QueryParams.Source q, Instant start, Instant end) {
+    static QueryParams.Source withDefaults(QueryParams.Source q, Instant start, Instant end) {
         return new QueryParams.Source() {
             @Override
             public String get(String name) {

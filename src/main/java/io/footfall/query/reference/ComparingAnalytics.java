@@ -108,6 +108,11 @@ public final class ComparingAnalytics implements Analytics {
     }
 
     @Override
+    public io.footfall.query.EntityCharts.Chart chart(EventScope scope) throws SQLException {
+        return checked("chart " + scope, a -> a.chart(scope));
+    }
+
+    @Override
     public long activeVisitors(EventScope scope) throws SQLException {
         return checked("active " + scope, a -> a.activeVisitors(scope));
     }

@@ -107,6 +107,11 @@ public final class ReferenceAnalytics implements Analytics {
     }
 
     @Override
+    public io.footfall.query.EntityCharts.Chart chart(EventScope scope) throws SQLException {
+        return io.footfall.query.EntityCharts.run(store, scope);
+    }
+
+    @Override
     public long activeVisitors(EventScope scope) throws SQLException {
         return ActiveVisitors.run(store, scope);
     }
