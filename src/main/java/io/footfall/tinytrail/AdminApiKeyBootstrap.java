@@ -49,6 +49,7 @@ public final class AdminApiKeyBootstrap {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
+            // A filesystem without POSIX modes (e.g. a Windows volume): the data directory's own access rules apply.
             Files.createFile(file);
         }
         Files.writeString(file, key + "\n", StandardOpenOption.TRUNCATE_EXISTING);
