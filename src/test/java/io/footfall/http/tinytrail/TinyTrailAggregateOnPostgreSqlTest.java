@@ -1,0 +1,8 @@
+package io.footfall.http.tinytrail;
+
+import io.footfall.testing.OnPostgreSql;
+
+/** TinyTrailAggregateTest unchanged, on PostgreSQL (no rollups: the aggregation only confirms). */
+@OnPostgreSql
+class TinyTrailAggregateOnPostgreSqlTest extends TinyTrailAggregateTest {
+}
