@@ -168,6 +168,7 @@ public final class FootfallServer implements AutoCloseable {
                         DashboardRoutes dashboard = new DashboardRoutes(settings.basePath());
                         dashboard.register(r);
                         new TrackerScriptRoutes(settings.trackerScriptName(), settings.collectApiEndpoint()).register(r);
+                        new io.footfall.http.TinyTrailTrackerRoutes().register(r);
                         LoginLimiter loginLimiter = new LoginLimiter(settings.loginMaxFailures(), Clock.systemUTC());
                         io.footfall.auth.PartialLoginTokens partialTokens = new io.footfall.auth.PartialLoginTokens(secret);
                         io.footfall.auth.TwoFactorService twoFactor = new io.footfall.auth.TwoFactorService(

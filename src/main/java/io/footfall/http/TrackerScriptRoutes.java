@@ -20,7 +20,7 @@ public final class TrackerScriptRoutes {
     private final String extraPath;
 
     public TrackerScriptRoutes(String trackerScriptName, String collectEndpoint) {
-        this.plain = withEndpoint(load(), collectEndpoint);
+        this.plain = withEndpoint(load(RESOURCE), collectEndpoint);
         this.gzip = plain == null ? null : gzip(plain);
         this.etag = plain == null ? null : "\"" + sha256(plain).substring(0, 32) + "\"";
         this.extraPath = trackerScriptName;
@@ -57,15 +57,16 @@ public final class TrackerScriptRoutes {
         return js.replace("\"/api/send\"", "\"" + collectEndpoint + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static byte[] load() {
-        try (InputStream in = TrackerScriptRoutes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    /** A classpath resource's bytes, or null when it is not there (a jar built without the tracker). */
+    static byte[] load(String resource) {
+        try (InputStream in = TrackerScriptRoutes.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static byte[] gzip(byte[] data) {
+    static byte[] gzip(byte[] data) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(out) {
@@ -81,7 +82,7 @@ public final class TrackerScriptRoutes {
         }
     }
 
-    private static String sha256(byte[] data) {
+    static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (java.security.NoSuchAlgorithmException e) {
