@@ -36,8 +36,15 @@ class TinyTrailFlaggedTrafficTest {
     }
 
     String site(String domain, String excludedIps) {
-        String account = server.http().send("POST", "/api/v1/accounts", "{\"name\":\"" + domain + "\"}", null,
+        return site(account(domain), domain, excludedIps);
+    }
+
+    String account(String name) {
+        return server.http().send("POST", "/api/v1/accounts", "{\"name\":\"" + name + "\"}", null,
                 Map.of("X-API-KEY", adminKey)).json().get("data").get("id").asText();
+    }
+
+    String site(String account, String domain, String excludedIps) {
         var res = server.http().send("POST", "/api/v1/websites", "{\"domain\":\"" + domain + "\",\"account_id\":\"" + account
                 + "\",\"excluded_ips\":" + excludedIps + "}", null, Map.of("X-API-KEY", adminKey));
         assertThat(res.status()).as(res.body()).isEqualTo(201);
@@ -94,6 +101,30 @@ class TinyTrailFlaggedTrafficTest {
         assertThat(server.count("SELECT COUNT(*) FROM event_data WHERE website_id = ?::UUID", site)).isZero();
         // two bot visitors (8.8.8.8 twice, 8.8.4.4), their own sessions as for any visitor
         assertThat(server.count("SELECT COUNT(DISTINCT session_id) FROM bot_event WHERE website_id = ?::UUID", site)).isEqualTo(2);
+    }
+
+    /** A request without a User-Agent is a script: kept as a bot, answered 204 once stored. */
+    @Test
+    void aHitWithoutUserAgentIsKeptAsABot() {
+        String site = site("no-agent.example", "[]");
+        String body = "{\"website_id\":\"" + site + "\",\"event_type\":\"page_view\",\"url\":\"https://no-agent.example/\",\"path\":\"/\"}";
+        var answer = io.footfall.testing.RawHttp.exchange(server.server().port(), "POST /api/v1/collect HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body, 30_000);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(204);
+        assertThat(server.count("SELECT COUNT(*) FROM bot_event WHERE website_id = ?::UUID", site)).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM event WHERE website_id = ?::UUID", site)).isZero();
+    }
+
+    @Test
+    void deletingTheAccountRemovesItsSitesFlaggedRowsAndSettings() {
+        String account = account("Flagged account");
+        String site = site(account, "account-flagged.example", EXCLUDED);
+        sendMixed(site);
+        var deleted = server.http().send("DELETE", "/api/v1/accounts/" + account, null, null, Map.of("X-API-KEY", adminKey));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(server.count("SELECT COUNT(*) FROM flagged_event WHERE website_id = ?::UUID", site)
+                + server.count("SELECT COUNT(*) FROM event WHERE website_id = ?::UUID", site)
+                + server.count("SELECT COUNT(*) FROM website_setting WHERE website_id = ?::UUID", site)).isZero();
     }
 
     @Test
