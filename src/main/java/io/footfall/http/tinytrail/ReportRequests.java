@@ -53,6 +53,11 @@ final class ReportRequests {
         return events;
     }
 
+    /** The current instant, for reports that look back from now (realtime). */
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
     /** The key and {@code website_id} only (for reports without the period parameters, such as realtime). */
     SiteAccess site(ApiRequest req) throws SQLException {
         Caller caller = auth.caller(req);

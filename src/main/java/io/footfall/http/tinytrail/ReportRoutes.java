@@ -20,6 +20,11 @@ final class ReportRoutes {
         r.get("/api/v1/reports/sources", report(SourcesRoute::answer));
         r.get("/api/v1/reports/devices", report(DevicesRoute::answer));
         r.get("/api/v1/reports/flow", report(FlowRoute::answer));
+        r.get("/api/v1/reports/funnel", report(FunnelRoute::answer));
+        r.get("/api/v1/reports/realtime", req -> RealtimeRoute.answer(requests.site(req), requests.events(), requests.now(),
+                req.query("format")));
+        r.get("/api/v1/reports/custom-events", report(CustomEventsRoute::answer));
+        r.get("/api/v1/reports/timeseries", report(TimeseriesRoute::answer));
     }
 
     /** A report taking every common parameter. */
