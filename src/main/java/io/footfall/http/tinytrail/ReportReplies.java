@@ -3,11 +3,6 @@ package io.footfall.http.tinytrail;
 import io.footfall.http.Reply;
 import io.footfall.query.SpreadsheetSafe;
 import io.footfall.tinytrail.report.ReportPeriod;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,13 +15,12 @@ import java.util.Map;
  * then {@code page} and {@code per_page}), or a CSV download.
  *
  * <p>CSV: {@code Content-Type: text/csv; charset=utf-8}, {@code Content-Disposition: attachment;
- * filename="<report>-<start>-to-<end>.csv"}, a header row with the documented columns, RFC 4180 quoting and
- * CRLF line ends; text a spreadsheet would run as a formula gets a leading {@code '} ({@link SpreadsheetSafe}),
+ * filename="<report>-<start>-to-<end>.csv"}, a header row with the documented columns, CRLF line ends, and
+ * RFC 4180 quoting only where needed (a cell holding a comma, a double quote, CR or LF is put in double quotes,
+ * its double quotes doubled); text a spreadsheet would run as a formula gets a leading {@code '} ({@link SpreadsheetSafe}),
  * null is an empty cell, and numbers are written plainly (42.5, 100, never 1.0E2).
  */
 final class ReportReplies {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
-
     private ReportReplies() {
     }
 
@@ -68,17 +62,9 @@ final class ReportReplies {
 
     /** The CSV download of a report: {@code columns} as the header, then each row's values in that order. */
     static Reply csv(String report, ReportPeriod period, List<String> columns, List<? extends List<?>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(columns);
-            for (List<?> row : rows) {
-                List<String> cells = new ArrayList<>(row.size());
-                for (Object v : row) cells.add(cell(v));
-                printer.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        StringBuilder out = new StringBuilder();
+        line(out, columns);
+        for (List<?> row : rows) line(out, row);
         String name = report + "-" + period.start() + "-to-" + period.end() + ".csv";
         return Reply.raw(200, "text/csv; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -89,6 +75,16 @@ final class ReportReplies {
         List<List<Object>> out = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) out.add(new ArrayList<>(r.values()));
         return out;
+    }
+
+    private static void line(StringBuilder out, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) out.append(',');
+            String c = cell(cells.get(i));
+            boolean quote = c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\r') >= 0 || c.indexOf('\n') >= 0;
+            out.append(quote ? '"' + c.replace("\"", "\"\"") + '"' : c);
+        }
+        out.append("\r\n");
     }
 
     static String cell(Object v) {
