@@ -44,9 +44,9 @@ class TinyTrailActivityReportsTest {
         account = createAccount("Acme");
         userKey = createUserKey(account);
         otherKey = createUserKey(createAccount("Other"));
-        funnelSite = createSite(account, "funnel.example");
-        seriesSite = createSite(account, "series.example");
-        eventsSite = createSite(account, "events.example");
+        funnelSite = createSite(account, "funnel.example", "[{\"name\":\"Signup\",\"pattern\":\"/signup\"}]");
+        seriesSite = createSite(account, "series.example", "[{\"name\":\"About\",\"pattern\":\"/about\"}]");
+        eventsSite = createSite(account, "events.example", "[{\"name\":\"Docs\",\"pattern\":\"/docs/*\"}]");
         sendFunnelTraffic();
         sendSeriesTraffic();
         sendCustomEvents();
@@ -126,6 +126,14 @@ class TinyTrailActivityReportsTest {
         // "custom" is any custom event that is not an automatic type: h's signup_complete after /pricing
         JsonNode custom = data(get(funnel(FUNNEL_WEEK, "/pricing", "custom"), userKey));
         assertThat(custom.get("funnel").toString()).isEqualTo("[" + step("/pricing", 9, "100.0") + "," + step("custom", 1, "11.11") + "]");
+    }
+
+    @Test
+    void funnelOfAContentGroupCountsTheSessionsThatViewedIt() {
+        // c's first session never viewed /signup (the Signup group): six /pricing sessions remain
+        JsonNode d = data(get(funnel(FUNNEL_WEEK + "&content_group=Signup", "/pricing", "/signup", "/onboarding"), userKey));
+        assertThat(d.get("funnel").toString()).isEqualTo("[" + step("/pricing", 6, "100.0") + "," + step("/signup", 5, "83.33")
+                + "," + step("/onboarding", 2, "40.0") + "]");
     }
 
     @Test
@@ -231,6 +239,24 @@ class TinyTrailActivityReportsTest {
     }
 
     @Test
+    void timeseriesOfAContentGroupAddsUpToTheSummaryAndFlowOfTheGroup() {
+        String group = "&content_group=About";
+        assertThat(values(data(get(series(null, null) + group, userKey)), "pageviews", "*")).isEqualTo("2,0,2,0,2");
+        // as the summary counts a group's visits: their rows on the group's paths, so d's visit starts on the 14th
+        assertThat(values(data(get(series("visits", null) + group, userKey)), "visits", "*")).isEqualTo("2,0,2,0,2");
+        assertThat(values(data(get(series("landing_page_entries", null) + group, userKey)), "landing_page_entries", "*"))
+                .isEqualTo("1,0,1,0,1");
+        JsonNode summary = data(get("/api/v1/reports/summary?website_id=" + seriesSite + "&" + SERIES_DAYS + group, userKey)).get("metrics");
+        assertThat(summary.get("visits").get("value").asLong()).isEqualTo(6);
+        assertThat(summary.get("pageviews").get("value").asLong()).isEqualTo(6);
+        long entries = 0;
+        for (JsonNode row : data(get("/api/v1/reports/flow?website_id=" + seriesSite + "&" + SERIES_DAYS + group, userKey)).get("landing_pages")) {
+            entries += row.get("entries").asLong();
+        }
+        assertThat(entries).isEqualTo(3);
+    }
+
+    @Test
     void timeseriesAsCsv() {
         csv(get(series("bounce_rate", null) + "&format=csv", userKey), "timeseries-2026-03-10-to-2026-03-14.csv",
                 "date,value\r\n2026-03-10,50\r\n2026-03-11,0\r\n2026-03-12,33.33\r\n2026-03-13,0\r\n2026-03-14,100\r\n");
@@ -256,7 +282,8 @@ class TinyTrailActivityReportsTest {
     void customEventsCountsByNameWithoutTheAutomaticTypes() {
         JsonNode d = data(get(customEvents(""), userKey));
         assertThat(d.toString()).isEqualTo("{\"period\":{\"start\":\"2026-03-10\",\"end\":\"2026-03-16\"},\"page\":1,\"per_page\":50,"
-                + "\"rows\":[{\"name\":\"signup\",\"count\":3},{\"name\":\"a_event\",\"count\":2},{\"name\":\"video_play\",\"count\":2}]}");
+                + "\"rows\":[{\"name\":\"signup\",\"count\":3},{\"name\":\"a_event\",\"count\":2},{\"name\":\"video_play\",\"count\":2},"
+                + "{\"name\":\"doc_open\",\"count\":1}]}");
     }
 
     @Test
@@ -266,7 +293,7 @@ class TinyTrailActivityReportsTest {
         JsonNode second = data(get(customEvents("&per_page=2&page=2"), userKey));
         assertThat(second.get("page").asInt()).isEqualTo(2);
         assertThat(second.get("per_page").asInt()).isEqualTo(2);
-        assertThat(second.get("rows").toString()).isEqualTo("[{\"name\":\"video_play\",\"count\":2}]");
+        assertThat(second.get("rows").toString()).isEqualTo("[{\"name\":\"video_play\",\"count\":2},{\"name\":\"doc_open\",\"count\":1}]");
         assertThat(data(get(customEvents("&per_page=2&page=3"), userKey)).get("rows").toString()).isEqualTo("[]");
     }
 
@@ -280,9 +307,15 @@ class TinyTrailActivityReportsTest {
     }
 
     @Test
+    void customEventsOfAContentGroupAreTheEventsOnItsPaths() {
+        assertThat(data(get(customEvents("&content_group=Docs"), userKey)).get("rows").toString())
+                .isEqualTo("[{\"name\":\"doc_open\",\"count\":1}]");
+    }
+
+    @Test
     void customEventsAsCsv() {
         csv(get(customEvents("&format=csv"), userKey), "custom-events-2026-03-10-to-2026-03-16.csv",
-                "name,count\r\nsignup,3\r\na_event,2\r\nvideo_play,2\r\n");
+                "name,count\r\nsignup,3\r\na_event,2\r\nvideo_play,2\r\ndoc_open,1\r\n");
         csv(get(customEvents("&format=csv&per_page=1&page=2"), userKey), "custom-events-2026-03-10-to-2026-03-16.csv",
                 "name,count\r\na_event,2\r\n");
     }
@@ -392,7 +425,12 @@ class TinyTrailActivityReportsTest {
     }
 
     static String createSite(String accountId, String domain) {
-        var res = call("POST", "/api/v1/websites", "{\"domain\":\"" + domain + "\",\"account_id\":\"" + accountId + "\"}", adminKey);
+        return createSite(accountId, domain, "[]");
+    }
+
+    static String createSite(String accountId, String domain, String contentGroups) {
+        var res = call("POST", "/api/v1/websites", "{\"domain\":\"" + domain + "\",\"account_id\":\"" + accountId
+                + "\",\"content_groups\":" + contentGroups + "}", adminKey);
         assertThat(res.status()).as(res.body()).isEqualTo(201);
         return res.json().get("data").get("id").asText();
     }
@@ -452,7 +490,10 @@ class TinyTrailActivityReportsTest {
         t.visitor("k", BROWSER, null, null, null).view("2026-03-15T00:00:00Z", "/about", null);
     }
 
-    /** In 2026-03-10..16: signup 3, a_event 2, video_play 2; scroll_50 and close_tab are types, not custom events. */
+    /**
+     * In 2026-03-10..16: signup 3, a_event 2, video_play 2, doc_open 1 (on /docs/a, the Docs group); scroll_50 and
+     * close_tab are types, not custom events.
+     */
     static void sendCustomEvents() {
         Traffic t = new Traffic(server, eventsSite);
         t.visitor("a", BROWSER, null, null, null).view("2026-03-10T10:00:00Z", "/", null)
@@ -462,6 +503,7 @@ class TinyTrailActivityReportsTest {
                 .event("2026-03-12T10:00:10Z", "/", "a_event").event("2026-03-12T10:00:20Z", "/", "scroll_50")
                 .event("2026-03-16T23:59:59Z", "/", "signup");
         t.visitor("c", BROWSER, null, null, null).event("2026-03-13T10:00:00Z", "/", "a_event")
-                .event("2026-03-13T10:00:10Z", "/", "video_play").event("2026-03-17T00:00:00Z", "/", "signup");
+                .event("2026-03-13T10:00:10Z", "/", "video_play").event("2026-03-13T10:00:20Z", "/docs/a", "doc_open")
+                .event("2026-03-17T00:00:00Z", "/", "signup");
     }
 }
