@@ -406,4 +406,53 @@ class TinyTrailReportsTest {
         assertThat(get("devices", "website_id=" + today + "&period=today", key).json().get("data").get("screen_resolutions").toString())
                 .isEqualTo("[{\"bucket\":\"1025-1440\",\"visits\":1},{\"bucket\":\"320-375\",\"visits\":1}]");
     }
+
+    @Test
+    void botsCountOnlyWithIncludeBotsAndExcludedIpsNever() {
+        String account = account("Bots");
+        String key = user(account);
+        var created = server.http().send("POST", "/api/v1/websites", "{\"domain\":\"bots.example\",\"account_id\":\"" + account
+                + "\",\"excluded_ips\":[\"192.0.2.0/24\"]}", null, Map.of("X-API-KEY", adminKey));
+        String bots = created.json().get("data").get("id").asText();
+        String googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        String[][] hits = {
+                {CHROME_WINDOWS, "198.51.100.10", "/", "202"},
+                {googlebot, "198.51.100.11", "/", "204"},
+                {googlebot, "198.51.100.11", "/pricing", "204"},
+                {CHROME_WINDOWS, "192.0.2.5", "/", "204"},
+                {CHROME_WINDOWS, "192.0.2.5", "/pricing", "204"},
+        };
+        for (String[] hit : hits) {
+            var res = server.http().send("POST", "/api/v1/collect", "{\"website_id\":\"" + bots + "\",\"event_type\":\"page_view\","
+                            + "\"url\":\"https://bots.example" + hit[2] + "\",\"path\":\"" + hit[2] + "\"}",
+                    null, Map.of("Content-Type", "application/json", "User-Agent", hit[0], "X-Real-IP", hit[1]));
+            assertThat(res.status()).as(res.body()).isEqualTo(Integer.parseInt(hit[3]));
+        }
+        String w = "website_id=" + bots + "&period=today";
+        JsonNode without = get("summary", w, key).json().get("data").get("metrics");
+        assertThat(without.get("visits").get("value").asLong()).isEqualTo(1);
+        assertThat(without.get("pageviews").get("value").asLong()).isEqualTo(1);
+        assertThat(get("summary", w + "&include_bots=false", key).json().get("data").get("metrics")).isEqualTo(without);
+        JsonNode with = get("summary", w + "&include_bots=true", key).json().get("data").get("metrics");
+        assertThat(with.get("visits").get("value").asLong()).isEqualTo(2);
+        assertThat(with.get("unique_visitors").get("value").asLong()).isEqualTo(2);
+        assertThat(with.get("pageviews").get("value").asLong()).isEqualTo(3);
+        assertThat(with.get("bounce_rate").get("value").asDouble()).isEqualTo(50.0);
+        assertThat(get("pages", w, key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"path\":\"/\",\"contentGroup\":null,\"pageviews\":1,\"uniquePageviews\":1}]");
+        assertThat(get("pages", w + "&include_bots=true", key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"path\":\"/\",\"contentGroup\":null,\"pageviews\":2,\"uniquePageviews\":2},"
+                        + "{\"path\":\"/pricing\",\"contentGroup\":null,\"pageviews\":1,\"uniquePageviews\":1}]");
+        assertThat(get("flow", w + "&include_bots=true", key).json().get("data").get("exit_pages").toString())
+                .isEqualTo("[{\"path\":\"/\",\"exits\":1},{\"path\":\"/pricing\",\"exits\":1}]");
+        assertThat(get("sources", w + "&include_bots=true", key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"channel\":\"Direct\",\"visits\":2}]");
+        JsonNode devices = get("devices", w + "&include_bots=true", key).json().get("data");
+        devices = ((com.fasterxml.jackson.databind.node.ObjectNode) devices).without("period");
+        // Googlebot's User-Agent names no browser or OS: the bot shows as Unknown there.
+        assertThat(devices.toString()).isEqualTo("{\"device_types\":[{\"deviceType\":\"desktop\",\"visits\":2}],"
+                + "\"browsers\":[{\"browserFamily\":\"Chrome\",\"visits\":1},{\"browserFamily\":\"Unknown\",\"visits\":1}],"
+                + "\"os_families\":[{\"osFamily\":\"Unknown\",\"visits\":1},{\"osFamily\":\"Windows\",\"visits\":1}],"
+                + "\"screen_resolutions\":[{\"bucket\":\"unknown\",\"visits\":2}]}");
+    }
 }
