@@ -455,4 +455,66 @@ class TinyTrailReportsTest {
                 + "\"os_families\":[{\"osFamily\":\"Unknown\",\"visits\":1},{\"osFamily\":\"Windows\",\"visits\":1}],"
                 + "\"screen_resolutions\":[{\"bucket\":\"unknown\",\"visits\":2}]}");
     }
+
+    @Test
+    void screenBucketsFollowTheWidth() {
+        String account = account("Screens");
+        String key = user(account);
+        String screens = website(account, "screens.example");
+        String[] sizes = {"100x100", "320x568", "375x667", "376x800", "768x1024", "769x900", "1024x768", "1025x800",
+                "1440x900", "1441x900", "2560x1440", "0x0", "wide"};
+        for (int i = 0; i < sizes.length; i++) {
+            new Visitor(FIREFOX_LINUX, sizes[i], "198.51.100." + (100 + i)).send(screens, "2026-02-24T10:" + (10 + i) + ":00Z", "/", null, null);
+        }
+        var res = get("devices", "website_id=" + screens + "&" + WEEK, key);
+        assertThat(res.json().get("data").get("screen_resolutions").toString()).isEqualTo(
+                "[{\"bucket\":\"320-375\",\"visits\":3},{\"bucket\":\"1025-1440\",\"visits\":2},{\"bucket\":\"1441+\",\"visits\":2},"
+                        + "{\"bucket\":\"376-768\",\"visits\":2},{\"bucket\":\"769-1024\",\"visits\":2},{\"bucket\":\"unknown\",\"visits\":2}]");
+    }
+
+    @Test
+    void channelRulesDecideInTheirOrder() {
+        String account = account("Channels");
+        String key = user(account);
+        String channels = website(account, "channels.example");
+        String[][] visits = {
+                {"/?utm_medium=PPC", "https://www.google.de/", "Paid Search"},
+                {"/?utm_medium=paid-search", "https://duckduckgo.com/", "Paid Search"},
+                {"/?utm_medium=display", "https://www.google.com/", "Organic Search"},
+                {"/?utm_medium=email", "https://www.google.com/", "Email"},
+                {"/", "https://outlook.live.com/mail/", "Email"},
+                {"/", "https://m.facebook.com/", "Social"},
+                {"/", "https://chatgpt.com/", "Referral"},
+                {"/", "https://shop.example/earlier", "Direct"},
+                {"/", null, "Direct"},
+        };
+        for (int i = 0; i < visits.length; i++) {
+            new Visitor(CHROME_WINDOWS, "1920x1080", "198.51.100." + (150 + i)).send(channels, "2026-02-25T10:" + (10 + i) + ":00Z",
+                    visits[i][0], visits[i][1], null);
+        }
+        var res = get("sources", "website_id=" + channels + "&" + WEEK, key);
+        assertThat(res.json().get("data").get("rows").toString()).isEqualTo(
+                "[{\"channel\":\"Direct\",\"visits\":2},{\"channel\":\"Email\",\"visits\":2},{\"channel\":\"Paid Search\",\"visits\":2},"
+                        + "{\"channel\":\"Organic Search\",\"visits\":1},{\"channel\":\"Referral\",\"visits\":1},"
+                        + "{\"channel\":\"Social\",\"visits\":1}]");
+        // The page's own host is no referrer domain; www. is dropped from the others.
+        assertThat(get("sources", "website_id=" + channels + "&group_by=domain&per_page=3&" + WEEK, key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"referrer\":\"google.com\",\"visits\":2},{\"referrer\":\"chatgpt.com\",\"visits\":1},"
+                        + "{\"referrer\":\"duckduckgo.com\",\"visits\":1}]");
+    }
+
+    @Test
+    void csvQuotesCellsAndDefusesFormulas() {
+        String account = account("Csv");
+        String key = user(account);
+        String csvSite = website(account, "csv.example");
+        Visitor v = new Visitor(CHROME_WINDOWS, "1920x1080", "198.51.100.200");
+        v.send(csvSite, "2026-02-24T10:00:00Z", "/a,b?utm_source=%3DHYPERLINK(1)&utm_medium=say%20%22hi%22&utm_campaign=-2%2B3", null, null);
+        var pages = get("pages", "website_id=" + csvSite + "&format=csv&" + WEEK, key);
+        assertThat(pages.body()).isEqualTo("path,contentGroup,pageviews,uniquePageviews\r\n\"/a,b\",,1,1\r\n");
+        var utm = get("sources", "website_id=" + csvSite + "&format=csv&group_by=utm&" + WEEK, key);
+        assertThat(utm.body()).isEqualTo("utmSource,utmMedium,utmCampaign,visits\r\n'=HYPERLINK(1),\"say \"\"hi\"\"\",'-2+3,1\r\n");
+        assertThat(get("sources", "website_id=" + csvSite + "&group_by=utm&" + WEEK, key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"utmSource\":\"=HYPERLINK(1)\",\"utmMedium\":\"say \\\"hi\\\"\",\"utmCampaign\":\"-2+3\",\"visits\":1}]");
+    }
 }
