@@ -97,7 +97,8 @@ public final class FootfallServer implements AutoCloseable {
         GeoLocator geo = GeoLocator.NONE;
         try {
             WebsiteCache websiteCache = new WebsiteCache(stores.meta());
-            WebsiteService websites = new WebsiteService(stores.meta(), stores.events(), websiteCache);
+            WebsiteService websites = new WebsiteService(stores.meta(), stores.events(), websiteCache,
+                    new io.footfall.store.jdbc.JdbcWebsiteSettingStore(stores.connections()));
             UserService users = new UserService(stores.meta(), websites);
             boolean createdAdmin = users.ensureDefaultAdmin();
             AuthTokens tokens = new AuthTokens(secret);
@@ -137,7 +138,7 @@ public final class FootfallServer implements AutoCloseable {
 
             io.footfall.http.tinytrail.TinyTrailRoutes tinyTrailRoutes = new io.footfall.http.tinytrail.TinyTrailRoutes(
                     settings.tinyTrail(), apiKeys, users, tinyTrail, new io.footfall.tinytrail.TinyTrailWebsites(websites,
-                    new io.footfall.store.jdbc.JdbcWebsiteSettingStore(stores.connections())), Clock.systemUTC());
+                    websites.settings()), Clock.systemUTC());
             readTimeouts = new ReadTimeouts(Duration.ofSeconds(settings.readTimeoutSeconds()));
             WebServer web = WebServer.builder()
                     .host(settings.host())
@@ -162,6 +163,7 @@ public final class FootfallServer implements AutoCloseable {
                         // Collect first: Helidon tries routes in order, and this one takes nearly all traffic.
                         new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
                         tinyTrailRoutes.registerCollect(r, collector, queue, clientIp, settings.tinyTrail(), Clock.systemUTC());
+                        tinyTrailRoutes.registerAdmin(r, stores.events(), Clock.systemUTC());
                         new HeartbeatRoutes().register(r);
                         DashboardRoutes dashboard = new DashboardRoutes(settings.basePath());
                         dashboard.register(r);

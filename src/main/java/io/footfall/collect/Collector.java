@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The collect pipeline for one request: validate the source, drop bots and ignored IPs, enrich
+ * The collect pipeline for one request: validate the source, drop (or flag, for TinyTrail) bots and ignored IPs, enrich
  * (location, device, URL parts), identify (session and visit ids) and build the row to store.
  * The IP and User-Agent are used here in memory only.
  */
@@ -58,13 +58,29 @@ public final class Collector {
         this.cacheToken = cacheToken;
     }
 
+    /** Umami's collect: bots and ignored IPs are answered but not recorded. */
     public CollectOutcome collect(SendRequest req, HitContext ctx) throws SQLException {
+        return collect(req, ctx, false, false);
+    }
+
+    /**
+     * TinyTrail's collect: a bot's hit is kept flagged {@code bot}, and one the caller found in the website's
+     * excluded IPs flagged {@code excluded} (which wins), both without event data; IPs the operator ignores
+     * (IGNORE_IP) are still not recorded.
+     */
+    public CollectOutcome collectFlagging(SendRequest req, HitContext ctx, boolean excluded) throws SQLException {
+        return collect(req, ctx, true, excluded);
+    }
+
+    private CollectOutcome collect(SendRequest req, HitContext ctx, boolean keepFlagged, boolean excluded) throws SQLException {
         int eventType = checkSource(req);
 
         String userAgent = req.userAgent() != null ? req.userAgent() : ctx.header().apply("user-agent");
-        if (userAgent == null || userAgent.isBlank()) return CollectOutcome.BOT;
         UserAgentParser parser = userAgents.get();
-        if (!options.disableBotCheck() && parser.isBot(userAgent)) return CollectOutcome.BOT;
+        boolean bot = userAgent == null || userAgent.isBlank() || !options.disableBotCheck() && parser.isBot(userAgent);
+        if (bot && !keepFlagged) return CollectOutcome.BOT;
+        if (userAgent == null) userAgent = "";
+        CollectedHit.Flag flag = excluded ? CollectedHit.Flag.EXCLUDED : bot ? CollectedHit.Flag.BOT : null;
 
         InetAddress ip = req.ip() != null ? IpAddresses.parse(req.ip()) : null;
         if (ip == null) ip = clientIp.resolveAddress(ctx.header(), ctx.peerAddress());
@@ -95,6 +111,7 @@ public final class Collector {
         response.put("visitId", decision.visitId());
 
         if (SendRequest.IDENTIFY.equals(req.type())) {
+            if (flag != null) return CollectOutcome.BOT; // session data of flagged traffic has nowhere to go
             List<DataField> sessionData = EventDataFlattener.flatten(req.data());
             return new CollectOutcome.Accepted(new CollectedHit(null, List.of(), sourceId, sessionId,
                     req.distinctId(), createdAt, sessionData), response);
@@ -113,6 +130,10 @@ public final class Collector {
                 page.campaign(),
                 decision.attributes(),
                 performance ? new Event.WebVitals(req.lcp(), req.inp(), req.cls(), req.fcp(), req.ttfb()) : Event.WebVitals.NONE);
+        if (flag != null) {
+            return new CollectOutcome.Accepted(new CollectedHit(event, List.of(), sourceId, sessionId, req.distinctId(),
+                    createdAt, List.of(), flag), response);
+        }
         List<DataField> eventData = eventType == EventType.CUSTOM_EVENT || eventType == EventType.PAGEVIEW
                 ? EventDataFlattener.flatten(req.data()) : List.of();
         return new CollectOutcome.Accepted(new CollectedHit(event, eventData, sourceId, sessionId, req.distinctId(),

@@ -2,6 +2,7 @@ package io.footfall.manage;
 
 import io.footfall.store.EventStore;
 import io.footfall.store.MetaStore;
+import io.footfall.store.WebsiteSettingStore;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,13 +14,20 @@ public final class WebsiteService {
     private final MetaStore meta;
     private final EventStore events;
     private final WebsiteCache cache;
+    private final WebsiteSettingStore settings;
     private final SegmentService segments;
 
-    public WebsiteService(MetaStore meta, EventStore events, WebsiteCache cache) {
+    public WebsiteService(MetaStore meta, EventStore events, WebsiteCache cache, WebsiteSettingStore settings) {
         this.meta = meta;
         this.events = events;
         this.cache = cache;
+        this.settings = settings;
         this.segments = new SegmentService(meta);
+    }
+
+    /** The websites' TinyTrail settings (content groups, excluded IPs); they go when the website goes. */
+    public WebsiteSettingStore settings() {
+        return settings;
     }
 
     /** The websites' segments and cohorts (every read route resolves {@code segment} / {@code cohort} through them). */
@@ -81,9 +89,11 @@ public final class WebsiteService {
         return updated;
     }
 
+    /** Whichever API deletes it (Umami, TinyTrail, a user's or team's deletion): its events, flagged ones included, and settings go too. */
     public void delete(Website w) throws SQLException {
         events.deleteWebsiteData(w.id());
         meta.markWebsiteDeleted(w.id(), Instant.now());
+        settings.delete(w.id());
         cache.invalidate(w.id());
     }
 

@@ -75,9 +75,9 @@ public final class TinyTrailWebsites {
         return site(w);
     }
 
+    /** Its events and settings go with it (WebsiteService.delete, as through the Umami API). */
     public void delete(UUID id) throws SQLException {
         websites.delete(websites.find(id).orElseThrow());
-        settings.delete(id);
     }
 
     /** The website's settings (for the collect path: excluded IPs, content groups). */

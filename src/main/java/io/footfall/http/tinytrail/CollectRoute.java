@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/v1/collect}: the same pipeline and ingest queue as {@code /api/send}; 202 only once the event
- * is durable, 204 for what is dropped on purpose (unknown website, bot, excluded IP), 400 for a bad body, 429
- * per client IP over the limit. The answer carries CORS for the page's origin with credentials, as documented.
+ * is durable, 204 for an unknown website and for bots and excluded IPs (those stored flagged first, durably, in
+ * {@code flagged_event}, which only include_bots reports read), 400 for a bad body, 429 per client IP over the limit. The answer carries CORS for the page's origin with credentials, as documented.
  */
 final class CollectRoute {
     private final Collector collector;
@@ -65,17 +65,19 @@ final class CollectRoute {
             throw TinyTrailException.invalid(e.getMessage());
         }
         if (websiteId == null || websites.find(websiteId).isEmpty()) return dropped();
-        var excluded = websites.settings(websiteId).excludedIps();
-        if (!excluded.isEmpty() && new IpFilter(excluded).ignores(ip)) return dropped();
+        var excludedIps = websites.settings(websiteId).excludedIps();
+        boolean excluded = !excludedIps.isEmpty() && new IpFilter(excludedIps).ignores(ip);
         CollectOutcome outcome;
         try {
-            outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
+            outcome = collector.collectFlagging(send, new HitContext(req::header, req.remoteAddress()), excluded);
         } catch (ApiException e) {
             if (e.status() == 400) throw TinyTrailException.invalid(e.getMessage());
             throw e;
         }
         if (!(outcome instanceof CollectOutcome.Accepted a)) return dropped();
+        // Bots and excluded traffic answer as a silent drop, but only once durable in flagged_event, as a 202 is.
         SendRoutes.store(queue, a);
+        if (a.hit().flagged()) return dropped();
         return Reply.json(202, java.util.Map.of("status", "accepted"));
     }
 

@@ -62,6 +62,11 @@ public final class TinyTrailRoutes {
                 new ApiKeyRateLimiter(settings.collectLimit(), settings.collectWindow(), clock)).register(new Registrar(router));
     }
 
+    /** {@code POST /api/v1/admin/aggregate}: folds what the store still holds pending (see {@link AggregateRoute}). */
+    public void registerAdmin(Router router, io.footfall.store.EventStore events, Clock clock) {
+        new AggregateRoute(auth, events, clock).register(new Registrar(router));
+    }
+
     /** Every protected route; reports read {@code events}. */
     public void register(Router router, io.footfall.store.EventStore events) {
         Registrar r = new Registrar(router);

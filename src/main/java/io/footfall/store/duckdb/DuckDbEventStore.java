@@ -105,28 +105,49 @@ public final class DuckDbEventStore implements EventStore {
         lastAppend = System.nanoTime();
         db.write(c -> {
             foldedThrough = -1;
-            for (CollectedHit hit : hits) if (hit.event() != null) tail.merge(hit.websiteId(), nextSeq, Math::max);
+            for (CollectedHit hit : hits) if (hit.ordinaryEvent()) tail.merge(hit.websiteId(), nextSeq, Math::max);
             var conn = db.writerConnection();
             deleteReplacedSessionData(c, hits);
             // An appender per table only when the batch has rows for it: each costs a flush at commit.
             boolean anyEvent = false;
+            boolean anyFlagged = false;
             boolean anyEventData = false;
             boolean anySessionData = false;
             for (CollectedHit hit : hits) {
-                anyEvent |= hit.event() != null;
-                anyEventData |= hit.event() != null && !hit.eventData().isEmpty();
+                anyEvent |= hit.ordinaryEvent();
+                anyFlagged |= hit.flagged();
+                anyEventData |= hit.ordinaryEvent() && !hit.eventData().isEmpty();
                 anySessionData |= !hit.sessionData().isEmpty();
             }
             if (anyEvent) {
                 try (DuckDBAppender events = conn.createAppender("main", "event")) {
-                    for (CollectedHit hit : hits) if (hit.event() != null) appendEvent(events, hit.event(), nextSeq);
+                    for (CollectedHit hit : hits) {
+                        if (hit.ordinaryEvent()) {
+                            events.beginRow();
+                            appendEvent(events, hit.event(), nextSeq);
+                            events.endRow();
+                        }
+                    }
                     events.flush();
+                }
+            }
+            if (anyFlagged) {
+                // Never folded: the rollups read event only, so flagged rows keep ingest_seq 0.
+                try (DuckDBAppender flagged = conn.createAppender("main", "flagged_event")) {
+                    for (CollectedHit hit : hits) {
+                        if (!hit.flagged()) continue;
+                        flagged.beginRow();
+                        appendEvent(flagged, hit.event(), 0);
+                        flagged.append(hit.flag().sql());
+                        flagged.endRow();
+                    }
+                    flagged.flush();
                 }
             }
             if (anyEventData) {
                 try (DuckDBAppender eventData = conn.createAppender("main", "event_data")) {
                     for (CollectedHit hit : hits) {
-                        if (hit.event() == null) continue;
+                        if (!hit.ordinaryEvent()) continue;
                         short index = 0;
                         for (DataField f : hit.eventData()) {
                             eventData.beginRow();
@@ -273,8 +294,8 @@ public final class DuckDbEventStore implements EventStore {
         }
     }
 
+    /** The event columns of one row (the caller begins and ends it). */
     private static void appendEvent(DuckDBAppender a, Event e, long seq) throws SQLException {
-        a.beginRow();
         a.append(e.eventId());
         a.append(e.websiteId());
         a.append(e.sessionId());
@@ -321,7 +342,6 @@ public final class DuckDbEventStore implements EventStore {
         dbl(a, v.fcp());
         dbl(a, v.ttfb());
         a.append(seq);
-        a.endRow();
     }
 
     /** Scale of the number_value columns, DECIMAL(19,4) as Umami's numeric(19,4). */
@@ -389,7 +409,7 @@ public final class DuckDbEventStore implements EventStore {
                         RollupTotals.commit(st, t);
                     }
                 }
-                for (String table : List.of("event", "event_data")) {
+                for (String table : List.of("event", "event_data", "flagged_event")) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id IN (" + marks + ")")) {
                         for (int i = 0; i < chunk.size(); i++) ps.setObject(i + 1, chunk.get(i));
                         ps.executeUpdate();
@@ -474,8 +494,8 @@ public final class DuckDbEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             db.fenceThisCommit();
-            List<String> tables = new java.util.ArrayList<>(List.of("event", "event_data", "session_data", "visit", "session_span",
-                    "session_hour"));
+            List<String> tables = new java.util.ArrayList<>(List.of("event", "event_data", "session_data", "flagged_event", "visit",
+                    "session_span", "session_hour"));
             tables.addAll(VisitValueSpans.tables());
             tables.addAll(ValueSpans.tables());
             tables.addAll(EventSpans.tables());

@@ -43,12 +43,15 @@ public final class PostgresEventStore implements EventStore {
         if (hits.isEmpty()) return;
         db.write(c -> {
             boolean anyEvent = false;
+            boolean anyFlagged = false;
             boolean anyEventData = false;
             for (CollectedHit hit : hits) {
-                anyEvent |= hit.event() != null;
-                anyEventData |= hit.event() != null && !hit.eventData().isEmpty();
+                anyEvent |= hit.ordinaryEvent();
+                anyFlagged |= hit.flagged();
+                anyEventData |= hit.ordinaryEvent() && !hit.eventData().isEmpty();
             }
-            if (anyEvent) copyEvents(c, hits);
+            if (anyEvent) copyEvents(c, hits, false);
+            if (anyFlagged) copyEvents(c, hits, true);
             if (anyEventData) copyEventData(c, hits);
             Collection<SessionDataRow> sessionData = latestSessionData(hits);
             if (!sessionData.isEmpty()) replaceSessionData(c, sessionData);
@@ -56,11 +59,12 @@ public final class PostgresEventStore implements EventStore {
         });
     }
 
-    private static void copyEvents(Connection c, List<CollectedHit> hits) throws SQLException {
-        CopyRows rows = CopyRows.into(c, "event", EVENT_COLUMNS);
+    /** The ordinary events into event, or the flagged ones into flagged_event with their flag. */
+    private static void copyEvents(Connection c, List<CollectedHit> hits, boolean flagged) throws SQLException {
+        CopyRows rows = flagged ? CopyRows.into(c, "flagged_event", EVENT_COLUMNS + ", flag") : CopyRows.into(c, "event", EVENT_COLUMNS);
         for (CollectedHit hit : hits) {
             Event e = hit.event();
-            if (e == null) continue;
+            if (e == null || hit.flagged() != flagged) continue;
             rows.uuid(e.eventId()).uuid(e.websiteId()).uuid(e.sessionId()).uuid(e.visitId()).time(e.createdAt())
                     .number(e.eventType()).text(e.eventName());
             Event.Page p = e.page();
@@ -75,6 +79,7 @@ public final class PostgresEventStore implements EventStore {
                     .text(s.region()).text(s.city()).text(s.distinctId());
             Event.WebVitals v = e.vitals();
             rows.number(v.lcp()).number(v.inp()).number(v.cls()).number(v.fcp()).number(v.ttfb());
+            if (flagged) rows.text(hit.flag().sql());
             rows.endRow();
         }
         rows.finish();
@@ -85,7 +90,7 @@ public final class PostgresEventStore implements EventStore {
         CopyRows rows = CopyRows.into(c, "event_data", EVENT_DATA_COLUMNS);
         for (CollectedHit hit : hits) {
             Event e = hit.event();
-            if (e == null) continue;
+            if (!hit.ordinaryEvent()) continue;
             int index = 0;
             for (DataField f : hit.eventData()) {
                 rows.uuid(hit.websiteId()).uuid(e.eventId());
@@ -146,7 +151,7 @@ public final class PostgresEventStore implements EventStore {
         UUID[] ids = eventIds.toArray(UUID[]::new);
         db.write(c -> {
             var array = c.createArrayOf("uuid", ids);
-            for (String table : List.of("event", "event_data")) {
+            for (String table : List.of("event", "event_data", "flagged_event")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id = ANY (?)")) {
                     ps.setArray(1, array);
                     ps.executeUpdate();
@@ -159,7 +164,7 @@ public final class PostgresEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
-            for (String table : List.of("event", "event_data", "session_data")) {
+            for (String table : List.of("event", "event_data", "session_data", "flagged_event")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();

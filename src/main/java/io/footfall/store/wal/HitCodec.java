@@ -13,15 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Binary form of a {@link CollectedHit} for the write-ahead log: compact, versioned, exact round trip. */
+/**
+ * Binary form of a {@link CollectedHit} for the write-ahead log: compact, versioned, exact round trip. Version 2
+ * is version 1 with the flag of a flagged hit after the version byte; ordinary hits stay version 1, so a log
+ * written by this build without flagged hits reads in an older one.
+ */
 final class HitCodec {
     private static final int VERSION = 1;
+    private static final int VERSION_FLAGGED = 2;
 
     private HitCodec() {
     }
 
     static void write(DataOutputStream out, CollectedHit h) throws IOException {
-        out.writeByte(VERSION);
+        out.writeByte(h.flagged() ? VERSION_FLAGGED : VERSION);
+        if (h.flagged()) out.writeUTF(h.flag().sql());
         uuid(out, h.websiteId());
         uuid(out, h.sessionId());
         str(out, h.distinctId());
@@ -62,7 +68,8 @@ final class HitCodec {
 
     static CollectedHit read(DataInputStream in) throws IOException {
         int version = in.readByte();
-        if (version != VERSION) throw new IOException("unknown hit record version " + version);
+        if (version != VERSION && version != VERSION_FLAGGED) throw new IOException("unknown hit record version " + version);
+        CollectedHit.Flag flag = version == VERSION_FLAGGED ? flag(in.readUTF()) : null;
         UUID websiteId = uuid(in);
         UUID sessionId = uuid(in);
         String distinctId = str(in);
@@ -83,7 +90,12 @@ final class HitCodec {
         Event.WebVitals vitals = new Event.WebVitals(dbl(in), dbl(in), dbl(in), dbl(in), dbl(in));
         List<DataField> eventData = fields(in);
         Event e = new Event(eventId, websiteId, sessionId, visitId, eventAt, type, name, page, referrer, campaign, session, vitals);
-        return new CollectedHit(e, eventData, websiteId, sessionId, distinctId, createdAt, sessionData);
+        return new CollectedHit(e, eventData, websiteId, sessionId, distinctId, createdAt, sessionData, flag);
+    }
+
+    private static CollectedHit.Flag flag(String sql) throws IOException {
+        for (CollectedHit.Flag f : CollectedHit.Flag.values()) if (f.sql().equals(sql)) return f;
+        throw new IOException("unknown hit flag " + sql);
     }
 
     private static void fields(DataOutputStream out, List<DataField> fields) throws IOException {

@@ -16,8 +16,8 @@ public final class FirstDay {
     private FirstDay() {
     }
 
-    public static LocalDate of(EventStore store, UUID websiteId, boolean includeFlagged) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT min(e.created_at) FROM " + EventSource.table(includeFlagged)
+    public static LocalDate of(EventStore store, UUID websiteId, boolean includeBots) throws SQLException {
+        SqlText sql = new SqlText().add("SELECT min(e.created_at) FROM " + EventSource.table(includeBots)
                 + " e WHERE e.website_id = ? AND e.created_at >= ?", websiteId, WebsiteDateRange.EARLIEST);
         Instant first = ReportSql.list(store, sql, rs -> Sql.instant(rs, 1)).getFirst();
         return first == null ? null : LocalDate.ofInstant(first, ZoneOffset.UTC);

@@ -6,19 +6,19 @@ import io.footfall.store.Dialect;
 import java.util.UUID;
 
 /**
- * Which events a TinyTrail report reads: one website, the period's whole UTC days, ordinary or also flagged
- * traffic ({@link EventSource}), and optionally a content group's paths.
+ * Which events a TinyTrail report reads: one website, the period's whole UTC days, ordinary traffic or also
+ * bots ({@link EventSource}), and optionally a content group's paths.
  */
-public record ReportScope(UUID websiteId, ReportPeriod period, boolean includeFlagged, ContentGroupPattern group,
+public record ReportScope(UUID websiteId, ReportPeriod period, boolean includeBots, ContentGroupPattern group,
                           Dialect dialect) {
 
     public ReportScope withPeriod(ReportPeriod p) {
-        return new ReportScope(websiteId, p, includeFlagged, group, dialect);
+        return new ReportScope(websiteId, p, includeBots, group, dialect);
     }
 
     /** {@code FROM <source> <alias> WHERE} website, period and type condition (over alias {@code e}), without the group. */
     public SqlText from(String alias, String typeCondition) {
-        return new SqlText().add(" FROM " + EventSource.table(includeFlagged) + " " + alias + " WHERE " + alias
+        return new SqlText().add(" FROM " + EventSource.table(includeBots) + " " + alias + " WHERE " + alias
                         + ".website_id = ? AND " + alias + ".created_at >= ? AND " + alias + ".created_at < ? AND "
                         + typeCondition.replace("e.", alias + "."),
                 websiteId, period.startAt(), period.endBefore());

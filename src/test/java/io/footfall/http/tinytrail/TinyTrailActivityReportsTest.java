@@ -391,6 +391,45 @@ class TinyTrailActivityReportsTest {
                 "the realtime report answers JSON only ('format' may only be json)");
     }
 
+    // ---- bots and excluded IPs ----
+
+    @Test
+    void botsCountOnlyWithIncludeBotsAndExcludedIpsNever() {
+        var created = call("POST", "/api/v1/websites", "{\"domain\":\"bots.example\",\"account_id\":\"" + account
+                + "\",\"excluded_ips\":[\"192.0.2.0/24\"]}", adminKey);
+        String site = created.json().get("data").get("id").asText();
+        String googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        String[][] visitors = {{BROWSER, "198.51.100.10", "202"}, {googlebot, "198.51.100.11", "204"}, {BROWSER, "192.0.2.5", "204"}};
+        for (String[] v : visitors) {
+            for (String[] e : new String[][]{{"page_view", "/pricing", ""}, {"page_view", "/signup", ""},
+                    {"custom", "/signup", ",\"properties\":{\"name\":\"signup\"}"}}) {
+                String body = "{\"website_id\":\"" + site + "\",\"event_type\":\"" + e[0] + "\",\"url\":\"https://bots.example"
+                        + e[1] + "\",\"path\":\"" + e[1] + "\"" + e[2] + "}";
+                var res = server.http().send("POST", "/api/v1/collect", body, null,
+                        Map.of("Content-Type", "application/json", "User-Agent", v[0], "X-Real-IP", v[1]));
+                assertThat(res.status()).as(res.body()).isEqualTo(Integer.parseInt(v[2]));
+            }
+        }
+        String w = "website_id=" + site + "&period=today";
+        String steps = "&" + q("steps[]") + "=/pricing&" + q("steps[]") + "=/signup";
+        assertThat(data(get("/api/v1/reports/funnel?" + w + steps, userKey)).get("funnel").toString())
+                .isEqualTo("[" + step("/pricing", 1, "100.0") + "," + step("/signup", 1, "100.0") + "]");
+        assertThat(data(get("/api/v1/reports/funnel?" + w + steps + "&include_bots=true", userKey)).get("funnel").toString())
+                .isEqualTo("[" + step("/pricing", 2, "100.0") + "," + step("/signup", 2, "100.0") + "]");
+        assertThat(data(get("/api/v1/reports/custom-events?" + w, userKey)).get("rows").toString())
+                .isEqualTo("[{\"name\":\"signup\",\"count\":1}]");
+        assertThat(data(get("/api/v1/reports/custom-events?" + w + "&include_bots=true", userKey)).get("rows").toString())
+                .isEqualTo("[{\"name\":\"signup\",\"count\":2}]");
+        assertThat(data(get("/api/v1/reports/timeseries?" + w, userKey)).get("series").get(0).get("value").asLong()).isEqualTo(2);
+        assertThat(data(get("/api/v1/reports/timeseries?" + w + "&include_bots=true", userKey)).get("series").get(0).get("value").asLong())
+                .isEqualTo(4);
+        String expected = "{\"active_visitors\":1,\"top_pages\":[{\"path\":\"/pricing\",\"visitors\":1},"
+                + "{\"path\":\"/signup\",\"visitors\":1}],\"events_by_type\":[{\"eventType\":\"page_view\",\"count\":2},"
+                + "{\"eventType\":\"custom\",\"count\":1}]}";
+        assertThat(data(get(realtime(site), userKey)).toString()).isEqualTo(expected);
+        assertThat(data(get(realtime(site) + "&include_bots=true", userKey)).toString()).isEqualTo(expected);
+    }
+
     // ---- common errors ----
 
     @Test

@@ -85,7 +85,7 @@ class TinyTrailCollectTest {
     }
 
     @Test
-    void unknownSitesBotsAndExcludedIpsAreDroppedSilently() {
+    void unknownSitesBotsAndExcludedIpsAreAnsweredSilently() {
         String site = site("dropped.example", "[]");
         String excluded = site("excluded.example", "[\"10.0.0.0/8\",\"127.0.0.0/8\"]");
         String v6 = site("excluded6.example", "[\"::1/128\",\"2001:db8::/32\"]");
@@ -97,6 +97,9 @@ class TinyTrailCollectTest {
         assertThat(res.body()).isEmpty();
         assertThat(collect(event(v6, "page_view", "/", ""), BROWSER).status()).isEqualTo(202); // 127.0.0.1 is not in the v6 list
         assertThat(server.count("SELECT COUNT(*) FROM event WHERE website_id IN (?::UUID, ?::UUID)", site, excluded)).isZero();
+        // ... but the bot and the excluded visitor are kept flagged (TinyTrailFlaggedTrafficTest)
+        assertThat(server.count("SELECT COUNT(*) FROM flagged_event WHERE website_id = ?::UUID AND flag = 'bot'", site)).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM flagged_event WHERE website_id = ?::UUID AND flag = 'excluded'", excluded)).isEqualTo(1);
     }
 
     @Test

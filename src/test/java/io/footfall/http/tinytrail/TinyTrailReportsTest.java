@@ -406,4 +406,115 @@ class TinyTrailReportsTest {
         assertThat(get("devices", "website_id=" + today + "&period=today", key).json().get("data").get("screen_resolutions").toString())
                 .isEqualTo("[{\"bucket\":\"1025-1440\",\"visits\":1},{\"bucket\":\"320-375\",\"visits\":1}]");
     }
+
+    @Test
+    void botsCountOnlyWithIncludeBotsAndExcludedIpsNever() {
+        String account = account("Bots");
+        String key = user(account);
+        var created = server.http().send("POST", "/api/v1/websites", "{\"domain\":\"bots.example\",\"account_id\":\"" + account
+                + "\",\"excluded_ips\":[\"192.0.2.0/24\"]}", null, Map.of("X-API-KEY", adminKey));
+        String bots = created.json().get("data").get("id").asText();
+        String googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        String[][] hits = {
+                {CHROME_WINDOWS, "198.51.100.10", "/", "202"},
+                {googlebot, "198.51.100.11", "/", "204"},
+                {googlebot, "198.51.100.11", "/pricing", "204"},
+                {CHROME_WINDOWS, "192.0.2.5", "/", "204"},
+                {CHROME_WINDOWS, "192.0.2.5", "/pricing", "204"},
+        };
+        for (String[] hit : hits) {
+            var res = server.http().send("POST", "/api/v1/collect", "{\"website_id\":\"" + bots + "\",\"event_type\":\"page_view\","
+                            + "\"url\":\"https://bots.example" + hit[2] + "\",\"path\":\"" + hit[2] + "\"}",
+                    null, Map.of("Content-Type", "application/json", "User-Agent", hit[0], "X-Real-IP", hit[1]));
+            assertThat(res.status()).as(res.body()).isEqualTo(Integer.parseInt(hit[3]));
+        }
+        String w = "website_id=" + bots + "&period=today";
+        JsonNode without = get("summary", w, key).json().get("data").get("metrics");
+        assertThat(without.get("visits").get("value").asLong()).isEqualTo(1);
+        assertThat(without.get("pageviews").get("value").asLong()).isEqualTo(1);
+        assertThat(get("summary", w + "&include_bots=false", key).json().get("data").get("metrics")).isEqualTo(without);
+        JsonNode with = get("summary", w + "&include_bots=true", key).json().get("data").get("metrics");
+        assertThat(with.get("visits").get("value").asLong()).isEqualTo(2);
+        assertThat(with.get("unique_visitors").get("value").asLong()).isEqualTo(2);
+        assertThat(with.get("pageviews").get("value").asLong()).isEqualTo(3);
+        assertThat(with.get("bounce_rate").get("value").asDouble()).isEqualTo(50.0);
+        assertThat(get("pages", w, key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"path\":\"/\",\"contentGroup\":null,\"pageviews\":1,\"uniquePageviews\":1}]");
+        assertThat(get("pages", w + "&include_bots=true", key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"path\":\"/\",\"contentGroup\":null,\"pageviews\":2,\"uniquePageviews\":2},"
+                        + "{\"path\":\"/pricing\",\"contentGroup\":null,\"pageviews\":1,\"uniquePageviews\":1}]");
+        assertThat(get("flow", w + "&include_bots=true", key).json().get("data").get("exit_pages").toString())
+                .isEqualTo("[{\"path\":\"/\",\"exits\":1},{\"path\":\"/pricing\",\"exits\":1}]");
+        assertThat(get("sources", w + "&include_bots=true", key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"channel\":\"Direct\",\"visits\":2}]");
+        JsonNode devices = get("devices", w + "&include_bots=true", key).json().get("data");
+        devices = ((com.fasterxml.jackson.databind.node.ObjectNode) devices).without("period");
+        // Googlebot's User-Agent names no browser or OS: the bot shows as Unknown there.
+        assertThat(devices.toString()).isEqualTo("{\"device_types\":[{\"deviceType\":\"desktop\",\"visits\":2}],"
+                + "\"browsers\":[{\"browserFamily\":\"Chrome\",\"visits\":1},{\"browserFamily\":\"Unknown\",\"visits\":1}],"
+                + "\"os_families\":[{\"osFamily\":\"Unknown\",\"visits\":1},{\"osFamily\":\"Windows\",\"visits\":1}],"
+                + "\"screen_resolutions\":[{\"bucket\":\"unknown\",\"visits\":2}]}");
+    }
+
+    @Test
+    void screenBucketsFollowTheWidth() {
+        String account = account("Screens");
+        String key = user(account);
+        String screens = website(account, "screens.example");
+        String[] sizes = {"100x100", "320x568", "375x667", "376x800", "768x1024", "769x900", "1024x768", "1025x800",
+                "1440x900", "1441x900", "2560x1440", "0x0", "wide"};
+        for (int i = 0; i < sizes.length; i++) {
+            new Visitor(FIREFOX_LINUX, sizes[i], "198.51.100." + (100 + i)).send(screens, "2026-02-24T10:" + (10 + i) + ":00Z", "/", null, null);
+        }
+        var res = get("devices", "website_id=" + screens + "&" + WEEK, key);
+        assertThat(res.json().get("data").get("screen_resolutions").toString()).isEqualTo(
+                "[{\"bucket\":\"320-375\",\"visits\":3},{\"bucket\":\"1025-1440\",\"visits\":2},{\"bucket\":\"1441+\",\"visits\":2},"
+                        + "{\"bucket\":\"376-768\",\"visits\":2},{\"bucket\":\"769-1024\",\"visits\":2},{\"bucket\":\"unknown\",\"visits\":2}]");
+    }
+
+    @Test
+    void channelRulesDecideInTheirOrder() {
+        String account = account("Channels");
+        String key = user(account);
+        String channels = website(account, "channels.example");
+        String[][] visits = {
+                {"/?utm_medium=PPC", "https://www.google.de/", "Paid Search"},
+                {"/?utm_medium=paid-search", "https://duckduckgo.com/", "Paid Search"},
+                {"/?utm_medium=display", "https://www.google.com/", "Organic Search"},
+                {"/?utm_medium=email", "https://www.google.com/", "Email"},
+                {"/", "https://outlook.live.com/mail/", "Email"},
+                {"/", "https://m.facebook.com/", "Social"},
+                {"/", "https://chatgpt.com/", "Referral"},
+                {"/", "https://shop.example/earlier", "Direct"},
+                {"/", null, "Direct"},
+        };
+        for (int i = 0; i < visits.length; i++) {
+            new Visitor(CHROME_WINDOWS, "1920x1080", "198.51.100." + (150 + i)).send(channels, "2026-02-25T10:" + (10 + i) + ":00Z",
+                    visits[i][0], visits[i][1], null);
+        }
+        var res = get("sources", "website_id=" + channels + "&" + WEEK, key);
+        assertThat(res.json().get("data").get("rows").toString()).isEqualTo(
+                "[{\"channel\":\"Direct\",\"visits\":2},{\"channel\":\"Email\",\"visits\":2},{\"channel\":\"Paid Search\",\"visits\":2},"
+                        + "{\"channel\":\"Organic Search\",\"visits\":1},{\"channel\":\"Referral\",\"visits\":1},"
+                        + "{\"channel\":\"Social\",\"visits\":1}]");
+        // The page's own host is no referrer domain; www. is dropped from the others.
+        assertThat(get("sources", "website_id=" + channels + "&group_by=domain&per_page=3&" + WEEK, key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"referrer\":\"google.com\",\"visits\":2},{\"referrer\":\"chatgpt.com\",\"visits\":1},"
+                        + "{\"referrer\":\"duckduckgo.com\",\"visits\":1}]");
+    }
+
+    @Test
+    void csvQuotesCellsAndDefusesFormulas() {
+        String account = account("Csv");
+        String key = user(account);
+        String csvSite = website(account, "csv.example");
+        Visitor v = new Visitor(CHROME_WINDOWS, "1920x1080", "198.51.100.200");
+        v.send(csvSite, "2026-02-24T10:00:00Z", "/a,b?utm_source=%3DHYPERLINK(1)&utm_medium=say%20%22hi%22&utm_campaign=-2%2B3", null, null);
+        var pages = get("pages", "website_id=" + csvSite + "&format=csv&" + WEEK, key);
+        assertThat(pages.body()).isEqualTo("path,contentGroup,pageviews,uniquePageviews\r\n\"/a,b\",,1,1\r\n");
+        var utm = get("sources", "website_id=" + csvSite + "&format=csv&group_by=utm&" + WEEK, key);
+        assertThat(utm.body()).isEqualTo("utmSource,utmMedium,utmCampaign,visits\r\n'=HYPERLINK(1),\"say \"\"hi\"\"\",'-2+3,1\r\n");
+        assertThat(get("sources", "website_id=" + csvSite + "&group_by=utm&" + WEEK, key).json().get("data").get("rows").toString())
+                .isEqualTo("[{\"utmSource\":\"=HYPERLINK(1)\",\"utmMedium\":\"say \\\"hi\\\"\",\"utmCampaign\":\"-2+3\",\"visits\":1}]");
+    }
 }

@@ -20,17 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PostgreSQL's migrations on a real server: idempotent, and the same tables and columns as DuckDB's, rollups aside. */
 class PostgresMigrationsTest {
     /** Columns DuckDB has only for its rollups (event.ingest_seq: fold sequence; session_data spans: V18). */
-    static final Set<String> DUCKDB_ONLY = Set.of("event.ingest_seq", "session_data.session_first_at", "session_data.session_last_at");
+    static final Set<String> DUCKDB_ONLY = Set.of("event.ingest_seq", "flagged_event.ingest_seq", "session_data.session_first_at", "session_data.session_last_at");
     /** Tables both stores have: metadata and raw events (DuckDB's rollup tables are its own). */
     static final List<String> SHARED = List.of("event", "event_data", "session_data", "users", "team", "team_user", "website",
             "report", "segment", "link", "pixel", "share", "api_key", "salt", "schema_version",
-            "two_factor", "two_factor_backup_code", "board", "user_preference", "website_setting");
+            "two_factor", "two_factor_backup_code", "board", "user_preference", "website_setting", "flagged_event");
 
     @Test
     void applyTwiceIsIdempotent() throws SQLException {
         try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
             int first = Migrations.apply(db, "postgresql");
-            assertThat(first).isEqualTo(4);
+            assertThat(first).isEqualTo(5);
             assertThat(Migrations.apply(db, "postgresql")).isZero();
             List<Integer> versions = db.read(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
@@ -38,7 +38,7 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(4, 5);
+            assertThat(versions).containsExactly(5, 6);
             assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session");
         }
     }
@@ -66,6 +66,42 @@ class PostgresMigrationsTest {
         assertThat(postgres.keySet()).containsExactlyInAnyOrderElementsOf(SHARED);
         assertThat(duckOnly).allSatisfy(t -> assertThat(t).matches(
                 "visit.*|session_(span|hour|value.*|event|view_day)|event_hour|event_type_hour|.*_day|.*_gap.*|.*slot.*|rollup_state|.*_pending|visit_event"));
+    }
+
+    /** flagged_event is event plus its flag, and bot_event is exactly event, column for column in order, on both stores. */
+    @Test
+    void flaggedEventHasEventsColumnsInOrder() throws Exception {
+        try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
+            Migrations.apply(db, "postgresql");
+            assertFlaggedMatchesEvent(db, "public");
+        }
+        try (DuckDbConnections db = DuckDbConnections.open(Files.createTempDirectory("footfall-mig").resolve("f.duckdb"), 1)) {
+            Migrations.apply(db, "duckdb");
+            assertFlaggedMatchesEvent(db, "main");
+        }
+    }
+
+    private static void assertFlaggedMatchesEvent(Connections db, String schema) throws SQLException {
+        List<String> event = orderedColumns(db, schema, "event");
+        List<String> flagged = new java.util.ArrayList<>(event);
+        flagged.add("flag");
+        assertThat(orderedColumns(db, schema, "flagged_event")).as(schema + " flagged_event").isEqualTo(flagged);
+        assertThat(orderedColumns(db, schema, "bot_event")).as(schema + " bot_event").isEqualTo(event);
+    }
+
+    private static List<String> orderedColumns(Connections db, String schema, String table) throws SQLException {
+        return db.read(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_schema = ?"
+                    + " AND table_name = ? ORDER BY ordinal_position")) {
+                ps.setString(1, schema);
+                ps.setString(2, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
     }
 
     private static Map<String, Set<String>> columns(Connections db, String schema) throws SQLException {

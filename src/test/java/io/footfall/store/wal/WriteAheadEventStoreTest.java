@@ -115,6 +115,64 @@ class WriteAheadEventStoreTest {
         assertThat(HitCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())))).isEqualTo(identify);
     }
 
+    /** Hit {@code i} as TinyTrail keeps a bot or excluded hit: the event row alone, flagged. */
+    CollectedHit flagged(int i, CollectedHit.Flag flag) {
+        CollectedHit h = hit(i);
+        return new CollectedHit(h.event(), List.of(), website, h.sessionId(), null, h.createdAt(), List.of(), flag);
+    }
+
+    /** 6 ordinary hits (2 of them custom events), 3 bots, 2 excluded, interleaved in one batch. */
+    List<CollectedHit> mixed() {
+        List<CollectedHit> out = new ArrayList<>(hits(6));
+        out.add(1, flagged(10, CollectedHit.Flag.BOT));
+        out.add(3, flagged(11, CollectedHit.Flag.EXCLUDED));
+        out.add(flagged(13, CollectedHit.Flag.BOT));
+        out.add(flagged(14, CollectedHit.Flag.BOT));
+        out.add(flagged(16, CollectedHit.Flag.EXCLUDED));
+        return out;
+    }
+
+    @Test
+    void codecRoundTripsAFlaggedHit() throws Exception {
+        for (CollectedHit.Flag flag : CollectedHit.Flag.values()) {
+            CollectedHit h = flagged(4, flag);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            HitCodec.write(new DataOutputStream(bytes), h);
+            assertThat(HitCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())))).isEqualTo(h);
+        }
+    }
+
+    /** Flagged hits land in flagged_event only, survive a crash once, stay out of the rollups, and go with a reset. */
+    @Test
+    void flaggedHitsAreKeptApartThroughACrashAndAReset() throws Exception {
+        List<CollectedHit> batch = mixed();
+        HitLog.Opened crashed = HitLog.open(dir.resolve("log"));
+        crashed.log().append(batch);
+        crashed.log().close();
+        duck.append(batch.subList(0, 7)); // part reached the store, no checkpoint written
+        WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log"));
+        assertThat(count("event")).isEqualTo(6);
+        assertThat(count("event_data")).isEqualTo(12);
+        assertThat(count("session_data")).isEqualTo(5);
+        assertThat(count("(SELECT * FROM flagged_event WHERE flag = 'bot')")).isEqualTo(3);
+        assertThat(count("(SELECT * FROM flagged_event WHERE flag = 'excluded')")).isEqualTo(2);
+        assertThat(count("bot_event")).isEqualTo(3);
+        assertThat(count("(SELECT DISTINCT event_id FROM flagged_event)")).isEqualTo(5);
+        assertThat(count("(SELECT * FROM flagged_event WHERE url_path IN ('/p/10', '/p/13', '/p/14') AND flag = 'bot' AND ingest_seq = 0)"))
+                .isEqualTo(3);
+        wal.foldPending();
+        long views = duck.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(sum(views), 0) FROM visit")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(views).isEqualTo(4); // hits 1, 2, 4, 5: the rollups fold event only
+        wal.deleteWebsiteData(website);
+        assertThat(count("flagged_event") + count("event")).isZero();
+        wal.close();
+    }
+
     @Test
     void appendedHitsAreReadableAndShippedOnClose() throws Exception {
         WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log"));

@@ -186,6 +186,38 @@ class WriteAheadOnPostgresTest {
         return m;
     }
 
+    /** Hit {@code i} as TinyTrail keeps a bot or excluded hit: the event row alone, flagged. */
+    CollectedHit flagged(int i, CollectedHit.Flag flag) {
+        CollectedHit h = hit(i);
+        return new CollectedHit(h.event(), List.of(), website, h.sessionId(), null, h.createdAt(), List.of(), flag);
+    }
+
+    /** Flagged hits land in flagged_event only (every column as sent, plus the flag), survive a crash once, and go with a reset. */
+    @Test
+    void flaggedHitsAreKeptApartThroughACrashAndAReset() throws Exception {
+        List<CollectedHit> batch = new ArrayList<>(hits(6));
+        batch.add(1, flagged(10, CollectedHit.Flag.BOT));
+        batch.add(3, flagged(11, CollectedHit.Flag.EXCLUDED));
+        batch.add(flagged(13, CollectedHit.Flag.BOT));
+        HitLog.Opened crashed = HitLog.open(dir);
+        crashed.log().append(batch);
+        crashed.log().close();
+        store.append(batch.subList(0, 5)); // part reached the store, no checkpoint written
+        WriteAheadEventStore wal = WriteAheadEventStore.open(store, dir);
+        assertThat(count("event")).isEqualTo(6);
+        assertThat(count("event_data")).isEqualTo(12);
+        assertThat(count("bot_event")).isEqualTo(2);
+        var flaggedRows = rows("SELECT url_path, flag, event_type, event_name, browser, created_at FROM flagged_event WHERE website_id = ? ORDER BY url_path");
+        assertThat(flaggedRows).extracting(r -> r.get("url_path") + " " + r.get("flag") + " " + r.get("event_type") + " " + r.get("event_name")
+                + " " + r.get("browser") + " " + r.get("created_at"))
+                .containsExactly("/p/10 bot 1 null chrome 2026-11-01 10:00:10.123456",
+                        "/p/11 excluded 1 null chrome 2026-11-01 10:00:11.123456",
+                        "/p/13 bot 1 null chrome 2026-11-01 10:00:13.123456");
+        wal.deleteWebsiteData(website);
+        assertThat(count("flagged_event") + count("event")).isZero();
+        wal.close();
+    }
+
     @Test
     void hitsLeftInTheLogByACrashAreShippedAtStart() throws Exception {
         HitLog.Opened crashed = HitLog.open(dir);
