@@ -270,6 +270,8 @@ class TinyTrailActivityReportsTest {
                 + "unique_pageviews, bounce_rate, avg_session_duration, landing_page_entries, exit_page_exits");
         error(get(series(null, "about"), userKey), 400, "INVALID_PAYLOAD",
                 "'path' must be a page path starting with / (at most 4000 characters)");
+        error(get("/api/v1/reports/timeseries?website_id=" + seriesSite + "&start_date=2000-01-01&end_date=9999-12-31", userKey),
+                400, "INVALID_PAYLOAD", "the timeseries covers at most 36600 days");
     }
 
     // ---- custom events ----
