@@ -25,8 +25,9 @@ public final class DevicesReport {
 
     /** Every breakdown's rows, in {@link Breakdown} order. */
     public static Map<Breakdown, List<Row>> rows(EventStore store, ReportScope scope) throws SQLException {
-        SqlText sql = new SqlText().add("WITH v AS " + scope.dialect().materialized() + "(SELECT e.* FROM (").addAll(ReportSql.numberedPageviews(scope))
-                .add(") e WHERE e.first_n = 1").addAll(scope.visitInGroup("e")).add(")");
+        SqlText sql = new SqlText().add("WITH v AS " + scope.dialect().materialized() + "(SELECT e.* FROM (")
+                .addAll(ReportSql.landings(scope, "browser", "os", "device", "screen"))
+                .add(") e WHERE 1 = 1").addAll(scope.visitInGroup("e")).add(")");
         Breakdown[] kinds = Breakdown.values();
         for (int i = 0; i < kinds.length; i++) {
             sql.add(i == 0 ? " " : " UNION ALL ").add("SELECT " + i + " AS kind, ");
