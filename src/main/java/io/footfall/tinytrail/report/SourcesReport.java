@@ -53,8 +53,11 @@ public final class SourcesReport {
                         + " GROUP BY 2, 3, 4 ORDER BY 5 DESC, 2 NULLS FIRST, 3 NULLS FIRST, 4 NULLS FIRST";
             }
         }
-        sql.add(", count(*) FROM (").addAll(ReportSql.landings(scope, columns)).add(") e WHERE 1 = 1")
-                .addAll(scope.visitInGroup("e")).add(tail).addAll(ReportSql.page(paging));
+        // Visits are counted per distinct landing values first: the channel rules then run on a few rows, not per visit.
+        String list = String.join(", ", columns);
+        sql.add(", CAST(sum(e.n) AS BIGINT) FROM (SELECT " + list + ", count(*) AS n FROM (")
+                .addAll(ReportSql.landings(scope, columns)).add(") e WHERE 1 = 1").addAll(scope.visitInGroup("e"))
+                .add(" GROUP BY " + list + ") e WHERE 1 = 1").add(tail).addAll(ReportSql.page(paging));
         return ReportSql.list(store, sql, rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getLong(5)));
     }
