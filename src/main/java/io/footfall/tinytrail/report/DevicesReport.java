@@ -25,8 +25,11 @@ public final class DevicesReport {
 
     /** Every breakdown's rows, in {@link Breakdown} order. */
     public static Map<Breakdown, List<Row>> rows(EventStore store, ReportScope scope) throws SQLException {
-        SqlText sql = new SqlText().add("WITH v AS " + scope.dialect().materialized() + "(SELECT e.* FROM (").addAll(ReportSql.numberedPageviews(scope))
-                .add(") e WHERE e.first_n = 1").addAll(scope.visitInGroup("e")).add(")");
+        // Visits per distinct (browser, os, device, screen) first: the folding rules then run on a few rows.
+        SqlText sql = new SqlText().add("WITH v AS " + scope.dialect().materialized() + "(SELECT browser, os, device, screen, "
+                        + "count(*) AS n FROM (")
+                .addAll(ReportSql.landings(scope, "browser", "os", "device", "screen"))
+                .add(") e WHERE 1 = 1").addAll(scope.visitInGroup("e")).add(" GROUP BY browser, os, device, screen)");
         Breakdown[] kinds = Breakdown.values();
         for (int i = 0; i < kinds.length; i++) {
             sql.add(i == 0 ? " " : " UNION ALL ").add("SELECT " + i + " AS kind, ");
@@ -36,7 +39,7 @@ public final class DevicesReport {
                 case BROWSER -> TinyTrailTerms.browserFamily();
                 default -> TinyTrailTerms.osFamily();
             });
-            sql.add(" AS x, count(*) AS n FROM v e GROUP BY 2");
+            sql.add(" AS x, CAST(sum(e.n) AS BIGINT) AS n FROM v e GROUP BY 2");
         }
         sql.add(" ORDER BY 1, 3 DESC, 2");
         Map<Breakdown, List<Row>> out = new LinkedHashMap<>();

@@ -18,17 +18,17 @@ public final class FlowReport {
     }
 
     public static List<Row> landingPages(EventStore store, ReportScope scope, Paging paging) throws SQLException {
-        return pages(store, scope, paging, "first_n");
+        return pages(store, scope, paging, true);
     }
 
     public static List<Row> exitPages(EventStore store, ReportScope scope, Paging paging) throws SQLException {
-        return pages(store, scope, paging, "last_n");
+        return pages(store, scope, paging, false);
     }
 
-    private static List<Row> pages(EventStore store, ReportScope scope, Paging paging, String position) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT e.path, count(*) FROM (").addAll(ReportSql.numberedPageviews(scope))
-                .add(") e WHERE e." + position + " = 1");
-        if (scope.group() != null) sql.add(" AND e.path LIKE ? ESCAPE '\\'", scope.group().like());
+    private static List<Row> pages(EventStore store, ReportScope scope, Paging paging, boolean landing) throws SQLException {
+        SqlText visits = landing ? ReportSql.landings(scope, "url_path") : ReportSql.exits(scope, "url_path");
+        SqlText sql = new SqlText().add("SELECT coalesce(e.url_path, '') AS path, count(*) FROM (").addAll(visits)
+                .add(") e WHERE 1 = 1").addAll(scope.pathInGroup("e"));
         sql.add(" GROUP BY 1 ORDER BY 2 DESC, 1").addAll(ReportSql.page(paging));
         return ReportSql.list(store, sql, rs -> new Row(rs.getString(1), rs.getLong(2)));
     }

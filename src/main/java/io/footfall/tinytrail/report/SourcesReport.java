@@ -34,23 +34,30 @@ public final class SourcesReport {
     public static List<Row> rows(EventStore store, ReportScope scope, GroupBy groupBy, Paging paging) throws SQLException {
         SqlText sql = new SqlText().add("SELECT ");
         String tail;
+        String[] columns;
         switch (groupBy) {
             case CHANNEL -> {
                 sql.add(TinyTrailChannels.sql(scope.dialect()) + " AS k, NULL AS s, NULL AS m, NULL AS c");
+                columns = new String[]{"referrer_domain", "hostname", "utm_medium"};
                 tail = " GROUP BY 1 ORDER BY 5 DESC, 1";
             }
             case DOMAIN -> {
                 sql.add("e.referrer_domain AS k, NULL AS s, NULL AS m, NULL AS c");
+                columns = new String[]{"referrer_domain", "hostname"};
                 tail = " AND " + TinyTrailTerms.EXTERNAL_REFERRER + " GROUP BY 1 ORDER BY 5 DESC, 1";
             }
             default -> {
                 sql.add("NULL AS k, nullif(e.utm_source, '') AS s, nullif(e.utm_medium, '') AS m, nullif(e.utm_campaign, '') AS c");
+                columns = new String[]{"utm_source", "utm_medium", "utm_campaign"};
                 tail = " AND (coalesce(e.utm_source, '') <> '' OR coalesce(e.utm_medium, '') <> '' OR coalesce(e.utm_campaign, '') <> '')"
                         + " GROUP BY 2, 3, 4 ORDER BY 5 DESC, 2 NULLS FIRST, 3 NULLS FIRST, 4 NULLS FIRST";
             }
         }
-        sql.add(", count(*) FROM (").addAll(ReportSql.numberedPageviews(scope)).add(") e WHERE e.first_n = 1")
-                .addAll(scope.visitInGroup("e")).add(tail).addAll(ReportSql.page(paging));
+        // Visits are counted per distinct landing values first: the channel rules then run on a few rows, not per visit.
+        String list = String.join(", ", columns);
+        sql.add(", CAST(sum(e.n) AS BIGINT) FROM (SELECT " + list + ", count(*) AS n FROM (")
+                .addAll(ReportSql.landings(scope, columns)).add(") e WHERE 1 = 1").addAll(scope.visitInGroup("e"))
+                .add(" GROUP BY " + list + ") e WHERE 1 = 1").add(tail).addAll(ReportSql.page(paging));
         return ReportSql.list(store, sql, rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getLong(5)));
     }

@@ -517,4 +517,21 @@ class TinyTrailReportsTest {
         assertThat(get("sources", "website_id=" + csvSite + "&group_by=utm&" + WEEK, key).json().get("data").get("rows").toString())
                 .isEqualTo("[{\"utmSource\":\"=HYPERLINK(1)\",\"utmMedium\":\"say \\\"hi\\\"\",\"utmCampaign\":\"-2+3\",\"visits\":1}]");
     }
+
+    @Test
+    void pageviewsAtTheSameSecondAreOrderedByEventId() {
+        String account = account("Ties");
+        String key = user(account);
+        String ties = website(account, "ties.example");
+        Visitor v = new Visitor(CHROME_WINDOWS, "1920x1080", "198.51.100.220");
+        v.send(ties, "2026-02-24T10:00:00Z", "/a", null, null);
+        v.send(ties, "2026-02-24T10:00:00Z", "/b", null, null);
+        var rows = server.query("SELECT CAST(event_id AS VARCHAR) AS id, url_path FROM event WHERE website_id = CAST(? AS UUID)", ties);
+        rows.sort(java.util.Comparator.comparing(r -> r.get("id").toString()));
+        String first = rows.get(0).get("url_path").toString();
+        String last = rows.get(1).get("url_path").toString();
+        JsonNode flow = get("flow", "website_id=" + ties + "&" + WEEK, key).json().get("data");
+        assertThat(flow.get("landing_pages").toString()).isEqualTo("[{\"path\":\"" + first + "\",\"entries\":1}]");
+        assertThat(flow.get("exit_pages").toString()).isEqualTo("[{\"path\":\"" + last + "\",\"exits\":1}]");
+    }
 }
