@@ -39,8 +39,8 @@ public final class TimeseriesReport {
         Map<LocalDate, Number> byDay = new HashMap<>();
         switch (metric) {
             case PAGEVIEWS, UNIQUE_PAGEVIEWS -> byDay.putAll(pageviews(store, scope, metric, path));
-            case LANDING_PAGE_ENTRIES -> byDay.putAll(entriesOrExits(store, scope, "first_n", path));
-            case EXIT_PAGE_EXITS -> byDay.putAll(entriesOrExits(store, scope, "last_n", path));
+            case LANDING_PAGE_ENTRIES -> byDay.putAll(entriesOrExits(store, scope, true, path));
+            case EXIT_PAGE_EXITS -> byDay.putAll(entriesOrExits(store, scope, false, path));
             default -> visitDays(store, scope, path).forEach((day, v) -> byDay.put(day, switch (metric) {
                 case VISITS -> v.visits();
                 case BOUNCE_RATE -> ratio(v.bounces() * 100, v.visits());
@@ -73,16 +73,13 @@ public final class TimeseriesReport {
         return byDay(store, sql);
     }
 
-    /** Visits by the day of their numbered pageview ({@code first_n}: landing, {@code last_n}: exit). */
-    private static Map<LocalDate, Long> entriesOrExits(EventStore store, ReportScope scope, String position, String path)
+    /** Visits by the day of their landing ({@code landing}) or exit pageview, picked as the flow report picks them. */
+    private static Map<LocalDate, Long> entriesOrExits(EventStore store, ReportScope scope, boolean landing, String path)
             throws SQLException {
-        SqlText sql = new SqlText().add("SELECT CAST(p.created_at AS DATE) AS d, count(*) FROM (SELECT e.created_at, "
-                        + "coalesce(e.url_path, '') AS path, "
-                        + "row_number() OVER (PARTITION BY e.visit_id ORDER BY e.created_at, e.event_id) AS first_n, "
-                        + "row_number() OVER (PARTITION BY e.visit_id ORDER BY e.created_at DESC, e.event_id DESC) AS last_n")
-                .addAll(scope.from("e", TinyTrailTerms.PAGEVIEW)).add(") p WHERE p." + position + " = 1");
-        if (scope.group() != null) sql.add(" AND p.path LIKE ? ESCAPE '\\'", scope.group().like());
-        if (path != null) sql.add(" AND p.path = ?", path);
+        SqlText visits = landing ? ReportSql.landings(scope, "url_path", "created_at") : ReportSql.exits(scope, "url_path", "created_at");
+        SqlText sql = new SqlText().add("SELECT CAST(e.created_at AS DATE) AS d, count(*) FROM (").addAll(visits)
+                .add(") e WHERE 1 = 1").addAll(scope.pathInGroup("e"));
+        if (path != null) sql.add(" AND e.url_path = ?", path);
         return byDay(store, sql.add(" GROUP BY 1"));
     }
 
