@@ -207,7 +207,7 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.SegmentRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);
                         new io.footfall.http.tinytrail.HealthRoute(() -> stores.meta().countUsers() >= 0, "0.1.0").register(r);
-                        tinyTrailRoutes.register(r);
+                        tinyTrailRoutes.register(r, stores.events());
                         r.finish();
                         dashboard.registerFallback(r);
                     })

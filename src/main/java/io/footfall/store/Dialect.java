@@ -41,6 +41,15 @@ public interface Dialect {
     /** The value of {@code value} on the row with the largest {@code order}, as an aggregate. */
     String lastBy(String value, String order);
 
+    /**
+     * The value of {@code value} on the group's row with the smallest ({@code order}, {@code tie}), NULL values
+     * kept (unlike {@link #firstBy}), as an aggregate: a visit's landing row, ties in time broken alike everywhere.
+     */
+    String valueAtFirst(String value, String order, String tie);
+
+    /** As {@link #valueAtFirst}, on the row with the largest ({@code order}, {@code tie}). */
+    String valueAtLast(String value, String order, String tie);
+
     /** Day of the week of a timestamp expression, 0 = Sunday … 6 = Saturday. */
     default String dayOfWeek(String expression) {
         return "extract(dow FROM " + expression + ")";

@@ -44,11 +44,13 @@ public final class TinyTrailRoutes {
     private final KeyAuth auth;
     private final TinyTrailDirectory directory;
     private final io.footfall.tinytrail.TinyTrailWebsites websites;
+    private final Clock clock;
 
     public TinyTrailRoutes(TinyTrailSettings settings, ApiKeyService keys, UserService users,
                            TinyTrailDirectory directory, io.footfall.tinytrail.TinyTrailWebsites websites, Clock clock) {
         this.directory = directory;
         this.websites = websites;
+        this.clock = clock;
         this.auth = new KeyAuth(keys, users, directory,
                 new ApiKeyRateLimiter(settings.apiLimit(), settings.apiWindow(), clock));
     }
@@ -65,11 +67,13 @@ public final class TinyTrailRoutes {
         new AggregateRoute(auth, events, clock).register(new Registrar(router));
     }
 
-    public void register(Router router) {
+    /** Every protected route; reports read {@code events}. */
+    public void register(Router router, io.footfall.store.EventStore events) {
         Registrar r = new Registrar(router);
         new AccountRoutes(auth, directory).register(r);
         new UserRoutes(auth, directory).register(r);
         new WebsiteRoutes(auth, websites, directory).register(r);
+        new ReportRoutes(new ReportRequests(auth, websites, events, clock)).register(r);
         Handler unknown = req -> {
             throw TinyTrailException.notFound("Route " + req.method() + " " + req.path());
         };

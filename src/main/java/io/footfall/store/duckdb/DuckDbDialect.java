@@ -45,6 +45,17 @@ public final class DuckDbDialect implements Dialect {
         return "regexp_matches(" + column + ", ?, 'i')";
     }
 
+    // The _null variants keep a NULL value of the chosen row; a (order, tie) struct orders by both.
+    @Override
+    public String valueAtFirst(String value, String order, String tie) {
+        return "arg_min_null(" + value + ", (" + order + ", " + tie + "))";
+    }
+
+    @Override
+    public String valueAtLast(String value, String order, String tie) {
+        return "arg_max_null(" + value + ", (" + order + ", " + tie + "))";
+    }
+
     @Override
     public String firstBy(String value, String order) {
         return "arg_min(" + value + ", " + order + ")";

@@ -47,6 +47,16 @@ public final class PostgresDialect implements Dialect {
         return "(" + column + " ~* CAST(? AS text))";
     }
 
+    @Override
+    public String valueAtFirst(String value, String order, String tie) {
+        return "(array_agg(" + value + " ORDER BY " + order + ", " + tie + "))[1]";
+    }
+
+    @Override
+    public String valueAtLast(String value, String order, String tie) {
+        return "(array_agg(" + value + " ORDER BY " + order + " DESC, " + tie + " DESC))[1]";
+    }
+
     // DuckDB's arg_min/arg_max skip rows whose value or order is NULL; so do these.
     @Override
     public String firstBy(String value, String order) {
