@@ -72,6 +72,17 @@ final class Views {
         return m;
     }
 
+    /**
+     * A single website with its TinyTrail settings beside Umami's fields, so both APIs show one model; extra
+     * fields, which Umami's clients ignore.
+     */
+    static Map<String, Object> websiteWithSettings(Website w, io.footfall.manage.WebsiteSettings s) {
+        Map<String, Object> m = website(w);
+        m.put("contentGroups", s.contentGroups());
+        m.put("excludedIps", s.excludedIps());
+        return m;
+    }
+
     /** A website in a list, with its owner as Umami includes it. */
     static Map<String, Object> websiteWithOwner(Website w, Function<java.util.UUID, String> usernames) {
         Map<String, Object> m = website(w);

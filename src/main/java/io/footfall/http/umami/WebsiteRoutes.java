@@ -147,7 +147,7 @@ public final class WebsiteRoutes {
             throw ApiException.unauthorized();
         }
         if (!permissions.canViewWebsite(p, w)) throw ApiException.unauthorized();
-        return Reply.ok(Views.website(w));
+        return Reply.ok(withSettings(w));
     }
 
     /** Changes name, domain or share id; a new {@code shareId} is a share link, null ends it (Umami 3.1). */
@@ -160,7 +160,12 @@ public final class WebsiteRoutes {
         if (shareId != null && shareIdTaken(shareId, w)) throw ApiException.badRequest("Share id is already in use");
         Website updated = websites.update(w, name, domain, shareId);
         shares.websiteShareIdChanged(updated, w.shareId(), shareId);
-        return Reply.ok(Views.website(updated));
+        return Reply.ok(withSettings(updated));
+    }
+
+    /** One website as Umami shows it, plus the settings TinyTrail sets (content groups, excluded IPs). */
+    private Map<String, Object> withSettings(Website w) throws SQLException {
+        return Views.websiteWithSettings(w, websites.settings().find(w.id()));
     }
 
     private boolean shareIdTaken(String shareId, Website except) throws SQLException {

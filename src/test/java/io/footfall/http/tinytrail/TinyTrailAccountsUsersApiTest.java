@@ -264,6 +264,32 @@ class TinyTrailAccountsUsersApiTest {
     }
 
     @Test
+    void theUmamiApiShowsATinyTrailWebsitesSettings() {
+        String account = createAccount("Both APIs Inc").get("id").asText();
+        String key = createUser(account, "user", "both@example.com").get("apiKey").asText();
+        JsonNode site = createWebsite(key, "{\"domain\":\"both.example\",\"content_groups\":[{\"name\":\"Docs\",\"pattern\":\"/docs/*\"}],"
+                + "\"excluded_ips\":[\"198.51.100.7\"]}");
+        String id = site.get("id").asText();
+
+        JsonNode umami = server.http().get("/api/websites/" + id, server.adminToken()).json();
+        assertThat(umami.get("domain").asText()).isEqualTo("both.example");
+        assertThat(umami.get("contentGroups").toString()).isEqualTo("[{\"name\":\"Docs\",\"pattern\":\"/docs/*\"}]");
+        assertThat(umami.get("excludedIps").toString()).isEqualTo("[\"198.51.100.7\"]");
+
+        // Renaming it through Umami keeps the settings, and shows them in the answer.
+        var renamed = server.http().post("/api/websites/" + id, "{\"name\":\"Both\"}", server.adminToken());
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("name").asText()).isEqualTo("Both");
+        assertThat(renamed.json().get("excludedIps").toString()).isEqualTo("[\"198.51.100.7\"]");
+
+        // A website made through Umami has none.
+        String plain = server.createWebsite("Plain", "plain.example");
+        JsonNode plainView = server.http().get("/api/websites/" + plain, server.adminToken()).json();
+        assertThat(plainView.get("contentGroups").toString()).isEqualTo("[]");
+        assertThat(plainView.get("excludedIps").toString()).isEqualTo("[]");
+    }
+
+    @Test
     void anAdminPlacesAWebsiteInAnyAccount() {
         String account = createAccount("Placed").get("id").asText();
         JsonNode site = createWebsite(adminKey, "{\"domain\":\"placed.example\",\"account_id\":\"" + account + "\"}");
