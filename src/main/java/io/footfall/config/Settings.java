@@ -14,6 +14,7 @@ import java.util.Map;
  * @param queryPath          QUERY_PATH: {@code accelerated} (default; DuckDB's rollups where they cover a request) or
  *                           {@code reference} (every statistic from the raw events, as on a backend without rollups) or
  *                           {@code compare} (the accelerator, each answer checked against the reference: tests)
+ * @param queryOptions       how the query paths shape their SQL ({@link QueryOptions}: tuning and tests)
  */
 public record Settings(
         String host,
@@ -42,6 +43,7 @@ public record Settings(
         MemoryBudget memory,
         ApiKeyRateLimit apiKeyRateLimit,
         String queryPath,
+        QueryOptions queryOptions,
         TinyTrailSettings tinyTrail) {
 
     /** Reads settings from the process environment. */
@@ -82,6 +84,7 @@ public record Settings(
                 memory,
                 ApiKeyRateLimit.from(env),
                 r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")),
+                QueryOptions.from(r),
                 TinyTrailSettings.from(env));
     }
 
@@ -90,6 +93,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, tinyTrail);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, tinyTrail);
     }
 }

@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
 
@@ -18,10 +19,12 @@ import java.util.UUID;
  */
 public final class AcceleratedAnalytics implements Analytics {
     private final EventStore store;
+    private final QueryOptions options;
     private final EngineRegex regex;
 
-    public AcceleratedAnalytics(EventStore store) {
+    public AcceleratedAnalytics(EventStore store, QueryOptions options) {
         this.store = store;
+        this.options = options;
         this.regex = new EngineRegex(store);
     }
 
@@ -42,7 +45,7 @@ public final class AcceleratedAnalytics implements Analytics {
 
     @Override
     public WebsiteStats.Totals stats(EventScope scope) throws SQLException {
-        return WebsiteStats.run(store, scope);
+        return WebsiteStats.run(store, scope, options);
     }
 
     @Override
@@ -52,12 +55,12 @@ public final class AcceleratedAnalytics implements Analytics {
 
     @Override
     public List<Map<String, Object>> metrics(EventScope scope, MetricType type) throws SQLException {
-        return Metrics.run(store, scope, type);
+        return Metrics.run(store, scope, type, options);
     }
 
     @Override
     public List<Map<String, Object>> expandedMetrics(EventScope scope, MetricType type) throws SQLException {
-        return ExpandedMetrics.run(store, scope, type);
+        return ExpandedMetrics.run(store, scope, type, options);
     }
 
     @Override
@@ -92,12 +95,12 @@ public final class AcceleratedAnalytics implements Analytics {
 
     @Override
     public SessionList.Page sessions(EventScope scope) throws SQLException {
-        return SessionList.run(store, scope);
+        return SessionList.run(store, scope, options);
     }
 
     @Override
     public SessionStats.Totals sessionStats(EventScope scope) throws SQLException {
-        return SessionStats.run(store, scope);
+        return SessionStats.run(store, scope, options);
     }
 
     @Override
@@ -122,12 +125,12 @@ public final class AcceleratedAnalytics implements Analytics {
 
     @Override
     public List<Map<String, Object>> sessionDataProperties(EventScope scope) throws SQLException {
-        return SessionDataProperties.run(store, scope);
+        return SessionDataProperties.run(store, scope, options);
     }
 
     @Override
     public List<Map<String, Object>> sessionDataValues(EventScope scope, String propertyName) throws SQLException {
-        return SessionDataValues.run(store, scope, propertyName);
+        return SessionDataValues.run(store, scope, propertyName, options);
     }
 
     @Override
@@ -182,16 +185,16 @@ public final class AcceleratedAnalytics implements Analytics {
 
     @Override
     public void exportEvents(EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
-        ExportWebsiteEvents.stream(store, scope, sink);
+        ExportWebsiteEvents.stream(store, scope, options.exportChunkRows(), sink);
     }
 
     @Override
     public void exportSessionData(EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
-        ExportSessionData.stream(store, scope, sink);
+        ExportSessionData.stream(store, scope, options.exportChunkRows(), sink);
     }
 
     @Override
     public void exportEventData(EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
-        ExportEventData.stream(store, scope, sink);
+        ExportEventData.stream(store, scope, options.exportChunkRows(), sink);
     }
 }

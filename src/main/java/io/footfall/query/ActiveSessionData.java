@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -16,11 +17,11 @@ final class ActiveSessionData {
     }
 
     /** A condition over alias d, to AND into a WHERE on {@code session_data d} for the scope's website. */
-    static SqlText condition(EventStore store, EventScope scope) throws SQLException {
+    static SqlText condition(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         if (!scope.params().filters().isEmpty()) {
-            return new SqlText().add("d.session_id IN ").addAll(SessionCounts.activeSessions(store, scope));
+            return new SqlText().add("d.session_id IN ").addAll(SessionCounts.activeSessions(store, scope, options));
         }
-        SessionSplit split = SessionSplit.open(store, scope, SessionList.ACTIVITY, SessionSplit.Question.PRESENT);
+        SessionSplit split = SessionSplit.open(store, scope, SessionList.ACTIVITY, SessionSplit.Question.PRESENT, options);
         SqlText s = new SqlText().add("(").addAll(split.spanInRangeCondition());
         SqlText checked = split.checkedWhere();
         if (checked != null) s.add(" OR d.session_id IN (SELECT e.session_id FROM event e").addAll(checked).add(")");

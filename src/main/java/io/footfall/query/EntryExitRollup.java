@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
 
@@ -21,13 +22,13 @@ final class EntryExitRollup {
     private EntryExitRollup() {
     }
 
-    static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type) throws SQLException {
+    static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
         var d = scope.dialect();
         boolean entry = type.name().equals("entry");
         String column = entry ? "v.entry_path" : "v.exit_path";
         String link = entry ? "v.prev_entry_at" : "v.prev_exit_at";
-        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
+        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS, options);
         String pendingSessions = Tail.ids("visit_pending", "session_id");
         boolean pending = r.pending();
         SqlText counting = new SqlText().add(" FROM visit v").addAll(r.cleanWhere())

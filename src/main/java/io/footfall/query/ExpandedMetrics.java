@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -15,13 +16,13 @@ public final class ExpandedMetrics {
     private ExpandedMetrics() {
     }
 
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type) throws SQLException {
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
         if (p.search() != null && type.searchColumn() != null) {
             scope = scope.withParams(p.withFilter(new Filter(type.name(), type.searchColumn(), Operator.CONTAINS,
                     List.of(p.search()))));
         }
-        if (SessionValues.covers(scope.params(), type)) return VisitValues.expanded(store, scope, type);
+        if (SessionValues.covers(scope.params(), type)) return VisitValues.expanded(store, scope, type, options);
         var d = scope.dialect();
         // Visit ids are unique across sessions, so grouping by (value, visit) gives one row per visit and value.
         SqlText sql = new SqlText().addAll(type.with(scope)).add("SELECT t.x, sum(t.c), count(DISTINCT t.session_id), count(*), "

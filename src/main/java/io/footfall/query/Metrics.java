@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ public final class Metrics {
     private Metrics() {
     }
 
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type) throws SQLException {
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
         if (p.search() != null && type.searchColumn() != null) {
             scope = scope.withParams(p.withFilter(new Filter(type.name(), type.searchColumn(), Operator.CONTAINS,
@@ -27,8 +28,8 @@ public final class Metrics {
                     .add(") t GROUP BY x HAVING sum(n) > 0 AND " + MetricType.present("x") + " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
             return read(store, sql, false);
         }
-        if (type.isEntryExit() && SpanRollup.covers(scope.params())) return EntryExitRollup.run(store, scope, type);
-        if (type.usesRollup() && SpanRollup.covers(scope.params())) return SessionCounts.metric(store, scope, type);
+        if (type.isEntryExit() && SpanRollup.covers(scope.params())) return EntryExitRollup.run(store, scope, type, options);
+        if (type.usesRollup() && SpanRollup.covers(scope.params())) return SessionCounts.metric(store, scope, type, options);
         if (type.isEntryExit()) return entryExit(store, scope, type);
         String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
         String country = type.carriesCountry() ? ", e.country" : "";

@@ -18,22 +18,15 @@ record PageKeys(long count, SqlText page) {
     }
 
     /**
-     * Past this many ranked keys (deep pages) the first pass would keep too many values: rank them all
-     * (system property {@code footfall.sessionList.maxRanked}, for tests of both ways).
-     */
-    static long maxRanked() {
-        return Long.getLong("footfall.sessionList.maxRanked", 1000);
-    }
-
-    /**
      * {@code keys}: a SELECT with at least {@code session_id, hostname, last_at}. {@code costlyKeys}: the keys
      * carry a predicate worth evaluating once (a search); without one, counting and ranking separately
-     * costs the same and skips the threshold.
+     * costs the same and skips the threshold. Past {@code maxRanked} ranked keys (deep pages) the first pass would
+     * keep too many values: then all keys are ranked.
      */
-    static PageKeys read(Connection c, SqlText keys, QueryParams p, boolean costlyKeys) throws SQLException {
+    static PageKeys read(Connection c, SqlText keys, QueryParams p, boolean costlyKeys, long maxRanked) throws SQLException {
         long offset = (long) (p.page() - 1) * p.pageSize();
         long ranked = offset + p.pageSize();
-        if (!costlyKeys || ranked > maxRanked()) {
+        if (!costlyKeys || ranked > maxRanked) {
             long count = new SqlText().add("SELECT count(*) FROM (").addAll(keys).add(") k").list(c, rs -> rs.getLong(1)).getFirst();
             return new PageKeys(count, page(keys, null, p.pageSize(), offset));
         }

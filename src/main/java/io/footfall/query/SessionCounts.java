@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -20,11 +21,11 @@ final class SessionCounts {
      * The sessions with activity in the scope, as a sub-query of {@code session_id}s for {@code IN (...)}:
      * through the rollup when it covers the filters (a session may then appear twice; IN does not mind).
      */
-    static SqlText activeSessions(EventStore store, EventScope scope) throws SQLException {
+    static SqlText activeSessions(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         if (!SpanRollup.covers(scope.params())) {
             return new SqlText().add("(SELECT e.session_id FROM event e").addAll(scope.where(SessionList.ACTIVITY)).add(")");
         }
-        SessionSplit split = SessionSplit.open(store, scope, SessionList.ACTIVITY, SessionSplit.Question.PRESENT);
+        SessionSplit split = SessionSplit.open(store, scope, SessionList.ACTIVITY, SessionSplit.Question.PRESENT, options);
         SqlText s = new SqlText().add("(SELECT v.session_id FROM session_span v").addAll(split.knownWhere());
         SqlText checked = split.checkedWhere();
         if (checked != null) s.add(" UNION ALL SELECT e.session_id FROM event e").addAll(checked);
@@ -32,8 +33,8 @@ final class SessionCounts {
     }
 
     /** Distinct sessions with rows of the type condition in the scope. */
-    static long visitors(EventStore store, EventScope scope, String typeCondition) throws SQLException {
-        SessionSplit split = SessionSplit.open(store, scope, typeCondition, SessionSplit.Question.PRESENT);
+    static long visitors(EventStore store, EventScope scope, String typeCondition, QueryOptions options) throws SQLException {
+        SessionSplit split = SessionSplit.open(store, scope, typeCondition, SessionSplit.Question.PRESENT, options);
         SqlText sql = split.countsByDay() ? new SqlText().add("SELECT (").addAll(split.knownCountByDay()).add(")")
                 : new SqlText().add("SELECT (SELECT count(*) FROM session_span v").addAll(split.knownWhere()).add(")");
         SqlText checked = split.checkedWhere();
@@ -42,9 +43,9 @@ final class SessionCounts {
     }
 
     /** A session-attribute metric ({@code browser}, {@code country}, ...): distinct sessions with views per value. */
-    static List<Map<String, Object>> metric(EventStore store, EventScope scope, MetricType type) throws SQLException {
+    static List<Map<String, Object>> metric(EventStore store, EventScope scope, MetricType type, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
-        SessionSplit split = SessionSplit.open(store, scope, type.typeCondition(), SessionSplit.Question.PRESENT);
+        SessionSplit split = SessionSplit.open(store, scope, type.typeCondition(), SessionSplit.Question.PRESENT, options);
         boolean withCountry = type.carriesCountry();
         String country = withCountry ? ", t.country" : "";
         // Known sessions grouped by the raw column first: an expression over it (language's first two letters)

@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -16,10 +17,10 @@ public final class SessionDataProperties {
     private SessionDataProperties() {
     }
 
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         SqlText sql = new SqlText().add("SELECT d.data_key, count(*) AS total FROM session_data d "
                         + "WHERE d.website_id = ? AND ", scope.websiteId())
-                .addAll(ActiveSessionData.condition(store, scope))
+                .addAll(ActiveSessionData.condition(store, scope, options))
                 .add(" GROUP BY d.data_key ORDER BY total DESC, d.data_key LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();

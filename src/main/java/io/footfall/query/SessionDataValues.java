@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -16,11 +17,11 @@ public final class SessionDataValues {
     private SessionDataValues() {
     }
 
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName) throws SQLException {
+    public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName, QueryOptions options) throws SQLException {
         SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
                         + ", count(*) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? "
                         + "AND ", scope.websiteId(), propertyName)
-                .addAll(ActiveSessionData.condition(store, scope))
+                .addAll(ActiveSessionData.condition(store, scope, options))
                 .add(" GROUP BY 1, 2, 3, 4 ORDER BY total DESC LIMIT 100");
         return store.read(c -> ValueCounts.merge(sql.list(c, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(5)))));
     }

@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
@@ -25,7 +26,7 @@ public final class SessionList {
     public record Page(List<Map<String, Object>> data, long count, int page, int pageSize) {
     }
 
-    public static Page run(EventStore store, EventScope scope) throws SQLException {
+    public static Page run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(ACTIVITY);
         if (p.search() != null) where.addAll(search("e", p.search()));
@@ -33,11 +34,11 @@ public final class SessionList {
         // the session rollup for known sessions (their counts inside the range from events when the range
         // cuts them), from their events, over just their time span, for the others. Aggregating every column
         // for every session in the range, to keep 20 of them, costs ten times more.
-        SqlText keys = SpanRollup.covers(p) ? rollupKeys(store, scope) : new SqlText().add("SELECT e.session_id, e.hostname, "
+        SqlText keys = SpanRollup.covers(p) ? rollupKeys(store, scope, options) : new SqlText().add("SELECT e.session_id, e.hostname, "
                 + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, false AS whole, false AS known" + NO_COLUMNS + " FROM event e")
                 .addAll(where).add(" GROUP BY e.session_id, e.hostname");
         return store.read(c -> {
-            PageKeys ranked = PageKeys.read(c, keys, p, p.search() != null);
+            PageKeys ranked = PageKeys.read(c, keys, p, p.search() != null, options.maxRankedKeys());
             List<Key> pageKeys = ranked.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
                     Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("known") ? row(scope, rs) : null,
                     rs.getBoolean("whole")));
@@ -70,9 +71,9 @@ public final class SessionList {
      * row with constant attributes whose last activity lies in the range, so the search and its rank apply
      * to it whole (its first_at only bounds the detail read); checked sessions from events.
      */
-    private static SqlText rollupKeys(EventStore store, EventScope scope) throws SQLException {
+    private static SqlText rollupKeys(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
-        SessionSplit split = SessionSplit.open(store, scope, ACTIVITY, SessionSplit.Question.LAST);
+        SessionSplit split = SessionSplit.open(store, scope, ACTIVITY, SessionSplit.Question.LAST, options);
         SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at, "
                 + "v.first_at >= ? AS whole, true AS known" + COLUMNS + " FROM session_span v",
                 p.startAt(), p.startAt()).addAll(split.knownWhere());

@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
 
@@ -54,7 +55,8 @@ final class SessionSplit {
         };
     }
 
-    static SessionSplit open(EventStore store, EventScope scope, String typeCondition, Question question) throws SQLException {
+    static SessionSplit open(EventStore store, EventScope scope, String typeCondition, Question question, QueryOptions options)
+            throws SQLException {
         boolean pending = Tail.has(store, scope, SessionList.ACTIVITY);
         SessionSplit probe = new SessionSplit(scope, typeCondition, question, pending, null, null);
         SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(probe.checkedSet()).add(" g");
@@ -71,7 +73,7 @@ final class SessionSplit {
             if (to == null || ((Instant) r[2]).isAfter(to)) to = (Instant) r[2];
         }
         Instant[] window = {from.isBefore(p.startAt()) ? p.startAt() : from, to.isAfter(p.endAt()) ? p.endAt() : to};
-        return new SessionSplit(scope, typeCondition, question, pending, window, rows.size() <= SpanRollup.maxListed() ? ids : null);
+        return new SessionSplit(scope, typeCondition, question, pending, window, rows.size() <= options.maxListedEdges() ? ids : null);
     }
 
 

@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -16,14 +17,14 @@ public final class SessionStats {
     public record Totals(long pageviews, long visitors, long visits, long countries, long events) {
     }
 
-    public static Totals run(EventStore store, EventScope scope) throws SQLException {
+    public static Totals run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays()
-                < SpanRollup.shortRangeDays();
+                < options.shortRangeDays();
         // A short range is cut by most of its sessions: finding them in the rollup costs more than the events.
         if (!shortRange && SpanRollup.covers(scope.params())) {
-            SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS);
+            SpanRollup r = SpanRollup.open(store, scope, SpanRollup.SESSIONS, options);
             // Many sessions cut by the range (a short range) leave little for the rollup to answer.
-            if (r.edgeCount() <= SpanRollup.maxEdges()) return fromRollup(store, scope, r);
+            if (r.edgeCount() <= options.maxEdges()) return fromRollup(store, scope, r);
         }
         return fromEvents(store, scope);
     }

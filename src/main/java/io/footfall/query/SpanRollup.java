@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
 
@@ -36,31 +37,6 @@ final class SpanRollup {
     /** Filter names whose column the rollup carries and that are constant over a clean visit. */
     static final Set<String> SESSION_FILTERS = Set.of("browser", "os", "device", "country", "region", "city", "language");
 
-    /**
-     * Up to this many edge visits go into the event queries as a list of ids; more, as the sub-query again
-     * (system property {@code footfall.visitRollup.maxListed}, for tests of both shapes).
-     */
-    static int maxListed() {
-        return Integer.getInteger("footfall.visitRollup.maxListed", 2000);
-    }
-
-    /**
-     * Past this many edge units a query whose edges need counts inside the range reads the event table
-     * alone (system property {@code footfall.rollup.maxEdges}).
-     */
-    static int maxEdges() {
-        return Integer.getInteger("footfall.rollup.maxEdges", 5000);
-    }
-
-    /**
-     * Below this many days a range is cut by most of its sessions: stats count visitors over its visits and
-     * session stats read events, rather than going through the session rollup
-     * (system property {@code footfall.stats.shortRangeDays}, for tests of both ways).
-     */
-    static int shortRangeDays() {
-        return Integer.getInteger("footfall.stats.shortRangeDays", 28);
-    }
-
     /** The time windows of the edge visits, one per side (null when that side has none), and their ids when few. */
     record Edges(Instant[] before, Instant[] rest, List<Object> beforeIds, List<Object> restIds) {
     }
@@ -88,7 +64,7 @@ final class SpanRollup {
     }
 
     /** Finds the edge visits' windows for the scope (small queries over the rollup). */
-    static SpanRollup open(EventStore store, EventScope scope, Kind kind) throws SQLException {
+    static SpanRollup open(EventStore store, EventScope scope, Kind kind, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
         boolean pending = Tail.has(store, scope, kind.typeCondition());
         SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(edgeSet(kind, scope, pending)).add(" g");
@@ -113,7 +89,7 @@ final class SpanRollup {
         }
         Instant[] before = beforeMax == null ? null : new Instant[]{start, beforeMax.isAfter(end) ? end : beforeMax};
         Instant[] rest = restMin == null ? null : new Instant[]{max(start, restMin), end};
-        boolean listed = rows.size() <= maxListed();
+        boolean listed = rows.size() <= options.maxListedEdges();
         Edges e = new Edges(before, rest, listed ? beforeIds : null, listed ? restIds : null);
         return new SpanRollup(kind, scope, e, pending, rows.size());
     }

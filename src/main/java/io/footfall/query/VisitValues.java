@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 import io.footfall.store.SessionValueKind;
 
@@ -21,9 +22,9 @@ final class VisitValues {
     private VisitValues() {
     }
 
-    static List<Map<String, Object>> expanded(EventStore store, EventScope scope, MetricType type) throws SQLException {
+    static List<Map<String, Object>> expanded(EventStore store, EventScope scope, MetricType type, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
-        var both = Parallel.both(() -> totals(store, scope, type),
+        var both = Parallel.both(() -> totals(store, scope, type, options),
                 () -> SessionValues.metric(store, scope.withParams(p.withRows(Integer.MAX_VALUE, 0)), type));
         Map<String, Object> visitors = new HashMap<>();
         for (Map<String, Object> row : both.second()) visitors.put((String) row.get("x"), row.get("y"));
@@ -32,14 +33,14 @@ final class VisitValues {
     }
 
     /** The requested page of values, ordered as the event-table query orders them, without visitors yet. */
-    private static List<Map<String, Object>> totals(EventStore store, EventScope scope, MetricType type) throws SQLException {
+    private static List<Map<String, Object>> totals(EventStore store, EventScope scope, MetricType type, QueryOptions options) throws SQLException {
         SessionValueKind kind = SessionValueKind.forMetric(type.name());
         QueryParams p = scope.params();
         var d = scope.dialect();
         // Filters are on the dimension itself: over the rollup they read its value column.
         EventScope onValue = scope.withParams(p.withFilters(p.filters().stream()
                 .map(f -> new Filter("value", "value", f.operator(), f.values())).toList()));
-        SpanRollup visits = SpanRollup.open(store, scope.withParams(p.withFilters(List.of())), SpanRollup.VISITS);
+        SpanRollup visits = SpanRollup.open(store, scope.withParams(p.withFilters(List.of())), SpanRollup.VISITS, options);
 
         // Every row starting in the range (whole UTC days from the day sums), less the rows of edge visits
         // (found through narrow windows), plus the edge visits grouped from their events: rows of the other

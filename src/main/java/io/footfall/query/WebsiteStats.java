@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -17,8 +18,8 @@ public final class WebsiteStats {
         public static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
     }
 
-    public static Totals run(EventStore store, EventScope scope) throws SQLException {
-        if (SpanRollup.covers(scope.params())) return fromRollup(store, scope);
+    public static Totals run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+        if (SpanRollup.covers(scope.params())) return fromRollup(store, scope, options);
         var d = scope.dialect();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(DISTINCT t.session_id), count(*), "
                         + "coalesce(sum(CASE WHEN t.c = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(t.secs), 0) FROM ("
@@ -65,18 +66,17 @@ public final class WebsiteStats {
      * totals carry attributes), and short ones the hourly rollup cannot answer, sum their visits' rows and
      * count visitors distinct over them.
      */
-    static Totals fromRollup(EventStore store, EventScope scope) throws SQLException {
-        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS);
+    static Totals fromRollup(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+        SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS, options);
         boolean filtered = !scope.params().filters().isEmpty();
-        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < SpanRollup.shortRangeDays();
-        // Visitors through the hourly rollup when it can answer (system property footfall.stats.hourlyVisitors=false:
-        // through the session rollup instead, for tests of that way).
-        boolean hourly = HourlyVisitors.covers(scope.params())
-                && Boolean.parseBoolean(System.getProperty("footfall.stats.hourlyVisitors", "true"));
+        boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < options.shortRangeDays();
+        // Visitors through the hourly rollup when it can answer (QUERY_HOURLY_VISITORS=false: through the session
+        // rollup instead, for tests of that way).
+        boolean hourly = options.hourlyVisitors() && HourlyVisitors.covers(scope.params());
         if (!filtered && (!shortRange || hourly)) {
             SqlText sql = visitsByDay(scope, r);
             var both = Parallel.both(() -> store.read(c -> sql.list(c, WebsiteStats::sums).getFirst()),
-                    () -> hourly ? HourlyVisitors.count(store, scope) : SessionCounts.visitors(store, scope, EventScope.VIEWS));
+                    () -> hourly ? HourlyVisitors.count(store, scope) : SessionCounts.visitors(store, scope, EventScope.VIEWS, options));
             long[] v = both.first();
             return new Totals(v[0], both.second(), v[1], v[2], v[3]);
         }

@@ -92,6 +92,18 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops this server and starts another on the same data directory (and database) with {@code changes} over
+     * this one's environment; a blank value unsets a variable. For a part of a test with other start settings,
+     * such as the query options ({@code QUERY_MAX_LISTED_EDGES=0}, ...), on the data built so far.
+     */
+    public TestServer restart(Map<String, String> changes) {
+        close();
+        Map<String, String> next = new HashMap<>(env);
+        next.putAll(changes);
+        return start(dataDir, next);
+    }
+
     /** The backend this server runs on ({@code duckdb} or {@code postgresql}). */
     public String backend() {
         return server.stores().backend();

@@ -45,9 +45,12 @@ final class WebsiteReads {
         this.analytics = analytics;
     }
 
-    /** For the report routes, which read the store themselves (they stay outside the query seam for now). */
+    /**
+     * For the report routes, which read the store themselves (they stay outside the query seam for now): only
+     * the scope, the regex check and reading together are used, which no query option shapes.
+     */
     WebsiteReads(Permissions permissions, WebsiteService websites, EventStore store) {
-        this(permissions, websites, new AcceleratedAnalytics(store));
+        this(permissions, websites, new AcceleratedAnalytics(store, io.footfall.config.QueryOptions.DEFAULTS));
     }
 
     /** The scope of a request whose range ({@code startAt}, {@code endAt}) is required. */

@@ -1,5 +1,6 @@
 package io.footfall.query.reference;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.query.ActiveVisitors;
 import io.footfall.query.Analytics;
 import io.footfall.query.EngineRegex;
@@ -48,10 +49,12 @@ import java.util.UUID;
  */
 public final class ReferenceAnalytics implements Analytics {
     private final EventStore store;
+    private final QueryOptions options;
     private final EngineRegex regex;
 
-    public ReferenceAnalytics(EventStore store) {
+    public ReferenceAnalytics(EventStore store, QueryOptions options) {
         this.store = store;
+        this.options = options;
         this.regex = new EngineRegex(store);
     }
 
@@ -214,16 +217,16 @@ public final class ReferenceAnalytics implements Analytics {
 
     @Override
     public void exportEvents(EventScope scope, io.footfall.query.ExportChunks.RowSink sink) throws SQLException, IOException {
-        ExportWebsiteEvents.stream(store, scope, sink);
+        ExportWebsiteEvents.stream(store, scope, options.exportChunkRows(), sink);
     }
 
     @Override
     public void exportSessionData(EventScope scope, io.footfall.query.ExportChunks.RowSink sink) throws SQLException, IOException {
-        ExportSessionData.stream(store, scope, sink);
+        ExportSessionData.stream(store, scope, options.exportChunkRows(), sink);
     }
 
     @Override
     public void exportEventData(EventScope scope, io.footfall.query.ExportChunks.RowSink sink) throws SQLException, IOException {
-        ExportEventData.stream(store, scope, sink);
+        ExportEventData.stream(store, scope, options.exportChunkRows(), sink);
     }
 }

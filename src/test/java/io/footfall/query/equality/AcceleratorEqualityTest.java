@@ -1,5 +1,6 @@
 package io.footfall.query.equality;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
 import io.footfall.http.Json;
 import io.footfall.query.AcceleratedAnalytics;
@@ -45,8 +46,8 @@ class AcceleratorEqualityTest {
     static void start() {
         server = TestServer.start();
         site = UUID.fromString(server.createWebsite("Equality", "example.com"));
-        accelerated = new AcceleratedAnalytics(server.server().stores().events());
-        reference = new ReferenceAnalytics(server.server().stores().events());
+        accelerated = new AcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
         now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         traffic = GeneratedTraffic.generate(site, SEED, 700, now);
     }
