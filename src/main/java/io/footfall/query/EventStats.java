@@ -82,7 +82,7 @@ public final class EventStats {
     private static SqlText checkedSessionsByHour(EventScope scope, SqlText checked, Instant[] h) {
         QueryParams p = scope.params();
         String custom = " FROM event e WHERE e.website_id = ? AND e.event_type = 2 AND e.session_id IN (SELECT k FROM c) AND ";
-        return new SqlText().add("WITH c AS MATERIALIZED (SELECT DISTINCT x.k FROM (").addAll(checked).add(") x) ")
+        return new SqlText().add("WITH c AS " + scope.dialect().materialized() + "(SELECT DISTINCT x.k FROM (").addAll(checked).add(") x) ")
                 .add("SELECT count(DISTINCT u.k) FROM (SELECT s.session_id AS k FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? "
                         + "AND s.hour < ? AND s.activity > s.views AND s.session_id IN (SELECT k FROM c)", scope.websiteId(), h[0], h[1])
                 .add(" UNION ALL SELECT e.session_id" + custom + "e.created_at >= ? AND e.created_at < ?", scope.websiteId(), p.startAt(), h[0])

@@ -72,10 +72,10 @@ final class HourlySeries {
         SqlText edgeRows = edgeViews(scope, h, pending);
         // m: each whole hour with its bucket and the bucket's first whole hour; joining it costs less than
         // converting every row's hour (and previous hour) to local time.
-        SqlText sql = new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, g.b, min(g.h) OVER (PARTITION BY g.b) AS bs FROM (SELECT g.h, ")
+        SqlText sql = new SqlText().add("WITH m AS " + scope.dialect().materialized() + "(SELECT g.h, g.b, min(g.h) OVER (PARTITION BY g.b) AS bs FROM (SELECT g.h, ")
                 .addAll(scope.bucket("g.h"))
-                .add(" AS b FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(Duration.ofHours(1)))
-                .add("x AS MATERIALIZED (SELECT ").addAll(scope.bucket("t.created_at"))
+                .add(" AS b FROM " + scope.dialect().hourSeries("g", "h") + ") g), ", h[0], h[1].minus(Duration.ofHours(1)))
+                .add("x AS " + scope.dialect().materialized() + "(SELECT ").addAll(scope.bucket("t.created_at"))
                 .add(" AS b, t.session_id, count(*) AS pv FROM (").addAll(edgeRows).add(") t GROUP BY 1, 2)")
                 // Session-hours counted per (hour, hours since the session's previous one, capped past the longest
                 // bucket) in hour_gap: a row starts its session in a bucket when that gap reaches past the bucket's

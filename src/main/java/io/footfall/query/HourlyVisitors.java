@@ -33,7 +33,7 @@ final class HourlyVisitors {
         // First rows in the whole hours: a session's one row there whose previous view hour lies before them.
         String firstRows = "FROM session_hour h WHERE h.website_id = ? AND h.views > 0 AND h.hour >= ? AND h.hour < ? "
                 + "AND (h.prev_hour IS NULL OR h.prev_hour < ?)";
-        SqlText sql = new SqlText().add("WITH x AS MATERIALIZED (SELECT DISTINCT t.session_id FROM (")
+        SqlText sql = new SqlText().add("WITH x AS " + scope.dialect().materialized() + "(SELECT DISTINCT t.session_id FROM (")
                 .addAll(HourlySeries.edgeViews(scope, h, pending)).add(") t) SELECT (SELECT coalesce(sum(g.rows), 0) "
                         + "FROM hour_gap g WHERE g.website_id = ? AND g.hour >= ? AND g.hour < ? AND g.gap > "
                         + scope.dialect().hoursBetween("?::TIMESTAMP", "g.hour") + ")", scope.websiteId(), h[0], h[1], h[0]);

@@ -89,7 +89,7 @@ public record MetricType(String name, String expression, String typeCondition, b
     public SqlText with(EventScope scope) {
         SqlText s = new SqlText();
         if (!isChannel()) return s;
-        return s.add("WITH c AS MATERIALIZED (SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
+        return s.add("WITH c AS " + scope.dialect().materialized() + "(SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
                         + "e.utm_source AS s, e.hostname AS h, " + Channels.sql(scope.dialect()) + " AS x FROM (SELECT DISTINCT "
                         + "coalesce(e.referrer_domain, '') AS referrer_domain, coalesce(e.url_query, '') AS url_query, "
                         + "coalesce(e.utm_medium, '') AS utm_medium, coalesce(e.utm_source, '') AS utm_source, "

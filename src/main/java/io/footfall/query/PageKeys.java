@@ -1,5 +1,7 @@
 package io.footfall.query;
 
+import io.footfall.store.Dialect;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,14 +25,14 @@ record PageKeys(long count, SqlText page) {
      * costs the same and skips the threshold. Past {@code maxRanked} ranked keys (deep pages) the first pass would
      * keep too many values: then all keys are ranked.
      */
-    static PageKeys read(Connection c, SqlText keys, QueryParams p, boolean costlyKeys, long maxRanked) throws SQLException {
+    static PageKeys read(Connection c, Dialect dialect, SqlText keys, QueryParams p, boolean costlyKeys, long maxRanked) throws SQLException {
         long offset = (long) (p.page() - 1) * p.pageSize();
         long ranked = offset + p.pageSize();
         if (!costlyKeys || ranked > maxRanked) {
             long count = new SqlText().add("SELECT count(*) FROM (").addAll(keys).add(") k").list(c, rs -> rs.getLong(1)).getFirst();
             return new PageKeys(count, page(keys, null, p.pageSize(), offset));
         }
-        Object[] head = new SqlText().add("SELECT count(*), list_min(max(k.last_at, ?)) FROM (", ranked).addAll(keys).add(") k")
+        Object[] head = new SqlText().add("SELECT count(*), " + dialect.nthLargest("k.last_at") + " FROM (", ranked).addAll(keys).add(") k")
                 .list(c, rs -> new Object[]{rs.getLong(1), io.footfall.store.Sql.instant(rs, 2)}).getFirst();
         long count = (Long) head[0];
         return new PageKeys(count, count <= offset ? null : page(keys, (Instant) head[1], p.pageSize(), offset));

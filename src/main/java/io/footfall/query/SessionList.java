@@ -38,7 +38,7 @@ public final class SessionList {
                 + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, false AS whole, false AS known" + NO_COLUMNS + " FROM event e")
                 .addAll(where).add(" GROUP BY e.session_id, e.hostname");
         return store.read(c -> {
-            PageKeys ranked = PageKeys.read(c, keys, p, p.search() != null, options.maxRankedKeys());
+            PageKeys ranked = PageKeys.read(c, scope.dialect(), keys, p, p.search() != null, options.maxRankedKeys());
             List<Key> pageKeys = ranked.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
                     Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("known") ? row(scope, rs) : null,
                     rs.getBoolean("whole")));

@@ -76,19 +76,19 @@ public final class SessionWeekly {
         }
         if (pending) distinctSessions.add(" UNION ALL SELECT e.session_id FROM event_tail e WHERE e.website_id = ?", scope.websiteId());
 
-        SqlText sql = new SqlText().add("WITH m AS MATERIALIZED (SELECT g.h, " + d.dayOfWeek("g.l") + " AS dow, " + d.hourOfDay("g.l")
+        SqlText sql = new SqlText().add("WITH m AS " + d.materialized() + "(SELECT g.h, " + d.dayOfWeek("g.l") + " AS dow, " + d.hourOfDay("g.l")
                         + " AS hr FROM (SELECT g.h, ").addAll(scope.localTime("g.h", p.zone()))
-                .add(" AS l FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) g(h)) g), ", h[0], h[1].minus(Duration.ofHours(1)))
+                .add(" AS l FROM " + d.hourSeries("g", "h") + ") g), ", h[0], h[1].minus(Duration.ofHours(1)))
                 // Distinct: the set is hashed for the semi-join below, once per session.
-                .add("dset AS MATERIALIZED (SELECT DISTINCT d.session_id FROM (").addAll(distinctSessions).add(") d), ")
+                .add("dset AS " + d.materialized() + "(SELECT DISTINCT d.session_id FROM (").addAll(distinctSessions).add(") d), ")
                 // D's session-hours, before joining m: joined after, the engine builds its hash table on every row.
-                .add("drows AS MATERIALIZED (SELECT s.hour, s.session_id, ").addAll(weight(starts, h[1], changes))
+                .add("drows AS " + d.materialized() + "(SELECT s.hour, s.session_id, ").addAll(weight(starts, h[1], changes))
                 .add(" AS w FROM session_hour s WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s.views > 0 "
                         + "AND s.session_id IN (SELECT session_id FROM dset)) ",
                         scope.websiteId(), h[0], h[1])
                 // Every row by the rule, per hour (joining 2,160 hours to m costs far less than joining every row).
                 .add("SELECT dow, hr, sum(n)::BIGINT FROM (SELECT m.dow, m.hr, sum(c.n) AS n FROM (SELECT g.hour, sum(g.rows) AS n FROM hour_slot_gap g "
-                        + "WHERE g.website_id = ? AND g.hour >= ? AND g.hour < ? AND (g.weeks = 0 OR g.hour - g.weeks * INTERVAL 168 HOUR < ",
+                        + "WHERE g.website_id = ? AND g.hour >= ? AND g.hour < ? AND (g.weeks = 0 OR " + d.plusHours("g.hour", "-168 * g.weeks") + " < ",
                         scope.websiteId(), h[0], h[1])
                 .addAll(startOf("g.hour", starts)).add(") GROUP BY 1");
         for (int k = 1; k < starts.length; k++) {
