@@ -15,6 +15,8 @@ import java.util.Map;
  *                           {@code reference} (every statistic from the raw events, as on a backend without rollups) or
  *                           {@code compare} (the accelerator, each answer checked against the reference: tests)
  * @param queryOptions       how the query paths shape their SQL ({@link QueryOptions}: tuning and tests)
+ * @param foldIdleSeconds    FOLD_IDLE_SECONDS: DuckDB folds its rollups' tail this long after appends pause (default 3;
+ *                           0: only when the tail is full or 30 s old, as tests keep their tails)
  */
 public record Settings(
         String host,
@@ -44,6 +46,7 @@ public record Settings(
         ApiKeyRateLimit apiKeyRateLimit,
         String queryPath,
         QueryOptions queryOptions,
+        int foldIdleSeconds,
         TinyTrailSettings tinyTrail) {
 
     /** Reads settings from the process environment. */
@@ -85,6 +88,7 @@ public record Settings(
                 ApiKeyRateLimit.from(env),
                 r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")),
                 QueryOptions.from(r),
+                r.integer("FOLD_IDLE_SECONDS", 3, 0, 3600),
                 TinyTrailSettings.from(env));
     }
 
@@ -93,6 +97,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, tinyTrail);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, foldIdleSeconds, tinyTrail);
     }
 }

@@ -53,6 +53,7 @@ public final class TestServer implements AutoCloseable {
         env.put("HOSTNAME", "127.0.0.1");
         env.put("PORT", "0");
         env.put("DATA_DIR", dataDir.toString());
+        env.put("FOLD_IDLE_SECONDS", "0"); // tests keep the tails they build
         if (Backend.current() == Backend.POSTGRESQL && !extraEnv.containsKey("DATABASE_URL")) {
             env.put("DATABASE_URL", PostgresTestDatabase.urlFor(dataDir));
         }

@@ -20,20 +20,20 @@ public final class BulkLoads {
     public static void rebuildRollups(Connection c) throws SQLException {
         List<String> steps = new ArrayList<>();
         steps.add("DELETE FROM visit");
-        steps.add(VisitSpans.REBUILD.replace("/*AND*/", ""));
+        steps.add(VisitSpans.rebuild(Narrowing.ALL));
         steps.add(VisitSpans.relinkSql(null)); // each visit linked to its session's previous one
-        VisitValueSpans.rebuild().forEach(s -> steps.add(s.replace("/*AND*/", "")));
+        steps.addAll(VisitValueSpans.rebuild(Narrowing.ALL));
         steps.addAll(VisitValueSpans.rebuildDays());
-        steps.add(EventSpans.rebuildSessions().replace("/*AND*/", ""));
-        steps.add(EventSpans.rebuildVisits().replace("/*AND*/", ""));
+        steps.add(EventSpans.rebuildSessions(Narrowing.ALL));
+        steps.add(EventSpans.rebuildVisits(Narrowing.ALL));
         steps.add(EventHours.REBUILD);
         steps.add(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS));
         steps.add("DELETE FROM session_span");
-        steps.add(SessionSpans.REBUILD.replace("/*AND*/", ""));
-        ValueSpans.rebuild().forEach(s -> steps.add(s.replace("/*AND*/", "")));
+        steps.add(SessionSpans.rebuild(Narrowing.ALL));
+        steps.addAll(ValueSpans.rebuild(Narrowing.ALL));
         steps.addAll(ValueSpans.rebuildDays());
         steps.add("DELETE FROM session_hour");
-        steps.add(HourSpans.REBUILD.replace("/*AND*/", ""));
+        steps.add(HourSpans.rebuild(Narrowing.ALL));
         for (RollupTotals.Table totals : List.of(RollupTotals.VISIT_DAYS, RollupTotals.SESSION_DAYS, RollupTotals.HOUR_GAPS, RollupTotals.SLOT_GAPS)) {
             steps.add(RollupTotals.rebuild(totals));
         }

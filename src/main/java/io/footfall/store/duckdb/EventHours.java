@@ -27,12 +27,9 @@ final class EventHours {
         }
     }
 
-    /**
-     * Takes out of {@code t} the folded events among those the caller names at {@code /*IN*}{@code /} (before
-     * deleting them).
-     */
-    static String subtractFolded(RollupTotals.Table t) {
-        return RollupTotals.contribution(t, -1, Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq") + " AND s.event_id IN (/*IN*/)");
+    /** Takes out of {@code t} the folded events among those {@code events} names (before deleting them). */
+    static String subtractFolded(RollupTotals.Table t, Narrowing events) {
+        return RollupTotals.contribution(t, -1, Rollups.FOLDED.replace("ingest_seq", "s.ingest_seq") + events.and("s.event_id"));
     }
 
     /** Rebuilds a table from the folded events. */

@@ -41,18 +41,18 @@ final class EventSpans {
         }
     }
 
-    /** Rebuild statements for the sessions' table from folded events; {@code /*AND*}{@code /} narrows. */
-    static String rebuildSessions() {
-        return rebuild(TABLES[0]);
+    /** Rebuilds the sessions' table from the folded events of the sessions {@code sessions} names. */
+    static String rebuildSessions(Narrowing sessions) {
+        return rebuild(TABLES[0], sessions);
     }
 
-    /** Rebuild statements for the visits' table from folded events; {@code /*AND*}{@code /} narrows. */
-    static String rebuildVisits() {
-        return rebuild(TABLES[1]);
+    /** Rebuilds the visits' table from the folded events of the visits {@code visits} names. */
+    static String rebuildVisits(Narrowing visits) {
+        return rebuild(TABLES[1], visits);
     }
 
-    private static String rebuild(String[] t) {
-        return "INSERT INTO " + t[0] + " SELECT * FROM (" + spans(t[1], "event WHERE event_type = 2 AND " + Rollups.FOLDED + " /*AND*/")
+    private static String rebuild(String[] t, Narrowing units) {
+        return "INSERT INTO " + t[0] + " SELECT * FROM (" + spans(t[1], "event WHERE event_type = 2 AND " + Rollups.FOLDED + units.and(t[1]))
                 + ") s ORDER BY first_at";
     }
 

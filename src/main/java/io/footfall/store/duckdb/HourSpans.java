@@ -45,9 +45,11 @@ final class HourSpans {
                 + " GROUP BY website_id, session_id, date_trunc('hour', created_at)";
     }
 
-    /** Rebuild from the folded events; {@code /*AND*}{@code /} is where a caller narrows to some sessions. */
-    static final String REBUILD = "INSERT INTO session_hour " + linked(perHour("event WHERE event_type <> 5 AND " + Rollups.FOLDED + " /*AND*/"))
-            + " ORDER BY r.hour";
+    /** Rebuild from the folded events of the sessions {@code sessions} names. */
+    static String rebuild(Narrowing sessions) {
+        return "INSERT INTO session_hour " + linked(perHour("event WHERE event_type <> 5 AND " + Rollups.FOLDED + sessions.and("session_id")))
+                + " ORDER BY r.hour";
+    }
 
     /** Pending (session, hour) rows for readers: activity not folded yet. */
     static String pendingView() {

@@ -83,16 +83,16 @@ final class Rollups {
 
     /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22) from the events already stored: once, while they are empty. */
     static void fillIfNew(Connection c) throws SQLException {
-        fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", ValueSpans.rebuild());
+        fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", ValueSpans.rebuild(Narrowing.ALL));
         fillIfEmpty(c, "session_value_day", "event_type IN (1, 3, 4)", ValueSpans.rebuildDays());
         // V22 empties the channel kind when its rules change; it is rebuilt alone.
         int channel = SessionValueKind.CHANNEL.ordinal();
-        fillIfEmpty(c, SessionValueKind.CHANNEL.sessionTable(), "event_type IN (1, 3, 4)", java.util.List.of(ValueSpans.rebuild().get(channel),
-                ValueSpans.rebuildDays().get(channel), VisitValueSpans.rebuild().get(channel), VisitValueSpans.rebuildDays().get(channel)));
-        fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.REBUILD));
-        fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", VisitValueSpans.rebuild());
+        fillIfEmpty(c, SessionValueKind.CHANNEL.sessionTable(), "event_type IN (1, 3, 4)", java.util.List.of(ValueSpans.rebuild(Narrowing.ALL).get(channel),
+                ValueSpans.rebuildDays().get(channel), VisitValueSpans.rebuild(Narrowing.ALL).get(channel), VisitValueSpans.rebuildDays().get(channel)));
+        fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.rebuild(Narrowing.ALL)));
+        fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", VisitValueSpans.rebuild(Narrowing.ALL));
         fillIfEmpty(c, "visit_value_day", "event_type IN (1, 3, 4)", VisitValueSpans.rebuildDays());
-        fillIfEmpty(c, "session_event", "event_type = 2", java.util.List.of(EventSpans.rebuildSessions(), EventSpans.rebuildVisits()));
+        fillIfEmpty(c, "session_event", "event_type = 2", java.util.List.of(EventSpans.rebuildSessions(Narrowing.ALL), EventSpans.rebuildVisits(Narrowing.ALL)));
         fillIfEmpty(c, "event_hour", "event_type = 2", java.util.List.of(EventHours.REBUILD));
         fillIfEmpty(c, "event_type_hour", "TRUE", java.util.List.of(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS)));
         fillIfEmpty(c, RollupTotals.VISIT_DAYS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS),
@@ -108,7 +108,7 @@ final class Rollups {
             if (!rs.getBoolean(1)) return;
         }
         try (Statement st = c.createStatement()) {
-            for (String sql : rebuild) st.execute(sql.replace("/*AND*/", ""));
+            for (String sql : rebuild) st.execute(sql);
         }
     }
 }

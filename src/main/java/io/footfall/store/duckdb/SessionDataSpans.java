@@ -63,12 +63,12 @@ final class SessionDataSpans {
 
     /**
      * After the session_span rows of some sessions were rebuilt (re-ship): their session data rows follow,
-     * cleared first as a session may have lost its row. Each statement takes the session ids for {@code /*IN*}{@code /}.
+     * cleared first as a session may have lost its row. Each statement takes the ids {@code sessions} names.
      */
-    static List<String> followRebuild() {
-        return List.of("UPDATE session_data SET " + CLEAR + " WHERE session_id IN (/*IN*/)",
-                "UPDATE session_data d SET " + SET + " FROM session_span v WHERE d.session_id IN (/*IN*/) "
-                        + "AND v.website_id = d.website_id AND v.session_id = d.session_id");
+    static List<String> followRebuild(Narrowing sessions) {
+        return List.of("UPDATE session_data SET " + CLEAR + " WHERE " + sessions.in("session_id"),
+                "UPDATE session_data d SET " + SET + " FROM session_span v WHERE " + sessions.in("d.session_id")
+                        + " AND v.website_id = d.website_id AND v.session_id = d.session_id");
     }
 
     /** Copies every session's span again (after a bulk rebuild of session_span that bypassed the fold). */

@@ -29,10 +29,12 @@ final class SessionSpans {
                 + "AS visit_changed FROM " + from + ") t GROUP BY website_id, session_id";
     }
 
-    /** Rebuilds rows from the folded events; {@code /*AND*}{@code /} is where a caller narrows to some sessions. */
-    static final String REBUILD = "INSERT INTO session_span SELECT website_id, session_id, first_at, last_at, first_view_at, last_view_at, "
-            + "activity, views, pageviews, events, visits, last_visit_id" + columns("") + ", mixed FROM ("
-            + aggregate("event WHERE event_type <> 5 AND " + Rollups.FOLDED + " /*AND*/") + ") a ORDER BY first_at";
+    /** Rebuilds rows from the folded events of the sessions {@code sessions} names. */
+    static String rebuild(Narrowing sessions) {
+        return "INSERT INTO session_span SELECT website_id, session_id, first_at, last_at, first_view_at, last_view_at, "
+                + "activity, views, pageviews, events, visits, last_visit_id" + columns("") + ", mixed FROM ("
+                + aggregate("event WHERE event_type <> 5 AND " + Rollups.FOLDED + sessions.and("session_id")) + ") a ORDER BY first_at";
+    }
 
     private SessionSpans() {
     }

@@ -70,20 +70,20 @@ final class ValueSpans {
         return out;
     }
 
-    /** Rebuild statements from the folded events; {@code /*AND*}{@code /} is where a caller narrows to some sessions. */
-    static List<String> rebuild() {
+    /** Rebuild statements from the folded events of the sessions {@code sessions} names. */
+    static List<String> rebuild(Narrowing sessions) {
         List<String> out = new ArrayList<>();
         for (SessionValueKind k : SessionValueKind.values()) {
             out.add("INSERT INTO " + k.sessionTable() + " SELECT * FROM (" + pairs(k, "event e WHERE e.event_type IN (1, 3, 4) AND "
-                    + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq") + " /*AND*/") + ") p ORDER BY first_at");
+                    + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq") + sessions.and("e.session_id")) + ") p ORDER BY first_at");
         }
         return out;
     }
 
-    /** Deletes the rows of the sessions a caller names at {@code /*IN*}{@code /}. */
-    static List<String> delete() {
+    /** Deletes the rows of the sessions {@code sessions} names. */
+    static List<String> delete(Narrowing sessions) {
         List<String> out = new ArrayList<>();
-        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.sessionTable() + " WHERE session_id IN (/*IN*/)");
+        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.sessionTable() + " WHERE " + sessions.in("session_id"));
         return out;
     }
 

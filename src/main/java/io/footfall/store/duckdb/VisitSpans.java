@@ -28,9 +28,11 @@ final class VisitSpans {
                 + " GROUP BY website_id, visit_id";
     }
 
-    /** Rebuilds rows from the folded views; {@code /*AND*}{@code /} is where a caller narrows to some visits. */
-    static final String REBUILD = "INSERT INTO visit SELECT *, NULL, NULL FROM (" + aggregate("event WHERE event_type IN (1, 3, 4) AND "
-            + Rollups.FOLDED + " /*AND*/") + ") a ORDER BY first_at";
+    /** Rebuilds rows from the folded views of the visits {@code visits} names. */
+    static String rebuild(Narrowing visits) {
+        return "INSERT INTO visit SELECT *, NULL, NULL FROM (" + aggregate("event WHERE event_type IN (1, 3, 4) AND "
+                + Rollups.FOLDED + visits.and("visit_id")) + ") a ORDER BY first_at";
+    }
 
     /** Merges the pending views into visit. */
     static void fold(Connection c) throws SQLException {

@@ -64,20 +64,20 @@ final class VisitValueSpans {
         return out;
     }
 
-    /** Rebuild statements from the folded events; {@code /*AND*}{@code /} is where a caller narrows to some visits. */
-    static List<String> rebuild() {
+    /** Rebuild statements from the folded events of the visits {@code visits} names. */
+    static List<String> rebuild(Narrowing visits) {
         List<String> out = new ArrayList<>();
         for (SessionValueKind k : SessionValueKind.values()) {
             out.add("INSERT INTO " + k.visitTable() + " SELECT * FROM (" + pairs(k, "event e WHERE e.event_type IN (1, 3, 4) AND "
-                    + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq") + " /*AND*/") + ") p ORDER BY first_at");
+                    + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq") + visits.and("e.visit_id")) + ") p ORDER BY first_at");
         }
         return out;
     }
 
-    /** Deletes the rows of the visits a caller names at {@code /*IN*}{@code /}. */
-    static List<String> delete() {
+    /** Deletes the rows of the visits {@code visits} names. */
+    static List<String> delete(Narrowing visits) {
         List<String> out = new ArrayList<>();
-        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.visitTable() + " WHERE visit_id IN (/*IN*/)");
+        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.visitTable() + " WHERE " + visits.in("visit_id"));
         return out;
     }
 
