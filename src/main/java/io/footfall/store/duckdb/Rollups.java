@@ -81,17 +81,23 @@ final class Rollups {
         }
     }
 
-    /** Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22) from the events already stored: once, while they are empty. */
+    /**
+     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22) from the events already stored:
+     * once, while they are empty. (V34 fills its UTM kinds itself: a site without UTM values keeps them empty.)
+     */
     static void fillIfNew(Connection c) throws SQLException {
-        fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", ValueSpans.rebuild(Narrowing.ALL));
-        fillIfEmpty(c, "session_value_day", "event_type IN (1, 3, 4)", ValueSpans.rebuildDays());
+        // A store from before V4/V9 (or V13/V14) gets these rollups whole; the UTM kinds V34 filled are emptied first.
+        fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", whole(ValueSpans.tables(), ValueSpans.rebuild(Narrowing.ALL)));
+        fillIfEmpty(c, "session_value_day WHERE kind = " + SessionValueKind.PATH.code, "event_type IN (1, 3, 4)",
+                whole(java.util.List.of("session_value_day"), ValueSpans.rebuildDays()));
         // V22 empties the channel kind when its rules change; it is rebuilt alone.
         int channel = SessionValueKind.CHANNEL.ordinal();
         fillIfEmpty(c, SessionValueKind.CHANNEL.sessionTable(), "event_type IN (1, 3, 4)", java.util.List.of(ValueSpans.rebuild(Narrowing.ALL).get(channel),
                 ValueSpans.rebuildDays().get(channel), VisitValueSpans.rebuild(Narrowing.ALL).get(channel), VisitValueSpans.rebuildDays().get(channel)));
         fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.rebuild(Narrowing.ALL)));
-        fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", VisitValueSpans.rebuild(Narrowing.ALL));
-        fillIfEmpty(c, "visit_value_day", "event_type IN (1, 3, 4)", VisitValueSpans.rebuildDays());
+        fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", whole(VisitValueSpans.tables(), VisitValueSpans.rebuild(Narrowing.ALL)));
+        fillIfEmpty(c, "visit_value_day WHERE kind = " + SessionValueKind.PATH.code, "event_type IN (1, 3, 4)",
+                whole(java.util.List.of("visit_value_day"), VisitValueSpans.rebuildDays()));
         fillIfEmpty(c, "session_event", "event_type = 2", java.util.List.of(EventSpans.rebuildSessions(Narrowing.ALL), EventSpans.rebuildVisits(Narrowing.ALL)));
         fillIfEmpty(c, "event_hour", "event_type = 2", java.util.List.of(EventHours.REBUILD));
         fillIfEmpty(c, "event_type_hour", "TRUE", java.util.List.of(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS)));
@@ -99,6 +105,14 @@ final class Rollups {
                 RollupTotals.rebuild(RollupTotals.SESSION_DAYS)));
         fillIfEmpty(c, RollupTotals.HOUR_GAPS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.HOUR_GAPS)));
         fillIfEmpty(c, RollupTotals.SLOT_GAPS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.SLOT_GAPS)));
+    }
+
+    /** Statements that empty {@code tables} and then run {@code rebuild}: a fill that builds them whole. */
+    private static java.util.List<String> whole(java.util.List<String> tables, java.util.List<String> rebuild) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String t : tables) out.add("DELETE FROM " + t);
+        out.addAll(rebuild);
+        return out;
     }
 
     private static void fillIfEmpty(Connection c, String table, String sourceRows, java.util.List<String> rebuild) throws SQLException {
