@@ -26,6 +26,8 @@ public final class BulkLoads {
         steps.addAll(VisitValueSpans.rebuildDays());
         steps.add(EventSpans.rebuildSessions().replace("/*AND*/", ""));
         steps.add(EventSpans.rebuildVisits().replace("/*AND*/", ""));
+        steps.add("DELETE FROM visit_journey");
+        JourneySpans.rebuild().forEach(s -> steps.add(s.replace("/*AND*/", "")));
         steps.add(EventHours.REBUILD);
         steps.add(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS));
         steps.add("DELETE FROM session_span");

@@ -406,7 +406,9 @@ public final class DuckDbEventStore implements EventStore {
                         "DELETE FROM visit WHERE visit_id IN (" + marks + ")",
                         VisitSpans.REBUILD.replace("/*AND*/", "AND visit_id IN (" + marks + ")"),
                         "DELETE FROM visit_event WHERE visit_id IN (" + marks + ")",
-                        EventSpans.rebuildVisits().replace("/*AND*/", "AND visit_id IN (" + marks + ")")));
+                        EventSpans.rebuildVisits().replace("/*AND*/", "AND visit_id IN (" + marks + ")"),
+                        "DELETE FROM visit_journey WHERE visit_id IN (" + marks + ")"));
+                for (String sql : JourneySpans.rebuild()) rebuild.add(sql.replace("/*AND*/", "AND visit_id IN (" + marks + ")"));
                 for (String sql : VisitValueSpans.delete()) rebuild.add(sql.replace("/*IN*/", marks));
                 for (String sql : VisitValueSpans.rebuild()) rebuild.add(sql.replace("/*AND*/", "AND e.visit_id IN (" + marks + ")"));
                 rebuildRows(c, chunk, "visit_id", rebuild, visitTotals);
@@ -480,6 +482,7 @@ public final class DuckDbEventStore implements EventStore {
             tables.addAll(ValueSpans.tables());
             tables.addAll(EventSpans.tables());
             tables.add("event_hour");
+            tables.add("visit_journey");
             tables.add(RollupTotals.EVENT_TYPE_HOURS.name());
             tables.add(RollupTotals.VISIT_DAYS.name());
             tables.add(RollupTotals.SESSION_DAYS.name());
