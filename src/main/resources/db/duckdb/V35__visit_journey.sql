@@ -17,6 +17,6 @@ CREATE TABLE visit_journey (
     first_at   TIMESTAMP NOT NULL,  -- first reportable row (event types 1-4), UTC
     last_at    TIMESTAMP NOT NULL,  -- last one
     -- the first seven rows by (created_at, event_type, event_id): what a fold merges new rows into
-    firsts     STRUCT(at TIMESTAMP, t SMALLINT, id UUID, item INTEGER)[] NOT NULL,
+    firsts     STRUCT(ts TIMESTAMP, t SMALLINT, id UUID, item INTEGER)[] NOT NULL,
     e1 INTEGER, e2 INTEGER, e3 INTEGER, e4 INTEGER, e5 INTEGER, e6 INTEGER, e7 INTEGER  -- firsts[i].item
 );

@@ -36,7 +36,7 @@ final class JourneySpans {
     /** Per visit of the rows {@code source}: span and first seven rows (item numbers looked up). */
     private static String spans(String source) {
         return "SELECT r.website_id, r.visit_id, any_value(r.session_id) AS session_id, min(r.created_at) AS first_at, "
-                + "max(r.created_at) AS last_at, list(struct_pack(at := r.created_at, t := r.event_type, id := r.event_id, item := j.id) "
+                + "max(r.created_at) AS last_at, list(struct_pack(ts := r.created_at, t := r.event_type, id := r.event_id, item := j.id) "
                 + "ORDER BY r.created_at, r.event_type, r.event_id)[1:7] AS firsts FROM " + source
                 + " LEFT JOIN journey_item j ON j.item = coalesce(nullif(r.event_name, ''), r.url_path) GROUP BY r.website_id, r.visit_id";
     }
