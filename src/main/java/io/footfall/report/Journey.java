@@ -25,7 +25,7 @@ public final class Journey {
 
     /** The report: from the per-visit rollup where it covers the request ({@link JourneyRollup}), else from events. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, JourneyRollup.covers(scope));
+        return run(store, scope, parameters, VisitRollup.covers(scope));
     }
 
     /** The report read from events only: the reference the rollup path is tested equal to. */
