@@ -113,6 +113,7 @@ public final class DuckDbEventStore implements EventStore {
             tables.addAll(ValueSpans.tables());
             tables.addAll(EventSpans.tables());
             tables.add("event_hour");
+            tables.add("visit_journey");
             tables.add(RollupTotals.EVENT_TYPE_HOURS.name());
             tables.add(RollupTotals.VISIT_DAYS.name());
             tables.add(RollupTotals.SESSION_DAYS.name());

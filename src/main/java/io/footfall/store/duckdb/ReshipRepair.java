@@ -60,7 +60,9 @@ final class ReshipRepair {
                     "DELETE FROM visit WHERE " + n.in("visit_id"),
                     VisitSpans.rebuild(n),
                     "DELETE FROM visit_event WHERE " + n.in("visit_id"),
-                    EventSpans.rebuildVisits(n)));
+                    EventSpans.rebuildVisits(n),
+                    "DELETE FROM visit_journey WHERE " + n.in("visit_id")));
+            rebuild.addAll(JourneySpans.rebuild(n));
             rebuild.addAll(VisitValueSpans.delete(n));
             rebuild.addAll(VisitValueSpans.rebuild(n));
             rebuildRows(c, chunk, "visit_id", rebuild, visitTotals);

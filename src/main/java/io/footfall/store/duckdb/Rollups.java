@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The rollups as a whole (visit, visit_value_* and their day sums, session_span, session_value_* and their day counts, session_hour, session_event, visit_event, event_hour, event_type_hour): they hold the events of
+ * The rollups as a whole (visit, visit_value_* and their day sums, session_span, session_value_* and their day counts, session_hour, session_event, visit_event, event_hour, event_type_hour, visit_journey): they hold the events of
  * batches up to {@code rollup_state.folded_seq}; newer events form the <em>tail</em>. Readers see the tail
  * through views named like the rollup plus {@code _pending} (what each fold would add); a fold merges the
  * tail into every rollup and moves folded_seq in one transaction, so a crash never leaves them half done.
@@ -42,6 +42,7 @@ final class Rollups {
         timed("session_hour", () -> HourSpans.fold(c));
         timed("event spans", () -> EventSpans.fold(c));
         timed("event_hour, event_type_hour", () -> EventHours.fold(c));
+        timed("visit_journey", () -> JourneySpans.fold(c));
         try (Statement st = c.createStatement()) {
             st.execute("UPDATE rollup_state SET folded_seq = greatest(folded_seq, (SELECT coalesce(max(ingest_seq), 0) FROM event))");
             try (var rs = st.executeQuery("SELECT folded_seq FROM rollup_state")) {
@@ -82,8 +83,8 @@ final class Rollups {
     }
 
     /**
-     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22) from the events already stored:
-     * once, while they are empty. (V34 fills its UTM kinds itself: a site without UTM values keeps them empty.)
+     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35) from the events already
+     * stored: once, while they are empty. (V34 fills its UTM kinds itself: a site without UTM values keeps them empty.)
      */
     static void fillIfNew(Connection c) throws SQLException {
         // A store from before V4/V9 (or V13/V14) gets these rollups whole; the UTM kinds V34 filled are emptied first.
@@ -100,6 +101,7 @@ final class Rollups {
                 whole(java.util.List.of("visit_value_day"), VisitValueSpans.rebuildDays()));
         fillIfEmpty(c, "session_event", "event_type = 2", java.util.List.of(EventSpans.rebuildSessions(Narrowing.ALL), EventSpans.rebuildVisits(Narrowing.ALL)));
         fillIfEmpty(c, "event_hour", "event_type = 2", java.util.List.of(EventHours.REBUILD));
+        fillIfEmpty(c, "visit_journey", JourneySpans.REPORTABLE, JourneySpans.rebuild(Narrowing.ALL));
         fillIfEmpty(c, "event_type_hour", "TRUE", java.util.List.of(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS)));
         fillIfEmpty(c, RollupTotals.VISIT_DAYS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS),
                 RollupTotals.rebuild(RollupTotals.SESSION_DAYS)));
