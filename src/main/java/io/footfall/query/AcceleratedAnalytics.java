@@ -27,13 +27,14 @@ public final class AcceleratedAnalytics extends RawOnlyReads {
     }
 
     @Override
-    public WebsiteStats.Totals stats(EventScope scope) throws SQLException {
+    public WebsiteTotals stats(EventScope scope) throws SQLException {
         return WebsiteStats.run(store, scope, options);
     }
 
     @Override
     public PageviewSeries.Series pageviews(EventScope scope) throws SQLException {
-        return PageviewSeries.run(store, scope);
+        return HourlySeries.covers(scope.params()) ? PageviewSeries.read(store, scope, HourlySeries.sql(store, scope))
+                : PageviewSeries.run(store, scope);
     }
 
     @Override
@@ -47,7 +48,7 @@ public final class AcceleratedAnalytics extends RawOnlyReads {
     }
 
     @Override
-    public EventList.Page events(EventScope scope) throws SQLException {
+    public EventPage events(EventScope scope) throws SQLException {
         return EventList.run(store, scope);
     }
 
@@ -57,17 +58,17 @@ public final class AcceleratedAnalytics extends RawOnlyReads {
     }
 
     @Override
-    public EventStats.Totals eventStats(EventScope scope) throws SQLException {
+    public EventTotals eventStats(EventScope scope) throws SQLException {
         return EventStats.run(store, scope);
     }
 
     @Override
-    public SessionList.Page sessions(EventScope scope) throws SQLException {
+    public SessionPage sessions(EventScope scope) throws SQLException {
         return SessionList.run(store, scope, options);
     }
 
     @Override
-    public SessionStats.Totals sessionStats(EventScope scope) throws SQLException {
+    public SessionTotals sessionStats(EventScope scope) throws SQLException {
         return SessionStats.run(store, scope, options);
     }
 

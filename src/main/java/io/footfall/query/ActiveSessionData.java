@@ -21,7 +21,7 @@ final class ActiveSessionData {
         if (!scope.params().filters().isEmpty()) {
             return new SqlText().add("d.session_id IN ").addAll(SessionCounts.activeSessions(store, scope, options));
         }
-        SessionSplit split = SessionSplit.open(store, scope, SessionList.ACTIVITY, SessionSplit.Question.PRESENT, options);
+        SessionSplit split = SessionSplit.open(store, scope, EventScope.ACTIVITY, SessionSplit.Question.PRESENT, options);
         SqlText s = new SqlText().add("(").addAll(split.spanInRangeCondition());
         SqlText checked = split.checkedWhere();
         if (checked != null) s.add(" OR d.session_id IN (SELECT e.session_id FROM event e").addAll(checked).add(")");

@@ -5,7 +5,6 @@ import io.footfall.store.Sql;
 
 import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +18,7 @@ public final class EventList {
     private EventList() {
     }
 
-    public record Page(List<Map<String, Object>> data, long count, int page, int pageSize) {
-    }
-
-    public static Page run(EventStore store, EventScope scope) throws SQLException {
+    public static EventPage run(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ANY_TYPE);
         if (p.search() != null) {
@@ -48,7 +44,7 @@ public final class EventList {
                 withData.addAll(ids.list(c, rs -> Sql.uuid(rs, "event_id")));
             }
             for (Map<String, Object> m : data) m.put("hasData", withData.contains((UUID) m.get("id")) ? 1 : 0);
-            return new Page(data, total, p.page(), p.pageSize());
+            return new EventPage(data, total, p.page(), p.pageSize());
         });
     }
 
@@ -70,33 +66,9 @@ public final class EventList {
                     .addAll(where);
             if (!whole) rows.add(" AND e.created_at >= ?", from);
             rows.add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
-            List<Map<String, Object>> data = store.read(c -> rows.list(c, EventList::row));
+            List<Map<String, Object>> data = store.read(c -> rows.list(c, EventPage::row));
             if (whole || data.size() == p.pageSize()) return data;
             width = width.multipliedBy(16);
         }
-    }
-
-    /** One list row from a result with the page columns. */
-    public static Map<String, Object> row(java.sql.ResultSet rs) throws SQLException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", Sql.uuid(rs, "event_id"));
-        m.put("websiteId", Sql.uuid(rs, "website_id"));
-        m.put("sessionId", Sql.uuid(rs, "session_id"));
-        m.put("createdAt", Sql.instant(rs, "created_at"));
-        m.put("hostname", rs.getString("hostname"));
-        m.put("urlPath", rs.getString("url_path"));
-        m.put("urlQuery", rs.getString("url_query"));
-        m.put("referrerPath", rs.getString("referrer_path"));
-        m.put("referrerQuery", rs.getString("referrer_query"));
-        m.put("referrerDomain", rs.getString("referrer_domain"));
-        m.put("country", rs.getString("country"));
-        m.put("city", rs.getString("city"));
-        m.put("device", rs.getString("device"));
-        m.put("os", rs.getString("os"));
-        m.put("browser", rs.getString("browser"));
-        m.put("pageTitle", rs.getString("page_title"));
-        m.put("eventType", rs.getInt("event_type"));
-        m.put("eventName", rs.getString("event_name"));
-        return m;
     }
 }

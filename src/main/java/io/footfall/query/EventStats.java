@@ -18,10 +18,7 @@ public final class EventStats {
     private EventStats() {
     }
 
-    public record Totals(long events, long visitors, long visits, long uniqueEvents) {
-    }
-
-    public static Totals run(EventStore store, EventScope scope) throws SQLException {
+    public static EventTotals run(EventStore store, EventScope scope) throws SQLException {
         if (!scope.params().filters().isEmpty()) return fromEvents(store, scope);
         boolean pending = Tail.has(store, scope, EventScope.CUSTOM_EVENTS);
         var both = Parallel.both(() -> {
@@ -31,14 +28,14 @@ public final class EventStats {
                     : new SqlText().add("SELECT count(*), count(DISTINCT e.event_name) FROM event e").addAll(scope.where(EventScope.CUSTOM_EVENTS));
             return store.read(c -> sql.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2)}).getFirst());
         }, () -> new long[]{units(store, scope, "session_event", "session_id", pending), units(store, scope, "visit_event", "visit_id", pending)});
-        return new Totals(both.first()[0], both.second()[0], both.second()[1], both.first()[1]);
+        return new EventTotals(both.first()[0], both.second()[0], both.second()[1], both.first()[1]);
     }
 
-    private static Totals fromEvents(EventStore store, EventScope scope) throws SQLException {
+    private static EventTotals fromEvents(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.session_id), count(DISTINCT e.visit_id), "
                         + "count(DISTINCT e.event_name) FROM event e")
                 .addAll(scope.where(EventScope.CUSTOM_EVENTS));
-        return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).getFirst());
+        return store.read(c -> sql.list(c, rs -> new EventTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).getFirst());
     }
 
     /** Sessions (or visits) with a custom event in the range, through one span table. */

@@ -56,7 +56,7 @@ final class HourlySeries {
     }
 
     static boolean pending(EventStore store, EventScope scope) throws SQLException {
-        return Tail.has(store, scope, SessionList.ACTIVITY);
+        return Tail.has(store, scope, EventScope.ACTIVITY);
     }
 
     /** Rows {@code (bucket, views, sessions)} ordered by bucket. */

@@ -23,9 +23,9 @@ final class SessionCounts {
      */
     static SqlText activeSessions(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         if (!SpanRollup.covers(scope.params())) {
-            return new SqlText().add("(SELECT e.session_id FROM event e").addAll(scope.where(SessionList.ACTIVITY)).add(")");
+            return new SqlText().add("(SELECT e.session_id FROM event e").addAll(scope.where(EventScope.ACTIVITY)).add(")");
         }
-        SessionSplit split = SessionSplit.open(store, scope, SessionList.ACTIVITY, SessionSplit.Question.PRESENT, options);
+        SessionSplit split = SessionSplit.open(store, scope, EventScope.ACTIVITY, SessionSplit.Question.PRESENT, options);
         SqlText s = new SqlText().add("(SELECT v.session_id FROM session_span v").addAll(split.knownWhere());
         SqlText checked = split.checkedWhere();
         if (checked != null) s.add(" UNION ALL SELECT e.session_id FROM event e").addAll(checked);

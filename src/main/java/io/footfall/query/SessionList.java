@@ -17,18 +17,12 @@ import java.util.Map;
  * out. {@code search} matches the distinct id, city, browser, OS or device (case-insensitive substring).
  */
 public final class SessionList {
-    /** Everything but web-vitals rows. */
-    public static final String ACTIVITY = "e.event_type <> 5";
-
     private SessionList() {
     }
 
-    public record Page(List<Map<String, Object>> data, long count, int page, int pageSize) {
-    }
-
-    public static Page run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+    public static SessionPage run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
-        SqlText where = scope.where(ACTIVITY);
+        SqlText where = scope.where(EventScope.ACTIVITY);
         if (p.search() != null) where.addAll(search("e", p.search()));
         // First the page's keys, ranked by last activity, and the number of all keys; then the columns: from
         // the session rollup for known sessions (their counts inside the range from events when the range
@@ -42,7 +36,7 @@ public final class SessionList {
             List<Key> pageKeys = ranked.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
                     Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("known") ? row(scope, rs) : null,
                     rs.getBoolean("whole")));
-            return new Page(details(c, scope, where, pageKeys), ranked.count(), p.page(), p.pageSize());
+            return new SessionPage(details(c, scope, where, pageKeys), ranked.count(), p.page(), p.pageSize());
         });
     }
 
@@ -73,7 +67,7 @@ public final class SessionList {
      */
     private static SqlText rollupKeys(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
-        SessionSplit split = SessionSplit.open(store, scope, ACTIVITY, SessionSplit.Question.LAST, options);
+        SessionSplit split = SessionSplit.open(store, scope, EventScope.ACTIVITY, SessionSplit.Question.LAST, options);
         SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at, "
                 + "v.first_at >= ? AS whole, true AS known" + COLUMNS + " FROM session_span v",
                 p.startAt(), p.startAt()).addAll(split.knownWhere());

@@ -50,14 +50,14 @@ final class SessionSplit {
     private static String[] span(String typeCondition) {
         return switch (typeCondition) {
             case EventScope.VIEWS -> new String[]{"v.first_view_at", "v.last_view_at"};
-            case SessionList.ACTIVITY -> new String[]{"v.first_at", "v.last_at"};
+            case EventScope.ACTIVITY -> new String[]{"v.first_at", "v.last_at"};
             default -> throw new IllegalArgumentException(typeCondition);
         };
     }
 
     static SessionSplit open(EventStore store, EventScope scope, String typeCondition, Question question, QueryOptions options)
             throws SQLException {
-        boolean pending = Tail.has(store, scope, SessionList.ACTIVITY);
+        boolean pending = Tail.has(store, scope, EventScope.ACTIVITY);
         SessionSplit probe = new SessionSplit(scope, typeCondition, question, pending, null, null);
         SqlText sql = new SqlText().add("SELECT g.k, g.f, g.l FROM ").addAll(probe.checkedSet()).add(" g");
         List<Object[]> rows = store.read(c -> sql.list(c, rs -> new Object[]{rs.getObject(1),
@@ -102,7 +102,7 @@ final class SessionSplit {
      */
     SqlText spanInRangeCondition() {
         QueryParams p = scope.params();
-        if (!p.filters().isEmpty() || question != Question.PRESENT || !typeCondition.equals(SessionList.ACTIVITY)) {
+        if (!p.filters().isEmpty() || question != Question.PRESENT || !typeCondition.equals(EventScope.ACTIVITY)) {
             throw new IllegalStateException("session data rows carry only the activity span, not the attributes filters need");
         }
         return new SqlText().add("(d.session_first_at BETWEEN ? AND ? OR d.session_last_at BETWEEN ? AND ?)",

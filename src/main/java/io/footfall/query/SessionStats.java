@@ -14,10 +14,7 @@ public final class SessionStats {
     private SessionStats() {
     }
 
-    public record Totals(long pageviews, long visitors, long visits, long countries, long events) {
-    }
-
-    public static Totals run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+    public static SessionTotals run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays()
                 < options.shortRangeDays();
         // A short range is cut by most of its sessions: finding them in the rollup costs more than the events.
@@ -29,11 +26,11 @@ public final class SessionStats {
         return fromEvents(store, scope);
     }
 
-    static Totals fromEvents(EventStore store, EventScope scope) throws SQLException {
+    static SessionTotals fromEvents(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.session_id), count(DISTINCT e.visit_id), "
                         + "count(DISTINCT e.country), coalesce(sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END), 0) FROM event e")
-                .addAll(scope.where(SessionList.ACTIVITY));
-        return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                .addAll(scope.where(EventScope.ACTIVITY));
+        return store.read(c -> sql.list(c, rs -> new SessionTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5))).getFirst());
     }
 
@@ -41,10 +38,10 @@ public final class SessionStats {
      * The same from the session rollup: sessions wholly inside the range add their stored counts (visits
      * never span sessions), the edge sessions are counted over their events; countries over both.
      */
-    static Totals fromRollup(EventStore store, EventScope scope, SpanRollup r) throws SQLException {
+    static SessionTotals fromRollup(EventStore store, EventScope scope, SpanRollup r) throws SQLException {
         SqlText clean = new SqlText().add("SELECT coalesce(sum(v.activity), 0)::BIGINT, count(*), coalesce(sum(v.visits), 0)::BIGINT, "
                 + "coalesce(sum(v.events), 0)::BIGINT FROM session_span v").addAll(r.cleanWhere());
-        List<SqlText> edges = r.edgeEventWheres(SessionList.ACTIVITY, true);
+        List<SqlText> edges = r.edgeEventWheres(EventScope.ACTIVITY, true);
         SqlText countries = new SqlText().add("SELECT count(DISTINCT y.country) FROM (SELECT DISTINCT v.country FROM session_span v")
                 .addAll(r.cleanWhere());
         for (SqlText w : edges) countries.add(" UNION ALL SELECT DISTINCT e.country FROM event e").addAll(w);
@@ -60,7 +57,7 @@ public final class SessionStats {
             long[] b = edges.isEmpty() ? new long[4]
                     : edge.list(c, rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).getFirst();
             long countryCount = countries.list(c, rs -> rs.getLong(1)).getFirst();
-            return new Totals(a[0] + b[0], a[1] + b[1], a[2] + b[2], countryCount, a[3] + b[3]);
+            return new SessionTotals(a[0] + b[0], a[1] + b[1], a[2] + b[2], countryCount, a[3] + b[3]);
         });
     }
 }

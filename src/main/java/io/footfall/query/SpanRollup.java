@@ -32,7 +32,7 @@ final class SpanRollup {
     }
 
     static final Kind VISITS = new Kind("visit", "visit_pending", "visit_id", EventScope.VIEWS);
-    static final Kind SESSIONS = new Kind("session_span", "session_pending", "session_id", SessionList.ACTIVITY);
+    static final Kind SESSIONS = new Kind("session_span", "session_pending", "session_id", EventScope.ACTIVITY);
 
     /** Filter names whose column the rollup carries and that are constant over a clean visit. */
     static final Set<String> SESSION_FILTERS = Set.of("browser", "os", "device", "country", "region", "city", "language");

@@ -6,7 +6,7 @@ import io.footfall.store.EventStore;
 import java.sql.SQLException;
 
 /**
- * Totals of views over a range: pageviews, visitors (sessions), visits, bounces (visits with exactly one
+ * WebsiteTotals of views over a range: pageviews, visitors (sessions), visits, bounces (visits with exactly one
  * view) and totaltime (per visit, last minus first view, in whole seconds, summed). Filters apply to
  * the rows before grouping, so a path filter counts visits touching that path.
  */
@@ -14,11 +14,7 @@ public final class WebsiteStats {
     private WebsiteStats() {
     }
 
-    public record Totals(long pageviews, long visitors, long visits, long bounces, long totaltime) {
-        public static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
-    }
-
-    public static Totals run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+    public static WebsiteTotals run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         if (SpanRollup.covers(scope.params())) return fromRollup(store, scope, options);
         var d = scope.dialect();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(t.c), 0), count(DISTINCT t.session_id), count(*), "
@@ -27,7 +23,7 @@ public final class WebsiteStats {
                         + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " AS secs FROM event e")
                 .addAll(scope.where(EventScope.VIEWS))
                 .add(" GROUP BY e.visit_id) t"); // visit ids are unique across sessions
-        return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+        return store.read(c -> sql.list(c, rs -> new WebsiteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5))).getFirst());
     }
 
@@ -66,7 +62,7 @@ public final class WebsiteStats {
      * totals carry attributes), and short ones the hourly rollup cannot answer, sum their visits' rows and
      * count visitors distinct over them.
      */
-    static Totals fromRollup(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+    static WebsiteTotals fromRollup(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         SpanRollup r = SpanRollup.open(store, scope, SpanRollup.VISITS, options);
         boolean filtered = !scope.params().filters().isEmpty();
         boolean shortRange = java.time.Duration.between(scope.params().startAt(), scope.params().endAt()).toDays() < options.shortRangeDays();
@@ -78,13 +74,13 @@ public final class WebsiteStats {
             var both = Parallel.both(() -> store.read(c -> sql.list(c, WebsiteStats::sums).getFirst()),
                     () -> hourly ? HourlyVisitors.count(store, scope) : SessionCounts.visitors(store, scope, EventScope.VIEWS, options));
             long[] v = both.first();
-            return new Totals(v[0], both.second(), v[1], v[2], v[3]);
+            return new WebsiteTotals(v[0], both.second(), v[1], v[2], v[3]);
         }
         // Filtered ranges, and short ones without the hourly rollup: visitors as a distinct count over their
         // visits (measured: cheaper than the session rollup's rows beside the visits' sums, even over 90 days).
         SqlText sql = visitRows(scope, r);
         long[] v = store.read(c -> sql.list(c, WebsiteStats::sums).getFirst());
-        return new Totals(v[0], v[4], v[1], v[2], v[3]);
+        return new WebsiteTotals(v[0], v[4], v[1], v[2], v[3]);
     }
 
     /** Views, visits, bounces, seconds and distinct sessions over the clean visits' rows (filters apply) and the edge visits' events. */

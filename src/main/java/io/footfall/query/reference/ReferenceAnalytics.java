@@ -1,15 +1,15 @@
 package io.footfall.query.reference;
 
+import io.footfall.query.EventPage;
+import io.footfall.query.SessionPage;
+import io.footfall.query.EventTotals;
+import io.footfall.query.SessionTotals;
+import io.footfall.query.WebsiteTotals;
 import io.footfall.config.QueryOptions;
-import io.footfall.query.EventList;
 import io.footfall.query.EventScope;
-import io.footfall.query.EventStats;
 import io.footfall.query.MetricType;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.RawOnlyReads;
-import io.footfall.query.SessionList;
-import io.footfall.query.SessionStats;
-import io.footfall.query.WebsiteStats;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
 
@@ -37,7 +37,7 @@ public final class ReferenceAnalytics extends RawOnlyReads {
     }
 
     @Override
-    public WebsiteStats.Totals stats(EventScope scope) throws SQLException {
+    public WebsiteTotals stats(EventScope scope) throws SQLException {
         return RawTotals.stats(store, scope);
     }
 
@@ -57,7 +57,7 @@ public final class ReferenceAnalytics extends RawOnlyReads {
     }
 
     @Override
-    public EventList.Page events(EventScope scope) throws SQLException {
+    public EventPage events(EventScope scope) throws SQLException {
         return RawSessions.events(store, scope);
     }
 
@@ -67,17 +67,17 @@ public final class ReferenceAnalytics extends RawOnlyReads {
     }
 
     @Override
-    public EventStats.Totals eventStats(EventScope scope) throws SQLException {
+    public EventTotals eventStats(EventScope scope) throws SQLException {
         return RawTotals.eventStats(store, scope);
     }
 
     @Override
-    public SessionList.Page sessions(EventScope scope) throws SQLException {
+    public SessionPage sessions(EventScope scope) throws SQLException {
         return RawSessions.sessions(store, scope);
     }
 
     @Override
-    public SessionStats.Totals sessionStats(EventScope scope) throws SQLException {
+    public SessionTotals sessionStats(EventScope scope) throws SQLException {
         return RawTotals.sessionStats(store, scope);
     }
 
