@@ -42,13 +42,13 @@ public record MetricType(String name, String expression, String typeCondition, b
     private static final java.util.regex.Pattern EVENT_COLUMN = java.util.regex.Pattern.compile("\\be\\.(\\w+)");
 
     /** The stored column of alias e the expression reads (language: {@code language}), or null when it reads none. */
-    String column() {
+    public String column() {
         var m = EVENT_COLUMN.matcher(expression);
         return m.find() ? m.group(1) : null;
     }
 
     /** The expression with {@code value} in place of its {@link #column()}: to apply it to values grouped first. */
-    String expressionOver(String value) {
+    public String expressionOver(String value) {
         return expression.replace("e." + column(), value);
     }
 
@@ -71,7 +71,7 @@ public record MetricType(String name, String expression, String typeCondition, b
     }
 
     /** Types the rollups answer: entry/exit pages (visits) and the session attributes (sessions), the distinct id among them. */
-    boolean usesRollup() {
+    public boolean usesRollup() {
         return switch (name) {
             case "entry", "exit", "browser", "os", "device", "screen", "language", "country", "region", "city", "distinctId" -> true;
             default -> false;

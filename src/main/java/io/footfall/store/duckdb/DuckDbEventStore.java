@@ -107,18 +107,8 @@ public final class DuckDbEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             db.fenceThisCommit();
-            List<String> tables = new ArrayList<>(List.of("event", "event_data", "session_data", "visit", "session_span",
-                    "session_hour"));
-            tables.addAll(VisitValueSpans.tables());
-            tables.addAll(ValueSpans.tables());
-            tables.addAll(EventSpans.tables());
-            tables.add("event_hour");
-            tables.add("visit_journey");
-            tables.add(RollupTotals.EVENT_TYPE_HOURS.name());
-            tables.add(RollupTotals.VISIT_DAYS.name());
-            tables.add(RollupTotals.SESSION_DAYS.name());
-            tables.add(RollupTotals.HOUR_GAPS.name());
-            tables.add(RollupTotals.SLOT_GAPS.name());
+            List<String> tables = new ArrayList<>(List.of("event", "event_data", "session_data"));
+            tables.addAll(Rollups.websiteTables());
             for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);

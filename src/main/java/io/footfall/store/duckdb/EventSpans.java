@@ -11,7 +11,7 @@ import java.util.List;
  * first and last custom event, folded from the event tail by widening stored spans and inserting new
  * ones. A span only grows, whatever order events arrive in.
  */
-final class EventSpans {
+public final class EventSpans {
     /** Each table with its key column (also a column of {@code event}). */
     private static final String[][] TABLES = {{"session_event", "session_id"}, {"visit_event", "visit_id"}};
 
@@ -57,7 +57,7 @@ final class EventSpans {
     }
 
     /** Both tables. */
-    static List<String> tables() {
+    public static List<String> tables() {
         List<String> out = new ArrayList<>();
         for (String[] t : TABLES) out.add(t[0]);
         return out;

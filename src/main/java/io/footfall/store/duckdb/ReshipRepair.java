@@ -21,13 +21,13 @@ import java.util.UUID;
  * follow, and folded custom events leave the hourly counts, so re-appending the same hits does not count them
  * twice. Runs inside the caller's write transaction, in chunks of ids.
  */
-final class ReshipRepair {
+public final class ReshipRepair {
     private static final int CHUNK = 1000;
 
     private ReshipRepair() {
     }
 
-    static void deleteEvents(Connection c, List<UUID> ids) throws SQLException {
+    public static void deleteEvents(Connection c, List<UUID> ids) throws SQLException {
         Set<UUID> visits = new HashSet<>();
         Set<UUID> sessions = new HashSet<>();
         for (List<UUID> chunk : chunks(ids)) {

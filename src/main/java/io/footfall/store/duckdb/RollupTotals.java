@@ -14,7 +14,7 @@ import java.sql.Statement;
  * with sign -1), the rows change, their contribution is added as they became (+1), and {@link #commit}
  * applies the difference.
  */
-final class RollupTotals {
+public final class RollupTotals {
     /**
      * One totals table: the rollup it sums (alias s), its group columns with their expressions, the rows it
      * counts, its sum columns with their expressions, and the column that is zero when a group holds nothing.
@@ -23,20 +23,20 @@ final class RollupTotals {
                  String count) {
     }
 
-    static final Table VISIT_DAYS = new Table("visit_day", "visit", new String[]{"day"}, new String[]{"date_trunc('day', s.first_at)"},
+    public static final Table VISIT_DAYS = new Table("visit_day", "visit", new String[]{"day"}, new String[]{"date_trunc('day', s.first_at)"},
             "TRUE", new String[]{"views", "visits", "bounces", "secs"},
             new String[]{"sum(s.views)", "count(*)", "count(*) FILTER (WHERE s.views = 1)", "sum((epoch_us(s.last_at) - epoch_us(s.first_at)) // 1000000)"},
             "visits");
-    static final Table SESSION_DAYS = new Table("session_view_day", "session_span", new String[]{"day"},
+    public static final Table SESSION_DAYS = new Table("session_view_day", "session_span", new String[]{"day"},
             new String[]{"date_trunc('day', s.first_view_at)"}, "NOT s.mixed AND s.first_view_at IS NOT NULL",
             new String[]{"sessions"}, new String[]{"count(*)"}, "sessions");
     static final int GAP_CAP = io.footfall.store.HourGap.CAP;
-    static final Table HOUR_GAPS = new Table("hour_gap", "session_hour", new String[]{"hour", "gap"},
+    public static final Table HOUR_GAPS = new Table("hour_gap", "session_hour", new String[]{"hour", "gap"},
             new String[]{"s.hour", "coalesce(least((epoch_us(s.hour) - epoch_us(s.prev_hour)) // 3600000000, " + GAP_CAP + "), " + GAP_CAP + ")"},
             "s.views > 0", new String[]{"views", "rows"}, new String[]{"sum(s.views)", "count(*)"}, "rows");
 
     /** V20: session-hours with views per hour and whole weeks since the session's previous hour with views in the same slot (0: none; V21). */
-    static final Table SLOT_GAPS = new Table("hour_slot_gap", "session_hour", new String[]{"hour", "weeks"},
+    public static final Table SLOT_GAPS = new Table("hour_slot_gap", "session_hour", new String[]{"hour", "weeks"},
             new String[]{"s.hour", "coalesce(date_diff('hour', s.prev_slot, s.hour) // 168, 0)"}, "s.views > 0", new String[]{"rows"},
             new String[]{"count(*)"}, "rows");
 
@@ -46,7 +46,7 @@ final class RollupTotals {
             new String[]{"count(*)"}, "events");
 
     /** V19: events of every type per (UTC hour, type), summed straight from the event table. */
-    static final Table EVENT_TYPE_HOURS = new Table("event_type_hour", "event", new String[]{"hour", "event_type"},
+    public static final Table EVENT_TYPE_HOURS = new Table("event_type_hour", "event", new String[]{"hour", "event_type"},
             new String[]{"date_trunc('hour', s.created_at)", "s.event_type"}, "TRUE", new String[]{"events"},
             new String[]{"count(*)"}, "events");
 

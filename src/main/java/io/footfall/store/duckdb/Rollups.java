@@ -13,7 +13,7 @@ import java.sql.Statement;
  * through views named like the rollup plus {@code _pending} (what each fold would add); a fold merges the
  * tail into every rollup and moves folded_seq in one transaction, so a crash never leaves them half done.
  */
-final class Rollups {
+public final class Rollups {
     static final String FOLDED = "ingest_seq <= (SELECT folded_seq FROM rollup_state)";
     static final String TAIL = "event_tail";
     /** The spelling the rollups' SQL is written in (the store's own dialect, shared by the queries). */
@@ -23,7 +23,7 @@ final class Rollups {
     }
 
     /** (Re)creates the tail views; at every start, as the value view embeds this build's channel rules. */
-    static void createViews(Connection c) throws SQLException {
+    public static void createViews(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE VIEW " + TAIL + " AS SELECT * FROM event WHERE ingest_seq > (SELECT folded_seq FROM rollup_state)");
             st.execute("CREATE OR REPLACE VIEW visit_pending AS " + VisitSpans.pendingView());
@@ -34,7 +34,7 @@ final class Rollups {
     }
 
     /** Merges the tail into every rollup and marks it folded (inside the caller's write); returns the new folded_seq. */
-    static long fold(Connection c) throws SQLException {
+    public static long fold(Connection c) throws SQLException {
         timed("visit", () -> VisitSpans.fold(c));
         timed("visit_value", () -> VisitValueSpans.fold(c));
         timed("session_span", () -> SessionSpans.fold(c));
@@ -66,7 +66,7 @@ final class Rollups {
     }
 
     /** The first sequence number free for a new batch. */
-    static long nextSeq(Connection c) throws SQLException {
+    public static long nextSeq(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              var rs = st.executeQuery("SELECT greatest(coalesce(max(ingest_seq), 0), (SELECT folded_seq FROM rollup_state)) + 1 FROM event")) {
             rs.next();
@@ -74,8 +74,24 @@ final class Rollups {
         }
     }
 
+    /** Every table holding rollup rows of a website (a website reset deletes them with its events). */
+    public static java.util.List<String> websiteTables() {
+        java.util.List<String> tables = new java.util.ArrayList<>(java.util.List.of("visit", "session_span", "session_hour"));
+        tables.addAll(VisitValueSpans.tables());
+        tables.addAll(ValueSpans.tables());
+        tables.addAll(EventSpans.tables());
+        tables.add("event_hour");
+        tables.add("visit_journey");
+        tables.add(RollupTotals.EVENT_TYPE_HOURS.name());
+        tables.add(RollupTotals.VISIT_DAYS.name());
+        tables.add(RollupTotals.SESSION_DAYS.name());
+        tables.add(RollupTotals.HOUR_GAPS.name());
+        tables.add(RollupTotals.SLOT_GAPS.name());
+        return tables;
+    }
+
     /** How many events the tail holds. */
-    static long tailSize(Connection c) throws SQLException {
+    public static long tailSize(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + TAIL)) {
             rs.next();
             return rs.getLong(1);
@@ -86,7 +102,7 @@ final class Rollups {
      * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35) from the events already
      * stored: once, while they are empty. (V34 fills its UTM kinds itself: a site without UTM values keeps them empty.)
      */
-    static void fillIfNew(Connection c) throws SQLException {
+    public static void fillIfNew(Connection c) throws SQLException {
         // A store from before V4/V9 (or V13/V14) gets these rollups whole; the UTM kinds V34 filled are emptied first.
         fillIfEmpty(c, SessionValueKind.PATH.sessionTable(), "event_type IN (1, 3, 4)", whole(ValueSpans.tables(), ValueSpans.rebuild(Narrowing.ALL)));
         fillIfEmpty(c, "session_value_day WHERE kind = " + SessionValueKind.PATH.code, "event_type IN (1, 3, 4)",

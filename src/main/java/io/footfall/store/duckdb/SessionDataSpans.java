@@ -19,9 +19,9 @@ import java.util.UUID;
  * {@code session_last_at} of {@code session_data}). It always equals the session's {@code session_span} row, NULL when there is none: new rows take it at append, and every change to
  * session_span (fold, re-ship, rebuild) is followed here in the same transaction.
  */
-final class SessionDataSpans {
+public final class SessionDataSpans {
     /** A session's folded span as its session data rows carry it. */
-    record Span(Instant firstAt, Instant lastAt) {
+    public record Span(Instant firstAt, Instant lastAt) {
     }
 
     private static final String SET = "session_first_at = v.first_at, session_last_at = v.last_at";
@@ -33,7 +33,7 @@ final class SessionDataSpans {
     }
 
     /** The spans of these sessions in session_span, by session id (absent: no folded activity). */
-    static Map<UUID, Span> lookup(Connection c, UUID websiteId, Collection<UUID> sessionIds) throws SQLException {
+    public static Map<UUID, Span> lookup(Connection c, UUID websiteId, Collection<UUID> sessionIds) throws SQLException {
         Map<UUID, Span> spans = new HashMap<>();
         List<UUID> ids = new ArrayList<>(sessionIds);
         for (int from = 0; from < ids.size(); from += 1000) {

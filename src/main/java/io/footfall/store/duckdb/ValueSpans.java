@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * spans and inserting new pairs. Nothing here can become inexact: a span only grows, whatever order views
  * arrive in.
  */
-final class ValueSpans {
+public final class ValueSpans {
     private ValueSpans() {
     }
 
@@ -88,7 +88,7 @@ final class ValueSpans {
     }
 
     /** Every table of the rollup. */
-    static List<String> tables() {
+    public static List<String> tables() {
         List<String> out = new ArrayList<>();
         for (SessionValueKind k : SessionValueKind.values()) out.add(k.sessionTable());
         out.add("session_value_day");

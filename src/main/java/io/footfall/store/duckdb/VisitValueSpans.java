@@ -14,7 +14,7 @@ import java.util.List;
  * by adding to the pairs already there and inserting new ones. Exact in any arrival order: counts add up
  * and spans only grow.
  */
-final class VisitValueSpans {
+public final class VisitValueSpans {
     private VisitValueSpans() {
     }
 
