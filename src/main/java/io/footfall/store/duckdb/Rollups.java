@@ -15,7 +15,7 @@ import java.sql.Statement;
  */
 public final class Rollups {
     static final String FOLDED = "ingest_seq <= (SELECT folded_seq FROM rollup_state)";
-    static final String TAIL = "event_tail";
+    public static final String TAIL = "event_tail";
     /** The spelling the rollups' SQL is written in (the store's own dialect, shared by the queries). */
     static final Dialect DIALECT = new DuckDbDialect();
 
