@@ -1,7 +1,7 @@
 package io.footfall;
 
 import io.footfall.config.QueryOptions;
-import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.Analytics;
 import io.footfall.query.reference.ComparingAnalytics;
 import io.footfall.query.reference.ReferenceAnalytics;

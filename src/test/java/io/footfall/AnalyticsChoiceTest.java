@@ -2,7 +2,7 @@ package io.footfall;
 
 import io.footfall.config.QueryOptions;
 import io.footfall.config.Settings;
-import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;

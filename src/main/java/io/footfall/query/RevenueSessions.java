@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.accelerate.duckdb.SessionList;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;

@@ -17,7 +17,7 @@ import io.footfall.query.Filter;
 import io.footfall.query.QueryException;
 import io.footfall.query.QueryParams;
 import io.footfall.query.SegmentFilters;
-import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.Analytics;
 import io.footfall.store.EventStore;
 

@@ -5,7 +5,7 @@ import io.footfall.query.SessionPage;
 import io.footfall.query.DataValues;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
-import io.footfall.query.SessionList;
+import io.footfall.accelerate.duckdb.SessionList;
 import io.footfall.query.SqlText;
 import io.footfall.query.ValueCounts;
 import io.footfall.store.Dialect;

@@ -1,5 +1,6 @@
 package io.footfall.store.duckdb;
 
+import io.footfall.accelerate.duckdb.SessionDataSpans;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.Event;

@@ -1,5 +1,7 @@
 package io.footfall.store.duckdb;
 
+import io.footfall.accelerate.duckdb.ReshipRepair;
+import io.footfall.accelerate.duckdb.Rollups;
 import io.footfall.event.CollectedHit;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;

@@ -1,5 +1,6 @@
 package io.footfall.store.duckdb;
 
+import io.footfall.accelerate.duckdb.Rollups;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

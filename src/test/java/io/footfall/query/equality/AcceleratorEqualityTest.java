@@ -3,7 +3,7 @@ package io.footfall.query.equality;
 import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
 import io.footfall.http.Json;
-import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
 import io.footfall.query.MetricType;
