@@ -13,7 +13,7 @@ import java.util.UUID;
  * The query seam: every statistics read the HTTP layer makes, as records in and records out. No JDBC
  * connection crosses it. Two implementations answer it: {@link io.footfall.query.reference.ReferenceAnalytics}
  * (the raw {@code event} table and the data tables only, on any {@link Dialect}) and
- * {@link AcceleratedAnalytics} (DuckDB's rollups where they cover the request), tested equal to each other
+ * {@link io.footfall.accelerate.duckdb.AcceleratedAnalytics} (DuckDB's rollups where they cover the request), tested equal to each other
  * by the equality suite. Reports ({@code report/}) stay outside for now.
  */
 public interface Analytics {

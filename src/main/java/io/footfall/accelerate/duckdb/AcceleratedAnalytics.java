@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The DuckDB accelerator: the statistics through the query classes of this package, which answer from the
- * rollup tables where they cover the request and from the raw events otherwise (the other reads, which no
- * rollup holds, come from {@link RawOnlyReads}). The equality suite proves it equal to
- * {@link io.footfall.query.reference.ReferenceAnalytics}. Follow-up: move these rollup readers with their
- * writers into one accelerator package.
+ * The DuckDB accelerator: the statistics through the readers of this package, which answer from the rollup tables
+ * where they cover the request and from the raw events otherwise (the other reads, which no rollup holds, come from
+ * {@link RawOnlyReads}). The equality suite proves it equal to {@link io.footfall.query.reference.ReferenceAnalytics}.
+ * docs/rollups.md maps each rollup table to its writer and readers here.
  */
 public final class AcceleratedAnalytics extends RawOnlyReads {
 
