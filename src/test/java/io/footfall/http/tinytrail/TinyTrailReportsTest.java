@@ -262,6 +262,8 @@ class TinyTrailReportsTest {
                 + "\"page\":1,\"per_page\":50,\"rows\":[{\"channel\":\"Email\",\"visits\":2},{\"channel\":\"Direct\",\"visits\":1},"
                 + "{\"channel\":\"Organic Search\",\"visits\":1},{\"channel\":\"Paid Search\",\"visits\":1},"
                 + "{\"channel\":\"Referral\",\"visits\":1},{\"channel\":\"Social\",\"visits\":1}]}");
+        assertThat(csv("sources", WEEK + "&per_page=2")).isEqualTo("channel,visits\r\nEmail,2\r\nDirect,1\r\n");
+        assertThat(csv("sources", WEEK + "&group_by=domain&per_page=1")).isEqualTo("referrer,visits\r\nnews.example.org,2\r\n");
         assertThat(data("sources", WEEK + "&group_by=channel&content_group=Blog").get("rows").toString()).isEqualTo(
                 "[{\"channel\":\"Email\",\"visits\":1},{\"channel\":\"Organic Search\",\"visits\":1},{\"channel\":\"Social\",\"visits\":1}]");
     }
