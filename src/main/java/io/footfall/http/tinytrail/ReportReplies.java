@@ -3,6 +3,7 @@ package io.footfall.http.tinytrail;
 import io.footfall.http.Reply;
 import io.footfall.query.SpreadsheetSafe;
 import io.footfall.tinytrail.report.ReportPeriod;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
