@@ -35,16 +35,20 @@ final class RawMetrics {
         scope = searched(scope, type);
         if (type.isEntryExit()) return entryExit(store, scope, type);
         QueryParams p = scope.params();
-        String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
         boolean withCountry = type.carriesCountry();
         String country = withCountry ? ", e.country" : "";
+        // Events count rows; the other types distinct sessions, counted as the (value, session) pairs grouped first:
+        // PostgreSQL then hashes the pairs instead of sorting every row by its text (half the time; same answer).
+        boolean sessions = !type.countsEvents();
         SqlText sql = new SqlText().addAll(type.with(scope))
-                .add("SELECT " + type.expression() + " AS x, " + y + " AS y" + country)
+                .add("SELECT t.x, " + (sessions ? "count(*)" : "t.n") + " AS y" + (withCountry ? ", t.country" : "")
+                        + " FROM (SELECT " + type.expression() + " AS x" + country + (sessions ? ", e.session_id" : ", count(*) AS n"))
                 .addAll(type.from(scope))
                 .addAll(scope.where(type.typeCondition()))
                 .add(type.extraWhere())
                 .add(" AND " + MetricType.present(type.expression()))
-                .add(" GROUP BY 1" + (withCountry ? ", 3" : ""))
+                .add(" GROUP BY 1" + (withCountry ? ", 2" : "") + (sessions ? ", e.session_id" : "") + ") t")
+                .add(sessions ? " GROUP BY t.x" + (withCountry ? ", t.country" : "") : "")
                 .add(" ORDER BY 2 DESC, 1" + (withCountry ? ", 3" : "") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
         return Raw.list(store, sql, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -15,6 +15,15 @@ import java.sql.SQLException;
  * hold UTC wall time as they do on DuckDB.
  */
 public final class PostgresConnections implements Connections {
+    /**
+     * Every pooled session: UTC; no JIT (statistics statements are costed high enough to trigger it, and compiling
+     * took longer than it saved on 1 M events); sorts and hashes of one range held in memory (at the 4 MB default,
+     * grouping 60 k rows of a week by visit spilled to disk); and a plan per execution, as a generic plan cannot
+     * know whether the range is a day or a quarter. Measured: docs/benchmarks.md, PostgreSQL section.
+     */
+    static final String SESSION_SETTINGS = "SET TIME ZONE 'UTC'; SET jit = off; SET work_mem = '64MB'; "
+            + "SET plan_cache_mode = force_custom_plan";
+
     private final HikariDataSource pool;
     private volatile boolean closed;
 
@@ -33,7 +42,7 @@ public final class PostgresConnections implements Connections {
         config.setPoolName("footfall-postgresql");
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);
-        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        config.setConnectionInitSql(SESSION_SETTINGS);
         config.addDataSourceProperty("ApplicationName", "footfall");
         // Plans of the statistics queries are reused per connection once a statement repeats (server-side prepare).
         config.addDataSourceProperty("prepareThreshold", "3");
