@@ -57,13 +57,12 @@ final class RawSessions {
     /** Distinct sessions with a view per local day of week and hour, a 7 × 24 matrix. */
     static long[][] weekly(EventStore store, EventScope scope) throws SQLException {
         Dialect d = scope.dialect();
-        // Distinct (day, hour, session) first, then counted per day and hour: a hash instead of a sort per cell.
-        SqlText sql = new SqlText().add("SELECT t.dow, t.hour, count(*) FROM (SELECT DISTINCT " + d.dayOfWeek("l.local_at")
-                        + " AS dow, " + d.hourOfDay("l.local_at") + " AS hour, l.session_id FROM (SELECT ")
+        SqlText sql = new SqlText().add("SELECT " + d.dayOfWeek("t.local_at") + ", " + d.hourOfDay("t.local_at")
+                        + ", count(DISTINCT t.session_id) FROM (SELECT ")
                 .addAll(scope.localTime("e.created_at", scope.params().zone()))
                 .add(" AS local_at, e.session_id FROM event e")
                 .addAll(scope.where(EventScope.VIEWS))
-                .add(") l) t GROUP BY t.dow, t.hour");
+                .add(") t GROUP BY 1, 2");
         long[][] matrix = new long[7][24];
         Raw.list(store, sql, rs -> {
             matrix[rs.getInt(1)][rs.getInt(2)] = rs.getLong(3);
@@ -107,12 +106,15 @@ final class RawSessions {
             String like = "%" + p.search() + "%";
             where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
         }
-        SqlText page = new SqlText().add("SELECT e.event_id, e.website_id, e.session_id, e.created_at, e.hostname, e.url_path, "
-                        + "e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, e.device, e.os, "
-                        + "e.browser, e.page_title, e.event_type, e.event_name, EXISTS (SELECT 1 FROM event_data d "
-                        + "WHERE d.website_id = e.website_id AND d.event_id = e.event_id) AS has_data FROM event e")
+        // Whether an event carries data is asked of the page's rows only: over the whole range, PostgreSQL hashed all
+        // event data (150 k rows, 300 ms) instead of 20 index look-ups.
+        SqlText page = new SqlText().add("SELECT p.*, EXISTS (SELECT 1 FROM event_data d WHERE d.website_id = p.website_id "
+                        + "AND d.event_id = p.event_id) AS has_data FROM (SELECT e.event_id, e.website_id, e.session_id, e.created_at, "
+                        + "e.hostname, e.url_path, e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, "
+                        + "e.device, e.os, e.browser, e.page_title, e.event_type, e.event_name FROM event e")
                 .addAll(where)
-                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
+                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?) p ORDER BY p.created_at DESC, p.event_id",
+                        p.pageSize(), (long) (p.page() - 1) * p.pageSize());
         List<Map<String, Object>> data = Raw.list(store, page, rs -> {
             Map<String, Object> m = EventList.row(rs);
             m.put("hasData", rs.getBoolean("has_data") ? 1 : 0);

@@ -38,12 +38,11 @@ final class RawTotals {
 
     /** Views and distinct sessions per local time bucket; buckets without views are left out. */
     static PageviewSeries.Series pageviews(EventStore store, EventScope scope) throws SQLException {
-        // Views per (bucket, session) first, then per bucket: a hash of the pairs instead of a sort per bucket.
-        SqlText sql = new SqlText().add("SELECT t.b, sum(t.n), count(*) FROM (SELECT ")
+        SqlText sql = new SqlText().add("SELECT t.b, count(*), count(DISTINCT t.session_id) FROM (SELECT ")
                 .addAll(scope.bucket("e.created_at"))
-                .add(" AS b, e.session_id, count(*) AS n FROM event e")
+                .add(" AS b, e.session_id FROM event e")
                 .addAll(scope.where(EventScope.VIEWS))
-                .add(" GROUP BY 1, e.session_id) t GROUP BY t.b ORDER BY t.b");
+                .add(") t GROUP BY t.b ORDER BY t.b");
         boolean iso = scope.params().isoUtc();
         List<PageviewSeries.Point> views = new ArrayList<>();
         List<PageviewSeries.Point> sessions = new ArrayList<>();
