@@ -47,21 +47,15 @@ public final class PostgresDialect implements Dialect {
         return "(" + column + " ~* CAST(? AS text))";
     }
 
-    // DuckDB's arg_min/arg_max skip rows whose value or order is NULL; so do these. They take the least (greatest)
-    // [order, value] pair as text: the order is a timestamp, whose ISO text (the only DateStyle the JDBC driver
-    // allows) sorts as time does under byte order. An ordered array_agg sorts each group apart and keeps a large
-    // state per group (grouping a quarter's 250 k visits spilled 63 MB to disk at 64 MB work_mem); this keeps one
-    // small array per group.
+    // DuckDB's arg_min/arg_max skip rows whose value or order is NULL; so do these.
     @Override
     public String firstBy(String value, String order) {
-        return "(min(ARRAY[CAST(" + order + " AS text), CAST(" + value + " AS text)] COLLATE \"C\") FILTER (WHERE "
-                + value + " IS NOT NULL AND " + order + " IS NOT NULL))[2]";
+        return "(array_agg(" + value + " ORDER BY " + order + ") FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
     }
 
     @Override
     public String lastBy(String value, String order) {
-        return "(max(ARRAY[CAST(" + order + " AS text), CAST(" + value + " AS text)] COLLATE \"C\") FILTER (WHERE "
-                + value + " IS NOT NULL AND " + order + " IS NOT NULL))[2]";
+        return "(array_agg(" + value + " ORDER BY " + order + " DESC) FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
     }
 
     @Override
@@ -74,13 +68,9 @@ public final class PostgresDialect implements Dialect {
         return "extract(hour FROM " + expression + ")::int";
     }
 
-    /**
-     * any_value arrives only in PostgreSQL 16; the least of the group's values as text does the same job for the
-     * callers (they count distinct values) without array_agg's per-group state (see firstBy): the quarter's visits
-     * grouped in 57 MB of memory instead of spilling.
-     */
+    /** any_value arrives only in PostgreSQL 16; the first of the group's values does the same job. */
     @Override
     public String anyValue(String value) {
-        return "min(CAST(" + value + " AS text) COLLATE \"C\")";
+        return "(array_agg(" + value + "))[1]";
     }
 }
