@@ -15,9 +15,12 @@ class PostgresSessionSettingsTest {
     void pooledSessionsRunInUtcWithMeasuredSettings() throws SQLException {
         try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
             for (int i = 0; i < 3; i++) { // more than one borrow: each connection got them, not just the first
-                assertThat(db.read(c -> show(c, "TimeZone"))).isEqualTo("UTC");
-                assertThat(db.read(c -> show(c, "work_mem"))).isEqualTo("64MB");
-                assertThat(db.read(c -> show(c, "plan_cache_mode"))).isEqualTo("force_custom_plan");
+                String zone = db.read(c -> show(c, "TimeZone"));
+                String workMem = db.read(c -> show(c, "work_mem"));
+                String plans = db.read(c -> show(c, "plan_cache_mode"));
+                assertThat(zone).isEqualTo("UTC");
+                assertThat(workMem).isEqualTo("64MB");
+                assertThat(plans).isEqualTo("force_custom_plan");
             }
         }
     }
