@@ -16,13 +16,12 @@ import java.sql.SQLException;
  */
 public final class PostgresConnections implements Connections {
     /**
-     * Every pooled session: UTC; sorts and hashes of one range held in memory (at the 4 MB default, grouping a week's
-     * 60 k views by visit spilled to disk, and a quarter's 250 k visits too); and a plan per execution, as a generic
-     * plan cannot know whether the range is a day or a quarter. JIT stays on: turning it off made the 90-day statistics
-     * slower, not faster (2.5 against 2.9 s under load). Measured: docs/benchmarks.md, PostgreSQL section.
+     * Every pooled session: UTC, and a plan per execution (a generic plan cannot know whether the range is a day or
+     * a quarter; planning a statistics statement takes under 1 ms). Tried and left at PostgreSQL's defaults, as
+     * neither measured a steady gain on 1 M events (docs/benchmarks.md, PostgreSQL section): a larger work_mem
+     * (64 MB: in-memory sorts of a quarter's rows were slower than 4 MB runs merged) and JIT off.
      */
-    static final String SESSION_SETTINGS = "SET TIME ZONE 'UTC'; SET work_mem = '64MB'; "
-            + "SET plan_cache_mode = force_custom_plan";
+    static final String SESSION_SETTINGS = "SET TIME ZONE 'UTC'; SET plan_cache_mode = force_custom_plan";
 
     private final HikariDataSource pool;
     private volatile boolean closed;
