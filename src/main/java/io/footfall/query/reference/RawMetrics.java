@@ -30,22 +30,40 @@ final class RawMetrics {
         return scope.withParams(p.withFilter(new Filter(type.name(), type.searchColumn(), Operator.CONTAINS, List.of(p.search()))));
     }
 
+    /** Types whose value is an attribute of the session (usually the same on all its rows): few (value, session) pairs. */
+    private static final java.util.Set<String> SESSION_VALUES =
+            java.util.Set.of("browser", "os", "device", "screen", "language", "country", "region", "city");
+
     /** {@code [{x, y}]} by y descending then x; region and city rows carry their country. */
     static List<Map<String, Object>> metrics(EventStore store, EventScope scope, MetricType type) throws SQLException {
         scope = searched(scope, type);
         if (type.isEntryExit()) return entryExit(store, scope, type);
         QueryParams p = scope.params();
-        String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
         boolean withCountry = type.carriesCountry();
         String country = withCountry ? ", e.country" : "";
-        SqlText sql = new SqlText().addAll(type.with(scope))
-                .add("SELECT " + type.expression() + " AS x, " + y + " AS y" + country)
-                .addAll(type.from(scope))
-                .addAll(scope.where(type.typeCondition()))
-                .add(type.extraWhere())
-                .add(" AND " + MetricType.present(type.expression()))
-                .add(" GROUP BY 1" + (withCountry ? ", 3" : ""))
-                .add(" ORDER BY 2 DESC, 1" + (withCountry ? ", 3" : "") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
+        String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
+        SqlText sql;
+        if (SESSION_VALUES.contains(type.name())) {
+            // A value the session carries: its (value, session) pairs are about as many as sessions, so they are
+            // grouped first and counted per value; PostgreSQL then hashes instead of sorting every row by its text
+            // (measured 1.7x faster on 90 days; for pages, whose pairs are nearly as many as rows, it was slower).
+            sql = new SqlText().addAll(type.with(scope)).add("SELECT t.x, count(*) AS y" + (withCountry ? ", t.country" : "") + " FROM (SELECT "
+                            + type.expression() + " AS x" + country + ", e.session_id")
+                    .addAll(type.from(scope))
+                    .addAll(scope.where(type.typeCondition()))
+                    .add(type.extraWhere())
+                    .add(" AND " + MetricType.present(type.expression()))
+                    .add(" GROUP BY 1" + (withCountry ? ", 2" : "") + ", e.session_id) t GROUP BY t.x" + (withCountry ? ", t.country" : ""));
+        } else {
+            sql = new SqlText().addAll(type.with(scope))
+                    .add("SELECT " + type.expression() + " AS x, " + y + " AS y" + country)
+                    .addAll(type.from(scope))
+                    .addAll(scope.where(type.typeCondition()))
+                    .add(type.extraWhere())
+                    .add(" AND " + MetricType.present(type.expression()))
+                    .add(" GROUP BY 1" + (withCountry ? ", 3" : ""));
+        }
+        sql.add(" ORDER BY 2 DESC, 1" + (withCountry ? ", 3" : "") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
         return Raw.list(store, sql, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("x", rs.getString(1));

@@ -32,13 +32,27 @@ final class RawSessions {
             where.add(" AND (e.distinct_id ILIKE ? OR e.city ILIKE ? OR e.browser ILIKE ? OR e.os ILIKE ? OR e.device ILIKE ?)",
                     like, like, like, like, like);
         }
-        SqlText count = new SqlText().add("SELECT count(*) FROM (SELECT e.session_id FROM event e").addAll(where)
-                .add(" GROUP BY e.session_id, e.hostname) k");
-        SqlText page = new SqlText().add("SELECT " + SessionList.rowColumns(scope.dialect()) + " FROM event e").addAll(where)
-                .add(" GROUP BY e.session_id, e.hostname ORDER BY max(e.created_at) DESC, e.session_id, e.hostname LIMIT ? OFFSET ?",
-                        p.pageSize(), (long) (p.page() - 1) * p.pageSize());
-        List<Map<String, Object>> data = Raw.list(store, page, rs -> SessionList.row(scope, rs));
-        return new SessionPage(data, Raw.number(store, count), p.page(), p.pageSize());
+        // First the page's groups by last activity (with the number of all groups), then the page columns of just
+        // those sessions: computing every column of every group in the range to keep one page cost seconds on 90 days.
+        SqlText page = new SqlText().add("WITH k AS " + scope.dialect().materialized() + "(SELECT e.session_id, e.hostname, max(e.created_at) AS last_at, "
+                        + "count(*) OVER () AS total FROM event e").addAll(where)
+                .add(" GROUP BY e.session_id, e.hostname ORDER BY last_at DESC, e.session_id, e.hostname LIMIT ? OFFSET ?)",
+                        p.pageSize(), (long) (p.page() - 1) * p.pageSize())
+                .add(" SELECT r.*, k.total FROM (SELECT " + SessionList.rowColumns(scope.dialect()) + " FROM event e").addAll(where)
+                .add(" AND e.session_id IN (SELECT session_id FROM k) GROUP BY e.session_id, e.hostname) r"
+                        + " JOIN k ON k.session_id = r.session_id AND (k.hostname = r.hostname OR (k.hostname IS NULL AND r.hostname IS NULL))"
+                        + " ORDER BY k.last_at DESC, k.session_id, k.hostname");
+        long[] total = {0};
+        List<Map<String, Object>> data = Raw.list(store, page, rs -> {
+            total[0] = rs.getLong("total");
+            return SessionList.row(scope, rs);
+        });
+        // An empty page past the end carries no total: count the groups then.
+        if (data.isEmpty() && p.page() > 1) {
+            total[0] = Raw.number(store, new SqlText().add("SELECT count(*) FROM (SELECT e.session_id FROM event e").addAll(where)
+                    .add(" GROUP BY e.session_id, e.hostname) k"));
+        }
+        return new SessionPage(data, total[0], p.page(), p.pageSize());
     }
 
     /** Distinct sessions with a view per local day of week and hour, a 7 × 24 matrix. */
@@ -93,12 +107,15 @@ final class RawSessions {
             String like = "%" + p.search() + "%";
             where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
         }
-        SqlText page = new SqlText().add("SELECT e.event_id, e.website_id, e.session_id, e.created_at, e.hostname, e.url_path, "
-                        + "e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, e.device, e.os, "
-                        + "e.browser, e.page_title, e.event_type, e.event_name, EXISTS (SELECT 1 FROM event_data d "
-                        + "WHERE d.website_id = e.website_id AND d.event_id = e.event_id) AS has_data FROM event e")
+        // Whether an event carries data is asked of the page's rows only: over the whole range, PostgreSQL hashed all
+        // event data (150 k rows, 300 ms) instead of 20 index look-ups.
+        SqlText page = new SqlText().add("SELECT p.*, EXISTS (SELECT 1 FROM event_data d WHERE d.website_id = p.website_id "
+                        + "AND d.event_id = p.event_id) AS has_data FROM (SELECT e.event_id, e.website_id, e.session_id, e.created_at, "
+                        + "e.hostname, e.url_path, e.url_query, e.referrer_path, e.referrer_query, e.referrer_domain, e.country, e.city, "
+                        + "e.device, e.os, e.browser, e.page_title, e.event_type, e.event_name FROM event e")
                 .addAll(where)
-                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
+                .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?) p ORDER BY p.created_at DESC, p.event_id",
+                        p.pageSize(), (long) (p.page() - 1) * p.pageSize());
         List<Map<String, Object>> data = Raw.list(store, page, rs -> {
             Map<String, Object> m = EventPage.row(rs);
             m.put("hasData", rs.getBoolean("has_data") ? 1 : 0);

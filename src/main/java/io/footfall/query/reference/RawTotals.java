@@ -64,9 +64,12 @@ final class RawTotals {
 
     /** The sessions page totals: every row but web vitals as "pageviews" (as Umami), custom events apart. */
     static SessionTotals sessionStats(EventStore store, EventScope scope) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.session_id), count(DISTINCT e.visit_id), "
-                        + "count(DISTINCT e.country), coalesce(sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END), 0) FROM event e")
-                .addAll(scope.where(EventScope.ACTIVITY));
+        // Rows per (session, visit, country) first: the distinct counts then sort a few rows per visit, not every row.
+        SqlText sql = new SqlText().add("SELECT coalesce(sum(t.n), 0), count(DISTINCT t.session_id), count(DISTINCT t.visit_id), "
+                        + "count(DISTINCT t.country), coalesce(sum(t.custom), 0) FROM (SELECT e.session_id, e.visit_id, e.country, "
+                        + "count(*) AS n, sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS custom FROM event e")
+                .addAll(scope.where(EventScope.ACTIVITY))
+                .add(" GROUP BY e.session_id, e.visit_id, e.country) t");
         return Raw.list(store, sql, rs -> new SessionTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5))).getFirst();
     }
