@@ -29,12 +29,12 @@ public final class Retention {
         return store.readTogether(() -> {
             VisitRollup visits = VisitRollup.measure(store, scope, LONG_VISIT_HOURS);
             // a known visit shorter than a day is active on the days of its first and last row and on none between
-            SqlText active = new SqlText().add("WITH ").addAll(visits.pendingCte()).add(", active AS (SELECT v.session_id, ").addAll(day(scope, "v.first_at"))
-                    .add(" AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
-                    .add(" UNION SELECT v.session_id, ").addAll(day(scope, "v.last_at")).add(" AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
-                    .add(" UNION SELECT c.session_id, ").addAll(day(scope, "c.created_at")).add(" AS day FROM (")
+            SqlText active = new SqlText().add("WITH ").addAll(visits.pendingCte()).add(", active AS (SELECT DISTINCT session_id, day FROM ("
+                            + "SELECT v.session_id, unnest([").addAll(day(scope, "v.first_at")).add(", ").addAll(day(scope, "v.last_at"))
+                    .add("]) AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
+                    .add(" UNION ALL SELECT c.session_id, ").addAll(day(scope, "c.created_at")).add(" AS day FROM (")
                     .addAll(visits.checkedRows("e.session_id, e.created_at", "SELECT NULL::UUID AS session_id, NULL::TIMESTAMP AS created_at WHERE false"))
-                    .add(") c)");
+                    .add(") c) d)");
             return answer(store, scope, active);
         });
     }
