@@ -278,6 +278,7 @@ export const en = {
   'map.drill': 'Regions of…',
   'compare.rangeA': 'Range A',
   'compare.rangeB': 'Range B',
+  'compare.pageRange': 'The range chosen above',
   'compare.mode.prev': 'Previous period',
   'compare.mode.yoy': 'Previous year',
   'compare.mode.custom': 'Custom dates',

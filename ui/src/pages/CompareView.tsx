@@ -46,6 +46,10 @@ export default function CompareView({ site }: { site: Website }) {
       <div className="compare-ranges">
         <section className="card compare-range">
           <h2>{t('compare.rangeA')}</h2>
+          {/* Where range A comes from, in the line B's choice takes: the two cards' dates line up, no gap under A's. */}
+          <div className="row">
+            <span className="range-source">{t('compare.pageRange')}</span>
+          </div>
           <span className="range-text" data-testid="range-a">{span(range)}</span>
         </section>
         <section className="card compare-range">

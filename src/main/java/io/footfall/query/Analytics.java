@@ -39,7 +39,7 @@ public interface Analytics {
 
     // Website statistics (StatsRoutes)
 
-    WebsiteStats.Totals stats(EventScope scope) throws SQLException;
+    WebsiteTotals stats(EventScope scope) throws SQLException;
 
     PageviewSeries.Series pageviews(EventScope scope) throws SQLException;
 
@@ -47,11 +47,11 @@ public interface Analytics {
 
     List<Map<String, Object>> expandedMetrics(EventScope scope, MetricType type) throws SQLException;
 
-    EventList.Page events(EventScope scope) throws SQLException;
+    EventPage events(EventScope scope) throws SQLException;
 
     List<Map<String, Object>> eventSeries(EventScope scope) throws SQLException;
 
-    EventStats.Totals eventStats(EventScope scope) throws SQLException;
+    EventTotals eventStats(EventScope scope) throws SQLException;
 
     long activeVisitors(EventScope scope) throws SQLException;
 
@@ -62,9 +62,9 @@ public interface Analytics {
 
     // Sessions (SessionRoutes)
 
-    SessionList.Page sessions(EventScope scope) throws SQLException;
+    SessionPage sessions(EventScope scope) throws SQLException;
 
-    SessionStats.Totals sessionStats(EventScope scope) throws SQLException;
+    SessionTotals sessionStats(EventScope scope) throws SQLException;
 
     long[][] sessionWeekly(EventScope scope) throws SQLException;
 

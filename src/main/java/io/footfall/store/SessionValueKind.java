@@ -13,14 +13,27 @@ public enum SessionValueKind {
     QUERY(4, "query"),
     HOSTNAME(5, "hostname"),
     TAG(6, "tag"),
-    CHANNEL(7, "channel");
+    CHANNEL(7, "channel"),
+    // V34: a view's UTM parameters (from its page URL), Umami's utm* metric types over the event columns.
+    UTM_SOURCE(8, "utmSource", "utm_source"),
+    UTM_MEDIUM(9, "utmMedium", "utm_medium"),
+    UTM_CAMPAIGN(10, "utmCampaign", "utm_campaign"),
+    UTM_CONTENT(11, "utmContent", "utm_content"),
+    UTM_TERM(12, "utmTerm", "utm_term");
 
     public final int code;
     public final String metric;
+    /** The name in this kind's tables ({@code session_value_<name>}, {@code visit_value_<name>}). */
+    private final String tableName;
 
     SessionValueKind(int code, String metric) {
+        this(code, metric, metric);
+    }
+
+    SessionValueKind(int code, String metric, String tableName) {
         this.code = code;
         this.metric = metric;
+        this.tableName = tableName;
     }
 
     /** The kind answering a metric type, or null. {@code domain} is Umami's other name for referrer. */
@@ -42,17 +55,19 @@ public enum SessionValueKind {
             case HOSTNAME -> "e.hostname";
             case TAG -> "e.tag";
             case CHANNEL -> Channels.sql(d);
+            // The UTM kinds' names are their event columns.
+            case UTM_SOURCE, UTM_MEDIUM, UTM_CAMPAIGN, UTM_CONTENT, UTM_TERM -> "e." + tableName;
         };
     }
 
-    /** This kind's table in the session-value rollup (V10). */
+    /** This kind's table in the session-value rollup (V10; the UTM kinds V34). */
     public String sessionTable() {
-        return "session_value_" + metric;
+        return "session_value_" + tableName;
     }
 
-    /** This kind's table in the visit-value rollup (V9). */
+    /** This kind's table in the visit-value rollup (V9; the UTM kinds V34). */
     public String visitTable() {
-        return "visit_value_" + metric;
+        return "visit_value_" + tableName;
     }
 
     /** Whether the SQL value being NULL means "no row" (true) or "a row with a NULL value" (false). */

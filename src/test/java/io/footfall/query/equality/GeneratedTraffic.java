@@ -25,7 +25,8 @@ import java.util.UUID;
  */
 final class GeneratedTraffic {
     static final String[] PATHS = {"/", "/a", "/b", "/blog/x", "/blog/y", "/pricing", "/docs", "/a/b/c"};
-    static final String[] QUERIES = {"", "", "", "utm_source=news", "utm_medium=cpc&utm_source=google", "gclid=1", "q=1"};
+    static final String[] QUERIES = {"", "", "", "utm_source=news", "utm_medium=cpc&utm_source=google", "gclid=1", "q=1",
+            "utm_source=news&utm_medium=email&utm_campaign=spring&utm_content=banner&utm_term=shoes", "utm_campaign=autumn&utm_term=boots"};
     static final String[] REFERRERS = {null, null, "google.com", "t.co", "example.com", "news.ycombinator.com", "bing.com", "facebook.com"};
     static final String[] TITLES = {"Home", "About A", "Blog", null};
     static final String[] TAGS = {null, null, "t1", "t2"};
@@ -92,15 +93,19 @@ final class GeneratedTraffic {
         return host.equals("example.com") ? "www.example.com" : "example.com";
     }
 
+    /** A query parameter's value (letters only here), or null: the UTM fields as the collector parses them from the URL. */
+    private static String param(String query, String name) {
+        return query.contains(name + "=") ? query.replaceAll(".*" + name + "=([a-z]+).*", "$1") : null;
+    }
+
     private CollectedHit hit(Random r, UUID session, UUID visit, Instant at, Event.SessionAttributes attrs, String host,
                              boolean withSessionData) {
         int roll = r.nextInt(100);
         int type = roll < 68 ? EventType.PAGEVIEW : roll < 86 ? EventType.CUSTOM_EVENT : roll < 91 ? EventType.LINK
                 : roll < 95 ? EventType.PIXEL : EventType.PERFORMANCE;
         String query = pick(r, QUERIES);
-        String source = query.contains("utm_source=") ? query.replaceAll(".*utm_source=([a-z]+).*", "$1") : null;
-        String medium = query.contains("utm_medium=") ? query.replaceAll(".*utm_medium=([a-z]+).*", "$1") : null;
-        var campaign = new Event.Campaign(source, medium, null, null, null, query.contains("gclid") ? "1" : null,
+        var campaign = new Event.Campaign(param(query, "utm_source"), param(query, "utm_medium"), param(query, "utm_campaign"),
+                param(query, "utm_content"), param(query, "utm_term"), query.contains("gclid") ? "1" : null,
                 null, null, null, null, null);
         String referrer = pick(r, REFERRERS);
         UUID eventId = UUID.randomUUID();

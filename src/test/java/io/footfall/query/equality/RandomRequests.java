@@ -27,12 +27,13 @@ final class RandomRequests {
     static final String[] FILTERS = {"country=DE", "country=neq.DE", "country=DE,FR", "browser=chrome", "os=c.Win", "os=dnc.Mac",
             "device=mobile", "city=Berlin", "region=US-NY", "language=c.en", "path=/a", "path=c.blog", "path=re.^/blog",
             "path=nre.^/a", "referrer=google.com", "referrer=s.", "referrer=ns.", "title=c.About", "query=c.utm", "hostname=www.example.com",
-            "event=signup", "event=c.Play", "tag=t1", "utmSource=google", "distinctId=s.", "distinctId=c.user-1", "screen=390x844",
+            "event=signup", "event=c.Play", "tag=t1", "utmSource=google", "utmMedium=neq.cpc", "utmCampaign=c.spr", "utmTerm=s.", "distinctId=s.", "distinctId=c.user-1", "screen=390x844",
             "entry=/a", "exit=c.blog", "country=ns.", "city=dnc.Paris"};
     static final String[] METRICS = {"path", "entry", "exit", "title", "query", "referrer", "domain", "channel", "hostname", "tag",
             "browser", "os", "device", "screen", "language", "country", "region", "city", "event", "distinctId",
-            "utmSource", "utmMedium"};
-    static final String[] EXPANDED = {"path", "entry", "exit", "referrer", "channel", "browser", "os", "country", "city", "event", "query"};
+            "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm"};
+    static final String[] EXPANDED = {"path", "entry", "exit", "referrer", "channel", "browser", "os", "country", "city", "event", "query",
+            "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm"};
     static final String[] SEARCHES = {"a", "blog", "chrome", "Win", "e", "user"};
 
     private final Random r;
