@@ -1,5 +1,7 @@
 package io.footfall.report;
 
+import io.footfall.accelerate.duckdb.RetentionRollup;
+import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.Buckets;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
@@ -17,26 +19,14 @@ import java.util.Map;
  */
 public final class Retention {
     static final int MAX_DAY = 31;
-    /** Visits at least this long are read from events: a shorter one spans at most two local days, even across a DST change. */
-    static final int LONG_VISIT_HOURS = 20;
 
     private Retention() {
     }
 
-    /** The report: active days from the per-visit rollup where it covers the request ({@link VisitRollup}), else from events. */
+    /** The report: active days from the per-visit rollup where it covers the request ({@link RetentionRollup}), else from events. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
         if (!VisitRollup.covers(scope)) return plain(store, scope);
-        return store.readTogether(() -> {
-            VisitRollup visits = VisitRollup.measure(store, scope, LONG_VISIT_HOURS);
-            // a known visit shorter than a day is active on the days of its first and last row and on none between
-            SqlText active = new SqlText().add("WITH ").addAll(visits.pendingCte()).add(", active AS (SELECT DISTINCT session_id, day FROM ("
-                            + "SELECT v.session_id, unnest([").addAll(day(scope, "v.first_at")).add(", ").addAll(day(scope, "v.last_at"))
-                    .add("]) AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
-                    .add(" UNION ALL SELECT c.session_id, ").addAll(day(scope, "c.created_at")).add(" AS day FROM (")
-                    .addAll(visits.checkedRows("e.session_id, e.created_at", "SELECT NULL::UUID AS session_id, NULL::TIMESTAMP AS created_at WHERE false"))
-                    .add(") c) d)");
-            return answer(store, scope, active);
-        });
+        return store.readTogether(() -> answer(store, scope, RetentionRollup.active(store, scope, column -> day(scope, column))));
     }
 
     /** The report read from events only: the reference the rollup path is tested equal to. */

@@ -1,4 +1,4 @@
-package io.footfall.report;
+package io.footfall.accelerate.duckdb;
 
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
@@ -19,9 +19,10 @@ import java.sql.SQLException;
  * rows appended after it are left out); run it and the statements built from it under {@link EventStore#readTogether},
  * which repeats them when a fold committed in between.
  */
-final class VisitRollup {
-    /** The rows the reports read, without a table alias (as {@link Reports#REPORTABLE}). */
+public final class VisitRollup {
+    /** The rows the reports read (pageviews, custom events, link and pixel hits), without a table alias and over alias {@code e}. */
     static final String ROWS = "event_type IN (1, 2, 3, 4)";
+    private static final String REPORTABLE = "e." + ROWS;
 
     private final EventScope scope;
     private final boolean tail;
@@ -48,12 +49,12 @@ final class VisitRollup {
     }
 
     /** Whether the rollup can answer: DuckDB (the only store that keeps it) and no filters (its rows carry none). */
-    static boolean covers(EventScope scope) {
+    public static boolean covers(EventScope scope) {
         return scope.dialect().name().equals("duckdb") && scope.params().filters().isEmpty();
     }
 
     /** Reads the checked classes' windows; {@code longHours} (or null) makes visits at least that long checked. */
-    static VisitRollup measure(EventStore store, EventScope scope, Integer longHours) throws SQLException {
+    public static VisitRollup measure(EventStore store, EventScope scope, Integer longHours) throws SQLException {
         boolean tail = store.hasTail(scope.websiteId());
         var p = scope.params();
         Object site = scope.websiteId();
@@ -97,7 +98,7 @@ final class VisitRollup {
     }
 
     /** {@code pend AS MATERIALIZED (...)}: the visits with rows not folded yet (as of the measured batch). */
-    SqlText pendingCte() {
+    public SqlText pendingCte() {
         SqlText sql = new SqlText().add("pend AS MATERIALIZED (");
         if (tail) {
             sql.add("SELECT DISTINCT visit_id FROM event_tail WHERE website_id = ? AND " + ROWS + " AND ingest_seq <= ?", scope.websiteId(), lastSeq);
@@ -108,7 +109,7 @@ final class VisitRollup {
     }
 
     /** The known rows of alias {@code v}: conditions starting with {@code " AND "}. */
-    SqlText known(String v) {
+    public SqlText known(String v) {
         var p = scope.params();
         SqlText sql = new SqlText().add(" AND " + v + ".website_id = ? AND " + v + ".first_at >= ? AND " + v + ".last_at <= ?",
                 scope.websiteId(), p.startAt(), p.endAt());
@@ -121,12 +122,12 @@ final class VisitRollup {
      * The in-range reportable rows of the checked visits, as {@code SELECT <columns> FROM event e ...} branches joined
      * by UNION ALL ({@code empty}, a SELECT of the same columns with no rows, when there are none).
      */
-    SqlText checkedRows(String columns, String empty) {
+    public SqlText checkedRows(String columns, String empty) {
         var p = scope.params();
         Object site = scope.websiteId();
         String notPending = tail ? " AND visit_id NOT IN (SELECT visit_id FROM pend)" : "";
         String from = "SELECT " + columns + " FROM event e WHERE e.website_id = ? AND ";
-        String rows = " AND " + Reports.REPORTABLE + " AND e.ingest_seq <= ? AND e.visit_id IN (SELECT visit_id FROM visit_journey WHERE website_id = ? AND ";
+        String rows = " AND " + REPORTABLE + " AND e.ingest_seq <= ? AND e.visit_id IN (SELECT visit_id FROM visit_journey WHERE website_id = ? AND ";
         SqlText sql = new SqlText();
         boolean any = false;
         if (cutStartEnd != null) {
@@ -148,7 +149,7 @@ final class VisitRollup {
         }
         if (tail && pendingFrom != null) {
             sql.add(any ? " UNION ALL " : "").add(from + "e.created_at BETWEEN greatest(?, make_timestamp(?)) AND least(?, make_timestamp(?)) AND "
-                            + Reports.REPORTABLE + " AND e.ingest_seq <= ? AND e.visit_id IN (SELECT visit_id FROM pend)",
+                            + REPORTABLE + " AND e.ingest_seq <= ? AND e.visit_id IN (SELECT visit_id FROM pend)",
                     site, p.startAt(), pendingFrom, p.endAt(), pendingTo, lastSeq);
             any = true;
         }
