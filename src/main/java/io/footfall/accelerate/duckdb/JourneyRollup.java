@@ -23,7 +23,7 @@ public final class JourneyRollup {
 
     /** The answer's statement: the sequences' first {@code steps} items and counts, as {@code Journey}'s plain query gives them. */
     public static SqlText query(EventStore store, EventScope scope, int steps, String startStep, String endStep) throws SQLException {
-        VisitRollup visits = VisitRollup.measure(store, scope, null);
+        VisitRollup visits = VisitRollup.measure(store, scope);
         StringBuilder cols = new StringBuilder();
         for (int i = 1; i <= steps; i++) cols.append(i == 1 ? "" : ", ").append("e").append(i);
         SqlText sql = new SqlText().add("WITH ").addAll(visits.pendingCte())
