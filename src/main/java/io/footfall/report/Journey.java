@@ -1,6 +1,8 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.accelerate.duckdb.JourneyRollup;
+import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;

@@ -17,30 +17,15 @@ import java.util.Map;
  */
 public final class Retention {
     static final int MAX_DAY = 31;
-    /** Visits at least this long are read from events: a shorter one spans at most two local days, even across a DST change. */
-    static final int LONG_VISIT_HOURS = 20;
 
     private Retention() {
     }
 
-    /** The report: active days from the per-visit rollup where it covers the request ({@link VisitRollup}), else from events. */
+    /**
+     * The report, from events. (Active days from the per-visit rollup were tried: as slow, since the cost is the distinct
+     * session-day pairs and the joins on session ids, not the scan; see docs/benchmarks.md.)
+     */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
-        if (!VisitRollup.covers(scope)) return plain(store, scope);
-        return store.readTogether(() -> {
-            VisitRollup visits = VisitRollup.measure(store, scope, LONG_VISIT_HOURS);
-            // a known visit shorter than a day is active on the days of its first and last row and on none between
-            SqlText active = new SqlText().add("WITH ").addAll(visits.pendingCte()).add(", active AS (SELECT v.session_id, ").addAll(day(scope, "v.first_at"))
-                    .add(" AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
-                    .add(" UNION SELECT v.session_id, ").addAll(day(scope, "v.last_at")).add(" AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
-                    .add(" UNION SELECT c.session_id, ").addAll(day(scope, "c.created_at")).add(" AS day FROM (")
-                    .addAll(visits.checkedRows("e.session_id, e.created_at", "SELECT NULL::UUID AS session_id, NULL::TIMESTAMP AS created_at WHERE false"))
-                    .add(") c)");
-            return answer(store, scope, active);
-        });
-    }
-
-    /** The report read from events only: the reference the rollup path is tested equal to. */
-    public static List<Map<String, Object>> plain(EventStore store, EventScope scope) throws SQLException {
         SqlText active = new SqlText().add("WITH active AS (SELECT DISTINCT e.session_id, ").addAll(day(scope, "e.created_at")).add(" AS day FROM event e")
                 .addAll(scope.where(Reports.REPORTABLE)).add(")");
         return answer(store, scope, active);

@@ -41,6 +41,8 @@ class RollupUpgradeTest {
                         }
                         st.execute("DELETE FROM session_hour");
                         st.execute("DELETE FROM event_type_hour");
+                        st.execute("DELETE FROM visit_journey"); // V35
+                        st.execute("DELETE FROM journey_item");
                     }
                     return null;
                 });
@@ -56,6 +58,11 @@ class RollupUpgradeTest {
             assertThat(again.count("SELECT sum(events) FROM event_type_hour")).isEqualTo(3);
             assertThat(again.count("SELECT count(*) FROM session_value_path")).isEqualTo(3); // (a,/a) (a,/b) (b,/a)
             assertThat(again.count("SELECT sum(views) FROM visit_value_path")).isEqualTo(3);
+            assertThat(again.count("SELECT count(*) FROM visit_journey")).isEqualTo(again.count("SELECT count(DISTINCT visit_id) FROM event"));
+            assertThat(again.query("SELECT list(j.item ORDER BY v.first_at) AS entries FROM visit_journey v JOIN journey_item j ON j.id = v.e1")
+                    .getFirst().get("entries").toString()).isEqualTo(again.query("SELECT list(url_path ORDER BY created_at) AS entries FROM "
+                    + "(SELECT url_path, created_at, row_number() OVER (PARTITION BY visit_id ORDER BY created_at) AS n FROM event) WHERE n = 1")
+                    .getFirst().get("entries").toString());
             assertThat(answers(again, site, query)).isEqualTo(before)
                     .contains("[{\"x\":\"/a\",\"y\":2},{\"x\":\"/b\",\"y\":1}]");
         } finally {

@@ -1,4 +1,4 @@
-package io.footfall.report;
+package io.footfall.accelerate.duckdb;
 
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
@@ -8,24 +8,28 @@ import java.sql.SQLException;
 
 /**
  * The journey report from the per-visit rollup ({@link VisitRollup}; DuckDB, no filters): a known visit is one rollup
- * row, its first items already in order; a checked visit is numbered from its events as {@link Journey#plain} does.
+ * row, its first items already in order; a checked visit is numbered from its events as {@code Journey.plain} does.
  *
  * <p>The known rows are grouped on item numbers; only the groups that can still reach the top 100 once the checked
  * visits are added (at least the 100th largest known count less the number of checked visits) are turned back into
  * texts and merged.
  */
-final class JourneyRollup {
+public final class JourneyRollup {
     private JourneyRollup() {
     }
 
-    static SqlText query(EventStore store, EventScope scope, int steps, String startStep, String endStep) throws SQLException {
-        VisitRollup visits = VisitRollup.measure(store, scope, null);
+    /** A custom event's name, else the page's path, of alias {@code e} (the journey's item). */
+    private static final String ITEM = "coalesce(nullif(e.event_name, ''), e.url_path)";
+
+    /** The answer's statement: the sequences' first {@code steps} items and counts, as {@code Journey}'s plain query gives them. */
+    public static SqlText query(EventStore store, EventScope scope, int steps, String startStep, String endStep) throws SQLException {
+        VisitRollup visits = VisitRollup.measure(store, scope);
         StringBuilder cols = new StringBuilder();
         for (int i = 1; i <= steps; i++) cols.append(i == 1 ? "" : ", ").append("e").append(i);
         SqlText sql = new SqlText().add("WITH ").addAll(visits.pendingCte())
                 .add(", known AS (SELECT " + cols + ", count(*) AS n FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
                 .addAll(ends(steps, startStep, endStep, "(SELECT id FROM journey_item WHERE item = ?)")).add(" GROUP BY " + cols + ")")
-                .add(", rows AS (").addAll(visits.checkedRows("e.visit_id, e.created_at, e.event_type, e.event_id, " + Journey.item("e") + " AS item",
+                .add(", rows AS (").addAll(visits.checkedRows("e.visit_id, e.created_at, e.event_type, e.event_id, " + ITEM + " AS item",
                         "SELECT NULL::UUID AS visit_id, NULL::TIMESTAMP AS created_at, NULL::SMALLINT AS event_type, NULL::UUID AS event_id, "
                                 + "NULL::VARCHAR AS item WHERE false"));
         StringBuilder pivots = new StringBuilder();
