@@ -1,6 +1,7 @@
 package io.footfall;
 
-import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.config.QueryOptions;
+import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.Analytics;
 import io.footfall.query.reference.ComparingAnalytics;
 import io.footfall.query.reference.ReferenceAnalytics;
@@ -15,13 +16,13 @@ final class AnalyticsChoice {
     private AnalyticsChoice() {
     }
 
-    static Analytics of(String queryPath, EventStore store) {
-        ReferenceAnalytics reference = new ReferenceAnalytics(store);
+    static Analytics of(String queryPath, QueryOptions options, EventStore store) {
+        ReferenceAnalytics reference = new ReferenceAnalytics(store, options);
         if (!"duckdb".equals(store.dialect().name())) return reference;
         return switch (queryPath) {
             case "reference" -> reference;
-            case "compare" -> new ComparingAnalytics(new AcceleratedAnalytics(store), reference);
-            default -> new AcceleratedAnalytics(store);
+            case "compare" -> new ComparingAnalytics(new AcceleratedAnalytics(store, options), reference);
+            default -> new AcceleratedAnalytics(store, options);
         };
     }
 }

@@ -122,7 +122,7 @@ public final class FootfallServer implements AutoCloseable {
             Authenticator auth = new Authenticator(tokens, users, permissions, shareTokens, shares, apiKeyAccess,
                     boardId -> boards.find(boardId).map(io.footfall.manage.BoardEntities::of).orElse(java.util.Set.of()));
             // The query seam: DuckDB's accelerator, or the raw-events reference (QUERY_PATH=reference, other backends).
-            io.footfall.query.Analytics analytics = AnalyticsChoice.of(settings.queryPath(), stores.events());
+            io.footfall.query.Analytics analytics = AnalyticsChoice.of(settings.queryPath(), settings.queryOptions(), stores.events());
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users, teams, shares);
             TeamRoutes teamRoutes = new TeamRoutes(auth, teams, users, websiteRoutes);
             geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()

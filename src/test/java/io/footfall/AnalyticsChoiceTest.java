@@ -1,7 +1,8 @@
 package io.footfall;
 
+import io.footfall.config.QueryOptions;
 import io.footfall.config.Settings;
-import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,22 @@ class AnalyticsChoiceTest {
     }
 
     @Test
+    void queryOptionsAreReadOnceFromTheEnvironment() {
+        assertThat(Settings.from(Map.of()).queryOptions()).isEqualTo(QueryOptions.DEFAULTS);
+        assertThat(Settings.from(Map.of("QUERY_MAX_LISTED_EDGES", "0", "QUERY_MAX_EDGES", "7", "QUERY_SHORT_RANGE_DAYS", "0",
+                "QUERY_HOURLY_VISITORS", "false", "QUERY_MAX_RANKED_KEYS", "3", "EXPORT_CHUNK_ROWS", "2")).queryOptions())
+                .isEqualTo(new QueryOptions(false, 0, 7, 0, 3, 2));
+        assertThatThrownBy(() -> Settings.from(Map.of("EXPORT_CHUNK_ROWS", "0"))).hasMessageContaining("EXPORT_CHUNK_ROWS");
+        assertThatThrownBy(() -> Settings.from(Map.of("QUERY_HOURLY_VISITORS", "maybe"))).hasMessageContaining("QUERY_HOURLY_VISITORS");
+    }
+
+    @Test
     void duckDbTakesTheAcceleratorUnlessTheReferenceIsAskedFor() {
         try (TestServer server = TestServer.start()) {
             var events = server.server().stores().events();
-            assertThat(AnalyticsChoice.of("accelerated", events)).isInstanceOf(AcceleratedAnalytics.class);
-            assertThat(AnalyticsChoice.of("reference", events)).isInstanceOf(ReferenceAnalytics.class);
-            assertThat(AnalyticsChoice.of("compare", events)).isInstanceOf(io.footfall.query.reference.ComparingAnalytics.class);
+            assertThat(AnalyticsChoice.of("accelerated", QueryOptions.DEFAULTS, events)).isInstanceOf(AcceleratedAnalytics.class);
+            assertThat(AnalyticsChoice.of("reference", QueryOptions.DEFAULTS, events)).isInstanceOf(ReferenceAnalytics.class);
+            assertThat(AnalyticsChoice.of("compare", QueryOptions.DEFAULTS, events)).isInstanceOf(io.footfall.query.reference.ComparingAnalytics.class);
         }
     }
 }

@@ -125,7 +125,7 @@ public final class QueryBench {
                 st.execute("INSERT INTO event_data SELECT website_id, event_id, 'value', NULL, (abs(hash(event_id)) % 10000) / 100.0, "
                         + "NULL, 2, created_at, event_type, event_name, 0 FROM gen_event WHERE event_type = 2");
                 st.execute("DROP TABLE gen_event");
-                io.footfall.store.duckdb.BulkLoads.rebuildRollups(c);
+                io.footfall.accelerate.duckdb.BulkLoads.rebuildRollups(c);
                 st.execute("DROP TABLE gen_session");
             }
             return null;
@@ -161,7 +161,7 @@ public final class QueryBench {
                 st.execute("INSERT INTO session_data (website_id, session_id, data_key, string_value, number_value, date_value, data_type, distinct_id, created_at) "
                         + "SELECT website_id, session_id, 'age', (18 + h % 60)::VARCHAR || '.0000', "
                         + "18 + h % 60, NULL, 2, distinct_id, first_at FROM (" + sessions + ") s WHERE h < 200");
-                io.footfall.store.duckdb.BulkLoads.resyncSessionData(c);
+                io.footfall.accelerate.duckdb.BulkLoads.resyncSessionData(c);
             }
             return null;
         });

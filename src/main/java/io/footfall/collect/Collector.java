@@ -9,7 +9,6 @@ import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.Event;
 import io.footfall.event.EventType;
-import io.footfall.http.ApiException;
 import io.footfall.manage.Website;
 import io.footfall.manage.WebsiteCache;
 import io.footfall.store.MetaStore;
@@ -127,17 +126,17 @@ public final class Collector {
     /** The event type implied by the source, after checking the source exists (400 otherwise). */
     private int checkSource(SendRequest req) throws SQLException {
         if (req.websiteId() != null) {
-            Website w = websites.find(req.websiteId()).orElseThrow(() -> ApiException.badRequest("Website not found"));
+            Website w = websites.find(req.websiteId()).orElseThrow(() -> new InvalidHit("Website not found"));
             if (req.timestamp() != null && w.resetAt() != null && req.timestamp().isBefore(w.resetAt())) {
-                throw ApiException.badRequest("'timestamp' is before the website was reset");
+                throw new InvalidHit("'timestamp' is before the website was reset");
             }
             return EventType.PAGEVIEW;
         }
         if (req.linkId() != null) {
-            meta.findLink(req.linkId()).orElseThrow(() -> ApiException.badRequest("Link not found"));
+            meta.findLink(req.linkId()).orElseThrow(() -> new InvalidHit("Link not found"));
             return EventType.LINK;
         }
-        meta.findPixel(req.pixelId()).orElseThrow(() -> ApiException.badRequest("Pixel not found"));
+        meta.findPixel(req.pixelId()).orElseThrow(() -> new InvalidHit("Pixel not found"));
         return EventType.PIXEL;
     }
 }

@@ -1,7 +1,6 @@
 package io.footfall.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.http.ApiException;
 import io.footfall.http.Inputs;
 
 import java.time.Instant;
@@ -44,24 +43,24 @@ public record SendRequest(
     }
 
     public static SendRequest parse(JsonNode body) {
-        if (!body.isObject()) throw ApiException.badRequest("Body must be a JSON object");
+        if (!body.isObject()) throw new InvalidHit("Body must be a JSON object");
         JsonNode typeNode = body.get("type");
-        if (typeNode == null || !typeNode.isTextual()) throw ApiException.badRequest("'type' is required");
+        if (typeNode == null || !typeNode.isTextual()) throw new InvalidHit("'type' is required");
         String type = typeNode.asText();
         if (!type.equals(EVENT) && !type.equals(IDENTIFY) && !type.equals(PERFORMANCE)) {
-            throw ApiException.badRequest("'type' must be one of event, identify, performance");
+            throw new InvalidHit("'type' must be one of event, identify, performance");
         }
         JsonNode p = body.get("payload");
-        if (p == null || !p.isObject()) throw ApiException.badRequest("'payload' must be an object");
+        if (p == null || !p.isObject()) throw new InvalidHit("'payload' must be an object");
 
         UUID website = uuid(p, "website");
         UUID link = uuid(p, "link");
         UUID pixel = uuid(p, "pixel");
         int sources = (website != null ? 1 : 0) + (link != null ? 1 : 0) + (pixel != null ? 1 : 0);
-        if (sources != 1) throw ApiException.badRequest("'payload' must contain exactly one of website, link, pixel");
+        if (sources != 1) throw new InvalidHit("'payload' must contain exactly one of website, link, pixel");
 
         JsonNode data = p.get("data");
-        if (data != null && !data.isNull() && !data.isObject()) throw ApiException.badRequest("'data' must be an object");
+        if (data != null && !data.isNull() && !data.isObject()) throw new InvalidHit("'data' must be an object");
         if (data != null) checkNumbers(data, "data");
 
         return new SendRequest(type, website, link, pixel,
@@ -85,7 +84,7 @@ public record SendRequest(
     private static UUID uuid(JsonNode p, String field) {
         JsonNode n = p.get(field);
         if (n == null || n.isNull()) return null;
-        if (!n.isTextual()) throw ApiException.badRequest("'" + field + "' must be a UUID string");
+        if (!n.isTextual()) throw new InvalidHit("'" + field + "' must be a UUID string");
         return Inputs.uuid(n.asText(), field);
     }
 
@@ -95,10 +94,10 @@ public record SendRequest(
         long seconds;
         if (n.isIntegralNumber() && n.canConvertToLong()) seconds = n.asLong();
         else if (n.isTextual() && n.asText().matches("\\d{1,12}")) seconds = Long.parseLong(n.asText());
-        else throw ApiException.badRequest("'timestamp' must be whole seconds since the epoch");
+        else throw new InvalidHit("'timestamp' must be whole seconds since the epoch");
         long now = Instant.now().getEpochSecond();
         if (seconds < 946_684_800L || seconds > now + MAX_FUTURE_SECONDS) {
-            throw ApiException.badRequest("'timestamp' is out of range");
+            throw new InvalidHit("'timestamp' is out of range");
         }
         return Instant.ofEpochSecond(seconds);
     }
@@ -110,7 +109,7 @@ public record SendRequest(
     private static void checkNumbers(JsonNode node, String path) {
         if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
             String where = path.length() > 100 ? path.substring(0, 100) + "..." : path;
-            throw ApiException.badRequest("'" + where + "' is a number beyond the range of a double");
+            throw new InvalidHit("'" + where + "' is a number beyond the range of a double");
         } else if (node.isArray()) {
             int i = 0;
             for (JsonNode item : node) checkNumbers(item, path + "[" + i++ + "]");
@@ -122,9 +121,9 @@ public record SendRequest(
     private static Double vital(JsonNode p, String field) {
         JsonNode n = p.get(field);
         if (n == null || n.isNull()) return null;
-        if (!n.isNumber()) throw ApiException.badRequest("'" + field + "' must be a number");
+        if (!n.isNumber()) throw new InvalidHit("'" + field + "' must be a number");
         double d = n.asDouble();
-        if (!Double.isFinite(d) || d < 0 || d > 3_600_000) throw ApiException.badRequest("'" + field + "' is out of range");
+        if (!Double.isFinite(d) || d < 0 || d > 3_600_000) throw new InvalidHit("'" + field + "' is out of range");
         return d;
     }
 }

@@ -38,8 +38,12 @@ final class EnvReader {
     }
 
     boolean bool(String name) {
+        return bool(name, false);
+    }
+
+    boolean bool(String name, boolean fallback) {
         String v = raw(name);
-        if (v == null) return false;
+        if (v == null) return fallback;
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param queryPath          QUERY_PATH: {@code accelerated} (default; DuckDB's rollups where they cover a request) or
  *                           {@code reference} (every statistic from the raw events, as on a backend without rollups) or
  *                           {@code compare} (the accelerator, each answer checked against the reference: tests)
+ * @param queryOptions       how the query paths shape their SQL ({@link QueryOptions}: tuning and tests)
+ * @param foldIdleSeconds    FOLD_IDLE_SECONDS: DuckDB folds its rollups' tail this long after appends pause (default 3;
+ *                           0: only when the tail is full or 30 s old, as tests keep their tails)
  */
 public record Settings(
         String host,
@@ -42,6 +45,8 @@ public record Settings(
         MemoryBudget memory,
         ApiKeyRateLimit apiKeyRateLimit,
         String queryPath,
+        QueryOptions queryOptions,
+        int foldIdleSeconds,
         TinyTrailSettings tinyTrail) {
 
     /** Reads settings from the process environment. */
@@ -82,6 +87,8 @@ public record Settings(
                 memory,
                 ApiKeyRateLimit.from(env),
                 r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")),
+                QueryOptions.from(r),
+                r.integer("FOLD_IDLE_SECONDS", 3, 0, 3600),
                 TinyTrailSettings.from(env));
     }
 
@@ -90,6 +97,6 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, tinyTrail);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, foldIdleSeconds, tinyTrail);
     }
 }

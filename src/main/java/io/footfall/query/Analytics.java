@@ -13,7 +13,7 @@ import java.util.UUID;
  * The query seam: every statistics read the HTTP layer makes, as records in and records out. No JDBC
  * connection crosses it. Two implementations answer it: {@link io.footfall.query.reference.ReferenceAnalytics}
  * (the raw {@code event} table and the data tables only, on any {@link Dialect}) and
- * {@link AcceleratedAnalytics} (DuckDB's rollups where they cover the request), tested equal to each other
+ * {@link io.footfall.accelerate.duckdb.AcceleratedAnalytics} (DuckDB's rollups where they cover the request), tested equal to each other
  * by the equality suite. Reports ({@code report/}) stay outside for now.
  */
 public interface Analytics {
@@ -39,7 +39,7 @@ public interface Analytics {
 
     // Website statistics (StatsRoutes)
 
-    WebsiteStats.Totals stats(EventScope scope) throws SQLException;
+    WebsiteTotals stats(EventScope scope) throws SQLException;
 
     PageviewSeries.Series pageviews(EventScope scope) throws SQLException;
 
@@ -47,11 +47,11 @@ public interface Analytics {
 
     List<Map<String, Object>> expandedMetrics(EventScope scope, MetricType type) throws SQLException;
 
-    EventList.Page events(EventScope scope) throws SQLException;
+    EventPage events(EventScope scope) throws SQLException;
 
     List<Map<String, Object>> eventSeries(EventScope scope) throws SQLException;
 
-    EventStats.Totals eventStats(EventScope scope) throws SQLException;
+    EventTotals eventStats(EventScope scope) throws SQLException;
 
     long activeVisitors(EventScope scope) throws SQLException;
 
@@ -62,9 +62,9 @@ public interface Analytics {
 
     // Sessions (SessionRoutes)
 
-    SessionList.Page sessions(EventScope scope) throws SQLException;
+    SessionPage sessions(EventScope scope) throws SQLException;
 
-    SessionStats.Totals sessionStats(EventScope scope) throws SQLException;
+    SessionTotals sessionStats(EventScope scope) throws SQLException;
 
     long[][] sessionWeekly(EventScope scope) throws SQLException;
 

@@ -24,7 +24,7 @@ public final class EventDataEvents {
         } else {
             sql.add("SELECT " + EventDataJoin.eventName(scope.params()) + ", d.data_key, d.data_type, count(*) AS total");
         }
-        sql.addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY));
+        sql.addAll(EventDataJoin.fromWhere(scope, EventScope.ACTIVITY));
         if (perValue) sql.add(" GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, total DESC, 4, 5, 6 LIMIT 500");
         else sql.add(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {

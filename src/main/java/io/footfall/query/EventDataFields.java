@@ -15,7 +15,7 @@ public final class EventDataFields {
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT d.data_key, " + DataValues.groupColumns(scope.dialect(), "d")
                         + ", count(*) AS total")
-                .addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY))
+                .addAll(EventDataJoin.fromWhere(scope, EventScope.ACTIVITY))
                 .add(" GROUP BY 1, 2, 3, 4, 5 ORDER BY total DESC, 1, 2, 3, 4, 5 LIMIT 100");
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -24,7 +24,7 @@ public final class EventDataPage {
     public static Map<String, Object> run(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         // An event's data rows are numbered from 0 (V17): its row 0 stands for the event.
-        SqlText firstRows = EventDataJoin.fromWhere(scope, SessionList.ACTIVITY).add(" AND d.data_index = 0");
+        SqlText firstRows = EventDataJoin.fromWhere(scope, EventScope.ACTIVITY).add(" AND d.data_index = 0");
         SqlText count = new SqlText().add("SELECT count(*)").addAll(firstRows);
         long offset = (long) (p.page() - 1) * p.pageSize();
         SqlText rows = new SqlText().add("WITH page AS (SELECT d.event_id, d.created_at").addAll(firstRows)

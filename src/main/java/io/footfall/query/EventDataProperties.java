@@ -17,7 +17,7 @@ public final class EventDataProperties {
 
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, String propertyName) throws SQLException {
         SqlText sql = new SqlText().add("SELECT " + EventDataJoin.eventName(scope.params()) + ", d.data_key, count(*) AS total")
-                .addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY));
+                .addAll(EventDataJoin.fromWhere(scope, EventScope.ACTIVITY));
         if (propertyName != null) sql.add(" AND d.data_key = ?", propertyName);
         sql.add(" GROUP BY 1, 2 ORDER BY total DESC, 1, 2 LIMIT 500");
         return store.read(c -> sql.list(c, rs -> {

@@ -15,7 +15,7 @@ public final class EventDataStats {
     public static Totals run(EventStore store, EventScope scope) throws SQLException {
         // An event's data rows are numbered from 0 (V17): counting the first ones counts the events.
         SqlText sql = new SqlText().add("SELECT count(*) FILTER (WHERE d.data_index = 0), count(DISTINCT d.data_key), count(*)");
-        sql.addAll(EventDataJoin.fromWhere(scope, SessionList.ACTIVITY));
+        sql.addAll(EventDataJoin.fromWhere(scope, EventScope.ACTIVITY));
         return store.read(c -> sql.list(c, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).getFirst());
     }
 }

@@ -21,6 +21,8 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
     public static final String VIEWS = "e.event_type IN (1, 3, 4)";
     public static final String CUSTOM_EVENTS = "e.event_type = 2";
     public static final String ANY_TYPE = "1 = 1";
+    /** Everything but web-vitals rows. */
+    public static final String ACTIVITY = "e.event_type <> 5";
 
     public EventScope withParams(QueryParams p) {
         return new EventScope(websiteId, p, dialect);

@@ -22,7 +22,7 @@ import java.util.List;
  * after the connection is back in the pool: an export holds one chunk in memory and never holds a
  * connection while a slow client reads.
  *
- * <p>A chunk is the first {@link #chunkRows()} rows, in key order (time first), of a time window that starts
+ * <p>A chunk is the first {@code chunkRows} rows, in key order (time first), of a time window that starts
  * at the previous chunk's last key (keyset paging). The window, not the whole rest of the range, is what a
  * read sorts, so each read costs about one chunk however long the export: a full chunk halves the next
  * window, a window that runs dry doubles it (sparse hours pass quickly).
@@ -36,11 +36,6 @@ public final class ExportChunks {
     private static final Duration SMALLEST_WINDOW = Duration.ofSeconds(1);
     /** A year: a range that starts long before the data (from 0, say) reaches it in a few dozen empty reads. */
     private static final Duration LARGEST_WINDOW = Duration.ofDays(366);
-
-    /** Rows per read; a system property lets tests cross chunk boundaries with little data. */
-    static int chunkRows() {
-        return Math.max(1, Integer.getInteger("footfall.exportChunkRows", 10_000));
-    }
 
     /** Receives each row's cells in column order (null for an empty cell). */
     @FunctionalInterface
@@ -81,10 +76,10 @@ public final class ExportChunks {
     private ExportChunks() {
     }
 
-    /** Streams every chunk of {@code [start, end]} to {@code sink}. */
-    static void stream(EventStore store, Instant start, Instant end, ChunkReader reader, RowSink sink)
+    /** Streams every chunk of {@code [start, end]}, {@code chunkRows} rows a read, to {@code sink}. */
+    static void stream(EventStore store, Instant start, Instant end, int chunkRows, ChunkReader reader, RowSink sink)
             throws SQLException, java.io.IOException {
-        int limit = chunkRows();
+        int limit = chunkRows;
         Duration window = FIRST_WINDOW;
         Instant from = start;
         Object[] after = null;

@@ -33,9 +33,9 @@ public final class ExportEventData {
     private record Event(String sessionId, String urlPath, String eventName) {
     }
 
-    public static void stream(EventStore store, EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
+    public static void stream(EventStore store, EventScope scope, int chunkRows, ExportChunks.RowSink sink) throws SQLException, IOException {
         QueryParams p = scope.params();
-        ExportChunks.stream(store, p.startAt(), p.endAt(), (c, window, limit) -> {
+        ExportChunks.stream(store, p.startAt(), p.endAt(), chunkRows, (c, window, limit) -> {
             SqlText dataRows = new SqlText().add("SELECT d.event_id, d.data_key, d.string_value, d.number_value, d.date_value, "
                             + "d.data_type, d.created_at FROM event_data d WHERE d.website_id = ? AND d.created_at BETWEEN ? AND ?",
                     scope.websiteId(), p.startAt(), p.endAt())

@@ -20,9 +20,9 @@ public final class ExportSessionData {
     private ExportSessionData() {
     }
 
-    public static void stream(EventStore store, EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
+    public static void stream(EventStore store, EventScope scope, int chunkRows, ExportChunks.RowSink sink) throws SQLException, IOException {
         QueryParams p = scope.params();
-        ExportChunks.stream(store, p.startAt(), p.endAt(), ExportChunks.single(window -> new SqlText()
+        ExportChunks.stream(store, p.startAt(), p.endAt(), chunkRows, ExportChunks.single(window -> new SqlText()
                 .add(SELECT, scope.websiteId(), p.startAt(), p.endAt()).addAll(window.condition("s.created_at", "s.session_id", "s.data_key"))
                 .add(" ORDER BY s.created_at, s.session_id, s.data_key"), 3), sink);
     }

@@ -20,9 +20,9 @@ public final class ExportWebsiteEvents {
     private ExportWebsiteEvents() {
     }
 
-    public static void stream(EventStore store, EventScope scope, ExportChunks.RowSink sink) throws SQLException, IOException {
+    public static void stream(EventStore store, EventScope scope, int chunkRows, ExportChunks.RowSink sink) throws SQLException, IOException {
         QueryParams p = scope.params();
-        ExportChunks.stream(store, p.startAt(), p.endAt(), ExportChunks.single(window -> new SqlText().add(SELECT)
+        ExportChunks.stream(store, p.startAt(), p.endAt(), chunkRows, ExportChunks.single(window -> new SqlText().add(SELECT)
                 .addAll(scope.where(EventScope.ANY_TYPE)).addAll(window.condition("e.created_at", "e.event_id"))
                 .add(" ORDER BY e.created_at, e.event_id"), 2), sink);
     }

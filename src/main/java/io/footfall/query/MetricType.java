@@ -42,13 +42,13 @@ public record MetricType(String name, String expression, String typeCondition, b
     private static final java.util.regex.Pattern EVENT_COLUMN = java.util.regex.Pattern.compile("\\be\\.(\\w+)");
 
     /** The stored column of alias e the expression reads (language: {@code language}), or null when it reads none. */
-    String column() {
+    public String column() {
         var m = EVENT_COLUMN.matcher(expression);
         return m.find() ? m.group(1) : null;
     }
 
     /** The expression with {@code value} in place of its {@link #column()}: to apply it to values grouped first. */
-    String expressionOver(String value) {
+    public String expressionOver(String value) {
         return expression.replace("e." + column(), value);
     }
 
@@ -71,7 +71,7 @@ public record MetricType(String name, String expression, String typeCondition, b
     }
 
     /** Types the rollups answer: entry/exit pages (visits) and the session attributes (sessions), the distinct id among them. */
-    boolean usesRollup() {
+    public boolean usesRollup() {
         return switch (name) {
             case "entry", "exit", "browser", "os", "device", "screen", "language", "country", "region", "city", "distinctId" -> true;
             default -> false;
@@ -89,7 +89,7 @@ public record MetricType(String name, String expression, String typeCondition, b
     public SqlText with(EventScope scope) {
         SqlText s = new SqlText();
         if (!isChannel()) return s;
-        return s.add("WITH c AS MATERIALIZED (SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
+        return s.add("WITH c AS " + scope.dialect().materialized() + "(SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
                         + "e.utm_source AS s, e.hostname AS h, " + Channels.sql(scope.dialect()) + " AS x FROM (SELECT DISTINCT "
                         + "coalesce(e.referrer_domain, '') AS referrer_domain, coalesce(e.url_query, '') AS url_query, "
                         + "coalesce(e.utm_medium, '') AS utm_medium, coalesce(e.utm_source, '') AS utm_source, "

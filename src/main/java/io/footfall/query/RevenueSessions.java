@@ -1,5 +1,6 @@
 package io.footfall.query;
 
+import io.footfall.accelerate.duckdb.SessionList;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ public final class RevenueSessions {
     public static Map<String, Object> run(EventStore store, EventScope scope, String currency) throws SQLException {
         QueryParams p = scope.params();
         SqlText grouped = new SqlText().add("SELECT " + SessionList.rowColumns(scope.dialect()) + " FROM event e")
-                .addAll(scope.where(SessionList.ACTIVITY))
+                .addAll(scope.where(EventScope.ACTIVITY))
                 // The small sides on the right (the engine builds hash tables from the right): payments by event id,
                 // then their sessions.
                 .add(" AND e.session_id IN (SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"

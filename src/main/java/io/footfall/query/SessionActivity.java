@@ -23,7 +23,7 @@ public final class SessionActivity {
         SqlText sql = new SqlText().add("SELECT e.created_at, e.url_path, e.url_query, e.referrer_domain, e.event_id, "
                         + "e.event_type, e.event_name, e.visit_id, EXISTS (SELECT 1 FROM event_data d WHERE d.website_id = e.website_id "
                         + "AND d.event_id = e.event_id) AS has_data FROM event e")
-                .addAll(scope.where(SessionList.ACTIVITY))
+                .addAll(scope.where(EventScope.ACTIVITY))
                 .add(" AND e.session_id = ? ORDER BY e.created_at DESC, e.event_id LIMIT " + MAX_ROWS, sessionId);
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();

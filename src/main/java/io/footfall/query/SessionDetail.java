@@ -31,7 +31,7 @@ public final class SessionDetail {
             perVisit.append(", ").append(d.firstBy("e." + a, "e.created_at")).append(" AS ").append(a);
             outer.append(d.firstBy("v." + a, "v.first_at")).append(" AS ").append(a).append(", ");
         }
-        perVisit.append(" FROM event e WHERE e.website_id = ? AND e.session_id = ? AND ").append(SessionList.ACTIVITY)
+        perVisit.append(" FROM event e WHERE e.website_id = ? AND e.session_id = ? AND ").append(EventScope.ACTIVITY)
                 .append(" GROUP BY e.visit_id");
         outer.append("coalesce(max(v.distinct_id), (SELECT max(s.distinct_id) FROM session_data s WHERE s.website_id = ? "
                         + "AND s.session_id = ?)) AS distinct_id, min(v.first_at) AS first_at, max(v.last_at) AS last_at, "

@@ -23,10 +23,26 @@ public final class Journey {
     private Journey() {
     }
 
+    /** The report: from the per-visit rollup where it covers the request ({@link JourneyRollup}), else from events. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, VisitRollup.covers(scope));
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, false);
+    }
+
+    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
         int steps = ReportInputs.wholeNumber(parameters, "steps", 3, MAX_STEPS);
         String startStep = ReportInputs.optionalText(parameters, "startStep", "startStep");
         String endStep = ReportInputs.optionalText(parameters, "endStep", "endStep");
+        if (rollup) {
+            return store.readTogether(() -> {
+                SqlText sql = JourneyRollup.query(store, scope, steps, startStep, endStep);
+                return store.read(c -> sql.list(c, rs -> row(rs, steps)));
+            });
+        }
         StringBuilder columns = new StringBuilder();
         StringBuilder pivots = new StringBuilder();
         for (int i = 1; i <= steps; i++) {
@@ -49,19 +65,22 @@ public final class Journey {
             sql.add("e" + steps + " = ?)", endStep);
         }
         sql.add(" GROUP BY " + columns + " ORDER BY count DESC, " + columns + " LIMIT 100");
-        return store.read(c -> sql.list(c, rs -> {
-            List<Object> raw = new ArrayList<>();
-            for (int i = 1; i <= steps; i++) raw.add(rs.getString(i));
-            if (steps < MAX_STEPS) raw.add(END);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("items", collapse(raw));
-            m.put("count", rs.getLong(steps + 1));
-            return m;
-        }));
+        return store.read(c -> sql.list(c, rs -> row(rs, steps)));
+    }
+
+    /** One answer row: the sequence's items ({@link #collapse}d) and its count. */
+    private static Map<String, Object> row(java.sql.ResultSet rs, int steps) throws SQLException {
+        List<Object> raw = new ArrayList<>();
+        for (int i = 1; i <= steps; i++) raw.add(rs.getString(i));
+        if (steps < MAX_STEPS) raw.add(END);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", collapse(raw));
+        m.put("count", rs.getLong(steps + 1));
+        return m;
     }
 
     /** A row's journey item: the custom event's name, else the page's path. */
-    private static String item(String alias) {
+    static String item(String alias) {
         return "coalesce(nullif(" + alias + ".event_name, ''), " + alias + ".url_path)";
     }
 

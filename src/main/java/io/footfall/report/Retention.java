@@ -3,7 +3,6 @@ package io.footfall.report;
 import io.footfall.query.Buckets;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
-import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -18,17 +17,45 @@ import java.util.Map;
  */
 public final class Retention {
     static final int MAX_DAY = 31;
+    /** Visits at least this long are read from events: a shorter one spans at most two local days, even across a DST change. */
+    static final int LONG_VISIT_HOURS = 20;
 
     private Retention() {
     }
 
+    /** The report: active days from the per-visit rollup where it covers the request ({@link VisitRollup}), else from events. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
-        Dialect d = scope.dialect();
-        String[] around = d.truncate("day", "\u0001").split("\u0001", -1);
-        SqlText day = new SqlText().add(around[0]).addAll(scope.localTime("e.created_at", scope.params().zone())).add(around[1]);
-        String days = d.daysBetween("c.cohort", "a.day");
-        SqlText sql = new SqlText().add("WITH active AS (SELECT DISTINCT e.session_id, ").addAll(day).add(" AS day FROM event e")
-                .addAll(scope.where(Reports.REPORTABLE)).add(")"
+        if (!VisitRollup.covers(scope)) return plain(store, scope);
+        return store.readTogether(() -> {
+            VisitRollup visits = VisitRollup.measure(store, scope, LONG_VISIT_HOURS);
+            // a known visit shorter than a day is active on the days of its first and last row and on none between
+            SqlText active = new SqlText().add("WITH ").addAll(visits.pendingCte()).add(", active AS (SELECT v.session_id, ").addAll(day(scope, "v.first_at"))
+                    .add(" AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
+                    .add(" UNION SELECT v.session_id, ").addAll(day(scope, "v.last_at")).add(" AS day FROM visit_journey v WHERE 1 = 1").addAll(visits.known("v"))
+                    .add(" UNION SELECT c.session_id, ").addAll(day(scope, "c.created_at")).add(" AS day FROM (")
+                    .addAll(visits.checkedRows("e.session_id, e.created_at", "SELECT NULL::UUID AS session_id, NULL::TIMESTAMP AS created_at WHERE false"))
+                    .add(") c)");
+            return answer(store, scope, active);
+        });
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static List<Map<String, Object>> plain(EventStore store, EventScope scope) throws SQLException {
+        SqlText active = new SqlText().add("WITH active AS (SELECT DISTINCT e.session_id, ").addAll(day(scope, "e.created_at")).add(" AS day FROM event e")
+                .addAll(scope.where(Reports.REPORTABLE)).add(")");
+        return answer(store, scope, active);
+    }
+
+    /** The request's local day of a UTC timestamp column. */
+    private static SqlText day(EventScope scope, String column) {
+        String[] around = scope.dialect().truncate("day", "\u0001").split("\u0001", -1);
+        return new SqlText().add(around[0]).addAll(scope.localTime(column, scope.params().zone())).add(around[1]);
+    }
+
+    /** Cohorts and returns from {@code active} (a WITH list ending in {@code active(session_id, day)}). */
+    private static List<Map<String, Object>> answer(EventStore store, EventScope scope, SqlText active) throws SQLException {
+        String days = scope.dialect().daysBetween("c.cohort", "a.day");
+        SqlText sql = new SqlText().addAll(active).add(""
                         + ", cohorts AS (SELECT session_id, min(day) AS cohort FROM active GROUP BY session_id)"
                         + ", sizes AS (SELECT cohort, count(*) AS visitors FROM cohorts GROUP BY cohort)"
                         + " SELECT c.cohort, " + days + " AS day_number, s.visitors, count(*) AS returning FROM active a"

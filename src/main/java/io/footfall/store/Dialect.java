@@ -56,6 +56,21 @@ public interface Dialect {
         return "MATERIALIZED ";
     }
 
+    /**
+     * A table of every whole hour from one bound timestamp to another (both on the hour, both included), as
+     * {@code alias(column)} for a FROM clause; takes the two timestamps as its parameters.
+     */
+    String hourSeries(String alias, String column);
+
+    /** A timestamp expression moved by a whole number of hours given as an integer expression (negative: back). */
+    String plusHours(String expression, String hours);
+
+    /**
+     * The n-th largest value of {@code expression} in the group (its smallest when the group has fewer values),
+     * as an aggregate taking n as its one parameter; NULL over no rows.
+     */
+    String nthLargest(String expression);
+
     /** Any one value of the group, as an aggregate (for values constant within the group, such as a visit's session). */
     default String anyValue(String value) {
         return "any_value(" + value + ")";

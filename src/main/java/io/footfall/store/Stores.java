@@ -29,7 +29,7 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
         try {
             limitMemory(db, settings.memory());
             Migrations.apply(db, "duckdb");
-            DuckDbEventStore store = DuckDbEventStore.open(db);
+            DuckDbEventStore store = DuckDbEventStore.open(db, settings.foldIdleSeconds());
             WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"),
                     settings.memory().maxUnshippedHits());
             return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);

@@ -134,17 +134,14 @@ class ExpandedRollupTest {
     @Test
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
-        System.setProperty("footfall.visitRollup.maxListed", "0"); // edge visits as a sub-query instead of an id list
-        try {
-            for (String r : RANGES) {
-                for (String q : new String[]{"type=path", "type=path&path=c.b", "type=referrer"}) {
-                    String params = q + "&" + r;
-                    expanded(params); // checked against the reference by the server
-                }
+        server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", "0")); // edge visits as a sub-query instead of an id list
+        for (String r : RANGES) {
+            for (String q : new String[]{"type=path", "type=path&path=c.b", "type=referrer"}) {
+                String params = q + "&" + r;
+                expanded(params); // checked against the reference by the server
             }
-        } finally {
-            System.clearProperty("footfall.visitRollup.maxListed");
         }
+        server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", ""));
         server.fold();
         assertThat(server.count("SELECT count(*) FROM visit_pending")).isZero();
         compareWithEvents();

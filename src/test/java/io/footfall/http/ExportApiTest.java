@@ -117,11 +117,11 @@ class ExportApiTest extends KnownTraffic {
     @Test
     void chunkBoundariesChangeNothing() throws IOException {
         Map<String, String> whole = rows("");
-        System.setProperty("footfall.exportChunkRows", "2");
+        server = server.restart(Map.of("EXPORT_CHUNK_ROWS", "2"));
         try {
             assertThat(rows("")).isEqualTo(whole);
         } finally {
-            System.clearProperty("footfall.exportChunkRows");
+            server = server.restart(Map.of("EXPORT_CHUNK_ROWS", ""));
         }
     }
 

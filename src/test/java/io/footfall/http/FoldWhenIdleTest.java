@@ -15,8 +15,7 @@ class FoldWhenIdleTest {
 
     @Test
     void aPauseInTrafficFoldsTheTail() throws Exception {
-        System.setProperty("footfall.fold.idleSeconds", "1");
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(java.util.Map.of("FOLD_IDLE_SECONDS", "1"))) {
             String site = server.createWebsite("Idle", "example.com");
             UUID w = UUID.fromString(site), s = UUID.randomUUID();
             server.append(SessionValueRollupTest.hit(w, s, "08:00", "example.com", "/a", null, null, null, null, 1),
@@ -28,8 +27,6 @@ class FoldWhenIdleTest {
             }
             assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", site)).isZero();
             assertThat(server.count("SELECT sum(views) FROM visit WHERE website_id = ?::UUID", site)).isEqualTo(2);
-        } finally {
-            System.clearProperty("footfall.fold.idleSeconds");
         }
     }
 }

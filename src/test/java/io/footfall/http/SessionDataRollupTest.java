@@ -108,12 +108,9 @@ class SessionDataRollupTest {
     /** Every range and both endpoints, in both shapes of the checked sessions (listed ids, sub-query). */
     void agreesWithEvents(String step) {
         compare(step);
-        System.setProperty("footfall.visitRollup.maxListed", "0");
-        try {
-            compare(step + ", checked sessions as a sub-query");
-        } finally {
-            System.clearProperty("footfall.visitRollup.maxListed");
-        }
+        server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", "0"));
+        compare(step + ", checked sessions as a sub-query");
+        server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", ""));
         assertThat(server.count("SELECT count(*) FROM session_data d LEFT JOIN session_span v ON v.website_id = d.website_id "
                 + "AND v.session_id = d.session_id WHERE d.session_first_at IS DISTINCT FROM v.first_at "
                 + "OR d.session_last_at IS DISTINCT FROM v.last_at")).as(step).isZero();

@@ -77,12 +77,9 @@ class SessionListRankTest {
     @Test
     void everyPageEqualsTheEventTable() {
         comparePages();
-        System.setProperty("footfall.sessionList.maxRanked", "0"); // deep pages: count and rank in two passes
-        try {
-            comparePages();
-        } finally {
-            System.clearProperty("footfall.sessionList.maxRanked");
-        }
+        server = server.restart(java.util.Map.of("QUERY_MAX_RANKED_KEYS", "0")); // deep pages: count and rank in two passes
+        comparePages();
+        server = server.restart(java.util.Map.of("QUERY_MAX_RANKED_KEYS", ""));
         server.fold();
         comparePages();
     }

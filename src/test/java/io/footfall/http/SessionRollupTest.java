@@ -115,26 +115,15 @@ class SessionRollupTest {
     @Test
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
-        System.setProperty("footfall.visitRollup.maxListed", "0"); // edge sessions as a sub-query instead of an id list
-        System.setProperty("footfall.stats.shortRangeDays", "0"); // stats' visitors through the session rollup
-        System.setProperty("footfall.stats.hourlyVisitors", "false");
-        try {
-            compareWithEvents();
-        } finally {
-            System.clearProperty("footfall.visitRollup.maxListed");
-            System.clearProperty("footfall.stats.shortRangeDays");
-            System.clearProperty("footfall.stats.hourlyVisitors");
-        }
-        server.fold();
+        // Edge sessions as a sub-query instead of an id list; stats' visitors through the session rollup.
+        server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", "0", "QUERY_SHORT_RANGE_DAYS", "0",
+                "QUERY_HOURLY_VISITORS", "false"));
         compareWithEvents();
-        System.setProperty("footfall.stats.shortRangeDays", "0");
-        System.setProperty("footfall.stats.hourlyVisitors", "false");
-        try {
-            compareWithEvents();
-        } finally {
-            System.clearProperty("footfall.stats.shortRangeDays");
-            System.clearProperty("footfall.stats.hourlyVisitors");
-        }
+        server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", ""));
+        server.fold();
+        compareWithEvents(); // stats' visitors through the session rollup
+        server = server.restart(java.util.Map.of("QUERY_SHORT_RANGE_DAYS", "", "QUERY_HOURLY_VISITORS", ""));
+        compareWithEvents();
     }
 
     void compareWithEvents() {

@@ -31,6 +31,13 @@ final class GeneratedTraffic {
 
     /** Appends about {@code sessions} × 8 rows over the 10 days from {@link #START} and returns their count. */
     static int append(TestServer server, UUID website, int sessions, long seed) {
+        List<CollectedHit> hits = hits(website, sessions, seed);
+        server.append(hits.toArray(CollectedHit[]::new));
+        return hits.size();
+    }
+
+    /** The hits {@link #append} appends, in time order per session. */
+    static List<CollectedHit> hits(UUID website, int sessions, long seed) {
         Random r = new Random(seed);
         List<CollectedHit> hits = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
@@ -65,7 +72,6 @@ final class GeneratedTraffic {
                 at = at.plusSeconds(3600 + r.nextInt(86400));
             }
         }
-        server.append(hits.toArray(CollectedHit[]::new));
-        return hits.size();
+        return hits;
     }
 }

@@ -53,6 +53,7 @@ public final class TestServer implements AutoCloseable {
         env.put("HOSTNAME", "127.0.0.1");
         env.put("PORT", "0");
         env.put("DATA_DIR", dataDir.toString());
+        env.put("FOLD_IDLE_SECONDS", "0"); // tests keep the tails they build
         if (Backend.current() == Backend.POSTGRESQL && !extraEnv.containsKey("DATABASE_URL")) {
             env.put("DATABASE_URL", PostgresTestDatabase.urlFor(dataDir));
         }
@@ -90,6 +91,18 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Stops this server and starts another on the same data directory (and database) with {@code changes} over
+     * this one's environment; a blank value unsets a variable. For a part of a test with other start settings,
+     * such as the query options ({@code QUERY_MAX_LISTED_EDGES=0}, ...), on the data built so far.
+     */
+    public TestServer restart(Map<String, String> changes) {
+        close();
+        Map<String, String> next = new HashMap<>(env);
+        next.putAll(changes);
+        return start(dataDir, next);
     }
 
     /** The backend this server runs on ({@code duckdb} or {@code postgresql}). */

@@ -9,7 +9,6 @@ import io.footfall.collect.HitContext;
 import io.footfall.collect.IngestQueue;
 import io.footfall.collect.IpFilter;
 import io.footfall.collect.SendRequest;
-import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Reply;
 import io.footfall.http.umami.SendRoutes;
@@ -70,9 +69,8 @@ final class CollectRoute {
         CollectOutcome outcome;
         try {
             outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
-        } catch (ApiException e) {
-            if (e.status() == 400) throw TinyTrailException.invalid(e.getMessage());
-            throw e;
+        } catch (io.footfall.collect.InvalidHit e) {
+            throw TinyTrailException.invalid(e.getMessage());
         }
         if (!(outcome instanceof CollectOutcome.Accepted a)) return dropped();
         SendRoutes.store(queue, a);

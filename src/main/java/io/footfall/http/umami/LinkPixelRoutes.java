@@ -61,7 +61,12 @@ public final class LinkPixelRoutes {
         SendRequest send = new SendRequest(SendRequest.EVENT, null, linkId, pixelId, hostname,
                 language(req.header("accept-language")), req.header("referer"), null, null, url, null, null, null,
                 null, null, null, null, null, null, null, null, null, null);
-        CollectOutcome outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
+        CollectOutcome outcome;
+        try {
+            outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
+        } catch (io.footfall.collect.InvalidHit e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
         // A link must still redirect (and a pixel still render) when the hit is a bot's or ignored.
         if (outcome instanceof CollectOutcome.Accepted a) SendRoutes.store(queue, a);
     }

@@ -39,8 +39,13 @@ public final class SendRoutes {
     }
 
     private Reply send(ApiRequest req) throws Exception {
-        SendRequest send = SendRequest.parse(Json.parse(req.body()));
-        CollectOutcome outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
+        CollectOutcome outcome;
+        try {
+            SendRequest send = SendRequest.parse(Json.parse(req.body()));
+            outcome = collector.collect(send, new HitContext(req::header, req.remoteAddress()));
+        } catch (io.footfall.collect.InvalidHit e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
         if (outcome instanceof CollectOutcome.Accepted a) store(queue, a);
         return Reply.raw(200, "application/json; charset=utf-8", responseBytes(outcome.response()));
     }

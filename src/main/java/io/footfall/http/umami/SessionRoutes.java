@@ -1,5 +1,7 @@
 package io.footfall.http.umami;
 
+import io.footfall.query.SessionPage;
+import io.footfall.query.SessionTotals;
 import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Authenticator;
@@ -8,8 +10,6 @@ import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.EventScope;
-import io.footfall.query.SessionList;
-import io.footfall.query.SessionStats;
 import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
@@ -49,7 +49,7 @@ public final class SessionRoutes {
 
     private Reply list(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        SessionList.Page page = run(() -> analytics.sessions(scope));
+        SessionPage page = run(() -> analytics.sessions(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page.data());
         body.put("count", page.count());
@@ -60,7 +60,7 @@ public final class SessionRoutes {
 
     private Reply stats(ApiRequest req) throws SQLException {
         EventScope scope = reads.scope(req);
-        SessionStats.Totals t = run(() -> analytics.sessionStats(scope));
+        SessionTotals t = run(() -> analytics.sessionStats(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pageviews", Map.of("value", t.pageviews()));
         body.put("visitors", Map.of("value", t.visitors()));

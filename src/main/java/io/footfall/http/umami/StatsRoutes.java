@@ -1,5 +1,8 @@
 package io.footfall.http.umami;
 
+import io.footfall.query.EventPage;
+import io.footfall.query.EventTotals;
+import io.footfall.query.WebsiteTotals;
 import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Authenticator;
@@ -8,14 +11,11 @@ import io.footfall.http.Router;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.Comparison;
 import io.footfall.query.Parallel;
-import io.footfall.query.EventList;
 import io.footfall.query.EventScope;
-import io.footfall.query.EventStats;
 import io.footfall.query.MetricType;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
 import io.footfall.query.TimeUnit;
-import io.footfall.query.WebsiteStats;
 import io.footfall.query.Analytics;
 
 import java.sql.SQLException;
@@ -66,7 +66,7 @@ public final class StatsRoutes {
         return Reply.ok(body);
     }
 
-    private static Map<String, Object> totals(WebsiteStats.Totals t) {
+    private static Map<String, Object> totals(WebsiteTotals t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pageviews", t.pageviews());
         m.put("visitors", t.visitors());
@@ -115,7 +115,7 @@ public final class StatsRoutes {
 
     private Reply events(ApiRequest req) throws SQLException {
         EventScope scope = scope(req);
-        EventList.Page page = run(() -> analytics.events(scope));
+        EventPage page = run(() -> analytics.events(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page.data());
         body.put("count", page.count());
@@ -141,7 +141,7 @@ public final class StatsRoutes {
         return Reply.ok(Map.of("data", body));
     }
 
-    private static Map<String, Object> eventTotals(EventStats.Totals t) {
+    private static Map<String, Object> eventTotals(EventTotals t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("events", t.events());
         m.put("visitors", t.visitors());

@@ -17,7 +17,7 @@ import io.footfall.query.Filter;
 import io.footfall.query.QueryException;
 import io.footfall.query.QueryParams;
 import io.footfall.query.SegmentFilters;
-import io.footfall.query.AcceleratedAnalytics;
+import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.Analytics;
 import io.footfall.store.EventStore;
 
@@ -45,9 +45,12 @@ final class WebsiteReads {
         this.analytics = analytics;
     }
 
-    /** For the report routes, which read the store themselves (they stay outside the query seam for now). */
+    /**
+     * For the report routes, which read the store themselves (they stay outside the query seam for now): only
+     * the scope, the regex check and reading together are used, which no query option shapes.
+     */
     WebsiteReads(Permissions permissions, WebsiteService websites, EventStore store) {
-        this(permissions, websites, new AcceleratedAnalytics(store));
+        this(permissions, websites, new AcceleratedAnalytics(store, io.footfall.config.QueryOptions.DEFAULTS));
     }
 
     /** The scope of a request whose range ({@code startAt}, {@code endAt}) is required. */

@@ -1,17 +1,17 @@
 package io.footfall.query.reference;
 
+import io.footfall.query.EventPage;
+import io.footfall.query.SessionPage;
+import io.footfall.query.EventTotals;
+import io.footfall.query.SessionTotals;
+import io.footfall.query.WebsiteTotals;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventDataStats;
-import io.footfall.query.EventList;
 import io.footfall.query.EventScope;
-import io.footfall.query.EventStats;
 import io.footfall.query.ExportChunks;
 import io.footfall.query.MetricType;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
-import io.footfall.query.SessionList;
-import io.footfall.query.SessionStats;
-import io.footfall.query.WebsiteStats;
 import io.footfall.store.Dialect;
 
 import java.io.IOException;
@@ -73,7 +73,7 @@ public final class ComparingAnalytics implements Analytics {
     }
 
     @Override
-    public WebsiteStats.Totals stats(EventScope scope) throws SQLException {
+    public WebsiteTotals stats(EventScope scope) throws SQLException {
         return checked("stats " + scope, a -> a.stats(scope));
     }
 
@@ -93,7 +93,7 @@ public final class ComparingAnalytics implements Analytics {
     }
 
     @Override
-    public EventList.Page events(EventScope scope) throws SQLException {
+    public EventPage events(EventScope scope) throws SQLException {
         return checked("events " + scope, a -> a.events(scope));
     }
 
@@ -103,7 +103,7 @@ public final class ComparingAnalytics implements Analytics {
     }
 
     @Override
-    public EventStats.Totals eventStats(EventScope scope) throws SQLException {
+    public EventTotals eventStats(EventScope scope) throws SQLException {
         return checked("event stats " + scope, a -> a.eventStats(scope));
     }
 
@@ -123,12 +123,12 @@ public final class ComparingAnalytics implements Analytics {
     }
 
     @Override
-    public SessionList.Page sessions(EventScope scope) throws SQLException {
+    public SessionPage sessions(EventScope scope) throws SQLException {
         return checked("sessions " + scope, a -> a.sessions(scope));
     }
 
     @Override
-    public SessionStats.Totals sessionStats(EventScope scope) throws SQLException {
+    public SessionTotals sessionStats(EventScope scope) throws SQLException {
         return checked("session stats " + scope, a -> a.sessionStats(scope));
     }
 

@@ -1,10 +1,11 @@
 package io.footfall.query.reference;
 
+import io.footfall.query.EventPage;
+import io.footfall.query.SessionPage;
 import io.footfall.query.DataValues;
-import io.footfall.query.EventList;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
-import io.footfall.query.SessionList;
+import io.footfall.accelerate.duckdb.SessionList;
 import io.footfall.query.SqlText;
 import io.footfall.query.ValueCounts;
 import io.footfall.store.Dialect;
@@ -23,9 +24,9 @@ final class RawSessions {
      * One page of (session, hostname) groups with activity in scope, newest last activity first; the count is
      * of all groups. {@code search} matches the distinct id, city, browser, OS or device.
      */
-    static SessionList.Page sessions(EventStore store, EventScope scope) throws SQLException {
+    static SessionPage sessions(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
-        SqlText where = scope.where(SessionList.ACTIVITY);
+        SqlText where = scope.where(EventScope.ACTIVITY);
         if (p.search() != null) {
             String like = "%" + p.search() + "%";
             where.add(" AND (e.distinct_id ILIKE ? OR e.city ILIKE ? OR e.browser ILIKE ? OR e.os ILIKE ? OR e.device ILIKE ?)",
@@ -37,7 +38,7 @@ final class RawSessions {
                 .add(" GROUP BY e.session_id, e.hostname ORDER BY max(e.created_at) DESC, e.session_id, e.hostname LIMIT ? OFFSET ?",
                         p.pageSize(), (long) (p.page() - 1) * p.pageSize());
         List<Map<String, Object>> data = Raw.list(store, page, rs -> SessionList.row(scope, rs));
-        return new SessionList.Page(data, Raw.number(store, count), p.page(), p.pageSize());
+        return new SessionPage(data, Raw.number(store, count), p.page(), p.pageSize());
     }
 
     /** Distinct sessions with a view per local day of week and hour, a 7 × 24 matrix. */
@@ -59,7 +60,7 @@ final class RawSessions {
 
     /** Sessions with activity in scope (every filter applies to their events). */
     private static SqlText activeSessions(EventScope scope) {
-        return new SqlText().add("d.session_id IN (SELECT e.session_id FROM event e").addAll(scope.where(SessionList.ACTIVITY)).add(")");
+        return new SqlText().add("d.session_id IN (SELECT e.session_id FROM event e").addAll(scope.where(EventScope.ACTIVITY)).add(")");
     }
 
     /** Session data keys of the active sessions with their number of sessions, most common first. */
@@ -85,7 +86,7 @@ final class RawSessions {
     }
 
     /** One page of events (every type) newest first, with whether each carries event data, and the count of all. */
-    static EventList.Page events(EventStore store, EventScope scope) throws SQLException {
+    static EventPage events(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ANY_TYPE);
         if (p.search() != null) {
@@ -99,11 +100,11 @@ final class RawSessions {
                 .addAll(where)
                 .add(" ORDER BY e.created_at DESC, e.event_id LIMIT ? OFFSET ?", p.pageSize(), (long) (p.page() - 1) * p.pageSize());
         List<Map<String, Object>> data = Raw.list(store, page, rs -> {
-            Map<String, Object> m = EventList.row(rs);
+            Map<String, Object> m = EventPage.row(rs);
             m.put("hasData", rs.getBoolean("has_data") ? 1 : 0);
             return m;
         });
         SqlText count = new SqlText().add("SELECT count(*) FROM event e").addAll(where);
-        return new EventList.Page(data, Raw.number(store, count), p.page(), p.pageSize());
+        return new EventPage(data, Raw.number(store, count), p.page(), p.pageSize());
     }
 }

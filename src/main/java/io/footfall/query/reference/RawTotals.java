@@ -1,13 +1,12 @@
 package io.footfall.query.reference;
 
+import io.footfall.query.EventTotals;
+import io.footfall.query.SessionTotals;
+import io.footfall.query.WebsiteTotals;
 import io.footfall.query.Buckets;
 import io.footfall.query.EventScope;
-import io.footfall.query.EventStats;
 import io.footfall.query.PageviewSeries;
-import io.footfall.query.SessionList;
-import io.footfall.query.SessionStats;
 import io.footfall.query.SqlText;
-import io.footfall.query.WebsiteStats;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
 
@@ -24,7 +23,7 @@ final class RawTotals {
     }
 
     /** pageviews, visitors (distinct sessions), visits, bounces, totaltime — over the views in scope. */
-    static WebsiteStats.Totals stats(EventStore store, EventScope scope) throws SQLException {
+    static WebsiteTotals stats(EventStore store, EventScope scope) throws SQLException {
         Dialect d = scope.dialect();
         SqlText sql = new SqlText().add("SELECT coalesce(sum(v.views), 0), count(DISTINCT v.session_id), count(*), "
                         + "coalesce(sum(CASE WHEN v.views = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(v.secs), 0) FROM ("
@@ -32,7 +31,7 @@ final class RawTotals {
                         + d.secondsBetween("min(e.created_at)", "max(e.created_at)") + " AS secs FROM event e")
                 .addAll(scope.where(EventScope.VIEWS))
                 .add(" GROUP BY e.visit_id) v");
-        return Raw.list(store, sql, rs -> new WebsiteStats.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+        return Raw.list(store, sql, rs -> new WebsiteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5))).getFirst();
     }
 
@@ -56,19 +55,19 @@ final class RawTotals {
     }
 
     /** Custom events, their distinct sessions, visits and names. */
-    static EventStats.Totals eventStats(EventStore store, EventScope scope) throws SQLException {
+    static EventTotals eventStats(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.session_id), count(DISTINCT e.visit_id), "
                         + "count(DISTINCT e.event_name) FROM event e")
                 .addAll(scope.where(EventScope.CUSTOM_EVENTS));
-        return Raw.list(store, sql, rs -> new EventStats.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).getFirst();
+        return Raw.list(store, sql, rs -> new EventTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).getFirst();
     }
 
     /** The sessions page totals: every row but web vitals as "pageviews" (as Umami), custom events apart. */
-    static SessionStats.Totals sessionStats(EventStore store, EventScope scope) throws SQLException {
+    static SessionTotals sessionStats(EventStore store, EventScope scope) throws SQLException {
         SqlText sql = new SqlText().add("SELECT count(*), count(DISTINCT e.session_id), count(DISTINCT e.visit_id), "
                         + "count(DISTINCT e.country), coalesce(sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END), 0) FROM event e")
-                .addAll(scope.where(SessionList.ACTIVITY));
-        return Raw.list(store, sql, rs -> new SessionStats.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                .addAll(scope.where(EventScope.ACTIVITY));
+        return Raw.list(store, sql, rs -> new SessionTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5))).getFirst();
     }
 }

@@ -46,6 +46,22 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String hourSeries(String alias, String column) {
+        return "generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) " + alias + "(" + column + ")";
+    }
+
+    @Override
+    public String plusHours(String expression, String hours) {
+        return "(" + expression + " + (" + hours + ") * INTERVAL 1 HOUR)";
+    }
+
+    /** {@code max(x, n)}: the n largest values as a list, kept in a small heap while the group is scanned. */
+    @Override
+    public String nthLargest(String expression) {
+        return "list_min(max(" + expression + ", ?))";
+    }
+
+    @Override
     public String firstBy(String value, String order) {
         return "arg_min(" + value + ", " + order + ")";
     }

@@ -59,6 +59,22 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String hourSeries(String alias, String column) {
+        return "generate_series(CAST(? AS timestamp), CAST(? AS timestamp), INTERVAL '1 hour') " + alias + "(" + column + ")";
+    }
+
+    @Override
+    public String plusHours(String expression, String hours) {
+        return "(" + expression + " + (" + hours + ") * INTERVAL '1 hour')";
+    }
+
+    /** The group's values largest first, cut after the n-th; the smallest of what is left. */
+    @Override
+    public String nthLargest(String expression) {
+        return "(SELECT min(v) FROM unnest((array_agg(" + expression + " ORDER BY " + expression + " DESC))[1:CAST(? AS integer)]) v)";
+    }
+
+    @Override
     public String dayOfWeek(String expression) {
         return "extract(dow FROM " + expression + ")::int";
     }

@@ -1,0 +1,68 @@
+package io.footfall.accelerate.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The per-visit journey rollup (V35: {@code visit_journey}, items numbered in {@code journey_item}): a visit's span
+ * over its reportable rows and its first seven items in the journey report's order. A fold merges the tail's first
+ * seven rows of each visit into the stored seven (kept with their sort keys), so late rows land in their place.
+ */
+final class JourneySpans {
+    /** The rows the journey report reads. */
+    static final String REPORTABLE = "event_type IN (1, 2, 3, 4)";
+    private static final String ITEM = "coalesce(nullif(event_name, ''), url_path)";
+
+
+    private JourneySpans() {
+    }
+
+    /** {@code alias.firsts[1].item, ...} (or {@code e1 = alias.firsts[1].item, ...} when {@code assign}). */
+    private static String items(String alias, boolean assign) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= 7; i++) s.append(i == 1 ? "" : ", ").append(assign ? "e" + i + " = " : "").append(alias).append(".firsts[").append(i).append("].item");
+        return s.toString();
+    }
+
+    /** Numbers the items of the rows {@code source} (a FROM ... WHERE part) that have no number yet. */
+    private static String numberItems(String source) {
+        return "INSERT INTO journey_item SELECT (SELECT coalesce(max(id), 0) FROM journey_item) + row_number() OVER (ORDER BY item), item "
+                + "FROM (SELECT DISTINCT " + ITEM + " AS item FROM " + source + ") n "
+                + "WHERE item IS NOT NULL AND item NOT IN (SELECT item FROM journey_item)";
+    }
+
+    /** Per visit of the rows {@code source}: span and first seven rows (item numbers looked up). */
+    private static String spans(String source) {
+        return "SELECT r.website_id, r.visit_id, any_value(r.session_id) AS session_id, min(r.created_at) AS first_at, "
+                + "max(r.created_at) AS last_at, list(struct_pack(ts := r.created_at, t := r.event_type, id := r.event_id, item := j.id) "
+                + "ORDER BY r.created_at, r.event_type, r.event_id)[1:7] AS firsts FROM " + source
+                + " LEFT JOIN journey_item j ON j.item = coalesce(nullif(r.event_name, ''), r.url_path) GROUP BY r.website_id, r.visit_id";
+    }
+
+    /** Rebuild statements from the folded events of the visits {@code visits} names. */
+    static List<String> rebuild(Narrowing visits) {
+        String folded = "event WHERE " + REPORTABLE + " AND " + Rollups.FOLDED + visits.and("visit_id");
+        return List.of(numberItems(folded),
+                "INSERT INTO visit_journey SELECT s.*, " + items("s", false) + " FROM ("
+                        + spans("(SELECT * FROM " + folded + ") r") + ") s ORDER BY first_at");
+    }
+
+    /** Merges the tail's reportable rows into visit_journey. */
+    static void fold(Connection c) throws SQLException {
+        String tail = Rollups.TAIL + " WHERE " + REPORTABLE;
+        try (Statement st = c.createStatement()) {
+            st.execute(numberItems(tail));
+            st.execute("CREATE OR REPLACE TEMP TABLE journey_delta AS " + spans("(SELECT * FROM " + tail + ") r"));
+            st.execute("UPDATE visit_journey v SET first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), "
+                    + "firsts = list_sort(list_concat(v.firsts, d.firsts))[1:7] FROM journey_delta d "
+                    + "WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
+            st.execute("INSERT INTO visit_journey SELECT d.*, " + items("d", false) + " FROM journey_delta d "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM visit_journey v WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id) "
+                    + "ORDER BY d.first_at");
+            st.execute("UPDATE visit_journey v SET " + items("v", true) + " FROM journey_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
+            st.execute("DROP TABLE journey_delta");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.footfall.config;
+
+/**
+ * How the query paths shape their SQL, read once at start and handed to the query seam's implementations
+ * (answers never depend on these, only the work done; tests set the small values to reach every shape).
+ *
+ * @param hourlyVisitors  QUERY_HOURLY_VISITORS (default true): unfiltered stats count visitors through the
+ *                        hourly rollup where it can answer; false, through the session rollup
+ * @param maxListedEdges  QUERY_MAX_LISTED_EDGES (2000): up to this many edge sessions or visits go into the
+ *                        event queries as a list of ids; more, as their sub-query again
+ * @param maxEdges        QUERY_MAX_EDGES (5000): past this many edge sessions, session stats read the events alone
+ * @param shortRangeDays  QUERY_SHORT_RANGE_DAYS (28): below this many days stats count visitors over their visits
+ *                        and session stats read events, rather than going through the session rollup
+ * @param maxRankedKeys   QUERY_MAX_RANKED_KEYS (1000): the session list ranks deeper pages in two passes
+ * @param exportChunkRows EXPORT_CHUNK_ROWS (10000): rows per read of an export
+ */
+public record QueryOptions(boolean hourlyVisitors, int maxListedEdges, int maxEdges, int shortRangeDays,
+                           int maxRankedKeys, int exportChunkRows) {
+    public static final QueryOptions DEFAULTS = new QueryOptions(true, 2000, 5000, 28, 1000, 10_000);
+
+    static QueryOptions from(EnvReader r) {
+        return new QueryOptions(
+                r.bool("QUERY_HOURLY_VISITORS", DEFAULTS.hourlyVisitors()),
+                r.integer("QUERY_MAX_LISTED_EDGES", DEFAULTS.maxListedEdges(), 0, 1_000_000),
+                r.integer("QUERY_MAX_EDGES", DEFAULTS.maxEdges(), 0, 100_000_000),
+                r.integer("QUERY_SHORT_RANGE_DAYS", DEFAULTS.shortRangeDays(), 0, 100_000),
+                r.integer("QUERY_MAX_RANKED_KEYS", DEFAULTS.maxRankedKeys(), 0, 100_000_000),
+                r.integer("EXPORT_CHUNK_ROWS", DEFAULTS.exportChunkRows(), 1, 10_000_000));
+    }
+}
