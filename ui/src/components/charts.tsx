@@ -7,7 +7,9 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import { SVGRenderer } from 'echarts/renderers';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import world from 'world-atlas/countries-110m.json';
+// The world's shapes are a static JSON file (hashed name, cached for a year), not a JS module: 108 KB that
+// the browser neither parses nor compiles as JavaScript; it is fetched next to this chunk (see vite.config.ts).
+import worldUrl from 'world-atlas/countries-110m.json?url';
 import { ISO_NUMERIC } from '../lib/isoNumeric';
 import { isDark } from '../lib/prefs';
 import { clampGeometry } from './antimeridian';
@@ -15,10 +17,24 @@ import { clampGeometry } from './antimeridian';
 echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 const NAMELESS: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' };
-let mapReady = false;
-function registerWorld() {
-  if (mapReady) return;
-  const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+let worldLoad: Promise<void> | null = null;
+
+/** Fetches and registers the world map once; WorldMap renders only after this resolved (see lazyCharts). */
+export function loadWorld(): Promise<void> {
+  worldLoad ??= fetch(worldUrl)
+    .then((r) => {
+      if (!r.ok) throw new Error('world map: HTTP ' + r.status);
+      return r.json();
+    })
+    .then(registerWorld, (e) => {
+      worldLoad = null; // a later mount tries again
+      throw e;
+    });
+  return worldLoad;
+}
+
+function registerWorld(world: unknown) {
+  const topo = world as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const fc = feature(topo, topo.objects.countries) as unknown as { features: { id?: string; properties: { name: string }; geometry: { type: string; coordinates?: unknown } | null }[] };
   for (const f of fc.features) {
     f.geometry = clampGeometry(f.geometry);
@@ -27,7 +43,6 @@ function registerWorld() {
   }
   fc.features = fc.features.filter((f) => f.properties.name !== 'AQ');
   echarts.registerMap('world', fc as never);
-  mapReady = true;
 }
 
 function palette() {
@@ -105,7 +120,6 @@ export function TimeChart({ labels, series, height = 280 }: { labels: string[]; 
 }
 
 export function WorldMap({ data, label, onSelect }: { data: { x: string; y: number }[]; label: (code: string) => string; onSelect?: (code: string) => void }) {
-  registerWorld();
   const el = useChart(
     () => {
       const p = palette();
@@ -199,4 +213,4 @@ function RegionChart({ country, shapes, data, onSelect }: { country: string; sha
   return <div ref={el} className="chart map region-map" data-country={country} data-shaded={shaded} style={{ width: '100%', height: 340 }} />;
 }
 
-export default { TimeChart, WorldMap, RegionMap };
+export default { TimeChart, WorldMap, RegionMap, loadWorld };
