@@ -1,6 +1,6 @@
 // Everything that needs ECharts, loaded on demand (its own chunk) so the first paint does not wait for it.
 import { useEffect, useRef, useState } from 'react';
-import { loadRegionShapes, type RegionShapes } from './regionShapes';
+import type { RegionShapes } from './regionShapes';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
@@ -163,7 +163,8 @@ export function RegionMap({ country, data, empty, onSelect }: { country: string;
   useEffect(() => {
     if (regionMaps.has(country)) return setShapes(regionMaps.get(country));
     let live = true;
-    loadRegionShapes(country).then((s) => {
+    // The per-country file index (200+ names) is its own chunk too: only a drill-down needs it.
+    import('./regionShapes').then((m) => m.loadRegionShapes(country)).then((s) => {
       if (s) echarts.registerMap('region-' + country, s as never);
       regionMaps.set(country, s);
       if (live) setShapes(s);
