@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { RegionShapes } from './regionShapes';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+// The plain legend (no scrolling kind) and the simple grid (the tooltip brings the axis pointer itself).
+import { GridSimpleComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
@@ -14,7 +15,7 @@ import { ISO_NUMERIC } from '../lib/isoNumeric';
 import { isDark } from '../lib/prefs';
 import { clampGeometry } from './antimeridian';
 
-echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, MapChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
 
 const NAMELESS: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' };
 let worldLoad: Promise<void> | null = null;
