@@ -4,7 +4,8 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
 /**
- * <link rel="modulepreload"> for the lazy ECharts + world map chunk: the browser fetches it together with
+ * <link rel="modulepreload"> for the lazy ECharts chunk and <link rel="preload" as="fetch"> for the world
+ * map's JSON (fetched by that chunk): the browser fetches it together with
  * the app's own script instead of after the app has started, so it is there when the data is. It stays out
  * of the first-load JavaScript's execution (it runs only when the first chart mounts).
  */
@@ -16,7 +17,12 @@ function preloadCharts(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'charts' && c.isDynamicEntry);
-        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: './' + chunk.fileName }, injectTo: 'head' }] : [];
+        const world = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'asset' && /countries-110m-[^/]*\.json$/.test(c.fileName));
+        return [
+          ...(chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: './' + chunk.fileName }, injectTo: 'head' as const }] : []),
+          // crossorigin: fetch() asks in cors mode; a preload without it would not be reused.
+          ...(world ? [{ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: './' + world.fileName }, injectTo: 'head' as const }] : []),
+        ];
       },
     },
   };

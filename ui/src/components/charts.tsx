@@ -1,24 +1,41 @@
 // Everything that needs ECharts, loaded on demand (its own chunk) so the first paint does not wait for it.
 import { useEffect, useRef, useState } from 'react';
-import { loadRegionShapes, type RegionShapes } from './regionShapes';
+import type { RegionShapes } from './regionShapes';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+// The plain legend (no scrolling kind) and the simple grid (the tooltip brings the axis pointer itself).
+import { GridSimpleComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import world from 'world-atlas/countries-110m.json';
+// The world's shapes are a static JSON file (hashed name, cached for a year), not a JS module: 108 KB that
+// the browser neither parses nor compiles as JavaScript; it is fetched next to this chunk (see vite.config.ts).
+import worldUrl from 'world-atlas/countries-110m.json?url';
 import { ISO_NUMERIC } from '../lib/isoNumeric';
 import { isDark } from '../lib/prefs';
 import { clampGeometry } from './antimeridian';
 
-echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, MapChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
 
 const NAMELESS: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' };
-let mapReady = false;
-function registerWorld() {
-  if (mapReady) return;
-  const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+let worldLoad: Promise<void> | null = null;
+
+/** Fetches and registers the world map once; WorldMap renders only after this resolved (see lazyCharts). */
+export function loadWorld(): Promise<void> {
+  worldLoad ??= fetch(worldUrl)
+    .then((r) => {
+      if (!r.ok) throw new Error('world map: HTTP ' + r.status);
+      return r.json();
+    })
+    .then(registerWorld, (e) => {
+      worldLoad = null; // a later mount tries again
+      throw e;
+    });
+  return worldLoad;
+}
+
+function registerWorld(world: unknown) {
+  const topo = world as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const fc = feature(topo, topo.objects.countries) as unknown as { features: { id?: string; properties: { name: string }; geometry: { type: string; coordinates?: unknown } | null }[] };
   for (const f of fc.features) {
     f.geometry = clampGeometry(f.geometry);
@@ -27,7 +44,6 @@ function registerWorld() {
   }
   fc.features = fc.features.filter((f) => f.properties.name !== 'AQ');
   echarts.registerMap('world', fc as never);
-  mapReady = true;
 }
 
 function palette() {
@@ -40,6 +56,21 @@ function palette() {
     compare: dark ? '#6b7280' : '#b8bfcc',
     empty: dark ? '#252b35' : '#eef0f4',
   };
+}
+
+/**
+ * A choropleth's data with each area's colour: linear in RGB from `low` (0) to `high` (the largest value),
+ * as ECharts' continuous visualMap would shade it, without shipping that component (30 KB).
+ */
+function shade(data: { x: string; y: number }[], low: string, high: string) {
+  const max = Math.max(1, ...data.map((d) => d.y));
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [a, b] = [rgb(low), rgb(high)];
+  return data.map((d) => {
+    const t = Math.min(1, Math.max(0, (Number.isFinite(d.y) ? d.y : 0) / max));
+    const c = a.map((v, i) => Math.round(v + (b[i] - v) * t));
+    return { name: d.x, value: d.y, itemStyle: { areaColor: `rgb(${c.join(',')})` } };
+  });
 }
 
 function useChart(option: () => echarts.EChartsCoreOption, deps: unknown[], onClick?: (name: string) => void) {
@@ -105,18 +136,15 @@ export function TimeChart({ labels, series, height = 280 }: { labels: string[]; 
 }
 
 export function WorldMap({ data, label, onSelect }: { data: { x: string; y: number }[]; label: (code: string) => string; onSelect?: (code: string) => void }) {
-  registerWorld();
   const el = useChart(
     () => {
       const p = palette();
-      const max = Math.max(1, ...data.map((d) => d.y));
       return {
         animation: false,
         tooltip: {
           trigger: 'item',
           formatter: (x: { name: string; value: number }) => `${label(x.name)}: ${Number.isFinite(x.value) ? x.value : 0}`,
         },
-        visualMap: { show: false, min: 0, max, inRange: { color: [isDark() ? '#22406f' : '#cfe0ff', p.views] } },
         series: [
           {
             type: 'map',
@@ -127,7 +155,7 @@ export function WorldMap({ data, label, onSelect }: { data: { x: string; y: numb
             emphasis: { label: { show: false }, itemStyle: { areaColor: '#f59f00' } },
             select: { disabled: true },
             itemStyle: { areaColor: p.empty, borderColor: isDark() ? '#11151c' : '#ffffff', borderWidth: 0.5 },
-            data: data.map((d) => ({ name: d.x, value: d.y })),
+            data: shade(data, isDark() ? '#22406f' : '#cfe0ff', p.views),
           },
         ],
       };
@@ -149,7 +177,8 @@ export function RegionMap({ country, data, empty, onSelect }: { country: string;
   useEffect(() => {
     if (regionMaps.has(country)) return setShapes(regionMaps.get(country));
     let live = true;
-    loadRegionShapes(country).then((s) => {
+    // The per-country file index (200+ names) is its own chunk too: only a drill-down needs it.
+    import('./regionShapes').then((m) => m.loadRegionShapes(country)).then((s) => {
       if (s) echarts.registerMap('region-' + country, s as never);
       regionMaps.set(country, s);
       if (live) setShapes(s);
@@ -169,14 +198,12 @@ function RegionChart({ country, shapes, data, onSelect }: { country: string; sha
   const el = useChart(
     () => {
       const p = palette();
-      const max = Math.max(1, ...data.map((d) => d.y));
       return {
         animation: false,
         tooltip: {
           trigger: 'item',
           formatter: (x: { name: string; value: number }) => `${labels.get(x.name) || x.name}: ${Number.isFinite(x.value) ? x.value : 0}`,
         },
-        visualMap: { show: false, min: 0, max, inRange: { color: [isDark() ? '#22406f' : '#cfe0ff', p.views] } },
         series: [
           {
             type: 'map',
@@ -188,7 +215,7 @@ function RegionChart({ country, shapes, data, onSelect }: { country: string; sha
             emphasis: { label: { show: false }, itemStyle: { areaColor: '#f59f00' } },
             select: { disabled: true },
             itemStyle: { areaColor: p.empty, borderColor: isDark() ? '#11151c' : '#ffffff', borderWidth: 0.5 },
-            data: data.map((d) => ({ name: d.x, value: d.y })),
+            data: shade(data, isDark() ? '#22406f' : '#cfe0ff', p.views),
           },
         ],
       };
@@ -199,4 +226,4 @@ function RegionChart({ country, shapes, data, onSelect }: { country: string; sha
   return <div ref={el} className="chart map region-map" data-country={country} data-shaded={shaded} style={{ width: '100%', height: 340 }} />;
 }
 
-export default { TimeChart, WorldMap, RegionMap };
+export default { TimeChart, WorldMap, RegionMap, loadWorld };

@@ -3,7 +3,7 @@ import type { RegionMap as RM, TimeChart as TC, WorldMap as WM } from './charts'
 
 const TimeChartLazy = lazy(() => import('./charts').then((m) => ({ default: m.TimeChart })));
 const RegionMapLazy = lazy(() => import('./charts').then((m) => ({ default: m.RegionMap })));
-const WorldMapLazy = lazy(() => import('./charts').then((m) => ({ default: m.WorldMap })));
+const WorldMapLazy = lazy(() => import('./charts').then((m) => m.loadWorld().then(() => ({ default: m.WorldMap }))));
 
 export function TimeChart(props: ComponentProps<typeof TC>) {
   return (
