@@ -72,4 +72,17 @@ class TinyTrailBootstrapAndLimitsTest {
             assertThat(res.body()).isEqualTo("{\"status\":\"degraded\",\"db\":\"disconnected\"}");
         }
     }
+
+    @Test
+    void anUnexpectedFailureIsAnInternalErrorInTheEnvelope() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            String key = java.nio.file.Files.readString(server.dataDir().resolve("admin-api-key")).trim();
+            assertThat(server.http().send("GET", "/api/v1/accounts", null, null, Map.of("X-API-KEY", key)).status()).isEqualTo(200);
+            server.server().stores().connections().close();
+            var res = server.http().send("GET", "/api/v1/accounts", null, null, Map.of("X-API-KEY", key));
+            assertThat(res.status()).isEqualTo(500);
+            assertThat(res.body()).isEqualTo("{\"status\":\"error\",\"error\":{\"code\":\"INTERNAL_ERROR\","
+                    + "\"message\":\"Internal server error\"}}");
+        }
+    }
 }
