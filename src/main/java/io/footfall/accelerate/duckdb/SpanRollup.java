@@ -180,11 +180,12 @@ final class SpanRollup {
      * edge unit lying in the range lies in its side's window, so these are what a sum over the rows in the
      * range must take back out. When each unit is one row starting at the unit's first time
      * ({@code oneRowPerUnit}, the visit rollup itself), units starting before the range have no row in it, so
-     * only the other side is read.
+     * only the other side is read; unless rows are pending: a unit whose pending events start before the range
+     * (a late hit, or events re-shipped after a crash) can have its folded row start inside it.
      */
     List<SqlText> edgeRowWheres(boolean oneRowPerUnit) {
         List<SqlText> out = new ArrayList<>();
-        for (int side = oneRowPerUnit ? 1 : 0; side < 2; side++) {
+        for (int side = oneRowPerUnit && !pending ? 1 : 0; side < 2; side++) {
             Instant[] w = side == 0 ? edges.before() : edges.rest();
             if (w == null) continue;
             SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at BETWEEN ? AND ? AND v." + kind.key() + " IN (",
