@@ -46,10 +46,10 @@ public final class AdminApiKeyBootstrap {
         String key = keys.create(admin.get().id(), TinyTrailDirectory.KEY_NAME, ApiKeyCodes.TINYTRAIL_PREFIX).plaintext();
         Path file = dataDir.resolve(FILE_NAME);
         Files.deleteIfExists(file);
-        try {
+        // Readable by the owner only; a filesystem without POSIX modes (a Windows volume) keeps the directory's own rules.
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // A filesystem without POSIX modes (e.g. a Windows volume): the data directory's own access rules apply.
+        } else {
             Files.createFile(file);
         }
         Files.writeString(file, key + "\n", StandardOpenOption.TRUNCATE_EXISTING);
