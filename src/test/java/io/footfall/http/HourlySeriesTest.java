@@ -86,7 +86,6 @@ class HourlySeriesTest {
     void weeklyCountsViewsNotCustomEvents() {
         // Sunday 29 March, UTC: 00 a, b (b also by its link hit); 01 a, c; 02 none: d's custom event places no session; 23 c
         String w = weekly("timezone=UTC&" + range("2026-03-28T00:00:00Z", "2026-03-31T23:59:59.999Z"));
-        assertThat(server.count("SELECT count(*) FROM session_hour WHERE views = 0")).isGreaterThan(0);
         assertThat(w.substring(1, w.indexOf(']') + 1)).isEqualTo("[2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]");
     }
 
@@ -107,8 +106,7 @@ class HourlySeriesTest {
     @Test
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
-        server.fold();
-        assertThat(server.count("SELECT count(*) FROM session_hour_pending")).isZero();
+        server.fold(); // DuckDB: nothing pending afterwards (io.footfall.duckdb.SessionHourRollupTest)
         compareWithEvents();
     }
 
