@@ -1,0 +1,43 @@
+/**
+ * Test fixtures: a real server ({@link io.footfall.testing.TestServer}), real HTTP, generated traffic, and the store
+ * a server runs on ({@link io.footfall.testing.Backend}).
+ *
+ * <h2>The contract suite: every backend</h2>
+ * These exact-value HTTP test classes run unchanged on DuckDB (the class itself) and on PostgreSQL (its
+ * {@code <Name>OnPostgreSqlTest} twin, a subclass marked {@link io.footfall.testing.OnPostgreSql}; PostgreSQL at
+ * 127.0.0.1:5432, a fresh database per data directory). They assert only what a client sees (HTTP answers, and
+ * rows of the tables both backends hold: {@code event}, {@code event_data}, {@code session_data}, {@code salt},
+ * {@code flagged_event}, the metadata); {@code server.fold()} in them means "let the store settle", a no-op on
+ * PostgreSQL. No twin skips a test.
+ * <ul>
+ * <li>stats, pageviews, metrics: {@code http.StatsApiTest}, {@code http.ChartApiTest}, {@code http.HourlyBucketsTest},
+ * {@code http.HourlySeriesTest}, {@code http.MissingValueMetricsTest}, {@code http.FilterMatchingTest},
+ * {@code http.SegmentFilterTest}, {@code http.RegexFilterSyntaxTest}, {@code http.ChannelReferralTest},
+ * {@code http.DateRangeAndValuesApiTest}</li>
+ * <li>sessions (list, stats, weekly, activity), session data: {@code http.SessionApiTest},
+ * {@code http.WeeklyAcrossDstTest}, {@code http.WeeklyPageviewsOnlyTest}, {@code http.RevenueSessionsApiTest}</li>
+ * <li>events, event data: {@code http.EventDataApiTest}, {@code http.EventDataPageApiTest}</li>
+ * <li>realtime, active: {@code http.StatsApiTest}, {@code http.tinytrail.TinyTrailActivityReportsTest}</li>
+ * <li>collection: {@code collect.CollectApiTest}, {@code collect.StoredLikeUmamiTest}, {@code collect.CrashDurabilityTest},
+ * {@code collect.LinkPixelAndOptionsTest}, {@code collect.SessionSaltTest}, {@code collect.CollectLocationTest},
+ * {@code http.LinkPixelApiTest}, {@code http.tinytrail.TinyTrailCollectTest}</li>
+ * <li>shares, users, teams, websites, auth: {@code http.ShareApiTest}, {@code http.UserApiTest}, {@code http.TeamApiTest},
+ * {@code http.WebsiteApiTest}, {@code http.AuthApiTest}</li>
+ * <li>TinyTrail API: {@code http.tinytrail.TinyTrailAccountsUsersApiTest}, {@code TinyTrailActivityReportsTest},
+ * {@code TinyTrailAggregateTest}, {@code TinyTrailCollectTest}, {@code TinyTrailFlaggedCrashTest},
+ * {@code TinyTrailFlaggedTrafficTest}, {@code TinyTrailReportsTest}, {@code TinyTrailUmamiCrossTest}</li>
+ * </ul>
+ *
+ * <h2>One backend</h2>
+ * <ul>
+ * <li>DuckDB only, the store's own tables: {@code io.footfall.duckdb} (rollup rows, folds, migrations that rebuild
+ * rollups, the RE2 regex engine), the accelerator tests in {@code http} that read rollup tables or run with
+ * {@code QUERY_PATH=compare} over folded and pending states ({@code *RollupTest}, {@code SessionListRankTest},
+ * {@code FoldRaceTest}, {@code FoldWhenIdleTest}, the {@code *UpgradeTest}s), {@code query.equality} (accelerator
+ * equal to the reference), {@code store.duckdb}.</li>
+ * <li>PostgreSQL only: {@code store.postgres} (migrations, session settings, URL, its regex engine),
+ * {@code store.wal.WriteAheadOnPostgresTest}.</li>
+ * <li>Every other test runs on DuckDB; {@code -Dfootfall.test.backend=postgresql} runs any of them on PostgreSQL.</li>
+ * </ul>
+ */
+package io.footfall.testing;
