@@ -8,15 +8,18 @@
  * 127.0.0.1:5432, a fresh database per data directory). They assert only what a client sees (HTTP answers, and
  * rows of the tables both backends hold: {@code event}, {@code event_data}, {@code session_data}, {@code salt},
  * {@code flagged_event}, the metadata); {@code server.fold()} in them means "let the store settle", a no-op on
- * PostgreSQL. No twin skips a test.
+ * PostgreSQL. No twin skips a test. The {@code *RollupTest}s among them also run with {@code QUERY_PATH=compare}, which
+ * on DuckDB checks every accelerated answer against the reference (PostgreSQL always answers through the reference).
  * <ul>
  * <li>stats, pageviews, metrics: {@code http.StatsApiTest}, {@code http.ChartApiTest}, {@code http.HourlyBucketsTest},
  * {@code http.HourlySeriesTest}, {@code http.MissingValueMetricsTest}, {@code http.FilterMatchingTest},
  * {@code http.SegmentFilterTest}, {@code http.RegexFilterSyntaxTest}, {@code http.ChannelReferralTest},
- * {@code http.DateRangeAndValuesApiTest}</li>
+ * {@code http.DateRangeAndValuesApiTest}, {@code http.VisitRollupTest}, {@code http.ExpandedRollupTest},
+ * {@code http.SessionValueRollupTest}</li>
  * <li>sessions (list, stats, weekly, activity), session data: {@code http.SessionApiTest},
- * {@code http.WeeklyAcrossDstTest}, {@code http.WeeklyPageviewsOnlyTest}, {@code http.RevenueSessionsApiTest}</li>
- * <li>events, event data: {@code http.EventDataApiTest}, {@code http.EventDataPageApiTest}</li>
+ * {@code http.SessionRollupTest}, {@code http.WeeklyAcrossDstTest}, {@code http.WeeklyPageviewsOnlyTest},
+ * {@code http.RevenueSessionsApiTest}</li>
+ * <li>events, event data: {@code http.EventDataApiTest}, {@code http.EventDataPageApiTest}, {@code http.EventStatsRollupTest}</li>
  * <li>realtime, active: {@code http.StatsApiTest}, {@code http.tinytrail.TinyTrailActivityReportsTest}</li>
  * <li>collection: {@code collect.CollectApiTest}, {@code collect.StoredLikeUmamiTest}, {@code collect.CrashDurabilityTest},
  * {@code collect.LinkPixelAndOptionsTest}, {@code collect.SessionSaltTest}, {@code collect.CollectLocationTest},
@@ -31,10 +34,12 @@
  * <h2>One backend</h2>
  * <ul>
  * <li>DuckDB only, the store's own tables: {@code io.footfall.duckdb} (rollup rows, folds, migrations that rebuild
- * rollups, the RE2 regex engine), the accelerator tests in {@code http} that read rollup tables or run with
- * {@code QUERY_PATH=compare} over folded and pending states ({@code *RollupTest}, {@code SessionListRankTest},
- * {@code FoldRaceTest}, {@code FoldWhenIdleTest}, the {@code *UpgradeTest}s), {@code query.equality} (accelerator
- * equal to the reference), {@code store.duckdb}.</li>
+ * rollups, the RE2 regex engine); the accelerator tests in {@code http} still mixing HTTP answers with rollup
+ * tables or DuckDB SQL ({@code SessionDataRollupTest}, {@code MissingValueRollupTest}, {@code UtmRollupTest},
+ * {@code SessionListRankTest}), the fold tests ({@code FoldRaceTest}, {@code FoldWhenIdleTest}) and upgrades
+ * ({@code RollupUpgradeTest}, {@code WeeklySlotsUpgradeTest}, {@code WeeklyViewsOnlyUpgradeTest},
+ * {@code EventDataIndexUpgradeTest}, {@code ShareIdUpgradeTest}); {@code query.equality} (accelerator equal to the
+ * reference); {@code store.duckdb}.</li>
  * <li>PostgreSQL only: {@code store.postgres} (migrations, session settings, URL, its regex engine),
  * {@code store.wal.WriteAheadOnPostgresTest}.</li>
  * <li>Every other test runs on DuckDB; {@code -Dfootfall.test.backend=postgresql} runs any of them on PostgreSQL.</li>
