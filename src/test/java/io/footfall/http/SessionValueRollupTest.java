@@ -67,8 +67,8 @@ public class SessionValueRollupTest {
         return site;
     }
 
-    static CollectedHit hit(UUID website, UUID session, String time, String host, String path, String query, String referrer,
-                            String title, String tag, int type) {
+    public static CollectedHit hit(UUID website, UUID session, String time, String host, String path, String query, String referrer,
+                                   String title, String tag, int type) {
         Instant at = Instant.parse("2026-03-07T" + time + ":00Z");
         var attrs = new Event.SessionAttributes("chrome", "Windows 10", "desktop", "1920x1080", "en-US", "DE", null, null, null);
         String medium = query != null && query.startsWith("utm_medium=") ? query.substring("utm_medium=".length()) : null;

@@ -15,7 +15,7 @@
  * {@code http.HourlySeriesTest}, {@code http.MissingValueMetricsTest}, {@code http.FilterMatchingTest},
  * {@code http.SegmentFilterTest}, {@code http.RegexFilterSyntaxTest}, {@code http.ChannelReferralTest},
  * {@code http.DateRangeAndValuesApiTest}, {@code http.VisitRollupTest}, {@code http.ExpandedRollupTest},
- * {@code http.SessionValueRollupTest}</li>
+ * {@code http.SessionValueRollupTest}, {@code http.UtmRollupTest}</li>
  * <li>sessions (list, stats, weekly, activity), session data: {@code http.SessionApiTest},
  * {@code http.SessionRollupTest}, {@code http.WeeklyAcrossDstTest}, {@code http.WeeklyPageviewsOnlyTest},
  * {@code http.RevenueSessionsApiTest}</li>
@@ -24,6 +24,8 @@
  * <li>collection: {@code collect.CollectApiTest}, {@code collect.StoredLikeUmamiTest}, {@code collect.CrashDurabilityTest},
  * {@code collect.LinkPixelAndOptionsTest}, {@code collect.SessionSaltTest}, {@code collect.CollectLocationTest},
  * {@code http.LinkPixelApiTest}, {@code http.tinytrail.TinyTrailCollectTest}</li>
+ * <li>reports: the {@code report.*ApiTest}s (attribution, breakdown, funnel, goals and UTM, journey, inputs, segments,
+ * retention, revenue, saved reports)</li>
  * <li>shares, users, teams, websites, auth: {@code http.ShareApiTest}, {@code http.UserApiTest}, {@code http.TeamApiTest},
  * {@code http.WebsiteApiTest}, {@code http.AuthApiTest}</li>
  * <li>TinyTrail API: {@code http.tinytrail.TinyTrailAccountsUsersApiTest}, {@code TinyTrailActivityReportsTest},
@@ -33,13 +35,11 @@
  *
  * <h2>One backend</h2>
  * <ul>
- * <li>DuckDB only, the store's own tables: {@code io.footfall.duckdb} (rollup rows, folds, migrations that rebuild
- * rollups, the RE2 regex engine); the accelerator tests in {@code http} still mixing HTTP answers with rollup
- * tables or DuckDB SQL ({@code SessionDataRollupTest}, {@code MissingValueRollupTest}, {@code UtmRollupTest},
- * {@code SessionListRankTest}), the fold tests ({@code FoldRaceTest}, {@code FoldWhenIdleTest}) and upgrades
- * ({@code RollupUpgradeTest}, {@code WeeklySlotsUpgradeTest}, {@code WeeklyViewsOnlyUpgradeTest},
- * {@code EventDataIndexUpgradeTest}, {@code ShareIdUpgradeTest}); {@code query.equality} (accelerator equal to the
- * reference); {@code store.duckdb}.</li>
+ * <li>DuckDB only: {@code io.footfall.duckdb}, what the store holds in its own tables and how it gets there (rollup
+ * rows after folds, re-ships and resets; folds racing reads; migrations that rebuild rollups; the RE2 regex engine);
+ * among them the accelerator tests that still mix HTTP answers with rollup tables or DuckDB SQL
+ * ({@code SessionDataRollupTest}, {@code MissingValueRollupTest}, {@code SessionListRankTest}). Also
+ * {@code query.equality} (accelerator equal to the reference) and {@code store.duckdb}.</li>
  * <li>PostgreSQL only: {@code store.postgres} (migrations, session settings, URL, its regex engine),
  * {@code store.wal.WriteAheadOnPostgresTest}.</li>
  * <li>Every other test runs on DuckDB; {@code -Dfootfall.test.backend=postgresql} runs any of them on PostgreSQL.</li>
