@@ -28,6 +28,9 @@ class AnalyticsChoiceTest {
         assertThat(Settings.from(Map.of("QUERY_MAX_LISTED_EDGES", "0", "QUERY_MAX_EDGES", "7", "QUERY_SHORT_RANGE_DAYS", "0",
                 "QUERY_HOURLY_VISITORS", "false", "QUERY_MAX_RANKED_KEYS", "3", "EXPORT_CHUNK_ROWS", "2")).queryOptions())
                 .isEqualTo(new QueryOptions(false, 0, 7, 0, 3, 2));
+        assertThat(Settings.from(Map.of("QUERY_DUCKDB_SWAP_BUILD_SIDE", "true", "QUERY_TRACE", "full")).queryOptions())
+                .isEqualTo(new QueryOptions(true, 2000, 5000, 28, 1000, 10_000, true, QueryOptions.Trace.FULL));
+        assertThatThrownBy(() -> Settings.from(Map.of("QUERY_TRACE", "loud"))).hasMessageContaining("QUERY_TRACE");
         assertThatThrownBy(() -> Settings.from(Map.of("EXPORT_CHUNK_ROWS", "0"))).hasMessageContaining("EXPORT_CHUNK_ROWS");
         assertThatThrownBy(() -> Settings.from(Map.of("QUERY_HOURLY_VISITORS", "maybe"))).hasMessageContaining("QUERY_HOURLY_VISITORS");
     }

@@ -13,8 +13,9 @@ import java.util.Optional;
  * Whether the store's regular-expression engine accepts a filter pattern ({@code re.} / {@code nre.}).
  * Java's {@code Pattern} is no judge of that: DuckDB uses RE2, which rejects look-around ({@code (?=a)}),
  * back-references ({@code \1}), {@code \Z}, possessive quantifiers and repetitions over 1000, and accepts
- * {@code (?P<name>...)} that Java does not. So the engine itself is asked, with the very expression the
- * filters use, once per distinct pattern; the answers are kept in a bounded cache.
+ * {@code (?P<name>...)} that Java does not; PostgreSQL's engine accepts look-around and back-references but rejects
+ * repetitions over 255 and {@code \pL}. So the engine itself is asked, with the very expression the filters use, once
+ * per distinct pattern; the answers are kept in a bounded cache.
  */
 public final class EngineRegex {
     private static final int CACHE_SIZE = 1000;
@@ -42,8 +43,8 @@ public final class EngineRegex {
             if (f.operator() != Operator.REGEX && f.operator() != Operator.NOT_REGEX) continue;
             Optional<String> complaint = verdict(f.value());
             if (complaint.isPresent()) {
-                throw new QueryException("'" + f.name() + "' is not a regular expression the store accepts (RE2 syntax): "
-                        + complaint.get());
+                throw new QueryException("'" + f.name() + "' is not a regular expression the store accepts ("
+                        + store.dialect().regexSyntax() + "): " + complaint.get());
             }
         }
     }
@@ -70,10 +71,8 @@ public final class EngineRegex {
                     return Optional.<String>empty();
                 }
             } catch (SQLException e) {
-                String m = String.valueOf(e.getMessage());
-                // DuckDB reports a pattern RE2 cannot compile as invalid input; anything else is a real failure.
-                if (!m.startsWith("Invalid Input Error:")) throw e;
-                String reason = m.substring("Invalid Input Error:".length()).trim();
+                // The engine's "cannot compile this pattern"; anything else is a real failure.
+                String reason = store.dialect().regexRejection(e).orElseThrow(() -> e);
                 return Optional.of(reason.length() > 200 ? reason.substring(0, 200) : reason);
             }
         });

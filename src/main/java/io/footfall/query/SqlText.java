@@ -2,6 +2,7 @@ package io.footfall.query;
 
 import io.footfall.store.PreparedStatements;
 import io.footfall.store.Sql;
+import io.footfall.store.SqlTrace;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,10 +13,6 @@ import java.util.List;
 
 /** SQL being assembled with its bound parameters in order; every client value goes in as a parameter. */
 public final class SqlText {
-    /** {@code -Dfootfall.traceSql=true}: every statement with its time on stderr, for tuning queries. */
-    private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
-    /** {@code -Dfootfall.traceSqlFull=true}: the whole statement and its parameters, to replay it elsewhere. */
-    private static final boolean TRACE_FULL = Boolean.getBoolean("footfall.traceSqlFull");
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
@@ -57,8 +54,8 @@ public final class SqlText {
             PreparedStatements.discard(c, text);
             throw e;
         } finally {
-            if (TRACE) System.err.printf("sql %.1f ms (from %d): %s%n", (System.nanoTime() - start) / 1e6, start / 1_000_000 % 100_000, sql.length() > 400 && !TRACE_FULL ? sql.substring(0, 400) + "..." : sql);
-            if (TRACE_FULL) System.err.println("params " + params);
+            if (SqlTrace.on()) System.err.printf("sql %.1f ms (from %d): %s%n", (System.nanoTime() - start) / 1e6, start / 1_000_000 % 100_000, sql.length() > 400 && !SqlTrace.full() ? sql.substring(0, 400) + "..." : sql);
+            if (SqlTrace.full()) System.err.println("params " + params);
         }
     }
 }

@@ -35,6 +35,15 @@ public interface Dialect {
     /** Case-insensitive regular-expression match of a column against one bound parameter. */
     String regexMatches(String column);
 
+    /** The regular-expression syntax {@link #regexMatches} reads, as named to clients (e.g. {@code RE2 syntax}). */
+    String regexSyntax();
+
+    /**
+     * Why the engine refused a pattern, when {@code e} (from {@link #regexMatches} with that pattern) says it cannot
+     * compile it; empty when {@code e} is some other failure.
+     */
+    java.util.Optional<String> regexRejection(java.sql.SQLException e);
+
     /** The value of {@code value} on the row with the smallest {@code order}, as an aggregate. */
     String firstBy(String value, String order);
 

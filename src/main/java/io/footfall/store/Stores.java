@@ -17,6 +17,7 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
 
     /** Opens the backend chosen by DATABASE_URL (embedded DuckDB under DATA_DIR when unset) and migrates it. */
     public static Stores open(Settings settings) throws SQLException {
+        SqlTrace.configure(settings.queryOptions().trace());
         String url = settings.databaseUrl();
         if (PostgresUrl.matches(url)) return PostgresStores.open(settings, PostgresUrl.parse(url));
         if (url != null && !url.startsWith("duckdb:")) {
@@ -25,7 +26,8 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
         }
         var file = url != null ? java.nio.file.Path.of(url.substring("duckdb:".length()))
                 : settings.dataDir().resolve("footfall.duckdb");
-        DuckDbConnections db = DuckDbConnections.open(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        DuckDbConnections db = DuckDbConnections.open(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                settings.queryOptions().swapBuildSide());
         try {
             limitMemory(db, settings.memory());
             Migrations.apply(db, "duckdb");

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * F  visits 05:00 click | 09:30 signup | 10:30 click | 21:00 click (folded: around most ranges, with events inside)
  * </pre>
  */
-class EventStatsRollupTest {
+public class EventStatsRollupTest {
     static TestServer server;
     static String site;
 
@@ -50,7 +50,8 @@ class EventStatsRollupTest {
         server.append(event(w, a, a2, "12:00", "click"), event(w, e, e1, "13:00", "share"));
     }
 
-    static CollectedHit event(UUID website, UUID session, UUID visit, String time, String name) {
+    /** A custom event {@code name} on 2026-03-07 at {@code time} (UTC). */
+    public static CollectedHit event(UUID website, UUID session, UUID visit, String time, String name) {
         CollectedHit h = ExpandedRollupTest.hit(website, session, visit, time, "/e", null, null, null, null, 2);
         var ev = h.event();
         return new CollectedHit(new io.footfall.event.Event(ev.eventId(), ev.websiteId(), ev.sessionId(), ev.visitId(), ev.createdAt(),
@@ -116,8 +117,6 @@ class EventStatsRollupTest {
         server.server().stores().events().deleteEvents(java.util.List.of(once.event().eventId()));
         server.append(once); // as crash recovery does: the same hit again
         server.fold();
-        assertThat(server.count("SELECT sum(events) FROM event_hour WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);
-        assertThat(server.count("SELECT sum(events) FROM event_type_hour WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);
         assertThat(server.websiteJson(w.toString(), "events?" + ExpandedRollupTest.range("00:00", "23:59")).get("count").asLong()).isEqualTo(1);
         assertThat(server.websiteJson(w.toString(), "metrics?type=event&" + ExpandedRollupTest.range("00:00", "23:59")).toString())
                 .isEqualTo("[{\"x\":\"buy\",\"y\":1}]");

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * T  visit 1: 11:30 link hit (type 3) /l from bing.com (folded) | visit 2: 14:00 /l, title X     (pending)
  * </pre>
  */
-class ExpandedRollupTest {
+public class ExpandedRollupTest {
     static TestServer server;
     static String site;
     static final UUID P = UUID.randomUUID(), Q = UUID.randomUUID(), R = UUID.randomUUID(), S = UUID.randomUUID(), T = UUID.randomUUID();
@@ -69,7 +69,7 @@ class ExpandedRollupTest {
     }
 
     /** The same hit on another day. */
-    static CollectedHit at(CollectedHit h, String day) {
+    public static CollectedHit at(CollectedHit h, String day) {
         Instant t = Instant.parse(day + h.createdAt().toString().substring(10));
         Event e = h.event();
         return new CollectedHit(new Event(e.eventId(), e.websiteId(), e.sessionId(), e.visitId(), t, e.eventType(), e.eventName(),
@@ -77,8 +77,9 @@ class ExpandedRollupTest {
                 h.distinctId(), t, h.sessionData());
     }
 
-    static CollectedHit hit(UUID website, UUID session, UUID visit, String time, String path, String query, String referrer,
-                            String title, String tag, int type) {
+    /** A hit of {@code type} on 2026-03-07 at {@code time} (UTC); a tag puts it on www.example.com. */
+    public static CollectedHit hit(UUID website, UUID session, UUID visit, String time, String path, String query, String referrer,
+                                   String title, String tag, int type) {
         Instant at = Instant.parse("2026-03-07T" + time + ":00Z");
         var attrs = new Event.SessionAttributes("chrome", "Windows 10", "desktop", "1920x1080", "en-US", "DE", null, null, null);
         String medium = query != null && query.startsWith("utm_medium=") ? query.substring("utm_medium=".length()) : null;
@@ -112,7 +113,6 @@ class ExpandedRollupTest {
         String range = TestServer.range("2026-03-03T00:00:00Z", "2026-03-06T00:00:00Z");
         assertThat(server.websiteJson(w.toString(), "metrics/expanded?type=path&" + range).toString()).isEqualTo(
                 "[{\"name\":\"/r\",\"pageviews\":2,\"visitors\":1,\"visits\":1,\"bounces\":0,\"totaltime\":300}]");
-        assertThat(server.count("SELECT sum(views) FROM visit_value_day WHERE website_id = ?::UUID AND kind = 1", w.toString())).isEqualTo(2);
     }
 
     static String expanded(String query) {
@@ -142,8 +142,7 @@ class ExpandedRollupTest {
             }
         }
         server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", ""));
-        server.fold();
-        assertThat(server.count("SELECT count(*) FROM visit_pending")).isZero();
+        server.fold(); // DuckDB: nothing pending afterwards (io.footfall.duckdb.FoldLeavesNothingPendingTest)
         compareWithEvents();
     }
 

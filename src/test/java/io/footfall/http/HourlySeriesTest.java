@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * late between two stored ones; the server runs with {@code QUERY_PATH=compare}, so each series (and weekly
  * heatmap) is checked against the raw-events reference.
  */
-class HourlySeriesTest {
+public class HourlySeriesTest {
     static TestServer server;
     static String site;
 
@@ -48,7 +48,7 @@ class HourlySeriesTest {
         server.append(hit(w, e, "2026-03-02T15:00:00Z", 1), hit(w, e, "2026-03-09T15:10:00Z", 1), hit(w, e, "2026-03-09T16:00:00Z", 2));
     }
 
-    static CollectedHit hit(UUID website, UUID session, String at, int type) {
+    public static CollectedHit hit(UUID website, UUID session, String at, int type) {
         Instant t = Instant.parse(at);
         var attrs = new Event.SessionAttributes("chrome", "Windows 10", "desktop", "1920x1080", "en-US", "DE", null, null, null);
         Event e = new Event(UUID.randomUUID(), website, session, UUID.randomUUID(), t, type, type == 2 ? "click" : null,
@@ -86,7 +86,6 @@ class HourlySeriesTest {
     void weeklyCountsViewsNotCustomEvents() {
         // Sunday 29 March, UTC: 00 a, b (b also by its link hit); 01 a, c; 02 none: d's custom event places no session; 23 c
         String w = weekly("timezone=UTC&" + range("2026-03-28T00:00:00Z", "2026-03-31T23:59:59.999Z"));
-        assertThat(server.count("SELECT count(*) FROM session_hour WHERE views = 0")).isGreaterThan(0);
         assertThat(w.substring(1, w.indexOf(']') + 1)).isEqualTo("[2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]");
     }
 
@@ -107,8 +106,7 @@ class HourlySeriesTest {
     @Test
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
-        server.fold();
-        assertThat(server.count("SELECT count(*) FROM session_hour_pending")).isZero();
+        server.fold(); // DuckDB: nothing pending afterwards (io.footfall.duckdb.SessionHourRollupTest)
         compareWithEvents();
     }
 

@@ -13,8 +13,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Regular-expression filters are judged by the store's engine (RE2): what it rejects is a 400, never a 500. */
-class RegexFilterSyntaxTest {
+/**
+ * Regular-expression filters are judged by the store's engine: what it rejects is a 400 naming the parameter, never a
+ * 500. These patterns are judged alike by DuckDB (RE2) and PostgreSQL; what only one engine rejects (look-around,
+ * back-references, {@code \pL}) is io.footfall.duckdb.Re2FilterSyntaxTest's and PostgresRegexFilterTest's.
+ */
+public class RegexFilterSyntaxTest {
     static TestServer server;
     static String site;
     static String session;
@@ -23,11 +27,16 @@ class RegexFilterSyntaxTest {
     static void start() {
         server = TestServer.start();
         site = server.createWebsite("Regex", "regex.example");
+        session = sendPricingView(server, site);
+    }
+
+    /** One pageview of {@code /pricing}; returns its session id. */
+    public static String sendPricingView(TestServer server, String site) {
         var hit = server.http().send("POST", "/api/send", "{\"type\":\"event\",\"payload\":{\"website\":\"" + site
                 + "\",\"hostname\":\"regex.example\",\"url\":\"/pricing\"}}", null,
                 Map.of("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"));
         assertThat(hit.status()).isEqualTo(200);
-        session = hit.json().get("sessionId").asText();
+        return hit.json().get("sessionId").asText();
     }
 
     @AfterAll
@@ -35,35 +44,36 @@ class RegexFilterSyntaxTest {
         server.close();
     }
 
-    static String enc(String s) {
+    public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     @Test
-    void patternsJavaAcceptsButRe2RejectsAre400OnEveryReadRoute() {
-        List<String> rejected = List.of("(?=a)", "(?<=a)b", "(a)\\1", "a{1000}{1000}", "a\\Z", "a++", "a{1001}");
+    void patternsJavaAcceptsButTheEngineRejectsAre400OnEveryReadRoute() {
+        List<String> rejected = List.of("a{1000}{1000}", "a++", "a{1001}");
         for (String pattern : rejected) {
             for (String route : ReadRoutes.all(site, session)) {
                 var res = server.http().get(route + "&path=" + enc("re." + pattern), server.adminToken());
                 assertThat(res.status()).as(route + " with re." + pattern).isEqualTo(400);
                 assertThat(res.json().get("error").get("message").asText()).as(route)
-                        .startsWith("'path' is not a regular expression the store accepts (RE2 syntax): ");
+                        .startsWith("'path' is not a regular expression the store accepts (");
             }
         }
-        var res = server.http().get(ReadRoutes.all(site, session).getFirst() + "&title=" + enc("nre.(?=x)"), server.adminToken());
+        var res = server.http().get(ReadRoutes.all(site, session).getFirst() + "&title=" + enc("nre.a++"), server.adminToken());
         assertThat(res.status()).isEqualTo(400);
-        assertThat(res.json().get("error").get("message").asText())
-                .isEqualTo("'title' is not a regular expression the store accepts (RE2 syntax): invalid perl operator: (?=");
+        assertThat(res.json().get("error").get("message").asText()).startsWith("'title' is not a regular expression the store accepts (");
     }
 
     @Test
-    void patternsRe2AcceptsStillFilter() {
+    void patternsTheEngineAcceptsStillFilter() {
         String stats = "/api/websites/" + site + "/stats?startAt=0&endAt=4102444800000&path=";
         assertThat(server.http().get(stats + enc("re.^/PRIC[[:alpha:]]+$"), server.adminToken()).json().get("pageviews").asLong())
                 .isEqualTo(1);
-        assertThat(server.http().get(stats + enc("re.\\pL{8}"), server.adminToken()).json().get("pageviews").asLong())
-                .isEqualTo(0);
+        assertThat(server.http().get(stats + enc("re.^/p[a-z]{2,5}ng$"), server.adminToken()).json().get("pageviews").asLong())
+                .isEqualTo(1);
         assertThat(server.http().get(stats + enc("nre.^/blog"), server.adminToken()).json().get("pageviews").asLong())
                 .isEqualTo(1);
+        assertThat(server.http().get(stats + enc("re.^/blog"), server.adminToken()).json().get("pageviews").asLong())
+                .isEqualTo(0);
     }
 }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * T  11:30 link hit (type 3) on /l from bing.com
  * </pre>
  */
-class SessionValueRollupTest {
+public class SessionValueRollupTest {
     static TestServer server;
     static String site;
     static final UUID P = UUID.randomUUID(), Q = UUID.randomUUID(), R = UUID.randomUUID(), S = UUID.randomUUID(), T = UUID.randomUUID(),
@@ -39,7 +39,12 @@ class SessionValueRollupTest {
     static void start() throws Exception {
         // QUERY_PATH=compare: the server checks every rollup answer against the raw-events reference (500 when they differ).
         server = TestServer.start(java.util.Map.of("QUERY_PATH", "compare"));
-        site = server.createWebsite("Value rollup", "example.com");
+        site = sendTraffic(server);
+    }
+
+    /** Sends the visits above (some folded, some pending) to a new website of {@code server}; returns its id. */
+    public static String sendTraffic(TestServer server) {
+        String site = server.createWebsite("Value rollup", "example.com");
         UUID w = UUID.fromString(site);
         server.append(hit(w, P, "08:00", "example.com", "/a", "utm_medium=cpc", "google.com", null, null, 1),
                 hit(w, P, "08:05", "example.com", "/b", null, "example.com", null, null, 1),
@@ -59,10 +64,11 @@ class SessionValueRollupTest {
         server.append(hit(w, Q, "09:00", "example.com", "/a", null, "t.co", null, null, 1),
                 hit(w, Q, "09:30", "example.com", "/b", "gclid=1", null, null, null, 1),
                 ExpandedRollupTest.at(hit(w, M, "08:00", "example.com", "/b", null, null, null, null, 1), "2026-03-08"));
+        return site;
     }
 
-    static CollectedHit hit(UUID website, UUID session, String time, String host, String path, String query, String referrer,
-                            String title, String tag, int type) {
+    public static CollectedHit hit(UUID website, UUID session, String time, String host, String path, String query, String referrer,
+                                   String title, String tag, int type) {
         Instant at = Instant.parse("2026-03-07T" + time + ":00Z");
         var attrs = new Event.SessionAttributes("chrome", "Windows 10", "desktop", "1920x1080", "en-US", "DE", null, null, null);
         String medium = query != null && query.startsWith("utm_medium=") ? query.substring("utm_medium=".length()) : null;
@@ -101,8 +107,7 @@ class SessionValueRollupTest {
     @Test
     void rollupAgreesWithTheEventTable() throws Exception {
         compareWithEvents();
-        server.fold();
-        assertThat(server.count("SELECT count(*) FROM session_value_pending")).isZero();
+        server.fold(); // DuckDB: nothing pending afterwards (io.footfall.duckdb.FoldLeavesNothingPendingTest)
         compareWithEvents();
     }
 

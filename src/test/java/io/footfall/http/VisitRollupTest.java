@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * S1 chrome/DE  V5 16:00 /b
  * </pre>
  */
-class VisitRollupTest {
+public class VisitRollupTest {
     static TestServer server;
     static String site;
     static final UUID S1 = UUID.randomUUID(), S2 = UUID.randomUUID(), S3 = UUID.randomUUID();
@@ -51,11 +51,12 @@ class VisitRollupTest {
                 hit(w, S1, V5, "16:00", "/b", de, 1));
     }
 
-    static Event.SessionAttributes attrs(String browser, String country) {
+    public static Event.SessionAttributes attrs(String browser, String country) {
         return new Event.SessionAttributes(browser, "Windows 10", "desktop", "1920x1080", "en-US", country, null, null, null);
     }
 
-    static CollectedHit hit(UUID website, UUID session, UUID visit, String time, String path, Event.SessionAttributes a, int type) {
+    /** A hit of {@code type} on 2026-03-07 at {@code time} (UTC); a custom event carries event data. */
+    public static CollectedHit hit(UUID website, UUID session, UUID visit, String time, String path, Event.SessionAttributes a, int type) {
         Instant at = Instant.parse("2026-03-07T" + time + ":00Z");
         Event e = new Event(UUID.randomUUID(), website, session, visit, at, type, type == 2 ? "click" : null,
                 new Event.Page("example.com", path, null, "Example", null), Event.Referrer.NONE, Event.Campaign.NONE, a,
@@ -103,8 +104,7 @@ class VisitRollupTest {
         server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", "0")); // edge visits as a sub-query instead of an id list
         compareWithEvents();
         server = server.restart(java.util.Map.of("QUERY_MAX_LISTED_EDGES", ""));
-        server.fold();
-        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", site)).isZero();
+        server.fold(); // DuckDB: nothing pending afterwards (io.footfall.duckdb.FoldLeavesNothingPendingTest)
         compareWithEvents();
         wholeDayFromTheRollup();
     }
@@ -208,37 +208,5 @@ class VisitRollupTest {
         String all = range("00:00", "23:59");
         assertThat(stats(all + "&path=/a")).isEqualTo("4/3/4/4/0");
         assertThat(get("metrics", all + "&type=entry&path=/b").toString()).isEqualTo("[{\"x\":\"/b\",\"y\":1},{\"x\":\"/z\",\"y\":1}]");
-    }
-
-    @Test
-    void resetRemovesTheRollup() {
-        String other = server.createWebsite("Rollup reset", "example.com");
-        UUID w = UUID.fromString(other);
-        try {
-            server.append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "10:00", "/", attrs("chrome", "DE"), 1));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", other)).isEqualTo(1);
-        try {
-            server.fold();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        append2(w);
-        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", other)).isEqualTo(1);
-        assertThat(server.http().post("/api/websites/" + other + "/reset", null, server.adminToken()).status()).isEqualTo(200);
-        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", other)).isZero();
-        assertThat(server.count("SELECT count(*) FROM visit_pending WHERE website_id = ?::UUID", other)).isZero();
-        assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ?::UUID", site)
-                + server.count("SELECT count(DISTINCT visit_id) FROM visit_pending WHERE website_id = ?::UUID", site)).isGreaterThanOrEqualTo(5);
-    }
-
-    static void append2(UUID w) {
-        try {
-            server.append(hit(w, UUID.randomUUID(), UUID.randomUUID(), "11:00", "/", attrs("chrome", "DE"), 1));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -53,17 +53,15 @@ public final class Rollups {
         }
     }
 
-    private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
-
     private interface Step {
         void run() throws SQLException;
     }
 
-    /** Runs one rollup's part of a fold; with {@code -Dfootfall.traceSql=true} prints its time. */
+    /** Runs one rollup's part of a fold; with QUERY_TRACE on prints its time. */
     private static void timed(String rollup, Step step) throws SQLException {
         long start = System.nanoTime();
         step.run();
-        if (TRACE) System.err.printf(java.util.Locale.ROOT, "fold %s %.1f ms%n", rollup, (System.nanoTime() - start) / 1e6);
+        if (io.footfall.store.SqlTrace.on()) System.err.printf(java.util.Locale.ROOT, "fold %s %.1f ms%n", rollup, (System.nanoTime() - start) / 1e6);
     }
 
     /** The first sequence number free for a new batch. */

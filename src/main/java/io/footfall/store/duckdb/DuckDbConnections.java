@@ -46,8 +46,17 @@ public final class DuckDbConnections implements Connections {
         }
     }
 
-    /** Opens (creating if needed) the database file. */
+    /** Opens (creating if needed) the database file, with the build side of joins fixed (the default). */
     public static DuckDbConnections open(Path file, int readerCount) throws SQLException {
+        return open(file, readerCount, false);
+    }
+
+    /**
+     * Opens (creating if needed) the database file.
+     *
+     * @param swapBuildSide QUERY_DUCKDB_SWAP_BUILD_SIDE: let the optimizer swap build and probe sides by its estimates
+     */
+    public static DuckDbConnections open(Path file, int readerCount, boolean swapBuildSide) throws SQLException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (java.io.IOException e) {
@@ -66,7 +75,7 @@ public final class DuckDbConnections implements Connections {
             // Our reads put the small side (an id set, a materialized sub-query) on the right of IN and joins.
             // Swapping build and probe by estimates hashed whole rollups instead when the engine guessed an
             // event-range sub-query large (the weekly heatmap: 150 instead of 30 ms); so the written side builds.
-            if (!Boolean.getBoolean("footfall.duckdb.swapBuildSide")) {
+            if (!swapBuildSide) {
                 st.execute("SET GLOBAL disabled_optimizers = 'build_side_probe_side'");
             }
         }

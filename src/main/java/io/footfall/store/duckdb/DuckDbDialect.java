@@ -45,6 +45,19 @@ public final class DuckDbDialect implements Dialect {
         return "regexp_matches(" + column + ", ?, 'i')";
     }
 
+    @Override
+    public String regexSyntax() {
+        return "RE2 syntax";
+    }
+
+    // DuckDB reports a pattern RE2 cannot compile as invalid input.
+    @Override
+    public java.util.Optional<String> regexRejection(java.sql.SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (!m.startsWith("Invalid Input Error:")) return java.util.Optional.empty();
+        return java.util.Optional.of(m.substring("Invalid Input Error:".length()).trim());
+    }
+
     // The _null variants keep a NULL value of the chosen row; a (order, tie) struct orders by both.
     @Override
     public String valueAtFirst(String value, String order, String tie) {

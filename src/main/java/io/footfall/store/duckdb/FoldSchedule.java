@@ -24,8 +24,6 @@ final class FoldSchedule {
     static final int FOLD_ROWS = 100_000;
     static final long FOLD_NANOS = 30_000_000_000L;
     private static final System.Logger LOG = System.getLogger(FoldSchedule.class.getName());
-    /** {@code -Dfootfall.traceSql=true}: also each fold's time on stderr. */
-    private static final boolean TRACE = Boolean.getBoolean("footfall.traceSql");
 
     private final DuckDbConnections db;
     /** How long appends must pause before the tail is folded early; 0: never early (tests keep their tails). */
@@ -110,7 +108,7 @@ final class FoldSchedule {
         long start = System.nanoTime();
         db.fenceThisCommit();
         foldedThrough = Rollups.fold(c);
-        if (TRACE) System.err.printf(java.util.Locale.ROOT, "fold %.1f ms: %d events%n", (System.nanoTime() - start) / 1e6, pendingRows);
+        if (io.footfall.store.SqlTrace.on()) System.err.printf(java.util.Locale.ROOT, "fold %.1f ms: %d events%n", (System.nanoTime() - start) / 1e6, pendingRows);
         pendingRows = 0;
         lastFold = System.nanoTime();
     }

@@ -48,6 +48,20 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String regexSyntax() {
+        return "PostgreSQL regular expression syntax";
+    }
+
+    // SQLSTATE 2201B, invalid_regular_expression: "ERROR: invalid regular expression: quantifier operand invalid".
+    @Override
+    public java.util.Optional<String> regexRejection(java.sql.SQLException e) {
+        if (!"2201B".equals(e.getSQLState())) return java.util.Optional.empty();
+        String m = String.valueOf(e.getMessage());
+        int at = m.indexOf("invalid regular expression:");
+        return java.util.Optional.of(at < 0 ? m : m.substring(at + "invalid regular expression:".length()).trim());
+    }
+
+    @Override
     public String valueAtFirst(String value, String order, String tie) {
         return "(array_agg(" + value + " ORDER BY " + order + ", " + tie + "))[1]";
     }

@@ -1,4 +1,4 @@
-package io.footfall.http;
+package io.footfall.duckdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.event.CollectedHit;

@@ -1,5 +1,6 @@
-package io.footfall.http;
+package io.footfall.duckdb;
 
+import io.footfall.http.SessionValueRollupTest;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

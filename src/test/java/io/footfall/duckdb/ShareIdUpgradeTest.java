@@ -1,4 +1,4 @@
-package io.footfall.http;
+package io.footfall.duckdb;
 
 import io.footfall.store.Migrations;
 import io.footfall.testing.TestServer;
