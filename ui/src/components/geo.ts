@@ -69,13 +69,16 @@ export function viewOf(box: Box, width = 1000, pad = 0): View {
 export function pathOf(g: Geometry, project: Projection, view: View): string {
   let d = '';
   for (const ring of ringsOf(g)) {
+    let first = '';
     let last = '';
     let n = 0;
     let sub = '';
-    for (const [lon, lat] of ring) {
-      const [x, y] = project(lon, lat);
+    for (let i = 0; i < ring.length; i++) {
+      const [x, y] = project(ring[i][0], ring[i][1]);
       const p = `${Math.round(((x - view.minX) * view.k + view.pad) * 10) / 10},${Math.round(((view.maxY - y) * view.k + view.pad) * 10) / 10}`;
-      if (p === last) continue;
+      // The closing point repeats the first: Z draws that line.
+      if (p === last || (i === ring.length - 1 && p === first)) continue;
+      if (n === 0) first = p;
       sub += (n === 0 ? 'M' : ' ') + p;
       last = p;
       n++;
