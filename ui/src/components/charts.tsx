@@ -185,6 +185,11 @@ export function TimeChart({ labels, series, height = 280 }: { labels: string[]; 
   );
 }
 
+// At most this tall; narrower screens keep the map's proportions instead of an empty band above and below.
+const MAP_HEIGHT = 340;
+/** The world's box (width / height) before it is loaded, so that the placeholder takes the map's place. */
+const WORLD_RATIO = '1008 / 471';
+
 type MapProps = { set: ShapeSet; data: { x: string; y: number }[]; nameOf: (code: string, label: string) => string; onSelect?: (code: string) => void; className: string; attrs?: Record<string, string | number> };
 
 /**
@@ -224,7 +229,7 @@ function Choropleth({ set, data, nameOf, onSelect, className, attrs }: MapProps)
   const shape = hover ? set.shapes[hover.i] : null;
   const value = shape ? shades.get(shape.code)?.value ?? 0 : 0;
   return (
-    <div ref={box} className={'chart map ' + className} style={{ width: '100%', height: 340 }} {...attrs}
+    <div ref={box} className={'chart map ' + className} style={{ width: '100%', aspectRatio: `${set.width} / ${set.height}`, maxHeight: MAP_HEIGHT }} {...attrs}
       tabIndex={0} role="group" aria-label={order.slice(0, 10).map((i) => `${nameOf(set.shapes[i].code, set.shapes[i].label)} ${shades.get(set.shapes[i].code)?.value}`).join(', ')}
       onKeyDown={onKey} onBlur={() => setHover(null)}>
       <svg viewBox={`0 0 ${set.width.toFixed(1)} ${set.height.toFixed(1)}`} width="100%" height="100%" preserveAspectRatio="xMidYMid meet" aria-hidden="true"
@@ -280,7 +285,7 @@ export function WorldMap({ data, label, onSelect }: { data: { x: string; y: numb
     };
   }, [set]);
   if (error) return <p className="empty map-empty">{error}</p>;
-  if (!set) return <div className="chart-placeholder" style={{ height: 340 }} />;
+  if (!set) return <div className="chart-placeholder" style={{ aspectRatio: WORLD_RATIO, maxHeight: MAP_HEIGHT }} />;
   return <Choropleth set={set} data={data} nameOf={(code) => label(code)} onSelect={onSelect} className="world-map" />;
 }
 
@@ -306,7 +311,7 @@ export function RegionMap({ country, data, empty, onSelect }: { country: string;
       live = false;
     };
   }, [country]);
-  if (set === undefined) return <div className="chart-placeholder" style={{ height: 340 }} />;
+  if (set === undefined) return <div className="chart-placeholder" style={{ height: MAP_HEIGHT }} />;
   if (set === null) return <p className="empty map-empty">{empty}</p>;
   const codes = new Set(set.shapes.map((s) => s.code));
   const shaded = data.filter((d) => codes.has(d.x)).length;
