@@ -205,7 +205,7 @@ function Choropleth({ set, data, nameOf, onSelect, className, attrs }: MapProps)
   const shades = useMemo(() => shadeAll(data, p.low, p.views), [data, p.low, p.views]);
   // The paths only change with the shapes or the shades; hovering draws an outline on top of them.
   const areas = useMemo(
-    () => set.shapes.map((s, i) => <path key={i} d={s.d} data-i={i} fill={shades.get(s.code)?.fill ?? p.empty} />),
+    () => set.shapes.map((s, i) => <path key={i} d={s.d} data-i={i} data-code={s.code} fill={shades.get(s.code)?.fill ?? p.empty} />),
     [set, shades, p.empty],
   );
   const order = useMemo(() => set.shapes.map((s, i) => ({ i, v: shades.get(s.code)?.value ?? 0 })).filter((x) => x.v > 0).sort((a, b) => b.v - a.v).map((x) => x.i), [set, shades]);
