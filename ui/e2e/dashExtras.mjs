@@ -63,6 +63,7 @@ export async function regionsAndCompare({ page, BASE, SHOTS, check, shot, waitSt
   // (largest first) and Enter drills into one; a click on a country drills into it too.
   await page.locator('.world-map path[data-code="DE"]').hover();
   check('map: tooltip names the country and its visitors', (await page.locator('.map-card .chart-tip').innerText()) === 'Germany: 3', await page.locator('.map-card .chart-tip').innerText());
+  await page.mouse.move(0, 0);
   await page.locator('.world-map').focus();
   await page.keyboard.press('ArrowRight');
   const first = await page.locator('.map-card .chart-tip').innerText();
