@@ -208,7 +208,15 @@ function Choropleth({ set, data, nameOf, onSelect, className, attrs }: MapProps)
     () => set.shapes.map((s, i) => <path key={i} d={s.d} data-i={i} data-code={s.code} fill={shades.get(s.code)?.fill ?? p.empty} />),
     [set, shades, p.empty],
   );
-  const order = useMemo(() => set.shapes.map((s, i) => ({ i, v: shades.get(s.code)?.value ?? 0 })).filter((x) => x.v > 0).sort((a, b) => b.v - a.v).map((x) => x.i), [set, shades]);
+  // The keyboard's stops: one shape per area with data (Cyprus and Northern Cyprus are both "CY"), largest first.
+  const order = useMemo(() => {
+    const seen = new Set<string>();
+    return set.shapes
+      .map((s, i) => ({ i, code: s.code, v: shades.get(s.code)?.value ?? 0 }))
+      .filter((x) => x.v > 0 && !seen.has(x.code) && seen.add(x.code))
+      .sort((a, b) => b.v - a.v)
+      .map((x) => x.i);
+  }, [set, shades]);
   const at = (e: { clientX: number; clientY: number; target: EventTarget }) => {
     const i = Number((e.target as Element).getAttribute?.('data-i') ?? NaN);
     const r = box.current!.getBoundingClientRect();
@@ -230,7 +238,7 @@ function Choropleth({ set, data, nameOf, onSelect, className, attrs }: MapProps)
   const value = shape ? shades.get(shape.code)?.value ?? 0 : 0;
   return (
     <div ref={box} className={'chart map ' + className} style={{ width: '100%', aspectRatio: `${set.width} / ${set.height}`, maxHeight: MAP_HEIGHT }} {...attrs}
-      tabIndex={0} role="group" aria-label={order.slice(0, 10).map((i) => `${nameOf(set.shapes[i].code, set.shapes[i].label)} ${shades.get(set.shapes[i].code)?.value}`).join(', ')}
+      tabIndex={0} role="group" aria-label={order.slice(0, 10).map((i) => `${nameOf(set.shapes[i].code, set.shapes[i].label)} ${shades.get(set.shapes[i].code)?.value}`).join(', ') || undefined}
       onKeyDown={onKey} onBlur={() => setHover(null)}>
       <svg viewBox={`0 0 ${set.width.toFixed(1)} ${set.height.toFixed(1)}`} width="100%" height="100%" preserveAspectRatio="xMidYMid meet" aria-hidden="true"
         className={onSelect ? 'selectable' : undefined}
