@@ -59,6 +59,28 @@ export async function regionsAndCompare({ page, BASE, SHOTS, check, shot, waitSt
   await page.getByRole('button', { name: '‹ World' }).click();
   await page.waitForURL((u) => !u.search.includes('map='));
   check('map: back to the world', (await page.locator('.map-card .card-title').innerText()) === 'Visitors by country');
+  // The world map: Germany's tooltip under the pointer, the keyboard goes through the countries with data
+  // (largest first) and Enter drills into one; a click on a country drills into it too.
+  await page.locator('.world-map path[data-code="DE"]').hover();
+  check('map: tooltip names the country and its visitors', (await page.locator('.map-card .chart-tip').innerText()) === 'Germany: 3', await page.locator('.map-card .chart-tip').innerText());
+  await page.mouse.move(0, 0);
+  await page.locator('.world-map').focus();
+  await page.keyboard.press('ArrowRight');
+  const first = await page.locator('.map-card .chart-tip').innerText();
+  await page.keyboard.press('ArrowRight');
+  const second = await page.locator('.map-card .chart-tip').innerText();
+  check('map: arrow keys go through the countries with data', first === 'Germany: 3' && second === 'France: 1', `${first} / ${second}`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/map=FR/);
+  await page.getByRole('button', { name: '‹ World' }).click();
+  await page.waitForURL((u) => !u.search.includes('map='));
+  await page.locator('.world-map path[data-code="DE"]').click();
+  await page.waitForURL(/map=DE/);
+  await page.getByTestId('region-count').waitFor();
+  await page.locator('.region-map path[data-code="DE-BY"]').hover();
+  check('map: region tooltip', (await page.locator('.map-card .chart-tip').innerText()) === 'Bayern: 2', await page.locator('.map-card .chart-tip').innerText());
+  await page.getByRole('button', { name: '‹ World' }).click();
+  await page.waitForURL((u) => !u.search.includes('map='));
 
   // Compare: last 24 hours against the 24 hours before.
   await page.goto(`${BASE}/websites/${site.id}/compare?range=24h`);

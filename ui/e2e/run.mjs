@@ -150,6 +150,17 @@ async function main() {
     await page.waitForTimeout(400);
     await shot('04-overview');
 
+    // The chart's tooltip, from the keyboard: the bucket with the traffic (the last one unless an hour
+    // began since) shows its exact numbers; the hidden table has the same for screen readers.
+    const table = await page.$$eval('.chart-card .time-chart table tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    const busy = table.findIndex((r) => r[2] !== '0');
+    check('chart table: one hour with 3 visitors and 6 views', busy >= 0 && JSON.stringify(table[busy].slice(1)) === '["3","6","0"]' && table.filter((r) => r[2] !== '0').length === 1, JSON.stringify(table[busy]));
+    await page.locator('.chart-card .tc-plot').focus();
+    for (let i = table.length - 1; i > busy; i--) await page.keyboard.press('ArrowLeft');
+    const tipRows = await page.locator('.chart-card .chart-tip .tip-row').evaluateAll((rows) => rows.map((r) => r.children[1].textContent + '=' + r.children[2].textContent));
+    check('chart tooltip: the hour\'s visitors, views and previous views', JSON.stringify(tipRows) === '["Visitors=3","Views=6","Views (Previous period)=0"]', JSON.stringify(tipRows));
+    await page.keyboard.press('Tab');
+
     // 4. Click a row: everything is filtered by it.
     await page.locator('.metric-row button', { hasText: /^\/pricing$/ }).first().click();
     await page.locator('.chip', { hasText: '/pricing' }).waitFor();

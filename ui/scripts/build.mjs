@@ -5,6 +5,7 @@ import { build } from 'vite';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { report } from './firstLoad.mjs';
 
 const outDir = resolve(process.argv[2] || 'dist');
 await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -30,3 +31,5 @@ for (const p of files) {
 }
 writeFileSync(join(outDir, 'files.txt'), files.map((p) => relative(outDir, p).split('\\').join('/')).join('\n') + '\n');
 console.error(`ui: ${files.length} files in ${outDir}; all JS ${(js / 1024).toFixed(0)} KiB, ${(jsGz / 1024).toFixed(0)} KiB gzipped`);
+// The issue's budget is on this figure (≤ 250 KB gzipped for the overview); see ui/README.md "Size".
+console.error(`ui: first-load JavaScript (index.html's scripts and preloads, and what they import statically):\n${report(outDir)}`);

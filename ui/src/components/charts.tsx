@@ -1,229 +1,328 @@
-// Everything that needs ECharts, loaded on demand (its own chunk) so the first paint does not wait for it.
-import { useEffect, useRef, useState } from 'react';
-import type { RegionShapes } from './regionShapes';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
-// The plain legend (no scrolling kind) and the simple grid (the tooltip brings the axis pointer itself).
-import { GridSimpleComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+// The dashboard's charts, drawn as plain SVG by React: the time chart (bars and lines over time buckets) and
+// the choropleths (world by country, a country by region). Hand-written instead of ECharts (200 KB gzipped),
+// see ui/README.md "Choices"; the arithmetic is in chartMath.ts and geo.ts.
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent } from 'react';
+import './charts.css';
 // The world's shapes are a static JSON file (hashed name, cached for a year), not a JS module: 108 KB that
-// the browser neither parses nor compiles as JavaScript; it is fetched next to this chunk (see vite.config.ts).
+// the browser neither parses nor compiles as JavaScript; index.html preloads it (see vite.config.ts).
 import worldUrl from 'world-atlas/countries-110m.json?url';
-import { ISO_NUMERIC } from '../lib/isoNumeric';
+import { formatExact, formatNumber } from '../lib/format';
 import { isDark } from '../lib/prefs';
-import { clampGeometry } from './antimeridian';
+import { barPath, clampLabel, labelStep, niceTicks, shadeAll, shownLabels } from './chartMath';
+import { regionShapeSet, worldShapes, type ShapeSet } from './mapShapes';
+import type { RegionShapes } from './regionShapes';
 
-echarts.use([BarChart, LineChart, MapChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
+const subscribeTheme = (f: () => void) => {
+  window.addEventListener('footfall-theme', f);
+  return () => window.removeEventListener('footfall-theme', f);
+};
+/** Re-renders on a theme change: the map shades and series colours are computed, not CSS. */
+function useDark(): boolean {
+  return useSyncExternalStore(subscribeTheme, isDark);
+}
 
-const NAMELESS: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' };
-let worldLoad: Promise<void> | null = null;
+function palette(dark: boolean) {
+  return {
+    views: dark ? '#4c8dff' : '#2f6feb',
+    visitors: dark ? '#8bb7ff' : '#93b6f5',
+    compare: dark ? '#6b7280' : '#b8bfcc',
+    empty: dark ? '#252b35' : '#eef0f4',
+    low: dark ? '#22406f' : '#cfe0ff',
+  };
+}
+const AUTO = ['#2f6feb', '#e8590c', '#2b8a3e', '#ae3ec9', '#f59f00', '#0c8599', '#e03131', '#5c7cfa'];
 
-/** Fetches and registers the world map once; WorldMap renders only after this resolved (see lazyCharts). */
-export function loadWorld(): Promise<void> {
+/** The element's content width, measured before the first paint and on every resize. */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** A label's width in the axis font (canvas measureText; an estimate where there is no canvas). */
+function textWidth(s: string): number {
+  if (measureCtx === undefined) {
+    measureCtx = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+    if (measureCtx) measureCtx.font = AXIS_FONT;
+  }
+  return measureCtx ? measureCtx.measureText(s).width : s.length * 6.5;
+}
+
+/** Where a tooltip of about `w` pixels goes next to the point (x, y) inside a box `width` wide. */
+function tipPlace(x: number, y: number, width: number, w = 190) {
+  return { left: x + 14 + w > width ? Math.max(0, x - 14 - w) : x + 14, top: Math.max(0, y - 10) };
+}
+
+export type SeriesSpec = { name: string; data: number[]; kind: 'bar' | 'line'; color?: 'views' | 'visitors' | 'compare' };
+
+const LEGEND = 26; // px above the plot for the legend row
+const PAD = { top: 8, right: 10, bottom: 22 };
+
+/**
+ * Bars (overlaid in one column per bucket, visitors in front of views) and lines over time buckets, with
+ * a legend that hides/shows a series, a y-axis of round ticks, x labels thinned so none overlap, and a
+ * tooltip for the bucket under the pointer, or the one chosen with the arrow keys when the chart has focus.
+ * A hidden table gives screen readers every value.
+ */
+export function TimeChart({ labels, series, height = 280 }: { labels: string[]; series: SeriesSpec[]; height?: number }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const dark = useDark();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [active, setActive] = useState<{ i: number; y: number | null } | null>(null);
+  const p = palette(dark);
+  const colour = (s: SeriesSpec, i: number) => (s.color ? p[s.color] : AUTO[i % AUTO.length]);
+  const shown = series.map((s, i) => ({ s, i, c: colour(s, i) })).filter((x) => !hidden.has(x.s.name));
+  const n = labels.length;
+  const value = (s: SeriesSpec, i: number) => (Number.isFinite(s.data[i]) ? s.data[i] : 0);
+
+  const ticks = niceTicks(Math.max(0, ...shown.flatMap((x) => x.s.data.map((_, i) => value(x.s, i)))));
+  const top = ticks[ticks.length - 1];
+  const tickText = ticks.map((v) => formatNumber(v));
+  const left = Math.ceil(Math.max(...tickText.map(textWidth))) + 12;
+  const svgHeight = Math.max(60, height - LEGEND);
+  const plotW = Math.max(1, width - left - PAD.right);
+  const plotH = Math.max(1, svgHeight - PAD.top - PAD.bottom);
+  const band = plotW / Math.max(1, n);
+  const yOf = (v: number) => PAD.top + plotH - (Math.min(v, top) / top) * plotH;
+  const xMid = (i: number) => left + band * i + band / 2;
+  const step = labelStep(labels.map(textWidth), band);
+  const barW = Math.max(1, Math.min(28, band * 0.7));
+  // Visitors are drawn after (in front of) views, as they are never more; other bars in the order given.
+  const bars = shown.filter((x) => x.s.kind === 'bar').sort((a, b) => Number(a.s.color === 'visitors') - Number(b.s.color === 'visitors'));
+  const lines = shown.filter((x) => x.s.kind === 'line');
+  const base = PAD.top + plotH;
+
+  const pick = (e: PointerEvent<SVGRectElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const i = Math.floor(((e.clientX - r.left) / Math.max(1, r.width)) * n);
+    if (i >= 0 && i < n) setActive({ i, y: e.clientY - r.top + PAD.top });
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (!n) return;
+    const at = active?.i ?? -1;
+    const next = { ArrowRight: at + 1, ArrowLeft: at < 0 ? n - 1 : at - 1, Home: 0, End: n - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    setActive({ i: Math.min(n - 1, Math.max(0, next)), y: null });
+  };
+  const tip = active && active.i < n ? tipPlace(xMid(active.i), active.y ?? PAD.top + 10, width) : null;
+
+  return (
+    <div className="chart time-chart" style={{ height, width: '100%' }}>
+      <div className="tc-legend">
+        {series.map((s, i) => (
+          <button key={s.name} type="button" className={'tc-key' + (hidden.has(s.name) ? ' off' : '')} aria-pressed={!hidden.has(s.name)}
+            onClick={() => setHidden((h) => { const x = new Set(h); if (x.has(s.name)) x.delete(s.name); else x.add(s.name); return x; })}>
+            <span className={'tc-swatch ' + s.kind + (s.color === 'compare' ? ' dashed' : '')} style={{ background: s.kind === 'bar' ? colour(s, i) : undefined, borderColor: colour(s, i) }} />
+            {s.name}
+          </button>
+        ))}
+      </div>
+      <div ref={ref} className="tc-plot" tabIndex={0} role="group" aria-label={series.map((s) => s.name).join(', ')}
+        onKeyDown={onKey} onBlur={() => setActive(null)} onFocus={() => setActive((a) => a ?? (n ? { i: n - 1, y: null } : null))}>
+        {width > 0 && (
+          <svg width={width} height={svgHeight} aria-hidden="true">
+            {ticks.map((v, k) => (
+              <g key={k}>
+                <line className="tc-grid" x1={left} x2={width - PAD.right} y1={Math.round(yOf(v)) + 0.5} y2={Math.round(yOf(v)) + 0.5} />
+                <text className="tc-label" x={left - 6} y={yOf(v)} textAnchor="end" dominantBaseline="middle">{tickText[k]}</text>
+              </g>
+            ))}
+            {active && active.i < n && <rect className="tc-shadow" x={left + band * active.i} y={PAD.top} width={band} height={plotH} />}
+            {bars.map(({ s, i, c }) => (
+              <path key={'b' + i} fill={c} d={labels.map((_, k) => barPath(xMid(k) - barW / 2, barW, yOf(value(s, k)), base)).join('')} />
+            ))}
+            {lines.map(({ s, i, c }) => (
+              <polyline key={'l' + i} fill="none" stroke={c} strokeWidth={2} strokeDasharray={s.color === 'compare' ? '6 4' : undefined} strokeLinejoin="round"
+                points={labels.map((_, k) => `${xMid(k).toFixed(1)},${yOf(value(s, k)).toFixed(1)}`).join(' ')} />
+            ))}
+            {shownLabels(n, step).map((k) => (
+              <text key={k} className="tc-label" x={clampLabel(xMid(k), textWidth(labels[k]), width)} y={svgHeight - 6} textAnchor="middle">{labels[k]}</text>
+            ))}
+            <rect className="tc-hit" x={left} y={PAD.top} width={plotW} height={plotH} onPointerMove={pick} onPointerDown={pick} onPointerLeave={() => setActive(null)} />
+          </svg>
+        )}
+        {tip && active && (
+          <div className="chart-tip" style={tip} aria-hidden="true">
+            <strong>{labels[active.i]}</strong>
+            {shown.map(({ s, c }) => (
+              <div key={s.name} className="tip-row">
+                <span className="tc-dot" style={{ background: c }} />
+                <span>{s.name}</span>
+                <b>{formatExact(value(s, active.i))}</b>
+              </div>
+            ))}
+          </div>
+        )}
+        <table className="sr-only">
+          <thead>
+            <tr>
+              <th />
+              {series.map((s) => <th key={s.name}>{s.name}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {labels.map((l, k) => (
+              <tr key={k}>
+                <th>{l}</th>
+                {series.map((s) => <td key={s.name}>{value(s, k)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+// At most this tall; narrower screens keep the map's proportions instead of an empty band above and below.
+const MAP_HEIGHT = 340;
+/** The world's box (width / height) before it is loaded, so that the placeholder takes the map's place. */
+const WORLD_RATIO = '1008 / 471';
+
+type MapProps = { set: ShapeSet; data: { x: string; y: number }[]; nameOf: (code: string, label: string) => string; onSelect?: (code: string) => void; className: string; attrs?: Record<string, string | number> };
+
+/**
+ * Shaded areas with a tooltip (name: value) under the pointer and a click to select. With focus, the arrow
+ * keys go through the areas that have data (largest first) and Enter selects one.
+ */
+function Choropleth({ set, data, nameOf, onSelect, className, attrs }: MapProps) {
+  const dark = useDark();
+  const clip = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
+  const p = palette(dark);
+  const shades = useMemo(() => shadeAll(data, p.low, p.views), [data, p.low, p.views]);
+  // The paths only change with the shapes or the shades; hovering draws an outline on top of them.
+  const areas = useMemo(
+    () => set.shapes.map((s, i) => <path key={i} d={s.d} data-i={i} data-code={s.code} fill={shades.get(s.code)?.fill ?? p.empty} />),
+    [set, shades, p.empty],
+  );
+  // The keyboard's stops: one shape per area with data (Cyprus and Northern Cyprus are both "CY"), largest first.
+  const order = useMemo(() => {
+    const seen = new Set<string>();
+    return set.shapes
+      .map((s, i) => ({ i, code: s.code, v: shades.get(s.code)?.value ?? 0 }))
+      .filter((x) => x.v > 0 && !seen.has(x.code) && seen.add(x.code))
+      .sort((a, b) => b.v - a.v)
+      .map((x) => x.i);
+  }, [set, shades]);
+  const at = (e: { clientX: number; clientY: number; target: EventTarget }) => {
+    const i = Number((e.target as Element).getAttribute?.('data-i') ?? NaN);
+    const r = box.current!.getBoundingClientRect();
+    setHover(Number.isInteger(i) ? { i, x: e.clientX - r.left, y: e.clientY - r.top } : null);
+    return Number.isInteger(i) ? i : null;
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if ((e.key === 'Enter' || e.key === ' ') && hover && onSelect) {
+      e.preventDefault();
+      return onSelect(set.shapes[hover.i].code);
+    }
+    const dir = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (!dir || !order.length) return;
+    e.preventDefault();
+    const k = hover ? order.indexOf(hover.i) : -1;
+    setHover({ i: order[(k + dir + order.length) % order.length] ?? order[0], x: 8, y: 8 });
+  };
+  const shape = hover ? set.shapes[hover.i] : null;
+  const value = shape ? shades.get(shape.code)?.value ?? 0 : 0;
+  return (
+    <div ref={box} className={'chart map ' + className} style={{ width: '100%', aspectRatio: `${set.width} / ${set.height}`, maxHeight: MAP_HEIGHT }} {...attrs}
+      tabIndex={0} role="group" aria-label={order.slice(0, 10).map((i) => `${nameOf(set.shapes[i].code, set.shapes[i].label)} ${shades.get(set.shapes[i].code)?.value}`).join(', ') || undefined}
+      onKeyDown={onKey} onBlur={() => setHover(null)}>
+      <svg viewBox={`0 0 ${set.width.toFixed(1)} ${set.height.toFixed(1)}`} width="100%" height="100%" preserveAspectRatio="xMidYMid meet" aria-hidden="true"
+        className={onSelect ? 'selectable' : undefined}
+        onPointerMove={at} onPointerLeave={() => setHover(null)}
+        onClick={(e) => { const i = at(e); if (i !== null && onSelect) onSelect(set.shapes[i].code); }}>
+        <clipPath id={clip}>
+          <rect width={set.width} height={set.height} />
+        </clipPath>
+        <g clipPath={`url(#${clip})`} className="map-areas">
+          {areas}
+          {shape && <path className="map-hover" d={shape.d} />}
+        </g>
+      </svg>
+      {shape && hover && (
+        <div className="chart-tip" style={tipPlace(hover.x, hover.y, box.current?.clientWidth ?? 0, 160)} role="status">
+          {nameOf(shape.code, shape.label)}: {formatExact(value)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+let world: ShapeSet | null = null;
+let worldLoad: Promise<ShapeSet> | null = null;
+
+/** Fetches and projects the world's countries once (the first WorldMap to mount starts it). */
+export function loadWorld(): Promise<ShapeSet> {
   worldLoad ??= fetch(worldUrl)
     .then((r) => {
       if (!r.ok) throw new Error('world map: HTTP ' + r.status);
       return r.json();
     })
-    .then(registerWorld, (e) => {
-      worldLoad = null; // a later mount tries again
-      throw e;
-    });
+    .then(
+      (json) => (world = worldShapes(json)),
+      (e) => {
+        worldLoad = null; // a later mount tries again
+        throw e;
+      },
+    );
   return worldLoad;
 }
 
-function registerWorld(world: unknown) {
-  const topo = world as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const fc = feature(topo, topo.objects.countries) as unknown as { features: { id?: string; properties: { name: string }; geometry: { type: string; coordinates?: unknown } | null }[] };
-  for (const f of fc.features) {
-    f.geometry = clampGeometry(f.geometry);
-    const code = (f.id && ISO_NUMERIC[f.id]) || NAMELESS[f.properties.name] || f.properties.name;
-    f.properties.name = code;
-  }
-  fc.features = fc.features.filter((f) => f.properties.name !== 'AQ');
-  echarts.registerMap('world', fc as never);
-}
-
-function palette() {
-  const dark = isDark();
-  return {
-    text: dark ? '#c9d1d9' : '#394150',
-    grid: dark ? '#2a313c' : '#e6e8ee',
-    views: dark ? '#4c8dff' : '#2f6feb',
-    visitors: dark ? '#8bb7ff' : '#93b6f5',
-    compare: dark ? '#6b7280' : '#b8bfcc',
-    empty: dark ? '#252b35' : '#eef0f4',
-  };
-}
-
-/**
- * A choropleth's data with each area's colour: linear in RGB from `low` (0) to `high` (the largest value),
- * as ECharts' continuous visualMap would shade it, without shipping that component (30 KB).
- */
-function shade(data: { x: string; y: number }[], low: string, high: string) {
-  const max = Math.max(1, ...data.map((d) => d.y));
-  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  const [a, b] = [rgb(low), rgb(high)];
-  return data.map((d) => {
-    const t = Math.min(1, Math.max(0, (Number.isFinite(d.y) ? d.y : 0) / max));
-    const c = a.map((v, i) => Math.round(v + (b[i] - v) * t));
-    return { name: d.x, value: d.y, itemStyle: { areaColor: `rgb(${c.join(',')})` } };
-  });
-}
-
-function useChart(option: () => echarts.EChartsCoreOption, deps: unknown[], onClick?: (name: string) => void) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  // The theme listener must draw the latest data, not the first render's.
-  const latest = useRef(option);
-  latest.current = option;
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    const theme = () => c.setOption(latest.current(), true);
-    window.addEventListener('footfall-theme', theme);
-    return () => {
-      ro.disconnect();
-      window.removeEventListener('footfall-theme', theme);
-      c.dispose();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option(), true);
-    chart.current?.off('click');
-    if (onClick) chart.current?.on('click', (p) => onClick((p as { name: string }).name));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return el;
-}
-
-export type SeriesSpec = { name: string; data: number[]; kind: 'bar' | 'line'; color?: 'views' | 'visitors' | 'compare' };
-
-export function TimeChart({ labels, series, height = 280 }: { labels: string[]; series: SeriesSpec[]; height?: number }) {
-  const el = useChart(
-    () => {
-      const p = palette();
-      const auto = ['#2f6feb', '#e8590c', '#2b8a3e', '#ae3ec9', '#f59f00', '#0c8599', '#e03131', '#5c7cfa'];
-      return {
-        animation: false,
-        grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
-        legend: { top: 0, textStyle: { color: p.text }, itemWidth: 14, itemHeight: 10 },
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        xAxis: { type: 'category', data: labels, axisLabel: { color: p.text, hideOverlap: true }, axisLine: { lineStyle: { color: p.grid } }, axisTick: { show: false } },
-        yAxis: { type: 'value', minInterval: 1, axisLabel: { color: p.text }, splitLine: { lineStyle: { color: p.grid } } },
-        series: series.map((s, i) => ({
-          name: s.name,
-          type: s.kind,
-          data: s.data,
-          barGap: '-100%',
-          barMaxWidth: 28,
-          z: s.color === 'visitors' ? 3 : 2,
-          symbol: 'none',
-          lineStyle: s.color === 'compare' ? { type: 'dashed', width: 2 } : { width: 2 },
-          itemStyle: { color: s.color ? p[s.color] : auto[i % auto.length], borderRadius: s.kind === 'bar' ? [3, 3, 0, 0] : 0 },
-        })),
-      };
-    },
-    [labels, series],
-  );
-  return <div ref={el} style={{ height, width: '100%' }} className="chart" />;
-}
-
 export function WorldMap({ data, label, onSelect }: { data: { x: string; y: number }[]; label: (code: string) => string; onSelect?: (code: string) => void }) {
-  const el = useChart(
-    () => {
-      const p = palette();
-      return {
-        animation: false,
-        tooltip: {
-          trigger: 'item',
-          formatter: (x: { name: string; value: number }) => `${label(x.name)}: ${Number.isFinite(x.value) ? x.value : 0}`,
-        },
-        series: [
-          {
-            type: 'map',
-            map: 'world',
-            roam: false,
-            top: 8,
-            bottom: 8,
-            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f59f00' } },
-            select: { disabled: true },
-            itemStyle: { areaColor: p.empty, borderColor: isDark() ? '#11151c' : '#ffffff', borderWidth: 0.5 },
-            data: shade(data, isDark() ? '#22406f' : '#cfe0ff', p.views),
-          },
-        ],
-      };
-    },
-    [data],
-    onSelect,
-  );
-  return <div ref={el} className="chart map" style={{ width: '100%', height: 340 }} />;
+  const [set, setSet] = useState(world);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (set) return;
+    let live = true;
+    loadWorld().then((s) => live && setSet(s), (e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [set]);
+  if (error) return <p className="empty map-empty">{error}</p>;
+  if (!set) return <div className="chart-placeholder" style={{ aspectRatio: WORLD_RATIO, maxHeight: MAP_HEIGHT }} />;
+  return <Choropleth set={set} data={data} nameOf={(code) => label(code)} onSelect={onSelect} className="world-map" />;
 }
 
-const regionMaps = new Map<string, RegionShapes | null>();
+const regionSets = new Map<string, ShapeSet | null>();
 
 /**
  * A country's regions as a choropleth. The shapes load on first use (one small chunk per country); a
  * country without shapes says so, its regions stay listed in the Location panel.
  */
 export function RegionMap({ country, data, empty, onSelect }: { country: string; data: { x: string; y: number }[]; empty: string; onSelect?: (code: string) => void }) {
-  const [shapes, setShapes] = useState<RegionShapes | null | undefined>(regionMaps.get(country));
+  const [set, setSet] = useState<ShapeSet | null | undefined>(regionSets.get(country));
   useEffect(() => {
-    if (regionMaps.has(country)) return setShapes(regionMaps.get(country));
+    if (regionSets.has(country)) return setSet(regionSets.get(country));
+    setSet(undefined);
     let live = true;
     // The per-country file index (200+ names) is its own chunk too: only a drill-down needs it.
-    import('./regionShapes').then((m) => m.loadRegionShapes(country)).then((s) => {
-      if (s) echarts.registerMap('region-' + country, s as never);
-      regionMaps.set(country, s);
-      if (live) setShapes(s);
-    }, () => live && setShapes(null));
+    import('./regionShapes').then((m) => m.loadRegionShapes(country)).then((s: RegionShapes | null) => {
+      const projected = s ? regionShapeSet(s) : null;
+      regionSets.set(country, projected);
+      if (live) setSet(projected);
+    }, () => live && setSet(null));
     return () => {
       live = false;
     };
   }, [country]);
-  if (shapes === undefined) return <div className="chart-placeholder" style={{ height: 340 }} />;
-  if (shapes === null) return <p className="empty map-empty">{empty}</p>;
-  return <RegionChart country={country} shapes={shapes} data={data} onSelect={onSelect} />;
+  if (set === undefined) return <div className="chart-placeholder" style={{ height: MAP_HEIGHT }} />;
+  if (set === null) return <p className="empty map-empty">{empty}</p>;
+  const codes = new Set(set.shapes.map((s) => s.code));
+  const shaded = data.filter((d) => codes.has(d.x)).length;
+  return <Choropleth set={set} data={data} nameOf={(code, l) => l || code} onSelect={onSelect} className="region-map" attrs={{ 'data-country': country, 'data-shaded': shaded }} />;
 }
 
-function RegionChart({ country, shapes, data, onSelect }: { country: string; shapes: RegionShapes; data: { x: string; y: number }[]; onSelect?: (code: string) => void }) {
-  const labels = new Map(shapes.features.map((f) => [f.properties.name, f.properties.label]));
-  const shaded = data.filter((d) => labels.has(d.x)).length;
-  const el = useChart(
-    () => {
-      const p = palette();
-      return {
-        animation: false,
-        tooltip: {
-          trigger: 'item',
-          formatter: (x: { name: string; value: number }) => `${labels.get(x.name) || x.name}: ${Number.isFinite(x.value) ? x.value : 0}`,
-        },
-        series: [
-          {
-            type: 'map',
-            map: 'region-' + country,
-            roam: false,
-            ...(shapes.bounds ? { boundingCoords: shapes.bounds } : {}),
-            top: 8,
-            bottom: 8,
-            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f59f00' } },
-            select: { disabled: true },
-            itemStyle: { areaColor: p.empty, borderColor: isDark() ? '#11151c' : '#ffffff', borderWidth: 0.5 },
-            data: shade(data, isDark() ? '#22406f' : '#cfe0ff', p.views),
-          },
-        ],
-      };
-    },
-    [data, shapes],
-    onSelect,
-  );
-  return <div ref={el} className="chart map region-map" data-country={country} data-shaded={shaded} style={{ width: '100%', height: 340 }} />;
-}
-
-export default { TimeChart, WorldMap, RegionMap, loadWorld };

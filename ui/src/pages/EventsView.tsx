@@ -9,7 +9,7 @@ import { bucketLabels } from '../lib/dates';
 import { useRange } from '../lib/useRange';
 import { DateRangePicker } from '../components/DateRangePicker';
 import { FilterBar } from '../components/FilterBar';
-import { TimeChart } from '../components/lazyCharts';
+import { TimeChart } from '../components/charts';
 import { Empty, ErrorBox, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
 import { savedParams } from '../lib/segments';

@@ -5,7 +5,7 @@ import { countryName, formatNumber } from '../lib/format';
 import { setSearch, useLocation } from '../lib/router';
 import type { RangeState } from '../lib/useRange';
 import { COUNTRY_LIMIT, filterBy } from '../components/MetricPanel';
-import { RegionMap, WorldMap } from '../components/lazyCharts';
+import { RegionMap, WorldMap } from '../components/charts';
 import { ErrorBox } from '../components/ui';
 import type { Website } from './WebsitesPage';
 

@@ -13,7 +13,7 @@ import { useSession } from '../lib/session';
 import { DateRangePicker } from '../components/DateRangePicker';
 import { FilterBar } from '../components/FilterBar';
 import { MetricPanel } from '../components/MetricPanel';
-import { TimeChart } from '../components/lazyCharts';
+import { TimeChart } from '../components/charts';
 import { MapCard } from './MapCard';
 import { CopyButton, ErrorBox } from '../components/ui';
 import type { Website } from './WebsitesPage';

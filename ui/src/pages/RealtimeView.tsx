@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { useApi } from '../lib/cache';
 import { countryName, displayName, flag, formatNumber } from '../lib/format';
 import { realtimeBuckets, withShares } from '../lib/series';
-import { TimeChart, WorldMap } from '../components/lazyCharts';
+import { TimeChart, WorldMap } from '../components/charts';
 import { Empty, ErrorBox, Spinner } from '../components/ui';
 import type { Website } from './WebsitesPage';
 

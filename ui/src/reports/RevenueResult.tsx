@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { change, countryName, formatNumber } from '../lib/format';
 import { bucketLabels, type Unit } from '../lib/dates';
 import { bucketLabel, eventSeries } from '../lib/series';
-import { TimeChart, WorldMap } from '../components/lazyCharts';
+import { TimeChart, WorldMap } from '../components/charts';
 import { Empty } from '../components/ui';
 import { NameValueTable } from './ReportParts';
 import type { RangeView } from './ReportResult';

@@ -3,7 +3,7 @@ import { useApi } from '../../lib/cache';
 import { countryName, displayName, formatDuration, formatNumber, formatPercent } from '../../lib/format';
 import type { BoardComponent, EntityType } from '../../lib/boards';
 import type { RangeState } from '../../lib/useRange';
-import { WorldMap } from '../../components/lazyCharts';
+import { WorldMap } from '../../components/charts';
 import { Empty, ErrorBox, Spinner } from '../../components/ui';
 import { Heatmap } from '../OverviewView';
 import type { Website } from '../WebsitesPage';

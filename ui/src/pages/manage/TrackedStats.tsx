@@ -12,7 +12,7 @@ import { useRange, type RangeState } from '../../lib/useRange';
 import { DateRangePicker } from '../../components/DateRangePicker';
 import { FilterBar } from '../../components/FilterBar';
 import { MetricPanel, filterBy } from '../../components/MetricPanel';
-import { TimeChart, WorldMap } from '../../components/lazyCharts';
+import { TimeChart, WorldMap } from '../../components/charts';
 import { CopyButton, ErrorBox, Spinner } from '../../components/ui';
 import { API_PATH, DeleteTracked, TrackedForm } from './TrackedList';
 import type { Tracked } from './types';
