@@ -25,7 +25,7 @@ public final class Funnel {
     private Funnel() {
     }
 
-    /** The report: on DuckDB through {@link FunnelMatch} (one pass over the range's step rows), elsewhere {@link #plain}. */
+    /** The report: on DuckDB through {@link FunnelMatch}, elsewhere {@link #plain}. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
         return run(store, scope, parameters, scope.dialect().name().equals("duckdb"));
     }
