@@ -1,6 +1,7 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.accelerate.duckdb.FunnelMatch;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The funnel report: of the visitors who reached step 1 (a row passing the filters), how many then reached
@@ -23,9 +25,26 @@ public final class Funnel {
     private Funnel() {
     }
 
+    /** The report: on DuckDB through {@link FunnelMatch}, elsewhere {@link #plain}. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, scope.dialect().name().equals("duckdb"));
+    }
+
+    /** The report from level-by-level joins with the event table: the reference {@link FunnelMatch} is tested equal to. */
+    public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, false);
+    }
+
+    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, boolean matched) throws SQLException {
         List<Step> steps = Step.list(parameters.get("steps"), 2, 8);
         int window = ReportInputs.wholeNumber(parameters, "window", 1, MAX_WINDOW_MINUTES);
+        SqlText sql = matched ? FunnelMatch.query(scope, steps.stream().<Function<String, SqlText>>map(s -> s::condition).toList(),
+                window * 60L, Reports.REPORTABLE) : levels(scope, steps, window);
+        List<Long> counts = store.read(c -> sql.list(c, rs -> rs.getLong(2)));
+        return answer(steps, counts);
+    }
+
+    private static SqlText levels(EventScope scope, List<Step> steps, int window) {
         SqlText sql = new SqlText().add("WITH level1 AS (SELECT DISTINCT e.session_id, e.created_at FROM event e")
                 .addAll(scope.where(Reports.REPORTABLE)).add(" AND ").addAll(steps.getFirst().condition("e")).add(")");
         String windowEnd = scope.dialect().plusSeconds("l.created_at", window * 60L);
@@ -39,8 +58,10 @@ public final class Funnel {
         for (int i = 1; i <= steps.size(); i++) {
             sql.add((i == 1 ? " " : " UNION ALL ") + "SELECT " + i + " AS level, count(DISTINCT session_id) AS visitors FROM level" + i);
         }
-        sql.add(" ORDER BY level");
-        List<Long> counts = store.read(c -> sql.list(c, rs -> rs.getLong(2)));
+        return sql.add(" ORDER BY level");
+    }
+
+    private static List<Map<String, Object>> answer(List<Step> steps, List<Long> counts) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             long visitors = counts.get(i);
