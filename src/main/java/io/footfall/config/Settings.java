@@ -17,6 +17,8 @@ import java.util.Map;
  * @param queryOptions       how the query paths shape their SQL ({@link QueryOptions}: tuning and tests)
  * @param foldIdleSeconds    FOLD_IDLE_SECONDS: DuckDB folds its rollups' tail this long after appends pause (default 3;
  *                           0: only when the tail is full or 30 s old, as tests keep their tails)
+ * @param readBarrierTimeoutSeconds READ_BARRIER_TIMEOUT_SECONDS: longest wait of a read for acknowledged hits to reach the
+ *                           store; then it answers 503 (the store is failing or far behind)
  */
 public record Settings(
         String host,
@@ -47,7 +49,8 @@ public record Settings(
         String queryPath,
         QueryOptions queryOptions,
         int foldIdleSeconds,
-        TinyTrailSettings tinyTrail) {
+        TinyTrailSettings tinyTrail,
+        int readBarrierTimeoutSeconds) {
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -89,7 +92,8 @@ public record Settings(
                 r.oneOf("QUERY_PATH", "accelerated", List.of("accelerated", "reference", "compare")),
                 QueryOptions.from(r),
                 r.integer("FOLD_IDLE_SECONDS", 3, 0, 3600),
-                TinyTrailSettings.from(env));
+                TinyTrailSettings.from(env),
+                r.integer("READ_BARRIER_TIMEOUT_SECONDS", io.footfall.store.wal.WriteAheadEventStore.DEFAULT_READ_BARRIER_TIMEOUT_SECONDS, 1, 3600));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -97,6 +101,7 @@ public record Settings(
         return new Settings(host, newPort, dir, databaseUrl, appSecret, basePath, clientIpHeader, corsMaxAge,
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
-                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, foldIdleSeconds, tinyTrail);
+                loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, foldIdleSeconds, tinyTrail,
+                readBarrierTimeoutSeconds);
     }
 }

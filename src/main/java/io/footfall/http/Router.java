@@ -66,10 +66,10 @@ public final class Router {
         } catch (ApiException e) {
             reply = error(e);
         } catch (Exception e) {
-            ApiException outOfMemory = DatabaseOutOfMemory.answerFor(e);
-            if (outOfMemory != null) {
-                LOG.log(Level.WARNING, "database out of memory on " + req.prologue().method().text() + " " + req.path().path() + ": " + e.getMessage());
-                reply = error(outOfMemory);
+            ApiException unavailable = StoreUnavailable.answerFor(e);
+            if (unavailable != null) {
+                LOG.log(Level.WARNING, "503 on " + req.prologue().method().text() + " " + req.path().path() + ": " + e.getMessage());
+                reply = error(unavailable);
             } else {
                 LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method().text() + " " + req.path().path(), e);
                 reply = error(new ApiException(500, "internal-error", "Internal server error"));

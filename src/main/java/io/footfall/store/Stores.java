@@ -33,7 +33,7 @@ public record Stores(EventStore events, MetaStore meta, Connections connections,
             Migrations.apply(db, "duckdb");
             DuckDbEventStore store = DuckDbEventStore.open(db, settings.foldIdleSeconds());
             WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"),
-                    settings.memory().maxUnshippedHits());
+                    settings.memory().maxUnshippedHits(), java.time.Duration.ofSeconds(settings.readBarrierTimeoutSeconds()));
             return new Stores(events, new JdbcMetaStore(db), db, "duckdb", events);
         } catch (java.io.IOException e) {
             db.close();

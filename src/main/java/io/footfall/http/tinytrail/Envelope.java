@@ -53,6 +53,11 @@ final class Envelope {
                 Long retry = e.retryAfterSeconds() == null ? null : Long.valueOf(e.retryAfterSeconds());
                 return error(e.status(), TinyTrailException.codeFor(e.status()), e.getMessage(), retry);
             } catch (Exception e) {
+                ApiException unavailable = io.footfall.http.StoreUnavailable.answerFor(e);
+                if (unavailable != null) {
+                    LOG.log(Level.WARNING, "503 on " + req.method() + " " + req.path() + ": " + e.getMessage());
+                    return error(503, TinyTrailException.codeFor(503), unavailable.getMessage(), Long.valueOf(unavailable.retryAfterSeconds()));
+                }
                 LOG.log(Level.SEVERE, "unhandled error on " + req.method() + " " + req.path(), e);
                 return error(500, "INTERNAL_ERROR", "Internal server error", null);
             }

@@ -131,11 +131,35 @@ public final class DuckDbConnections implements Connections {
             else writer.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
-            writer.rollback();
+            abort(e);
             throw e;
         } finally {
             fenceCommit = false;
             writer.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Rolls back after a failure. A statement or commit that runs out of memory can end DuckDB's transaction while
+     * the JDBC driver still believes one runs: its ROLLBACK then fails and the belief stays, so every later write got
+     * no BEGIN, ran each statement in a transaction of its own (no longer all-or-nothing: a failed ship left rows
+     * that its retry stored again) and failed at its commit, for good. Opening a transaction explicitly lets the
+     * driver's ROLLBACK succeed and clears it.
+     */
+    private void abort(Exception failure) {
+        try {
+            writer.rollback();
+            return;
+        } catch (SQLException noTransaction) {
+            // DuckDB had none to roll back
+        }
+        try {
+            try (var st = writer.createStatement()) {
+                st.execute("BEGIN TRANSACTION");
+            }
+            writer.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

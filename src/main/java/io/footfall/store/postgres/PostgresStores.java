@@ -25,7 +25,7 @@ public final class PostgresStores {
         try {
             Migrations.apply(db, BACKEND);
             WriteAheadEventStore events = WriteAheadEventStore.open(new PostgresEventStore(db), settings.dataDir().resolve("ingest-log"),
-                    settings.memory().maxUnshippedHits());
+                    settings.memory().maxUnshippedHits(), java.time.Duration.ofSeconds(settings.readBarrierTimeoutSeconds()));
             return new Stores(events, new JdbcMetaStore(db), db, BACKEND, events);
         } catch (IOException e) {
             db.close();

@@ -29,14 +29,22 @@ import java.util.logging.Logger;
  * so neither the heap nor the log grows without bound when the store falls behind, e.g. during a long fold.
  * <p>
  * Hazards: {@link #append} must be called by one thread at a time (the ingest queue's writer); if the
- * store keeps failing, hits stay safe in the log, reads wait at most {@link #BARRIER_TIMEOUT_MILLIS}, and
- * appends fail after as long once the backlog is full (nothing is acknowledged that is not in the log).
+ * store keeps failing (out of memory, disk), hits stay safe in the log and the shipper retries with back-off;
+ * reads wait at most the read barrier's timeout and then fail with {@link ShippingBehindException} (the API
+ * answers 503) rather than answer without acknowledged hits, and appends fail after {@link #APPEND_WAIT_MILLIS}
+ * once the backlog is full (nothing is acknowledged that is not in the log).
  */
 public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WriteAheadEventStore.class.getName());
     private static final long SHIP_INTERVAL_MILLIS = 200;
     private static final int SHIP_MAX_ROWS = 50_000;
-    static final long BARRIER_TIMEOUT_MILLIS = 30_000;
+    /** How long the writer waits for room in a full backlog before failing its batch (collect then answers 503). */
+    static final long APPEND_WAIT_MILLIS = 30_000;
+    /** READ_BARRIER_TIMEOUT_SECONDS' default: longer than a ship behind a fold on a large store takes, short enough for a client to wait. */
+    public static final int DEFAULT_READ_BARRIER_TIMEOUT_SECONDS = 10;
+    /** Pauses between tries while the store rejects every hit: from the first to the last, doubling. */
+    static final long FIRST_RETRY_MILLIS = 250;
+    static final long MAX_RETRY_MILLIS = 5_000;
     /** Set while a thread runs a {@link #readTogether}, and in the threads it starts for parts of it (Parallel). */
     private static final InheritableThreadLocal<Boolean> IN_READ_TOGETHER = new InheritableThreadLocal<>() {
         @Override
@@ -48,18 +56,22 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private final EventStore store;
     private final HitLog log;
     private final int maxUnshipped;
+    private final long barrierTimeoutMillis;
     private final Object lock = new Object();
     private List<CollectedHit> pending = new ArrayList<>();
     private long appendedSeq;
     private long shippedSeq;
     private long wantedSeq;
     private boolean closing;
+    /** Pause before the shipper's next try; 0 while the store takes hits. */
+    private long retryMillis;
     private final Thread shipper;
 
-    private WriteAheadEventStore(EventStore store, HitLog log, int maxUnshipped) {
+    private WriteAheadEventStore(EventStore store, HitLog log, int maxUnshipped, long barrierTimeoutMillis) {
         this.store = store;
         this.log = log;
         this.maxUnshipped = maxUnshipped;
+        this.barrierTimeoutMillis = barrierTimeoutMillis;
         this.appendedSeq = log.lastSeq();
         this.shippedSeq = appendedSeq;
         this.shipper = Thread.ofPlatform().name("footfall-hit-shipper").daemon(true).start(this::shipLoop);
@@ -67,19 +79,26 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
 
     /**
      * Opens the log in {@code dir}, ships whatever a previous run left in it, and starts shipping; at most
-     * {@code maxUnshipped} hits wait for the store (~1 KiB of heap and ~250 bytes of log each).
+     * {@code maxUnshipped} hits wait for the store (~1 KiB of heap and ~250 bytes of log each); a read waits at most
+     * {@code readBarrierTimeout} for the hits acknowledged before it to reach the store.
      */
-    public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped) throws IOException, SQLException {
-        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped);
+    public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped, java.time.Duration readBarrierTimeout)
+            throws IOException, SQLException {
+        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped, readBarrierTimeout.toMillis());
     }
 
-    /** As {@link #open(EventStore, Path, int)} with the largest backlog MEMORY_LIMIT ever gives (tests). */
+    /** With the largest backlog MEMORY_LIMIT ever gives and the default read barrier timeout (tests). */
     static WriteAheadEventStore open(EventStore store, Path dir) throws IOException, SQLException {
         return open(store, dir, HitLog.SEGMENT_BYTES, 100_000);
     }
 
-    /** As {@link #open(EventStore, Path, int)} with the log's segment size and the backlog bound given (tests use small ones). */
+    /** With the log's segment size and the backlog bound given (tests use small ones) and the default read barrier timeout. */
     static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped) throws IOException, SQLException {
+        return open(store, dir, segmentBytes, maxUnshipped, DEFAULT_READ_BARRIER_TIMEOUT_SECONDS * 1000L);
+    }
+
+    static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped, long barrierTimeoutMillis)
+            throws IOException, SQLException {
         HitLog.Opened opened = HitLog.open(dir, segmentBytes);
         List<CollectedHit> recovered = opened.recovered();
         if (!recovered.isEmpty()) {
@@ -92,7 +111,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             LOG.info("recovered " + recovered.size() + " hits from the write-ahead log");
         }
         opened.log().markShipped(opened.log().lastSeq());
-        return new WriteAheadEventStore(store, opened.log(), maxUnshipped);
+        return new WriteAheadEventStore(store, opened.log(), maxUnshipped, barrierTimeoutMillis);
     }
 
     /** Durable on return (fsync'ed to the log); visible to reads at the latest by the next read. */
@@ -121,7 +140,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
 
     @Override
     public void foldPending() throws SQLException {
-        barrier();
+        awaitShipped(APPEND_WAIT_MILLIS); // a fold only makes reads faster: without the newest hits it is still right
         store.foldPending();
     }
 
@@ -167,7 +186,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
 
     /** Waits while the backlog is full; fails (before anything is written) if shipping makes no room in time. */
     private void awaitRoom() throws SQLException {
-        long deadline = System.currentTimeMillis() + BARRIER_TIMEOUT_MILLIS;
+        long deadline = System.currentTimeMillis() + APPEND_WAIT_MILLIS;
         synchronized (lock) {
             while (appendedSeq - shippedSeq >= maxUnshipped && !closing) {
                 wantedSeq = Math.max(wantedSeq, appendedSeq);
@@ -186,27 +205,43 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
         }
     }
 
-    /** Waits until everything appended so far has reached the store. */
-    private void barrier() {
-        long deadline = System.currentTimeMillis() + BARRIER_TIMEOUT_MILLIS;
+    /**
+     * Waits until everything appended so far has reached the store; throws {@link ShippingBehindException} when that
+     * takes longer than the read barrier's timeout (a read then would silently miss acknowledged hits).
+     */
+    private void barrier() throws SQLException {
+        if (!awaitShipped(barrierTimeoutMillis)) {
+            synchronized (lock) {
+                long behind = appendedSeq - shippedSeq;
+                LOG.warning("read barrier timed out after " + barrierTimeoutMillis + " ms: " + behind + " acknowledged hits are not in the store yet"
+                        + (retryMillis > 0 ? " (the store is failing; retrying every " + retryMillis + " ms)" : ""));
+                throw new ShippingBehindException("Recently collected hits are not in the database yet (" + behind + " waiting"
+                        + (retryMillis > 0 ? "; the database is failing to take them, see the server log" : "")
+                        + "), so this answer would leave them out: try again shortly",
+                        Math.max(1, (Math.max(retryMillis, FIRST_RETRY_MILLIS) + 999) / 1000));
+            }
+        }
+    }
+
+    /** Waits up to {@code timeoutMillis} until everything appended so far has reached the store; false when it has not. */
+    private boolean awaitShipped(long timeoutMillis) throws SQLException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (lock) {
             long target = appendedSeq;
-            if (shippedSeq >= target) return;
+            if (shippedSeq >= target) return true;
             wantedSeq = Math.max(wantedSeq, target);
             lock.notifyAll();
             while (shippedSeq < target) {
                 long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    LOG.warning("read barrier timed out; reading without the newest hits");
-                    return;
-                }
+                if (left <= 0) return false;
                 try {
                     lock.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    throw new SQLException("interrupted while waiting for the store to take the newest hits", e);
                 }
             }
+            return true;
         }
     }
 
@@ -236,12 +271,19 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             }
             List<CollectedHit> unshipped = ship(batch);
             if (!unshipped.isEmpty()) {
+                long pause;
                 synchronized (lock) {
                     List<CollectedHit> retry = new ArrayList<>(unshipped);
                     retry.addAll(pending);
-                    pending = retry; // keep order; retry after a pause
+                    pending = retry; // keep order; retry after a pause that grows while the store keeps failing
+                    if (closing && retryMillis >= MAX_RETRY_MILLIS) {
+                        LOG.severe("stopping with " + pending.size() + " hits not in the store; they are safe in the log and shipped at the next start");
+                        return;
+                    }
+                    retryMillis = retryMillis == 0 ? FIRST_RETRY_MILLIS : Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+                    pause = retryMillis;
                 }
-                sleepQuietly(1000);
+                sleepQuietly(pause);
                 continue;
             }
             try {
@@ -251,6 +293,8 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
                 LOG.log(Level.WARNING, "cannot record shipping progress in the ingest log", e);
             }
             synchronized (lock) {
+                if (retryMillis > 0) LOG.info("the store takes hits again; " + (appendedSeq - upTo) + " still wait to be shipped");
+                retryMillis = 0;
                 shippedSeq = upTo;
                 lock.notifyAll();
             }
@@ -258,11 +302,12 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     }
 
     /**
-     * Appends the batch; returns the hits not shipped (a suffix of it; empty when all went in). Each append is
+     * Appends the batch; returns the hits not shipped, in order (empty when all went in). Each append is
      * all-or-nothing, so retrying a failed one stores nothing twice. When the whole batch fails, it is split
      * in halves to find the hits that fail alone while others go in: such a poison hit would otherwise block
      * the log forever; it is dropped with a SEVERE log line naming it. If nothing goes in, the store is at
-     * fault, not a hit: everything stays in the log for the next try.
+     * fault, not a hit: everything stays in the log for the next try. A hit whose failure is the store's own
+     * (out of memory, disk: {@link StoreFaults}) is never dropped, even when smaller batches went in meanwhile.
      */
     private List<CollectedHit> ship(List<CollectedHit> batch) {
         boolean[] anyShipped = {false};
@@ -271,11 +316,16 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             // the first hit failed alone and nothing went in yet: the hits after it tell the store's fault from the hit's
             List<CollectedHit> after = shipIsolating(left.subList(1, left.size()), anyShipped);
             if (anyShipped[0]) {
-                quarantine(left.getFirst());
-                return after;
+                if (quarantine(left.getFirst())) return after;
+                List<CollectedHit> kept = new ArrayList<>(List.of(left.getFirst()));
+                kept.addAll(after);
+                return kept;
             }
         }
-        if (!left.isEmpty()) LOG.severe("cannot move " + left.size() + " hits into the store; they are safe in the log, retrying");
+        if (!left.isEmpty()) {
+            LOG.severe("cannot move " + left.size() + " hits into the store; they are safe in the log, retrying in "
+                    + Math.min(MAX_RETRY_MILLIS, Math.max(FIRST_RETRY_MILLIS, retryMillis * 2)) + " ms");
+        }
         return left;
     }
 
@@ -287,7 +337,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             return List.of();
         }
         if (batch.size() == 1) {
-            if (!anyShipped[0]) return batch;
+            if (!anyShipped[0] || StoreFaults.isStoreFault(failure)) return batch;
             quarantine(batch.getFirst(), failure);
             return List.of();
         }
@@ -301,21 +351,28 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
         return shipIsolating(batch.subList(mid, batch.size()), anyShipped);
     }
 
+    /** Null when the batch went in; else the failure (logged in full once per run of failures, then only counted). */
     private SQLException tryAppend(List<CollectedHit> batch) {
+        SQLException failure;
         try {
             store.append(batch);
             return null;
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "appending " + batch.size() + " hits failed", e);
-            return e;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "appending " + batch.size() + " hits failed", e);
-            return new SQLException(e.getMessage(), e);
+            failure = e;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            failure = new SQLException(e.getMessage(), e);
         }
+        if (retryMillis == 0) LOG.log(Level.WARNING, "appending " + batch.size() + " hits failed", failure);
+        else LOG.fine("appending " + batch.size() + " hits failed: " + failure.getMessage());
+        return failure;
     }
 
-    private void quarantine(CollectedHit hit) {
-        quarantine(hit, tryAppend(List.of(hit)));
+    /** Tries the hit alone once more; drops it if the store still rejects it for itself. False: kept, the store is at fault. */
+    private boolean quarantine(CollectedHit hit) {
+        SQLException failure = tryAppend(List.of(hit));
+        if (failure != null && StoreFaults.isStoreFault(failure)) return false;
+        quarantine(hit, failure);
+        return true;
     }
 
     private void quarantine(CollectedHit hit, SQLException failure) {
