@@ -44,6 +44,8 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     public static final int DEFAULT_READ_BARRIER_TIMEOUT_SECONDS = 10;
     /** Pauses between tries while the store rejects every hit: from the first to the last, doubling. */
     static final long FIRST_RETRY_MILLIS = 250;
+    /** Longest extra wait of a read for a store that is slow but not failing. */
+    static final long SLOW_STORE_MILLIS = 50_000;
     static final long MAX_RETRY_MILLIS = 5_000;
     /** Set while a thread runs a {@link #readTogether}, and in the threads it starts for parts of it (Parallel). */
     private static final InheritableThreadLocal<Boolean> IN_READ_TOGETHER = new InheritableThreadLocal<>() {
@@ -210,7 +212,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
      * takes longer than the read barrier's timeout (a read then would silently miss acknowledged hits).
      */
     private void barrier() throws SQLException {
-        if (!awaitShipped(barrierTimeoutMillis)) {
+        if (!awaitShipped(barrierTimeoutMillis) && !slowButWorking()) {
             synchronized (lock) {
                 long behind = appendedSeq - shippedSeq;
                 LOG.warning("read barrier timed out after " + barrierTimeoutMillis + " ms: " + behind + " acknowledged hits are not in the store yet"
@@ -221,6 +223,22 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
                         Math.max(1, (Math.max(retryMillis, FIRST_RETRY_MILLIS) + 999) / 1000));
             }
         }
+    }
+
+    /**
+     * Past the barrier's timeout, a store that is slow but taking hits (a ship queued behind a long fold, a busy
+     * machine) gets up to {@link #SLOW_STORE_MILLIS} more, as long as it does not start failing: only a failing
+     * store turns a read into a 503. True when the hits arrived meanwhile.
+     */
+    private boolean slowButWorking() throws SQLException {
+        long deadline = System.currentTimeMillis() + SLOW_STORE_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            synchronized (lock) {
+                if (retryMillis > 0) return false;
+            }
+            if (awaitShipped(Math.min(1_000, Math.max(1, deadline - System.currentTimeMillis())))) return true;
+        }
+        return false;
     }
 
     /** Waits up to {@code timeoutMillis} until everything appended so far has reached the store; false when it has not. */
