@@ -192,6 +192,45 @@ class WriteAheadEventStoreTest {
         assertThat(count("session_data")).isEqualTo(5);
     }
 
+    /**
+     * A store that is slow but not failing (its writer busy with a long write, as behind a fold) delays a read past
+     * the barrier's timeout instead of turning it into a 503: the read waits and counts the hit.
+     */
+    @Test
+    void aSlowStoreDelaysReadsPastTheBarrierTimeoutWithoutFailingThem() throws Exception {
+        WriteAheadEventStore wal = WriteAheadEventStore.open(duck, dir.resolve("log"), HitLog.SEGMENT_BYTES, 1000, 200);
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        Thread longWrite = Thread.ofPlatform().start(() -> {
+            try {
+                db.write(c -> {
+                    busy.countDown();
+                    try {
+                        Thread.sleep(1_500); // holds the store's one writer: shipping waits, nothing fails
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        busy.await();
+        wal.append(hits(3));
+        long started = System.nanoTime();
+        long visible = wal.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM event")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(visible).isEqualTo(3);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("waited past the 200 ms timeout")
+                .isGreaterThan(java.time.Duration.ofMillis(200));
+        longWrite.join();
+        wal.close();
+    }
+
     /** A route's read passes one barrier before its first statement: all its statements, on any thread, see what came before. */
     @Test
     void everyStatementOfAReadTogetherSeesWhatWasAppendedBeforeIt() throws Exception {
