@@ -1,6 +1,7 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.accelerate.duckdb.RevenueRollup;
 import io.footfall.query.Buckets;
 import io.footfall.store.Channels;
 import io.footfall.query.Comparison;
@@ -24,7 +25,17 @@ public final class Revenue {
     private Revenue() {
     }
 
+    /** The report: from the payment rollup where it covers the request ({@link RevenueRollup}), else from events. */
     public static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, RevenueRollup.covers(scope));
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, false);
+    }
+
+    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
         String currency = Payments.currency(ReportInputs.text(parameters, "currency", "currency"));
         var p = scope.params();
         Instant[] prev = Comparison.window("prev", p.startAt(), p.endAt());
