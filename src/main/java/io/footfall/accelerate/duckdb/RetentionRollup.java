@@ -35,6 +35,7 @@ public final class RetentionRollup {
     public static boolean covers(EventScope scope) {
         if (!VisitRollup.covers(scope)) return false;
         var p = scope.params();
+        if (p.startAt().getEpochSecond() < 86400) return false; // day numbers below are for times after 1970
         Instant[] hours = wholeHours(p.startAt(), p.endAt());
         if (!hours[0].isBefore(hours[1])) return false;
         ZoneRules rules = p.zone().getRules();
@@ -77,7 +78,7 @@ public final class RetentionRollup {
                     site, p.startAt(), p.endAt());
         }
         sql.add("), known AS (SELECT ").addAll(day(scope, "s.first_hour")).add(" AS cohort, ")
-                .addAll(daysBetween(scope, "s.first_hour", "s.hour")).add(" AS d, count(*) AS n FROM session_hour s"
+                .addAll(day(scope, "s.hour")).add(" - ").addAll(day(scope, "s.first_hour")).add(" AS d, count(*) AS n FROM session_hour s"
                         + " WHERE s.website_id = ? AND s.hour >= ? AND s.hour < ? AND s.first_hour >= ? AND (s.prev_active IS NULL OR ", site, hs, he, hs)
                 .addAll(day(scope, "s.prev_active")).add(" <> ").addAll(day(scope, "s.hour"))
                 .add(") AND s.session_id NOT IN (SELECT session_id FROM checked) GROUP BY 1, 2)")
@@ -89,26 +90,36 @@ public final class RetentionRollup {
             sql.add(" UNION ALL SELECT e.session_id, ").addAll(day(scope, "e.created_at"))
                     .add(" FROM " + Rollups.TAIL + " e WHERE e.website_id = ? AND e.created_at >= ? AND e.created_at < ? AND " + REPORTABLE, site, hs, he);
         }
-        String days = scope.dialect().daysBetween("c.cohort", "a.day");
         sql.add("))"
                 + ", cohorts AS (SELECT session_id, min(day) AS cohort FROM pairs GROUP BY session_id)"
-                + ", checked_counts AS (SELECT c.cohort, " + days + " AS d, count(*) AS n FROM pairs a JOIN cohorts c ON c.session_id = a.session_id GROUP BY 1, 2)"
+                + ", checked_counts AS (SELECT c.cohort, a.day - c.cohort AS d, count(*) AS n FROM pairs a JOIN cohorts c ON c.session_id = a.session_id GROUP BY 1, 2)"
                 + ", total AS (SELECT cohort, d, sum(n)::BIGINT AS n FROM (SELECT * FROM known UNION ALL SELECT * FROM checked_counts) x GROUP BY 1, 2)"
-                + " SELECT t.cohort, t.d AS day_number, z.n AS visitors, t.n AS returning FROM total t JOIN total z ON z.cohort = t.cohort AND z.d = 0"
+                + " SELECT make_timestamp(t.cohort * 86400000000) AS cohort, t.d AS day_number, z.n AS visitors, t.n AS returning FROM total t JOIN total z ON z.cohort = t.cohort AND z.d = 0"
                 + " WHERE t.d <= " + maxDay + " ORDER BY 1, 2");
         return sql;
     }
 
-    /** The request's local day of a UTC timestamp column (as {@code Retention}'s plain query computes it). */
+    /**
+     * The request's local day of a UTC timestamp column as a day number (local days since 1970-01-01; offsets in microseconds): integer
+     * arithmetic on the stored microseconds, several times cheaper per row than truncating a shifted timestamp.
+     */
     private static SqlText day(EventScope scope, String column) {
-        String[] around = scope.dialect().truncate("day", "\u0001").split("\u0001", -1);
-        return new SqlText().add(around[0]).addAll(scope.localTime(column, scope.params().zone())).add(around[1]);
-    }
-
-    /** Local days from the day of {@code from} to the day of {@code to}. */
-    private static SqlText daysBetween(EventScope scope, String from, String to) {
-        String[] around = scope.dialect().daysBetween("\u0001", "\u0002").split("[\u0001\u0002]", -1);
-        if (around.length != 3) throw new IllegalStateException("unexpected daysBetween shape");
-        return new SqlText().add(around[0]).addAll(day(scope, from)).add(around[1]).addAll(day(scope, to)).add(around[2]);
+        var p = scope.params();
+        ZoneRules rules = p.zone().getRules();
+        SqlText s = new SqlText().add("((epoch_us(" + column + ") + ");
+        ZoneOffsetTransition t = rules.nextTransition(p.startAt());
+        if (t == null || t.getInstant().isAfter(p.endAt())) {
+            s.add(Long.toString(rules.getOffset(p.startAt()).getTotalSeconds() * 1_000_000L));
+        } else {
+            s.add("CASE");
+            long current = rules.getOffset(p.startAt()).getTotalSeconds() * 1_000_000L;
+            while (t != null && !t.getInstant().isAfter(p.endAt())) {
+                s.add(" WHEN " + column + " < ? THEN " + current, t.getInstant());
+                current = t.getOffsetAfter().getTotalSeconds() * 1_000_000L;
+                t = rules.nextTransition(t.getInstant());
+            }
+            s.add(" ELSE " + current + " END");
+        }
+        return s.add(") // 86400000000)");
     }
 }
