@@ -38,6 +38,8 @@ class RetentionRevenueRollupTest {
     static EventStore store;
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration TO_OCTOBER = Duration.between(GeneratedTraffic.START, Instant.parse("2026-10-20T00:00:00Z"));
+    /** Times of the payments: ranges starting just before one cut paying visits after their landing pageview. */
+    static final List<Instant> payments = new ArrayList<>();
     static final String[] ZONES = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Asia/Tokyo", "Pacific/Chatham"};
 
     @BeforeAll
@@ -59,6 +61,7 @@ class RetentionRevenueRollupTest {
         // sessions and visits lasting over a day: a copy of a row a day and a half later
         int n = hits.size();
         for (int i = 0; i < n; i += 53) hits.add(later(hits.get(i), 36 * 3600));
+        for (CollectedHit h : hits) if (!h.eventData().isEmpty()) payments.add(h.event().createdAt());
         Collections.shuffle(hits, new Random(17));
         int third = hits.size() / 3;
         Random r = new Random(1717);
@@ -107,6 +110,10 @@ class RetentionRevenueRollupTest {
                 out.add(scope(from, from.plusSeconds(600 + r.nextInt(6 * 86400)), zone(r), Map.of()));
             }
             out.add(scope(base, base.plusSeconds(12 * 86400), "Europe/Berlin", Map.of("country", "eq.DE")));
+        }
+        for (int i = 0; i < 4; i++) {
+            Instant paid = payments.get(r.nextInt(payments.size()));
+            out.add(scope(paid.minusSeconds(1), paid.plusSeconds(3600L * (1 + r.nextInt(72))), zone(r), Map.of()));
         }
         return out;
     }
