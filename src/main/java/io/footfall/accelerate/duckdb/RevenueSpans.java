@@ -47,12 +47,10 @@ public final class RevenueSpans {
 
     /** Rebuilds the payment rows of the visits {@code visits} names (or all) from the folded events; the caller deleted them. */
     static List<String> rebuild(Narrowing visits) {
-        String folded = " AND e." + FOLDED_E;
+        String folded = " AND e." + Rollups.FOLDED;
         return List.of("INSERT INTO revenue_event " + payments("event", folded + visits.and("e.visit_id")),
                 landing(visits.ids() == 0 ? "e.visit_id IN (SELECT visit_id FROM revenue_event)" : visits.in("e.visit_id"), folded));
     }
-
-    private static final String FOLDED_E = Rollups.FOLDED;
 
     /** Fills the rollup from the stored events (an upgrade, or revenue data written straight into the store). */
     public static void rebuildAll(Connection c) throws SQLException {
