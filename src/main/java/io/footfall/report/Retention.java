@@ -1,5 +1,6 @@
 package io.footfall.report;
 
+import io.footfall.accelerate.duckdb.RetentionRollup;
 import io.footfall.query.Buckets;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
@@ -21,11 +22,17 @@ public final class Retention {
     private Retention() {
     }
 
-    /**
-     * The report, from events. (Active days from the per-visit rollup were tried: as slow, since the cost is the distinct
-     * session-day pairs and the joins on session ids, not the scan; see docs/benchmarks.md.)
-     */
+    /** The report: from the per-session hourly rollup where it covers the request ({@link RetentionRollup}), else from events. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
+        if (RetentionRollup.covers(scope)) {
+            SqlText sql = RetentionRollup.query(store, scope, MAX_DAY);
+            return store.read(c -> sql.list(c, rs -> row(rs, scope.params().isoUtc())));
+        }
+        return plain(store, scope);
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static List<Map<String, Object>> plain(EventStore store, EventScope scope) throws SQLException {
         SqlText active = new SqlText().add("WITH active AS (SELECT DISTINCT e.session_id, ").addAll(day(scope, "e.created_at")).add(" AS day FROM event e")
                 .addAll(scope.where(Reports.REPORTABLE)).add(")");
         return answer(store, scope, active);
@@ -48,16 +55,19 @@ public final class Retention {
                         + " WHERE " + days + " <= " + MAX_DAY
                         + " GROUP BY c.cohort, " + days + ", s.visitors ORDER BY 1, 2");
         boolean iso = scope.params().isoUtc();
-        return store.read(c -> sql.list(c, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            long visitors = rs.getLong(3);
-            long returning = rs.getLong(4);
-            m.put("date", Buckets.read(rs, 1, iso));
-            m.put("day", rs.getInt(2));
-            m.put("visitors", visitors);
-            m.put("returnVisitors", returning);
-            m.put("percentage", returning * 100.0 / visitors);
-            return m;
-        }));
+        return store.read(c -> sql.list(c, rs -> row(rs, iso)));
+    }
+
+    /** One answer row from (cohort, day number, cohort size, returning). */
+    private static Map<String, Object> row(java.sql.ResultSet rs, boolean iso) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long visitors = rs.getLong(3);
+        long returning = rs.getLong(4);
+        m.put("date", Buckets.read(rs, 1, iso));
+        m.put("day", rs.getInt(2));
+        m.put("visitors", visitors);
+        m.put("returnVisitors", returning);
+        m.put("percentage", returning * 100.0 / visitors);
+        return m;
     }
 }

@@ -1,6 +1,7 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.accelerate.duckdb.RevenueRollup;
 import io.footfall.query.Buckets;
 import io.footfall.store.Channels;
 import io.footfall.query.Comparison;
@@ -24,13 +25,26 @@ public final class Revenue {
     private Revenue() {
     }
 
+    /** The report: from the payment rollup where it covers the request ({@link RevenueRollup}), else from events. */
     public static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, RevenueRollup.covers(scope));
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, false);
+    }
+
+    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
         String currency = Payments.currency(ReportInputs.text(parameters, "currency", "currency"));
         var p = scope.params();
         Instant[] prev = Comparison.window("prev", p.startAt(), p.endAt());
         EventScope previous = scope.withParams(p.withRange(prev[0], prev[1]));
-        SqlText all = all(scope, currency);
-        SqlText comparison = new SqlText().add("WITH ").addAll(Payments.cte(previous, currency)).add(" " + TOTALS);
+        SqlText all = rollup
+                ? new SqlText().add("WITH ").addAll(RevenueRollup.pay(store, scope, currency)).addAll(RevenueRollup.touch(scope)).addAll(answer(scope))
+                : all(scope, currency);
+        SqlText comparison = new SqlText().add("WITH ").addAll(rollup ? RevenueRollup.pay(store, previous, currency) : Payments.cte(previous, currency))
+                .add(" " + TOTALS);
         boolean iso = p.isoUtc();
         return store.read(c -> {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -74,7 +88,6 @@ public final class Revenue {
      */
     private static SqlText all(EventScope scope, String currency) {
         var p = scope.params();
-        String none = "CAST(NULL AS TIMESTAMP)";
         return new SqlText().add("WITH ").addAll(Payments.cte(scope, currency, true))
                 .add(", landing AS (SELECT e.visit_id, min(e.created_at) AS at FROM event e"
                                 + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1"
@@ -84,17 +97,25 @@ public final class Revenue {
                                 + Channels.sql(scope.dialect()) + " AS channel FROM event e JOIN landing l ON l.visit_id = e.visit_id AND l.at = e.created_at"
                                 + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND e.event_type = 1)",
                         scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt())
-                .add(" SELECT 0 AS k, p.event_name AS name, ").addAll(scope.bucket("p.created_at"))
-                .add(" AS t, sum(p.revenue) AS value, 0 AS payments, 0 AS payers FROM pay p GROUP BY 2, 3"
-                        + " UNION ALL SELECT 1, p.country, " + none + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.country <> '' GROUP BY 2"
-                        + " UNION ALL SELECT 2, p.region, " + none + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.region <> '' GROUP BY 2"
-                        + " UNION ALL SELECT 3, t.referrer, " + none + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
-                        + " WHERE t.referrer IS NOT NULL GROUP BY 2"
-                        + " UNION ALL SELECT 4, t.channel, " + none + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
-                        + " WHERE t.channel IS NOT NULL GROUP BY 2"
-                        + " UNION ALL SELECT 5, NULL, " + none + ", sum(p.revenue), count(DISTINCT p.event_id), count(DISTINCT p.session_id) FROM pay p"
-                        + " ORDER BY 1, 3, 4 DESC, 2");
+                .addAll(answer(scope));
     }
+
+    private static SqlText answer(EventScope scope) {
+        String[] around = ANSWER_FROM_TOUCH.split("\u0001", -1);
+        return new SqlText().add(around[0]).addAll(scope.bucket("p.created_at")).add(around[1]);
+    }
+
+    private static final String NONE = "CAST(NULL AS TIMESTAMP)";
+    /** After the CTEs {@code pay} and {@code touch(visit_id, referrer, channel)}: the rows {@link #all} describes (\u0001: the bucket of p.created_at). */
+    private static final String ANSWER_FROM_TOUCH = " SELECT 0 AS k, p.event_name AS name, \u0001 AS t, sum(p.revenue) AS value, 0 AS payments, 0 AS payers FROM pay p GROUP BY 2, 3"
+            + " UNION ALL SELECT 1, p.country, " + NONE + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.country <> '' GROUP BY 2"
+            + " UNION ALL SELECT 2, p.region, " + NONE + ", sum(p.revenue), 0, 0 FROM pay p WHERE p.region <> '' GROUP BY 2"
+            + " UNION ALL SELECT 3, t.referrer, " + NONE + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
+            + " WHERE t.referrer IS NOT NULL GROUP BY 2"
+            + " UNION ALL SELECT 4, t.channel, " + NONE + ", sum(p.revenue), 0, 0 FROM pay p JOIN touch t ON t.visit_id = p.visit_id"
+            + " WHERE t.channel IS NOT NULL GROUP BY 2"
+            + " UNION ALL SELECT 5, NULL, " + NONE + ", sum(p.revenue), count(DISTINCT p.event_id), count(DISTINCT p.session_id) FROM pay p"
+            + " ORDER BY 1, 3, 4 DESC, 2";
 
     private static Map<String, Object> totals(java.sql.ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();

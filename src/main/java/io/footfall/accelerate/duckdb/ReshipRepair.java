@@ -63,6 +63,8 @@ public final class ReshipRepair {
                     EventSpans.rebuildVisits(n),
                     "DELETE FROM visit_journey WHERE " + n.in("visit_id")));
             rebuild.addAll(JourneySpans.rebuild(n));
+            rebuild.add("DELETE FROM revenue_event WHERE " + n.in("visit_id"));
+            rebuild.addAll(RevenueSpans.rebuild(n));
             rebuild.addAll(VisitValueSpans.delete(n));
             rebuild.addAll(VisitValueSpans.rebuild(n));
             rebuildRows(c, chunk, "visit_id", rebuild, visitTotals);
