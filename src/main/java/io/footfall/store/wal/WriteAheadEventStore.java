@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  */
 public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WriteAheadEventStore.class.getName());
-    private static final long SHIP_INTERVAL_MILLIS = 200;
+    /** How long hits may wait to be shipped when nothing reads them; reads ship at once (the barrier). */
+    public static final long DEFAULT_SHIP_INTERVAL_MILLIS = 200;
     private static final int SHIP_MAX_ROWS = 50_000;
     static final long BARRIER_TIMEOUT_MILLIS = 30_000;
     /** Set while a thread runs a {@link #readTogether}, and in the threads it starts for parts of it (Parallel). */
@@ -48,6 +49,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private final EventStore store;
     private final HitLog log;
     private final int maxUnshipped;
+    private final long shipIntervalMillis;
     private final Object lock = new Object();
     private List<CollectedHit> pending = new ArrayList<>();
     private long appendedSeq;
@@ -56,10 +58,11 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private boolean closing;
     private final Thread shipper;
 
-    private WriteAheadEventStore(EventStore store, HitLog log, int maxUnshipped) {
+    private WriteAheadEventStore(EventStore store, HitLog log, int maxUnshipped, long shipIntervalMillis) {
         this.store = store;
         this.log = log;
         this.maxUnshipped = maxUnshipped;
+        this.shipIntervalMillis = shipIntervalMillis;
         this.appendedSeq = log.lastSeq();
         this.shippedSeq = appendedSeq;
         this.shipper = Thread.ofPlatform().name("footfall-hit-shipper").daemon(true).start(this::shipLoop);
@@ -70,16 +73,30 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
      * {@code maxUnshipped} hits wait for the store (~1 KiB of heap and ~250 bytes of log each).
      */
     public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped) throws IOException, SQLException {
-        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped);
+        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped, DEFAULT_SHIP_INTERVAL_MILLIS);
+    }
+
+    /**
+     * As {@link #open(EventStore, Path, int)}, shipping unread hits every {@code shipInterval} (or at
+     * 50,000): a store whose cost per batch is high (PostgreSQL: statements, round trips, a commit) wants fewer, larger batches.
+     */
+    public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped, java.time.Duration shipInterval)
+            throws IOException, SQLException {
+        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped, shipInterval.toMillis());
     }
 
     /** As {@link #open(EventStore, Path, int)} with the largest backlog MEMORY_LIMIT ever gives (tests). */
     static WriteAheadEventStore open(EventStore store, Path dir) throws IOException, SQLException {
-        return open(store, dir, HitLog.SEGMENT_BYTES, 100_000);
+        return open(store, dir, HitLog.SEGMENT_BYTES, 100_000, DEFAULT_SHIP_INTERVAL_MILLIS);
     }
 
     /** As {@link #open(EventStore, Path, int)} with the log's segment size and the backlog bound given (tests use small ones). */
     static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped) throws IOException, SQLException {
+        return open(store, dir, segmentBytes, maxUnshipped, DEFAULT_SHIP_INTERVAL_MILLIS);
+    }
+
+    private static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped, long shipIntervalMillis)
+            throws IOException, SQLException {
         HitLog.Opened opened = HitLog.open(dir, segmentBytes);
         List<CollectedHit> recovered = opened.recovered();
         if (!recovered.isEmpty()) {
@@ -92,7 +109,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             LOG.info("recovered " + recovered.size() + " hits from the write-ahead log");
         }
         opened.log().markShipped(opened.log().lastSeq());
-        return new WriteAheadEventStore(store, opened.log(), maxUnshipped);
+        return new WriteAheadEventStore(store, opened.log(), maxUnshipped, shipIntervalMillis);
     }
 
     /** Durable on return (fsync'ed to the log); visible to reads at the latest by the next read. */
@@ -215,11 +232,11 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             List<CollectedHit> batch;
             long upTo;
             synchronized (lock) {
-                long waitUntil = System.currentTimeMillis() + SHIP_INTERVAL_MILLIS;
+                long waitUntil = System.currentTimeMillis() + shipIntervalMillis;
                 while (!closing && wantedSeq <= shippedSeq && pending.size() < SHIP_MAX_ROWS) {
                     long left = waitUntil - System.currentTimeMillis();
                     if (left <= 0 && !pending.isEmpty()) break;
-                    if (left <= 0) waitUntil = System.currentTimeMillis() + SHIP_INTERVAL_MILLIS;
+                    if (left <= 0) waitUntil = System.currentTimeMillis() + shipIntervalMillis;
                     try {
                         lock.wait(Math.max(1, left));
                     } catch (InterruptedException e) {
