@@ -149,7 +149,7 @@ final class BinaryCopyRows {
 
     /** A growable byte buffer with big-endian integer writes (network order, as COPY binary wants). */
     private static final class Buffer {
-        private byte[] bytes = new byte[FLUSH_BYTES + 4096];
+        private byte[] bytes = new byte[64 * 1024]; // grows to about FLUSH_BYTES for large batches
         private int size;
 
         byte[] bytes() {
