@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Events in PostgreSQL: raw rows only (no rollups), each batch streamed in with COPY inside one transaction,
+ * Events in PostgreSQL: raw rows only (no rollups), each batch streamed in with binary COPY inside one transaction,
  * so a batch is all-or-nothing and durable on commit. It sits behind the same write-ahead log as DuckDB,
  * which acknowledges hits and re-ships them after a crash ({@link #deleteEvents} then append).
  */
@@ -61,12 +61,13 @@ public final class PostgresEventStore implements EventStore {
 
     /** The ordinary events into event, or the flagged ones into flagged_event with their flag. */
     private static void copyEvents(Connection c, List<CollectedHit> hits, boolean flagged) throws SQLException {
-        CopyRows rows = flagged ? CopyRows.into(c, "flagged_event", EVENT_COLUMNS + ", flag") : CopyRows.into(c, "event", EVENT_COLUMNS);
+        BinaryCopyRows rows = flagged ? BinaryCopyRows.into(c, "flagged_event", EVENT_COLUMNS + ", flag")
+                : BinaryCopyRows.into(c, "event", EVENT_COLUMNS);
         for (CollectedHit hit : hits) {
             Event e = hit.event();
             if (e == null || hit.flagged() != flagged) continue;
-            rows.uuid(e.eventId()).uuid(e.websiteId()).uuid(e.sessionId()).uuid(e.visitId()).time(e.createdAt())
-                    .number(e.eventType()).text(e.eventName());
+            rows.row().uuid(e.eventId()).uuid(e.websiteId()).uuid(e.sessionId()).uuid(e.visitId()).time(e.createdAt())
+                    .int2(e.eventType()).text(e.eventName());
             Event.Page p = e.page();
             rows.text(p.hostname()).text(p.urlPath()).text(p.urlQuery()).text(p.pageTitle()).text(p.tag());
             Event.Referrer r = e.referrer();
@@ -78,7 +79,7 @@ public final class PostgresEventStore implements EventStore {
             rows.text(s.browser()).text(s.os()).text(s.device()).text(s.screen()).text(s.language()).text(s.country())
                     .text(s.region()).text(s.city()).text(s.distinctId());
             Event.WebVitals v = e.vitals();
-            rows.number(v.lcp()).number(v.inp()).number(v.cls()).number(v.fcp()).number(v.ttfb());
+            rows.float8(v.lcp()).float8(v.inp()).float8(v.cls()).float8(v.fcp()).float8(v.ttfb());
             if (flagged) rows.text(hit.flag().sql());
             rows.endRow();
         }
@@ -87,23 +88,23 @@ public final class PostgresEventStore implements EventStore {
 
     /** Event data rows carry their event's type and name and are numbered within the event (0 first), as on DuckDB. */
     private static void copyEventData(Connection c, List<CollectedHit> hits) throws SQLException {
-        CopyRows rows = CopyRows.into(c, "event_data", EVENT_DATA_COLUMNS);
+        BinaryCopyRows rows = BinaryCopyRows.into(c, "event_data", EVENT_DATA_COLUMNS);
         for (CollectedHit hit : hits) {
             Event e = hit.event();
             if (!hit.ordinaryEvent()) continue;
             int index = 0;
             for (DataField f : hit.eventData()) {
-                rows.uuid(hit.websiteId()).uuid(e.eventId());
+                rows.row().uuid(hit.websiteId()).uuid(e.eventId());
                 field(rows, f);
-                rows.time(hit.createdAt()).number(e.eventType()).text(e.eventName()).number(index++);
+                rows.time(hit.createdAt()).int2(e.eventType()).text(e.eventName()).int2(index++);
                 rows.endRow();
             }
         }
         rows.finish();
     }
 
-    private static void field(CopyRows rows, DataField f) {
-        rows.text(f.key()).text(f.stringValue()).number(f.numberValue()).time(f.dateValue()).number(f.dataType());
+    private static void field(BinaryCopyRows rows, DataField f) {
+        rows.text(f.key()).text(f.stringValue()).numeric(f.numberValue()).time(f.dateValue()).int2(f.dataType());
     }
 
     private record SessionDataRow(CollectedHit hit, DataField field) {
@@ -133,10 +134,10 @@ public final class PostgresEventStore implements EventStore {
             }
             ps.executeBatch();
         }
-        CopyRows copy = CopyRows.into(c, "session_data", SESSION_DATA_COLUMNS);
+        BinaryCopyRows copy = BinaryCopyRows.into(c, "session_data", SESSION_DATA_COLUMNS);
         for (SessionDataRow row : rows) {
             CollectedHit hit = row.hit();
-            copy.uuid(hit.websiteId()).uuid(hit.sessionId());
+            copy.row().uuid(hit.websiteId()).uuid(hit.sessionId());
             field(copy, row.field());
             copy.text(hit.distinctId()).time(hit.createdAt());
             copy.endRow();

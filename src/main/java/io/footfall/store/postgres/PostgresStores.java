@@ -12,6 +12,12 @@ import java.sql.SQLException;
 /** Opens PostgreSQL as the store for metadata and events ({@code DATABASE_URL=postgresql://...}). */
 public final class PostgresStores {
     public static final String BACKEND = "postgresql";
+    /**
+     * Unread hits wait up to a second to be shipped (DuckDB: 200 ms), so a batch holds ~10,000 at 10 k hits/s: per event,
+     * 1,000-hit batches cost the backend and the shipper ~35 % more CPU than 5,000-hit ones (docs/benchmarks.md,
+     * "h16-pgingest"). Reads see every acknowledged hit anyway: they ship what waits first.
+     */
+    static final java.time.Duration SHIP_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private PostgresStores() {
     }
@@ -25,7 +31,7 @@ public final class PostgresStores {
         try {
             Migrations.apply(db, BACKEND);
             WriteAheadEventStore events = WriteAheadEventStore.open(new PostgresEventStore(db), settings.dataDir().resolve("ingest-log"),
-                    settings.memory().maxUnshippedHits(), java.time.Duration.ofSeconds(settings.readBarrierTimeoutSeconds()));
+                    settings.memory().maxUnshippedHits(), java.time.Duration.ofSeconds(settings.readBarrierTimeoutSeconds()), SHIP_INTERVAL);
             return new Stores(events, new JdbcMetaStore(db), db, BACKEND, events);
         } catch (IOException e) {
             db.close();

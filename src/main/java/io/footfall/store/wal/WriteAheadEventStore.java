@@ -36,7 +36,8 @@ import java.util.logging.Logger;
  */
 public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WriteAheadEventStore.class.getName());
-    private static final long SHIP_INTERVAL_MILLIS = 200;
+    /** How long hits may wait to be shipped when nothing reads them; reads ship at once (the barrier). */
+    public static final long DEFAULT_SHIP_INTERVAL_MILLIS = 200;
     private static final int SHIP_MAX_ROWS = 50_000;
     /** How long the writer waits for room in a full backlog before failing its batch (collect then answers 503). */
     static final long APPEND_WAIT_MILLIS = 30_000;
@@ -59,6 +60,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private final HitLog log;
     private final int maxUnshipped;
     private final long barrierTimeoutMillis;
+    private final long shipIntervalMillis;
     private final Object lock = new Object();
     private List<CollectedHit> pending = new ArrayList<>();
     private long appendedSeq;
@@ -69,11 +71,12 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private long retryMillis;
     private final Thread shipper;
 
-    private WriteAheadEventStore(EventStore store, HitLog log, int maxUnshipped, long barrierTimeoutMillis) {
+    private WriteAheadEventStore(EventStore store, HitLog log, int maxUnshipped, long barrierTimeoutMillis, long shipIntervalMillis) {
         this.store = store;
         this.log = log;
         this.maxUnshipped = maxUnshipped;
         this.barrierTimeoutMillis = barrierTimeoutMillis;
+        this.shipIntervalMillis = shipIntervalMillis;
         this.appendedSeq = log.lastSeq();
         this.shippedSeq = appendedSeq;
         this.shipper = Thread.ofPlatform().name("footfall-hit-shipper").daemon(true).start(this::shipLoop);
@@ -86,7 +89,16 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
      */
     public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped, java.time.Duration readBarrierTimeout)
             throws IOException, SQLException {
-        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped, readBarrierTimeout.toMillis());
+        return open(store, dir, maxUnshipped, readBarrierTimeout, java.time.Duration.ofMillis(DEFAULT_SHIP_INTERVAL_MILLIS));
+    }
+
+    /**
+     * As {@link #open(EventStore, Path, int, java.time.Duration)}, shipping unread hits every {@code shipInterval} (or at
+     * 50,000): a store whose cost per batch is high (PostgreSQL: statements, round trips, a commit) wants fewer, larger batches.
+     */
+    public static WriteAheadEventStore open(EventStore store, Path dir, int maxUnshipped, java.time.Duration readBarrierTimeout,
+                                            java.time.Duration shipInterval) throws IOException, SQLException {
+        return open(store, dir, HitLog.SEGMENT_BYTES, maxUnshipped, readBarrierTimeout.toMillis(), shipInterval.toMillis());
     }
 
     /** With the largest backlog MEMORY_LIMIT ever gives and the default read barrier timeout (tests). */
@@ -101,6 +113,12 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
 
     static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped, long barrierTimeoutMillis)
             throws IOException, SQLException {
+        return open(store, dir, segmentBytes, maxUnshipped, barrierTimeoutMillis, DEFAULT_SHIP_INTERVAL_MILLIS);
+    }
+
+    private static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped, long barrierTimeoutMillis,
+                                             long shipIntervalMillis)
+            throws IOException, SQLException {
         HitLog.Opened opened = HitLog.open(dir, segmentBytes);
         List<CollectedHit> recovered = opened.recovered();
         if (!recovered.isEmpty()) {
@@ -113,7 +131,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             LOG.info("recovered " + recovered.size() + " hits from the write-ahead log");
         }
         opened.log().markShipped(opened.log().lastSeq());
-        return new WriteAheadEventStore(store, opened.log(), maxUnshipped, barrierTimeoutMillis);
+        return new WriteAheadEventStore(store, opened.log(), maxUnshipped, barrierTimeoutMillis, shipIntervalMillis);
     }
 
     /** Durable on return (fsync'ed to the log); visible to reads at the latest by the next read. */
@@ -268,11 +286,11 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
             List<CollectedHit> batch;
             long upTo;
             synchronized (lock) {
-                long waitUntil = System.currentTimeMillis() + SHIP_INTERVAL_MILLIS;
+                long waitUntil = System.currentTimeMillis() + shipIntervalMillis;
                 while (!closing && wantedSeq <= shippedSeq && pending.size() < SHIP_MAX_ROWS) {
                     long left = waitUntil - System.currentTimeMillis();
                     if (left <= 0 && !pending.isEmpty()) break;
-                    if (left <= 0) waitUntil = System.currentTimeMillis() + SHIP_INTERVAL_MILLIS;
+                    if (left <= 0) waitUntil = System.currentTimeMillis() + shipIntervalMillis;
                     try {
                         lock.wait(Math.max(1, left));
                     } catch (InterruptedException e) {
