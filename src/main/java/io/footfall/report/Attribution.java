@@ -1,6 +1,8 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.accelerate.duckdb.AttributionRollup;
+import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
 import io.footfall.query.SqlText;
@@ -53,7 +55,17 @@ public final class Attribution {
         return Step.of(ReportInputs.text(parameters, "type", "type"), ReportInputs.text(parameters, "step", "step"), "step");
     }
 
+    /** The report: the touch from the per-visit rollup where it covers the request ({@link AttributionRollup}), else from events. */
     public static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, AttributionRollup.covers(scope));
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, false);
+    }
+
+    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
         boolean first = firstClick(ReportInputs.text(parameters, "model", "model"));
         Step step = step(parameters);
         String rawCurrency = ReportInputs.optionalText(parameters, "currency", "currency");
@@ -69,12 +81,22 @@ public final class Attribution {
             with.addAll(Payments.cte(scope, currency)).add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
                     + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
         }
+        if (rollup) {
+            return store.readTogether(() -> answer(store, scope, new SqlText().addAll(with).addAll(AttributionRollup.ctes(VisitRollup.measure(store, scope), scope,
+                    first, TOUCH_COLUMNS)), currency, type, step));
+        }
         with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
                         + " JOIN event e ON e.session_id = c.session_id WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND "
                         + Reports.REPORTABLE + (first ? "" : " AND e.created_at < c.max_dt") + " GROUP BY c.session_id)"
                         + ", touch AS (SELECT " + TOUCH_COLUMNS + " FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + Reports.REPORTABLE + ")",
                 scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt());
+        return answer(store, scope, with, currency, type, step);
+    }
+
+    /** The lists and the total, over CTEs {@code conv} and {@code touch} in {@code with}. */
+    private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step)
+            throws SQLException {
 
         String value = currency == null ? "count(DISTINCT t.session_id)" : "sum(c.value)";
         String join = currency == null ? "" : " JOIN conv c ON c.session_id = t.session_id";
