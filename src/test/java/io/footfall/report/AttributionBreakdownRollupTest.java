@@ -65,7 +65,7 @@ class AttributionBreakdownRollupTest {
         compare(r, compared, "first batch folded");
         // late hits three hours before the folded first row of a few visits, and ranges starting at that row
         List<CollectedHit> second = new ArrayList<>(hits.subList(third, 2 * third));
-        for (int i = 0; i < first.size(); i += 61) {
+        for (int i = 0; i < first.size(); i += 199) {
             CollectedHit h = first.get(i);
             if (h.event().eventType() == 5) continue;
             Instant visitStart = first.stream().filter(x -> x.event().visitId().equals(h.event().visitId()) && x.event().eventType() != 5)

@@ -42,7 +42,7 @@ public final class AttributionRollup {
                     .addAll(visits.checkedRows("e.session_id, e.created_at", empty))
                     .add(") r WHERE r.session_id IN (SELECT session_id FROM conv)) x GROUP BY x.session_id)");
         } else {
-            String before = "list_max(list_transform(list_filter(v.firsts, f -> f.ts < c.max_dt), f -> f.ts))";
+            String before = "list_max(list_transform(list_filter(v.firsts, lambda f: f.ts < c.max_dt), lambda f: f.ts))";
             sql.add(", model AS (SELECT x.session_id, max(x.at) AS at FROM ("
                             + "SELECT v.session_id, CASE WHEN v.last_at < c.max_dt THEN v.last_at ELSE " + before + " END AS at"
                             + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.first_at < c.max_dt").addAll(visits.known("v"))
