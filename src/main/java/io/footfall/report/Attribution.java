@@ -89,8 +89,10 @@ public final class Attribution {
                     + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
         }
         if (rollup) {
-            return store.readTogether(() -> answer(store, scope, new SqlText().addAll(with).addAll(AttributionRollup.ctes(VisitRollup.measure(store, scope), scope,
-                    first, TOUCH_COLUMNS)), currency, type, step, true));
+            return store.readTogether(() -> {
+                SqlText ctes = AttributionRollup.ctes(VisitRollup.measure(store, scope), scope, first, TOUCH_COLUMNS);
+                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true);
+            });
         }
         with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
                         + " JOIN event e ON e.session_id = c.session_id WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND "
