@@ -1,6 +1,8 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.accelerate.duckdb.AttributionRollup;
+import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
 import io.footfall.query.SqlText;
@@ -53,7 +55,17 @@ public final class Attribution {
         return Step.of(ReportInputs.text(parameters, "type", "type"), ReportInputs.text(parameters, "step", "step"), "step");
     }
 
+    /** The report: the touch from the per-visit rollup where it covers the request ({@link AttributionRollup}), else from events. */
     public static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, AttributionRollup.covers(scope));
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, false);
+    }
+
+    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
         boolean first = firstClick(ReportInputs.text(parameters, "model", "model"));
         Step step = step(parameters);
         String rawCurrency = ReportInputs.optionalText(parameters, "currency", "currency");
@@ -62,12 +74,25 @@ public final class Attribution {
         var p = scope.params();
 
         SqlText with = new SqlText().add("WITH ");
-        if (currency == null) {
+        if (rollup) {
+            // the step's rows once, for the conversions and the total (the plain path reads them twice)
+            with.add("steps AS MATERIALIZED (SELECT e.session_id, e.visit_id, e.created_at FROM event e").addAll(scope.where(type))
+                    .add(" AND ").addAll(step.condition("e")).add("), ");
+        }
+        if (currency == null && rollup) {
+            with.add("conv AS (SELECT s.session_id, max(s.created_at) AS max_dt FROM steps s GROUP BY s.session_id)");
+        } else if (currency == null) {
             with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
                     .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
         } else {
             with.addAll(Payments.cte(scope, currency)).add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
                     + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
+        }
+        if (rollup) {
+            return store.readTogether(() -> {
+                SqlText ctes = AttributionRollup.ctes(VisitRollup.measure(store, scope), scope, first, TOUCH_COLUMNS);
+                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true);
+            });
         }
         with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
                         + " JOIN event e ON e.session_id = c.session_id WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND "
@@ -75,6 +100,15 @@ public final class Attribution {
                         + ", touch AS (SELECT " + TOUCH_COLUMNS + " FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + Reports.REPORTABLE + ")",
                 scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt());
+        return answer(store, scope, with, currency, type, step, false);
+    }
+
+    /**
+     * The lists and the total, over CTEs {@code conv} and {@code touch} in {@code with}; with {@code inlineTotal} the total is
+     * a row {@code k = -1} of the same statement, counted over CTE {@code steps}.
+     */
+    private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step,
+                                              boolean inlineTotal) throws SQLException {
 
         String value = currency == null ? "count(DISTINCT t.session_id)" : "sum(c.value)";
         String join = currency == null ? "" : " JOIN conv c ON c.session_id = t.session_id";
@@ -90,7 +124,13 @@ public final class Attribution {
                     + " AS value FROM touch t" + join + " GROUP BY 2");
         }
         sql.add("), ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r"
-                + " FROM named WHERE name <> '') SELECT k, name, value FROM ranked WHERE r <= 20 ORDER BY k, r");
+                + " FROM named WHERE name <> '')");
+        if (inlineTotal) {
+            sql.add(" SELECT k, name, value, r, 0 AS visitors, 0 AS visits FROM ranked WHERE r <= 20 UNION ALL SELECT -1, NULL, count(*), 0,"
+                    + " count(DISTINCT s.session_id), count(DISTINCT s.visit_id) FROM steps s ORDER BY k, r");
+        } else {
+            sql.add(" SELECT k, name, value FROM ranked WHERE r <= 20 ORDER BY k, r");
+        }
 
         SqlText total = new SqlText().add("SELECT count(*) AS pageviews, count(DISTINCT e.session_id) AS visitors,"
                 + " count(DISTINCT e.visit_id) AS visits FROM event e").addAll(scope.where(type)).add(" AND ").addAll(step.condition("e"));
@@ -103,13 +143,24 @@ public final class Attribution {
                 lists.add(rows);
                 out.put(k, rows);
             }
+            Map<String, Object> inline = new LinkedHashMap<>();
             sql.list(c, rs -> {
                 Map<String, Object> m = new LinkedHashMap<>();
+                if (rs.getInt("k") < 0) {
+                    inline.put("pageviews", rs.getLong("value"));
+                    inline.put("visitors", rs.getLong("visitors"));
+                    inline.put("visits", rs.getLong("visits"));
+                    return inline;
+                }
                 m.put("name", rs.getString("name"));
                 m.put("value", currency == null ? (Object) rs.getLong("value") : (Object) Reports.amount(rs, "value"));
                 lists.get(rs.getInt("k")).add(m);
                 return m;
             });
+            if (inlineTotal) {
+                out.put("total", inline);
+                return out;
+            }
             out.put("total", total.list(c, rs -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("pageviews", rs.getLong("pageviews"));

@@ -1,6 +1,7 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.accelerate.duckdb.BreakdownRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
 import io.footfall.query.SqlText;
@@ -47,7 +48,17 @@ public final class Breakdown {
     private Breakdown() {
     }
 
+    /** The report: from the visit rollup where it covers the request ({@link BreakdownRollup}), else from events. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, true);
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, false);
+    }
+
+    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
         JsonNode node = parameters.get("fields");
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > 5) {
             throw new QueryException("'fields' must be an array of 1 to 5 fields");
@@ -58,6 +69,13 @@ public final class Breakdown {
                 throw new QueryException("'fields': unknown field " + f + "; known: " + String.join(", ", FIELDS.keySet()));
             }
             if (!fields.contains(f.asText())) fields.add(f.asText());
+        }
+        List<String> columns = fields.stream().map(FIELDS::get).toList();
+        if (rollup && BreakdownRollup.covers(scope, columns)) {
+            return store.readTogether(() -> {
+                SqlText sql = BreakdownRollup.query(store, scope, columns);
+                return store.read(c -> sql.list(c, rs -> row(rs, fields)));
+            });
         }
         StringBuilder inner = new StringBuilder();
         StringBuilder outer = new StringBuilder();
@@ -74,15 +92,17 @@ public final class Breakdown {
                 .addAll(scope.where(type))
                 .add(" GROUP BY " + inner.toString().replaceAll(" AS f\\d+", "") + ", e.session_id, e.visit_id) t"
                         + " GROUP BY " + outer + " ORDER BY views DESC, visitors DESC, " + outer + " LIMIT 500");
-        return store.read(c -> sql.list(c, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("views", rs.getLong("views"));
-            m.put("visitors", rs.getLong("visitors"));
-            m.put("visits", rs.getLong("visits"));
-            m.put("bounces", rs.getLong("bounces"));
-            m.put("totaltime", rs.getLong("totaltime"));
-            for (int i = 0; i < fields.size(); i++) m.put(fields.get(i), rs.getString("f" + i));
-            return m;
-        }));
+        return store.read(c -> sql.list(c, rs -> row(rs, fields)));
+    }
+
+    private static Map<String, Object> row(java.sql.ResultSet rs, List<String> fields) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("views", rs.getLong("views"));
+        m.put("visitors", rs.getLong("visitors"));
+        m.put("visits", rs.getLong("visits"));
+        m.put("bounces", rs.getLong("bounces"));
+        m.put("totaltime", rs.getLong("totaltime"));
+        for (int i = 0; i < fields.size(); i++) m.put(fields.get(i), rs.getString("f" + i));
+        return m;
     }
 }

@@ -86,6 +86,11 @@ public final class VisitRollup {
         return sql.add(")");
     }
 
+    /** Over alias {@code e}: only the events of the measured batches (as every part of the answer), starting with {@code " AND "}. */
+    public SqlText measuredRows(String e) {
+        return new SqlText().add(" AND " + e + ".ingest_seq <= ?", lastSeq);
+    }
+
     /** The known rows of alias {@code v}: conditions starting with {@code " AND "}. */
     public SqlText known(String v) {
         var p = scope.params();
