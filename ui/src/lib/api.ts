@@ -94,7 +94,9 @@ export async function api<T>(path: string, opts: { params?: Params; method?: str
     }
   }
   if (!res.ok) {
-    if (res.status === 401 && path !== '/auth/login' && !shareAuth && !opts.token) {
+    // Only a rejection of the token still stored logs out: a late 401 for a token already replaced (a new login
+    // in another tab, or while this request was in flight) must not throw the new one away.
+    if (res.status === 401 && path !== '/auth/login' && !shareAuth && !opts.token && getToken() === token) {
       const hadToken = !!token;
       setToken(null);
       onUnauthorized(hadToken);

@@ -66,7 +66,7 @@ class PostgresMigrationsTest {
         duckOnly.removeAll(SHARED);
         assertThat(postgres.keySet()).containsExactlyInAnyOrderElementsOf(SHARED);
         assertThat(duckOnly).allSatisfy(t -> assertThat(t).matches(
-                "visit.*|session_(span|hour|value.*|event|view_day)|event_hour|event_type_hour|.*_day|.*_gap.*|.*slot.*|rollup_state|.*_pending|visit_event|journey_item"));
+                "visit.*|session_(span|hour|value.*|event|view_day)|event_hour|event_type_hour|.*_day|.*_gap.*|.*slot.*|rollup_state|.*_pending|visit_event|journey_item|revenue_event"));
     }
 
     /** flagged_event is event plus its flag, and bot_event is exactly event, column for column in order, on both stores. */
