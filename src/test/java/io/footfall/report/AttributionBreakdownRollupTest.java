@@ -125,21 +125,7 @@ class AttributionBreakdownRollupTest {
 
     /** Like {@link ReportRollupTest#scope}, over this test's website. */
     static EventScope scope(Instant from, Instant to, Map<String, String> filters) {
-        Map<String, String> q = new java.util.LinkedHashMap<>(filters);
-        q.put("startAt", Long.toString(from.toEpochMilli()));
-        q.put("endAt", Long.toString(to.toEpochMilli() - 1));
-        var params = io.footfall.query.QueryParams.parse(new io.footfall.query.QueryParams.Source() {
-            @Override
-            public String get(String name) {
-                return q.get(name);
-            }
-
-            @Override
-            public java.util.Set<String> names() {
-                return q.keySet();
-            }
-        });
-        return new EventScope(website, params, store.dialect());
+        return ReportScopes.of(website, store, from, to, filters);
     }
 
     /** A copy of a hit {@code seconds} later (earlier when negative), in the same visit, in another country when given. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.Event;
 import io.footfall.query.EventScope;
-import io.footfall.query.QueryParams;
 import io.footfall.store.EventStore;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -124,20 +122,6 @@ class FunnelMatchTest {
     }
 
     private static EventScope scope(Instant from, Instant to, Map<String, String> filters) {
-        Map<String, String> q = new LinkedHashMap<>(filters);
-        q.put("startAt", Long.toString(from.toEpochMilli()));
-        q.put("endAt", Long.toString(to.toEpochMilli() - 1));
-        QueryParams params = QueryParams.parse(new QueryParams.Source() {
-            @Override
-            public String get(String name) {
-                return q.get(name);
-            }
-
-            @Override
-            public java.util.Set<String> names() {
-                return q.keySet();
-            }
-        });
-        return new EventScope(website, params, store.dialect());
+        return ReportScopes.of(website, store, from, to, filters);
     }
 }

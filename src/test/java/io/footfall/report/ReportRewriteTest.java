@@ -3,7 +3,6 @@ package io.footfall.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.query.EventScope;
-import io.footfall.query.QueryParams;
 import io.footfall.store.EventStore;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,10 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,21 +64,7 @@ class ReportRewriteTest {
     }
 
     static EventScope scope(Instant from, Instant to, Map<String, String> filters) {
-        Map<String, String> q = new LinkedHashMap<>(filters);
-        q.put("startAt", Long.toString(from.toEpochMilli()));
-        q.put("endAt", Long.toString(to.toEpochMilli() - 1));
-        QueryParams params = QueryParams.parse(new QueryParams.Source() {
-            @Override
-            public String get(String name) {
-                return q.get(name);
-            }
-
-            @Override
-            public Set<String> names() {
-                return q.keySet();
-            }
-        });
-        return new EventScope(website, params, store.dialect());
+        return ReportScopes.of(website, store, from, to, filters);
     }
 
     static JsonNode parameters(String json) throws Exception {

@@ -3,7 +3,6 @@ package io.footfall.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.event.CollectedHit;
 import io.footfall.query.EventScope;
-import io.footfall.query.QueryParams;
 import io.footfall.store.EventStore;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -108,20 +107,6 @@ class ReportRollupTest {
     }
 
     static EventScope scope(Instant from, Instant to, Map<String, String> filters) {
-        Map<String, String> q = new java.util.LinkedHashMap<>(filters);
-        q.put("startAt", Long.toString(from.toEpochMilli()));
-        q.put("endAt", Long.toString(to.toEpochMilli() - 1));
-        QueryParams params = QueryParams.parse(new QueryParams.Source() {
-            @Override
-            public String get(String name) {
-                return q.get(name);
-            }
-
-            @Override
-            public java.util.Set<String> names() {
-                return q.keySet();
-            }
-        });
-        return new EventScope(website, params, store.dialect());
+        return ReportScopes.of(website, store, from, to, filters);
     }
 }

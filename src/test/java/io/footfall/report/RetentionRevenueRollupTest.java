@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.accelerate.duckdb.RetentionRollup;
 import io.footfall.event.CollectedHit;
 import io.footfall.query.EventScope;
-import io.footfall.query.QueryParams;
 import io.footfall.store.EventStore;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -132,21 +131,8 @@ class RetentionRevenueRollupTest {
 
     private static EventScope scope(Instant from, Instant to, String zone, Map<String, String> filters) {
         Map<String, String> q = new LinkedHashMap<>(filters);
-        q.put("startAt", Long.toString(from.toEpochMilli()));
-        q.put("endAt", Long.toString(to.toEpochMilli() - 1));
         q.put("timezone", zone);
         q.put("unit", "day");
-        QueryParams params = QueryParams.parse(new QueryParams.Source() {
-            @Override
-            public String get(String name) {
-                return q.get(name);
-            }
-
-            @Override
-            public java.util.Set<String> names() {
-                return q.keySet();
-            }
-        });
-        return new EventScope(website, params, store.dialect());
+        return ReportScopes.of(website, store, from, to, q);
     }
 }

@@ -2,16 +2,13 @@ package io.footfall.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.query.EventScope;
-import io.footfall.query.QueryParams;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,20 +41,8 @@ class RevenueRollupUpgradeTest {
             assertThat(again.count("SELECT count(*) FROM revenue_event")).isEqualTo(again.count(PAYMENTS));
             assertThat(again.count("SELECT count(*) FROM revenue_event WHERE landing_at IS NULL")).isLessThan(again.count(PAYMENTS));
             var store = again.server().stores().events();
-            Map<String, String> q = new LinkedHashMap<>(Map.of("timezone", "Europe/Berlin", "unit", "day",
-                    "startAt", Long.toString(GeneratedTraffic.START.toEpochMilli()),
-                    "endAt", Long.toString(GeneratedTraffic.START.plusSeconds(12 * 86400).toEpochMilli() - 1)));
-            EventScope scope = new EventScope(site, QueryParams.parse(new QueryParams.Source() {
-                @Override
-                public String get(String name) {
-                    return q.get(name);
-                }
-
-                @Override
-                public Set<String> names() {
-                    return q.keySet();
-                }
-            }), store.dialect());
+            EventScope scope = ReportScopes.of(site, store, GeneratedTraffic.START, GeneratedTraffic.START.plusSeconds(12 * 86400),
+                    Map.of("timezone", "Europe/Berlin", "unit", "day"));
             var p = new ObjectMapper().readTree("{\"currency\":\"EUR\"}");
             var plain = Revenue.plain(store, scope, p);
             assertThat((java.util.List<?>) plain.get("channel")).isNotEmpty();
