@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coreBounds, isoCode, shapeCode } from './regionShapes';
+import byName from './regionShapeCodes.json';
 
 describe('region shape codes', () => {
   it('HASC-style ids become ISO 3166-2 codes of the same country', () => {
@@ -14,13 +15,13 @@ describe('region shape codes', () => {
     expect(isoCode('DE', undefined)).toBeNull();
   });
   it('shapes without an ISO id get the code the collector gives their name', () => {
-    expect(shapeCode('DE', 'DE.', 'Brandenburg')).toBe('DE-BB');
+    expect(shapeCode(byName, 'DE', 'DE.', 'Brandenburg')).toBe('DE-BB');
     // Belgium's file uses HASC province codes ("BE.HT"), which are not ISO 3166-2.
-    expect(shapeCode('BE', 'BE.HT', 'Hainaut')).toBe('BE-WHT');
-    expect(shapeCode('FI', 'FI.', 'Lapland')).toBe('FI-10');
+    expect(shapeCode(byName, 'BE', 'BE.HT', 'Hainaut')).toBe('BE-WHT');
+    expect(shapeCode(byName, 'FI', 'FI.', 'Lapland')).toBe('FI-10');
     // An ISO id is kept as it is.
-    expect(shapeCode('DE', 'DE.BY', 'Bayern')).toBe('DE-BY');
-    expect(shapeCode('DE', 'DE.', 'Nowhere')).toBeNull();
+    expect(shapeCode(byName, 'DE', 'DE.BY', 'Bayern')).toBe('DE-BY');
+    expect(shapeCode(byName, 'DE', 'DE.', 'Nowhere')).toBeNull();
   });
 });
 

