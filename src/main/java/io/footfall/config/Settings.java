@@ -16,7 +16,7 @@ import java.util.Map;
  *                           {@code compare} (the accelerator, each answer checked against the reference: tests)
  * @param queryOptions       how the query paths shape their SQL ({@link QueryOptions}: tuning and tests)
  * @param foldIdleSeconds    FOLD_IDLE_SECONDS: DuckDB folds its rollups' tail this long after appends pause (default 3;
- *                           0: only when the tail is full or 30 s old, as tests keep their tails)
+ *                           0: only when the tail holds 100,000 events, never by age, as tests keep their tails)
  * @param readBarrierTimeoutSeconds READ_BARRIER_TIMEOUT_SECONDS: longest wait of a read for acknowledged hits to reach the
  *                           store; then it answers 503 (the store is failing or far behind)
  */

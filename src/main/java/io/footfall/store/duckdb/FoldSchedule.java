@@ -29,6 +29,11 @@ final class FoldSchedule {
     /** How long appends must pause before the tail is folded early; 0: never early (tests keep their tails). */
     private final long idleFoldNanos;
     /**
+     * How old the last fold may get before the next append or the background thread folds: {@link #FOLD_NANOS},
+     * or never when idle folds are off, so a test's pending tail stays pending however long the test runs.
+     */
+    private final long maxFoldAgeNanos;
+    /**
      * Websites with events not folded yet, each with its latest batch. Marked before a batch commits and
      * cleared only after a fold commits, so a reader never skips a tail it could see.
      */
@@ -44,6 +49,7 @@ final class FoldSchedule {
     FoldSchedule(DuckDbConnections db, int idleFoldSeconds) {
         this.db = db;
         this.idleFoldNanos = idleFoldSeconds * 1_000_000_000L;
+        this.maxFoldAgeNanos = idleFoldSeconds > 0 ? FOLD_NANOS : Long.MAX_VALUE;
     }
 
     /** Reads which websites have a tail (at open, inside a write). */
@@ -65,7 +71,7 @@ final class FoldSchedule {
                 Thread.sleep(1000);
                 long now = System.nanoTime();
                 boolean paused = idleFoldNanos > 0 && now - lastAppend > idleFoldNanos && now - lastFold > 3 * idleFoldNanos;
-                if (!tail.isEmpty() && holds.get() == 0 && (paused || now - lastFold > FOLD_NANOS)) foldNow();
+                if (!tail.isEmpty() && holds.get() == 0 && (paused || now - lastFold > maxFoldAgeNanos)) foldNow();
             } catch (InterruptedException e) {
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -91,7 +97,7 @@ final class FoldSchedule {
         if (events == 0) return;
         if (pendingRows < 0) pendingRows = Rollups.tailSize(c);
         else pendingRows += events;
-        if (holds.get() == 0 && (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > FOLD_NANOS)) fold(c);
+        if (holds.get() == 0 && (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > maxFoldAgeNanos)) fold(c);
     }
 
     /** Folds the whole tail now, in a write of its own. */
