@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * {@link FunnelMatch}, on session numbers and epoch microseconds. A step's rows are those of its items (the item
  * texts matching its condition, looked up first) plus the tail's matching events, whose sessions take their
  * numbers, or new ones above the website's last. Each level's sessions form a bit string (one bit per session
- * number): its size is the level's count, and it keeps the next join to the sessions that reach both steps (most
- * of step 1's rows belong to sessions that never reach step 2). Run under {@link EventStore#readTogether}: the
+ * number): its bit count is the level's count (several times cheaper than a distinct count over step 1's rows),
+ * and a bit test keeps the next step's rows to the level's sessions before the join. Run under {@link EventStore#readTogether}: the
  * item numbers are read before the answer's statement.
  */
 public final class FunnelRollup {
@@ -80,16 +80,15 @@ public final class FunnelRollup {
                         scope.websiteId(), p.startAt(), p.endAt()).addAll(conditions.get(k - 1).apply("e"));
             }
             sql.add("), ");
-            // sessions with a row of step k, whatever came before: only their rows of the previous level can match
-            sql.add("h" + k + " AS MATERIALIZED (SELECT bitstring_agg(s, 1, " + bits + ") AS b FROM s" + k + "), ");
             if (k == 1) {
-                sql.add("l1 AS (SELECT s, t FROM s1), b1 AS MATERIALIZED (SELECT b FROM h1)");
+                sql.add("l1 AS (SELECT s, t FROM s1)");
             } else {
-                sql.add("l" + k + " AS MATERIALIZED (SELECT DISTINCT y.s, y.t FROM (SELECT s, t FROM l" + (k - 1) + " WHERE get_bit((SELECT b FROM h" + k + "), s - 1) = 1) x"
+                // only step k's rows of sessions in the previous level can match (a cheap bit test per row)
+                sql.add("l" + k + " AS MATERIALIZED (SELECT DISTINCT y.s, y.t FROM l" + (k - 1) + " x"
                         + " JOIN (SELECT s, t FROM s" + k + " WHERE get_bit((SELECT b FROM b" + (k - 1) + "), s - 1) = 1) y"
-                        + " ON y.s = x.s AND y.t >= x.t AND y.t <= x.t + " + windowSeconds * 1_000_000L + "), "
-                        + "b" + k + " AS MATERIALIZED (SELECT bitstring_agg(s, 1, " + bits + ") AS b FROM l" + k + ")");
+                        + " ON y.s = x.s AND y.t >= x.t AND y.t <= x.t + " + windowSeconds * 1_000_000L + ")");
             }
+            sql.add(", b" + k + " AS MATERIALIZED (SELECT bitstring_agg(s, 1, " + bits + ") AS b FROM l" + k + ")");
             sql.add(k < conditions.size() ? ", " : "");
         }
         for (int k = 1; k <= conditions.size(); k++) {
