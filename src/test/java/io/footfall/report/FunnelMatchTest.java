@@ -21,11 +21,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The funnel's DuckDB matching ({@code accelerate/duckdb/FunnelMatch}) answers exactly what the level-by-level joins
- * ({@link Funnel#plain}) answer: seeded traffic appended in shuffled batches (late and out of order, into folded
- * visits, rows sharing an instant, copies of rows a few minutes and a day and a half later, events re-shipped
- * after a crash), compared while a tail is pending and after each fold (without filters from the funnel rollup, V39), over random ranges cutting sessions, random steps (paths, events, wildcards, a step
- * repeated), windows from one minute to a day, and filters on session and row columns.
+ * The funnel's DuckDB answers (without filters from the funnel rollup, {@code accelerate/duckdb/FunnelRollup}; with
+ * filters {@code FunnelMatch}) equal what the level-by-level joins ({@link Funnel#plain}) answer: seeded traffic
+ * appended in shuffled batches (late and out of order, into folded visits, rows sharing an instant, copies of rows a
+ * few minutes and a day and a half later, events re-shipped after a crash), compared while a tail is pending and after
+ * each fold, over random ranges cutting sessions, random steps (paths, events, wildcards, a step repeated), windows
+ * from one minute to a day, and filters on session and row columns.
  */
 class FunnelMatchTest {
     static TestServer server;
