@@ -2,6 +2,7 @@ package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.accelerate.duckdb.FunnelMatch;
+import io.footfall.accelerate.duckdb.FunnelRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
@@ -25,7 +26,7 @@ public final class Funnel {
     private Funnel() {
     }
 
-    /** The report: on DuckDB through {@link FunnelMatch}, elsewhere {@link #plain}. */
+    /** The report: on DuckDB from {@link FunnelRollup} (no filters) or through {@link FunnelMatch}, elsewhere {@link #plain}. */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
         return run(store, scope, parameters, scope.dialect().name().equals("duckdb"));
     }
@@ -38,8 +39,12 @@ public final class Funnel {
     private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, boolean matched) throws SQLException {
         List<Step> steps = Step.list(parameters.get("steps"), 2, 8);
         int window = ReportInputs.wholeNumber(parameters, "window", 1, MAX_WINDOW_MINUTES);
-        SqlText sql = matched ? FunnelMatch.query(scope, steps.stream().<Function<String, SqlText>>map(s -> s::condition).toList(),
-                window * 60L, Reports.REPORTABLE) : levels(scope, steps, window);
+        List<Function<String, SqlText>> conditions = steps.stream().<Function<String, SqlText>>map(s -> s::condition).toList();
+        if (matched && scope.params().filters().isEmpty()) {
+            // the rollup's rows carry no columns to filter on
+            return answer(steps, store.readTogether(() -> FunnelRollup.counts(store, scope, conditions, window * 60L, Reports.REPORTABLE)));
+        }
+        SqlText sql = matched ? FunnelMatch.query(scope, conditions, window * 60L, Reports.REPORTABLE) : levels(scope, steps, window);
         List<Long> counts = store.read(c -> sql.list(c, rs -> rs.getLong(2)));
         return answer(steps, counts);
     }

@@ -30,6 +30,9 @@ public final class BulkLoads {
         steps.addAll(JourneySpans.rebuild(Narrowing.ALL));
         steps.add("DELETE FROM revenue_event");
         steps.addAll(RevenueSpans.rebuild(Narrowing.ALL));
+        steps.add("DELETE FROM funnel_row");
+        steps.add("DELETE FROM funnel_session");
+        steps.addAll(FunnelRows.rebuild(Narrowing.ALL));
         steps.add(EventHours.REBUILD);
         steps.add(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS));
         steps.add("DELETE FROM session_span");

@@ -88,7 +88,9 @@ public final class ReshipRepair {
                     "DELETE FROM session_hour WHERE " + n.in("session_id"),
                     HourSpans.rebuild(n),
                     "DELETE FROM session_event WHERE " + n.in("session_id"),
-                    EventSpans.rebuildSessions(n)));
+                    EventSpans.rebuildSessions(n),
+                    FunnelRows.delete(n)));
+            rebuild.addAll(FunnelRows.rebuild(n));
             rebuild.addAll(ValueSpans.delete(n));
             rebuild.addAll(ValueSpans.rebuild(n));
             rebuild.addAll(SessionDataSpans.followRebuild(n));
