@@ -2,6 +2,7 @@ package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.accelerate.duckdb.AttributionRollup;
+import io.footfall.accelerate.duckdb.RevenueRollup;
 import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
@@ -76,7 +77,9 @@ public final class Attribution {
             with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
                     .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
         } else {
-            with.addAll(Payments.cte(scope, currency)).add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
+            // without filters the payments come from their rollup (the plain ones otherwise: their rows carry no filter columns)
+            with.addAll(rollup && RevenueRollup.covers(scope) ? RevenueRollup.payments(store, scope, currency) : Payments.cte(scope, currency))
+                    .add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
                     + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
         }
         if (rollup) {
