@@ -2,6 +2,7 @@ package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.accelerate.duckdb.AttributionRollup;
+import io.footfall.accelerate.duckdb.RevenueRollup;
 import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
@@ -23,17 +24,8 @@ import java.util.Map;
  */
 public final class Attribution {
     static final List<String> UTM = List.of("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
-    static final String PAID_ADS = "CASE WHEN coalesce(t.gclid, '') <> '' THEN 'Google Ads'"
-            + " WHEN coalesce(t.fbclid, '') <> '' THEN 'Facebook / Meta' WHEN coalesce(t.msclkid, '') <> '' THEN 'Microsoft Ads'"
-            + " WHEN coalesce(t.ttclid, '') <> '' THEN 'TikTok Ads' WHEN coalesce(t.li_fat_id, '') <> '' THEN 'LinkedIn Ads'"
-            + " WHEN coalesce(t.twclid, '') <> '' THEN 'Twitter Ads (X)' ELSE '' END";
-
-    /**
-     * What the lists read of a touch row: {@code touch} is read once per list, so the engine may compute it once and keep
-     * it (DuckDB materializes a CTE read several times); with {@code e.*} that copy held every column of the event table.
-     */
-    static final String TOUCH_COLUMNS = "e.session_id, e.referrer_domain, e.hostname, e.gclid, e.fbclid, e.msclkid, e.ttclid,"
-            + " e.li_fat_id, e.twclid, e.utm_source, e.utm_medium, e.utm_campaign, e.utm_content, e.utm_term";
+    /** The touch rows' columns (the touch values as the lists name them), the same on both paths. */
+    static final String TOUCH_COLUMNS = AttributionRollup.touchValues("e");
 
     private Attribution() {
     }
@@ -85,12 +77,14 @@ public final class Attribution {
             with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
                     .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
         } else {
-            with.addAll(Payments.cte(scope, currency)).add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
+            // without filters the payments come from their rollup (the plain ones otherwise: their rows carry no filter columns)
+            with.addAll(rollup && RevenueRollup.covers(scope) ? RevenueRollup.payments(store, scope, currency) : Payments.cte(scope, currency))
+                    .add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
                     + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
         }
         if (rollup) {
             return store.readTogether(() -> {
-                SqlText ctes = AttributionRollup.ctes(VisitRollup.measure(store, scope), scope, first, TOUCH_COLUMNS);
+                SqlText ctes = AttributionRollup.ctes(VisitRollup.measure(store, scope), scope, first);
                 return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true);
             });
         }
@@ -114,10 +108,8 @@ public final class Attribution {
         String join = currency == null ? "" : " JOIN conv c ON c.session_id = t.session_id";
         List<String> keys = new ArrayList<>(List.of("referrer", "paidAds"));
         keys.addAll(UTM);
-        List<String> names = new ArrayList<>(List.of(
-                "CASE WHEN coalesce(t.referrer_domain, '') <> '' AND t.referrer_domain <> coalesce(t.hostname, '') THEN t.referrer_domain ELSE '' END",
-                PAID_ADS));
-        for (String u : UTM) names.add("coalesce(t." + u + ", '')");
+        List<String> names = new ArrayList<>(List.of("t.referrer", "t.paid"));
+        for (String u : UTM) names.add("t." + u);
         SqlText sql = new SqlText().addAll(with).add(", named AS (");
         for (int i = 0; i < keys.size(); i++) {
             sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS k, " + names.get(i) + " AS name, " + value

@@ -44,6 +44,7 @@ class RollupUpgradeTest {
                         st.execute("DELETE FROM event_type_hour");
                         st.execute("DELETE FROM visit_journey"); // V35
                         st.execute("DELETE FROM journey_item");
+                        st.execute("DELETE FROM visit_touch"); // V40
                     }
                     return null;
                 });
@@ -64,6 +65,11 @@ class RollupUpgradeTest {
                     .getFirst().get("entries").toString()).isEqualTo(again.query("SELECT list(url_path ORDER BY created_at) AS entries FROM "
                     + "(SELECT url_path, created_at, row_number() OVER (PARTITION BY visit_id ORDER BY created_at) AS n FROM event) WHERE n = 1")
                     .getFirst().get("entries").toString());
+            assertThat(again.count("SELECT count(*) FROM visit_touch")).isEqualTo(again.count("SELECT count(DISTINCT visit_id) FROM event"));
+            // the one touch value: the 08:00 view's referrer, the first row of its visit (the 09:10 view has none)
+            assertThat(again.count("SELECT sum(len(touches)) FROM visit_touch")).isEqualTo(1);
+            assertThat(again.count("SELECT count(*) FROM visit_touch WHERE touches[1].referrer = 't.co' AND touches[1].paid = ''"
+                    + " AND first_at = TIMESTAMP '2026-03-07 08:00:00' AND last_at = TIMESTAMP '2026-03-07 09:10:00'")).isEqualTo(1);
             assertThat(answers(again, site, query)).isEqualTo(before)
                     .contains("[{\"x\":\"/a\",\"y\":2},{\"x\":\"/b\",\"y\":1}]");
         } finally {

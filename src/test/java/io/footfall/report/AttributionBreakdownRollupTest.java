@@ -54,6 +54,7 @@ class AttributionBreakdownRollupTest {
         int n = hits.size();
         for (int i = 0; i < n; i += 97) hits.add(copy(hits.get(i), 36 * 3600, null)); // visits lasting over a day
         for (int i = 5; i < n; i += 53) hits.add(copy(hits.get(i), 60, "BR")); // the same visit, another country: mixed
+        for (int i = 3; i < n; i += 61) hits.add(touched(hits.get(i), i)); // rows sharing an instant, other touch values
         Collections.shuffle(hits, new Random(17));
         int third = hits.size() / 3;
         List<CollectedHit> first = hits.subList(0, third);
@@ -63,6 +64,7 @@ class AttributionBreakdownRollupTest {
         compare(r, compared, "first batch pending");
         server.fold();
         compare(r, compared, "first batch folded");
+        touchRollupMatchesEvents("first batch folded");
         // late hits three hours before the folded first row of a few visits, and ranges starting at that row
         List<CollectedHit> second = new ArrayList<>(hits.subList(third, 2 * third));
         for (int i = 0; i < first.size(); i += 199) {
@@ -73,14 +75,37 @@ class AttributionBreakdownRollupTest {
             second.add(copy(h, visitStart.getEpochSecond() - h.event().createdAt().getEpochSecond() - 3 * 3600, null));
             EXTRA_STARTS.add(visitStart);
         }
+        // rows at the very first instant of folded visits, with other touch values: the fold adds them to the stored ones
+        for (int i = 2; i < first.size(); i += 37) {
+            CollectedHit h = first.get(i);
+            if (h.event().eventType() == 5) continue;
+            Instant visitStart = first.stream().filter(x -> x.event().visitId().equals(h.event().visitId()) && x.event().eventType() != 5)
+                    .map(x -> x.event().createdAt()).min(Comparator.naturalOrder()).orElseThrow();
+            second.add(touched(copy(h, visitStart.getEpochSecond() - h.event().createdAt().getEpochSecond(), null), i));
+        }
         server.append(second.toArray(CollectedHit[]::new));
         compare(r, compared, "late rows pending over folded visits");
         server.fold();
         compare(r, compared, "folded again");
+        touchRollupMatchesEvents("folded again");
         server.append(hits.subList(2 * third, hits.size()).toArray(CollectedHit[]::new));
         compare(r, compared, "last batch pending");
         server.fold();
         compare(r, compared, "all folded");
+        touchRollupMatchesEvents("all folded");
+        // a re-ship after a crash: the hits are deleted (their visits rebuilt from the folded rows left) and appended again
+        List<CollectedHit> reshipped = new ArrayList<>();
+        for (int i = 1; i < hits.size(); i += 41) reshipped.add(hits.get(i));
+        store.deleteEvents(reshipped.stream().map(h -> h.event().eventId()).toList());
+        compare(r, compared, "re-shipped hits deleted");
+        touchRollupMatchesEvents("re-shipped hits deleted");
+        server.append(reshipped.toArray(CollectedHit[]::new));
+        compare(r, compared, "re-shipped hits pending");
+        server.fold();
+        compare(r, compared, "re-shipped hits folded");
+        touchRollupMatchesEvents("re-shipped hits folded");
+        assertThat(server.count("SELECT count(*) FROM visit_touch WHERE website_id = ? AND len(touches) > 1", website))
+                .as("visits with several touch rows at their first instant").isPositive();
         assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ? AND mixed", website)).as("mixed visits").isPositive();
         assertThat(compared[0]).as("attribution comparisons with rows").isGreaterThan(60);
         assertThat(compared[1]).as("breakdown comparisons with rows").isGreaterThan(40);
@@ -121,6 +146,37 @@ class AttributionBreakdownRollupTest {
                 if (!expected.isEmpty()) compared[1]++;
             }
         }
+    }
+
+    /**
+     * Every visit's row of {@code visit_touch} against its events (all folded): its span and the touch values of its rows
+     * at its first instant that carry any, as the report names them (written out here, not taken from the writer).
+     */
+    private static void touchRollupMatchesEvents(String stage) {
+        String values = "concat_ws('|', CASE WHEN coalesce(referrer_domain, '') <> '' AND referrer_domain <> coalesce(hostname, '')"
+                + " THEN referrer_domain ELSE '' END, CASE WHEN coalesce(gclid, '') <> '' THEN 'Google Ads' WHEN coalesce(fbclid, '') <> ''"
+                + " THEN 'Facebook / Meta' WHEN coalesce(msclkid, '') <> '' THEN 'Microsoft Ads' WHEN coalesce(ttclid, '') <> '' THEN 'TikTok Ads'"
+                + " WHEN coalesce(li_fat_id, '') <> '' THEN 'LinkedIn Ads' WHEN coalesce(twclid, '') <> '' THEN 'Twitter Ads (X)' ELSE '' END,"
+                + " coalesce(utm_source, ''), coalesce(utm_medium, ''), coalesce(utm_campaign, ''), coalesce(utm_content, ''), coalesce(utm_term, ''))";
+        var expected = server.query("WITH r AS (SELECT visit_id, created_at, " + values + " AS v FROM event WHERE website_id = ? AND event_type IN (1, 2, 3, 4)),"
+                + " s AS (SELECT visit_id, min(created_at) AS f, max(created_at) AS l FROM r GROUP BY visit_id)"
+                + " SELECT s.visit_id, s.f AS first_at, s.l AS last_at, coalesce(array_to_string(list_sort(list(r.v) FILTER (WHERE r.created_at = s.f"
+                + " AND r.v <> '||||||')), ';'), '') AS touches FROM s JOIN r ON r.visit_id = s.visit_id GROUP BY ALL ORDER BY s.visit_id", website);
+        var actual = server.query("SELECT visit_id, first_at, last_at, coalesce(array_to_string(list_sort(list_transform(touches, lambda u: concat_ws('|',"
+                + " u.referrer, u.paid, u.utm_source, u.utm_medium, u.utm_campaign, u.utm_content, u.utm_term))), ';'), '') AS touches"
+                + " FROM visit_touch WHERE website_id = ? ORDER BY visit_id", website);
+        assertThat(actual).as(stage + ": visit_touch against the events").isEqualTo(expected);
+        assertThat(expected.stream().filter(m -> !m.get("touches").toString().isEmpty()).count()).as(stage + ": visits with touches").isPositive();
+    }
+
+    /** A copy of a hit at the same instant with touch values of its own (a referrer, UTM values and a click id). */
+    private static CollectedHit touched(CollectedHit h, int i) {
+        var e = h.event();
+        var campaign = new Event.Campaign("same-" + (i % 3), "instant", null, i % 2 == 0 ? "c" + i : null, null, null,
+                i % 2 == 0 ? "fb" + i : null, null, i % 2 == 1 ? "tt" + i : null, null, null);
+        var c = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), e.createdAt(), e.eventType(), e.eventName(),
+                e.page(), new Event.Referrer("same" + (i % 4) + ".example", null, null), campaign, e.session(), e.vitals());
+        return new CollectedHit(c, List.of(), h.websiteId(), h.sessionId(), null, e.createdAt(), List.of());
     }
 
     /** Like {@link ReportRollupTest#scope}, over this test's website. */

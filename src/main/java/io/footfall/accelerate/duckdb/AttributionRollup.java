@@ -4,9 +4,10 @@ import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 
 /**
- * The attribution report's touch from the per-visit rollup ({@code visit_journey}, through {@link VisitRollup}) instead of
- * a join of every event in the range with the converting sessions. The touch instant of a converting session is its first
- * reportable row in the range (first-click), or its last one before its last conversion (last-click):
+ * The attribution report's touch from the per-visit rollups ({@code visit_journey} for the instant, {@code visit_touch}
+ * for the values, through {@link VisitRollup}) instead of a join of every event in the range with the converting
+ * sessions. The touch instant of a converting session is its first reportable row in the range (first-click), or its last
+ * one before its last conversion (last-click):
  * <ul>
  *   <li>a known visit (wholly in the range, folded) gives its span: first-click takes its first row's instant; last-click
  *       its last one when the visit ended before the conversion, else the latest of its first seven rows before it (a visit
@@ -14,12 +15,17 @@ import io.footfall.query.SqlText;
  *   <li>checked visits (cut by the range, or with rows not folded yet) give their in-range rows from events, in their
  *       narrow windows.</li>
  * </ul>
- * The touch rows are then the session's reportable rows at that instant, read from events as the plain report does.
- * Expects a CTE {@code conv (session_id, max_dt, ...)}; defines {@code pend}, {@code model (session_id, at)} and
- * {@code touch} (the given columns).
+ * The touch rows are the session's reportable rows at that instant: a known visit's from {@code visit_touch} when the
+ * instant is its first (always so for first-click), other known visits' from their events at that instant, and the
+ * checked visits' rows read above.
+ * Expects a CTE {@code conv (session_id, max_dt, ...)}; defines {@code pend}, {@code cr}, {@code model (session_id, at)} and
+ * {@code touch} ({@link #TOUCH_COLUMNS}).
  */
 public final class AttributionRollup {
     private static final String REPORTABLE = "e." + VisitRollup.ROWS;
+    /** The columns of CTE {@code touch}: the touch values as the report lists them ('' when missing). */
+    public static final String TOUCH_COLUMNS = "session_id, referrer, paid, utm_source, utm_medium, utm_campaign, utm_content, utm_term";
+    private static final String UNPACKED = "u.referrer, u.paid, u.utm_source, u.utm_medium, u.utm_campaign, u.utm_content, u.utm_term";
 
     private AttributionRollup() {
     }
@@ -29,36 +35,53 @@ public final class AttributionRollup {
         return scope.dialect().name().equals("duckdb");
     }
 
-    /** {@code , pend AS ..., model AS ..., touch AS ...}. */
-    public static SqlText ctes(VisitRollup visits, EventScope scope, boolean first, String touchColumns) {
+    /** {@link #TOUCH_COLUMNS} of event alias {@code e}, as a SELECT list (the plain report's touch rows). */
+    public static String touchValues(String e) {
+        return e + ".session_id, " + TouchSpans.columns(e);
+    }
+
+    /** {@code , pend AS ..., cr AS ..., model AS ..., touch AS ...}. */
+    public static SqlText ctes(VisitRollup visits, EventScope scope, boolean first) {
         var p = scope.params();
         Object site = scope.websiteId();
-        String empty = "SELECT NULL::UUID AS session_id, NULL::TIMESTAMP AS created_at WHERE false";
-        SqlText sql = new SqlText().add(", ").addAll(visits.pendingCte());
+        String empty = "SELECT NULL::UUID AS session_id, NULL::UUID AS visit_id, NULL::TIMESTAMP AS at, NULL::" + TouchSpans.VALUES + " AS u WHERE false";
+        SqlText sql = new SqlText().add(", ").addAll(visits.pendingCte())
+                // the converting sessions' rows in checked visits, with their touch values
+                .add(", cr AS MATERIALIZED (SELECT r.* FROM (")
+                .addAll(visits.checkedRows("e.session_id, e.visit_id, e.created_at AS at, " + TouchSpans.values("e") + " AS u", empty))
+                .add(") r WHERE r.session_id IN (SELECT session_id FROM conv))");
         if (first) {
-            sql.add(", model AS (SELECT x.session_id, min(x.at) AS at FROM (SELECT v.session_id, min(v.first_at) AS at FROM visit_journey v"
-                            + " WHERE v.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("v"))
-                    .add(" GROUP BY v.session_id UNION ALL SELECT r.session_id, r.created_at FROM (")
-                    .addAll(visits.checkedRows("e.session_id, e.created_at", empty))
-                    .add(") r WHERE r.session_id IN (SELECT session_id FROM conv)) x GROUP BY x.session_id)");
-        } else {
-            String before = "list_max(list_transform(list_filter(v.firsts, lambda f: f.ts < c.max_dt), lambda f: f.ts))";
-            sql.add(", model AS (SELECT x.session_id, max(x.at) AS at FROM ("
-                            + "SELECT v.session_id, CASE WHEN v.last_at < c.max_dt THEN v.last_at ELSE " + before + " END AS at"
-                            + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.first_at < c.max_dt").addAll(visits.known("v"))
-                    .add(" AND (v.last_at < c.max_dt OR len(v.firsts) < 7 OR v.firsts[7].ts >= c.max_dt)")
-                    // known visits whose first seven rows all lie before the conversion: their later rows from events
-                    .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT v.visit_id, v.firsts[7].ts AS lo, c.max_dt"
-                            + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.last_at >= c.max_dt AND len(v.firsts) = 7"
-                            + " AND v.firsts[7].ts < c.max_dt").addAll(visits.known("v"))
-                    .add(") d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
-                            + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
-                    .addAll(visits.measuredRows("e"))
-                    .add(" UNION ALL SELECT r.session_id, r.created_at FROM (").addAll(visits.checkedRows("e.session_id, e.created_at", empty))
-                    .add(") r JOIN conv c ON c.session_id = r.session_id WHERE r.created_at < c.max_dt) x GROUP BY x.session_id)");
+            sql.add(", kv AS MATERIALIZED (SELECT t.session_id, t.first_at AS at, t.touches FROM visit_touch t"
+                            + " WHERE t.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("t")).add(")")
+                    .add(", model AS (SELECT x.session_id, min(x.at) AS at FROM (SELECT k.session_id, k.at FROM kv k UNION ALL SELECT r.session_id, r.at FROM cr r) x"
+                            + " GROUP BY x.session_id)")
+                    .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kv k"
+                            + " JOIN model m ON m.session_id = k.session_id AND m.at = k.at)"
+                            + " UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
+            return sql;
         }
-        return sql.add(", touch AS (SELECT " + touchColumns + " FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
+        String before = "list_max(list_transform(list_filter(v.firsts, lambda f: f.ts < c.max_dt), lambda f: f.ts))";
+        sql.add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM ("
+                        + "SELECT v.session_id, CASE WHEN v.last_at < c.max_dt THEN v.last_at ELSE " + before + " END AS at"
+                        + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.first_at < c.max_dt").addAll(visits.known("v"))
+                .add(" AND (v.last_at < c.max_dt OR len(v.firsts) < 7 OR v.firsts[7].ts >= c.max_dt)")
+                // known visits whose first seven rows all lie before the conversion: their later rows from events
+                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT v.visit_id, v.firsts[7].ts AS lo, c.max_dt"
+                        + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.last_at >= c.max_dt AND len(v.firsts) = 7"
+                        + " AND v.firsts[7].ts < c.max_dt").addAll(visits.known("v"))
+                .add(") d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
-                .addAll(visits.measuredRows("e")).add(")");
+                .addAll(visits.measuredRows("e"))
+                .add(" UNION ALL SELECT r.session_id, r.at FROM cr r JOIN conv c ON c.session_id = r.session_id WHERE r.at < c.max_dt) x"
+                        + " GROUP BY x.session_id)")
+                // the known visits holding a row at the instant: at their first one (values rolled up) or later (from events)
+                .add(", kt AS MATERIALIZED (SELECT t.session_id, t.visit_id, t.first_at = m.at AS at_first, m.at, t.touches FROM visit_touch t"
+                        + " JOIN model m ON m.session_id = t.session_id AND t.first_at <= m.at AND t.last_at >= m.at WHERE 1 = 1").addAll(visits.known("t")).add(")")
+                .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kt k WHERE k.at_first)"
+                        + " UNION ALL SELECT e.session_id, " + TouchSpans.columns("e") + " FROM event e JOIN kt k ON k.visit_id = e.visit_id AND k.at = e.created_at"
+                        + " AND NOT k.at_first WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
+                .addAll(visits.measuredRows("e"))
+                .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
+        return sql;
     }
 }

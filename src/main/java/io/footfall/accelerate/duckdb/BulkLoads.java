@@ -28,6 +28,8 @@ public final class BulkLoads {
         steps.add(EventSpans.rebuildVisits(Narrowing.ALL));
         steps.add("DELETE FROM visit_journey");
         steps.addAll(JourneySpans.rebuild(Narrowing.ALL));
+        steps.add("DELETE FROM visit_touch");
+        steps.addAll(TouchSpans.rebuild(Narrowing.ALL));
         steps.add("DELETE FROM revenue_event");
         steps.addAll(RevenueSpans.rebuild(Narrowing.ALL));
         steps.add("DELETE FROM funnel_row");

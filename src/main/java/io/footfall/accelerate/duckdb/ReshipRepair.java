@@ -63,6 +63,8 @@ public final class ReshipRepair {
                     EventSpans.rebuildVisits(n),
                     "DELETE FROM visit_journey WHERE " + n.in("visit_id")));
             rebuild.addAll(JourneySpans.rebuild(n));
+            rebuild.add("DELETE FROM visit_touch WHERE " + n.in("visit_id"));
+            rebuild.addAll(TouchSpans.rebuild(n));
             rebuild.add("DELETE FROM revenue_event WHERE " + n.in("visit_id"));
             rebuild.addAll(RevenueSpans.rebuild(n));
             rebuild.addAll(VisitValueSpans.delete(n));

@@ -28,16 +28,34 @@ public final class RevenueRollup {
 
     /**
      * {@code pay AS MATERIALIZED (...)} with the columns of the plain payments (event_id, session_id, visit_id, event_name,
-     * url_path, created_at, country, region, revenue) and landing_at, touches, src (0 rollup, 1 tail).
+     * url_path, created_at, country, region, revenue) and landing_at, touches, src (0 rollup, 1 tail); then {@code pend}, the
+     * visits with pageviews not folded yet.
      */
     public static SqlText pay(EventStore store, EventScope scope, String currency) throws SQLException {
+        boolean tail = store.hasTail(scope.websiteId());
+        SqlText sql = payments(scope, currency, tail);
+        if (tail) {
+            // visits with pageviews not folded yet: their stored landing may be wrong
+            sql.add(", pend AS MATERIALIZED (SELECT DISTINCT visit_id FROM " + Rollups.TAIL + " WHERE website_id = ? AND event_type = 1)", scope.websiteId());
+        } else {
+            sql.add(", pend AS (SELECT NULL::UUID AS visit_id WHERE false)");
+        }
+        return sql;
+    }
+
+    /** {@code pay AS MATERIALIZED (...)} alone (as {@link #pay}): the payments in {@code currency}, equal to the plain ones. */
+    public static SqlText payments(EventStore store, EventScope scope, String currency) throws SQLException {
+        return payments(scope, currency, store.hasTail(scope.websiteId()));
+    }
+
+    private static SqlText payments(EventScope scope, String currency, boolean tail) {
         var p = scope.params();
         Object site = scope.websiteId();
         SqlText sql = new SqlText().add("pay AS MATERIALIZED (SELECT event_id, session_id, visit_id, event_name, url_path, created_at, country, region,"
                         + " revenue, landing_at, touches, 0 AS src FROM revenue_event WHERE website_id = ? AND created_at BETWEEN ? AND ?"
                         + " AND revenue_at BETWEEN ? AND ? AND currency_at BETWEEN ? AND ? AND currency = ?",
                 site, p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), currency);
-        if (store.hasTail(scope.websiteId())) {
+        if (tail) {
             sql.add(" UNION ALL SELECT e.event_id, e.session_id, e.visit_id, e.event_name, e.url_path, e.created_at, e.country, e.region,"
                             + " r.number_value, NULL::TIMESTAMP, NULL, 1 FROM " + Rollups.TAIL + " e"
                             + " JOIN event_data r ON r.website_id = e.website_id AND r.event_id = e.event_id"
@@ -46,10 +64,6 @@ public final class RevenueRollup {
                             + " AND r.website_id = ? AND r.created_at BETWEEN ? AND ? AND r.data_key = 'revenue' AND r.number_value <> 0"
                             + " AND cur.website_id = ? AND cur.created_at BETWEEN ? AND ? AND cur.data_key = 'currency' AND upper(cur.string_value) = ?",
                     site, p.startAt(), p.endAt(), site, p.startAt(), p.endAt(), site, p.startAt(), p.endAt(), currency);
-            // visits with pageviews not folded yet: their stored landing may be wrong
-            sql.add("), pend AS MATERIALIZED (SELECT DISTINCT visit_id FROM " + Rollups.TAIL + " WHERE website_id = ? AND event_type = 1", site);
-        } else {
-            sql.add("), pend AS (SELECT NULL::UUID AS visit_id WHERE false");
         }
         return sql.add(")");
     }

@@ -1,0 +1,93 @@
+package io.footfall.accelerate.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The per-visit touch rollup (V40: {@code visit_touch}): a visit's span over its reportable rows and the attribution
+ * touch values of its rows at its first instant. A fold merges the tail's visits: a late row before the stored first
+ * instant replaces the values, rows at that instant add theirs.
+ */
+final class TouchSpans {
+    /** The rows the attribution report reads. */
+    static final String REPORTABLE = "event_type IN (1, 2, 3, 4)";
+    /** One row's touch values (the list's element; an empty list or a NULL needs the type spelled out). */
+    static final String VALUES = "STRUCT(referrer VARCHAR, paid VARCHAR, utm_source VARCHAR, utm_medium VARCHAR, utm_campaign VARCHAR,"
+            + " utm_content VARCHAR, utm_term VARCHAR)";
+
+    private TouchSpans() {
+    }
+
+    /**
+     * A row's touch values over alias {@code e} as the report names them, as (name, expression) pairs: the referrer when
+     * it is not the page's own host, the ad network of its first click id, the UTM values; '' when missing.
+     */
+    private static List<String[]> fields(String e) {
+        List<String[]> out = new java.util.ArrayList<>();
+        out.add(new String[]{"referrer", "CASE WHEN coalesce(" + e + ".referrer_domain, '') <> '' AND " + e + ".referrer_domain <> coalesce("
+                + e + ".hostname, '') THEN " + e + ".referrer_domain ELSE '' END"});
+        out.add(new String[]{"paid", paidAds(e)});
+        for (String u : List.of("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term")) {
+            out.add(new String[]{u, "coalesce(" + e + "." + u + ", '')"});
+        }
+        return out;
+    }
+
+    /** The touch values of alias {@code e} as one struct ({@link #VALUES}). */
+    static String values(String e) {
+        StringBuilder s = new StringBuilder("struct_pack(");
+        for (String[] f : fields(e)) s.append(s.length() > 12 ? ", " : "").append(f[0]).append(" := ").append(f[1]);
+        return s.append(")").toString();
+    }
+
+    /** The touch values of alias {@code e} as columns named like the struct's fields. */
+    static String columns(String e) {
+        StringBuilder s = new StringBuilder();
+        for (String[] f : fields(e)) s.append(s.isEmpty() ? "" : ", ").append(f[1]).append(" AS ").append(f[0]);
+        return s.toString();
+    }
+
+    /** The paid-ads class of alias {@code e}'s click ids ('' without one). */
+    static String paidAds(String e) {
+        return "CASE WHEN coalesce(" + e + ".gclid, '') <> '' THEN 'Google Ads' WHEN coalesce(" + e + ".fbclid, '') <> '' THEN 'Facebook / Meta'"
+                + " WHEN coalesce(" + e + ".msclkid, '') <> '' THEN 'Microsoft Ads' WHEN coalesce(" + e + ".ttclid, '') <> '' THEN 'TikTok Ads'"
+                + " WHEN coalesce(" + e + ".li_fat_id, '') <> '' THEN 'LinkedIn Ads' WHEN coalesce(" + e + ".twclid, '') <> '' THEN 'Twitter Ads (X)'"
+                + " ELSE '' END";
+    }
+
+    /** Whether touch values {@code u} (a struct of {@link #values}) name anything: the others add to no list. */
+    private static String any(String u) {
+        return "(" + u + ".referrer <> '' OR " + u + ".paid <> '' OR " + u + ".utm_source <> '' OR " + u + ".utm_medium <> '' OR "
+                + u + ".utm_campaign <> '' OR " + u + ".utm_content <> '' OR " + u + ".utm_term <> '')";
+    }
+
+    /** Per visit of the reportable rows {@code source} (a FROM ... WHERE part over the event columns): span and first-instant touches. */
+    private static String spans(String source) {
+        return "SELECT website_id, visit_id, any_value(session_id) AS session_id, min(created_at) AS first_at, max(created_at) AS last_at, "
+                + "coalesce(list(u) FILTER (WHERE created_at = f AND " + any("u") + "), []::" + VALUES + "[]) AS touches FROM ("
+                + "SELECT r.website_id, r.visit_id, r.session_id, r.created_at, " + values("r") + " AS u, "
+                + "min(r.created_at) OVER (PARTITION BY r.website_id, r.visit_id) AS f FROM " + source + ") s GROUP BY website_id, visit_id";
+    }
+
+    /** Rebuild statements from the folded events of the visits {@code visits} names. */
+    static List<String> rebuild(Narrowing visits) {
+        return List.of("INSERT INTO visit_touch SELECT * FROM (" + spans("event r WHERE r." + REPORTABLE + " AND r." + Rollups.FOLDED
+                + visits.and("r.visit_id")) + ") t ORDER BY first_at");
+    }
+
+    /** Merges the tail's reportable rows into visit_touch. */
+    static void fold(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE touch_delta AS " + spans(Rollups.TAIL + " r WHERE r." + REPORTABLE));
+            // the stored values stay, give way to earlier rows, or gain rows at the same instant
+            st.execute("UPDATE visit_touch v SET touches = CASE WHEN d.first_at < v.first_at THEN d.touches WHEN d.first_at = v.first_at"
+                    + " THEN list_concat(v.touches, d.touches) ELSE v.touches END, first_at = least(v.first_at, d.first_at),"
+                    + " last_at = greatest(v.last_at, d.last_at) FROM touch_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
+            st.execute("INSERT INTO visit_touch SELECT d.* FROM touch_delta d WHERE NOT EXISTS (SELECT 1 FROM visit_touch v"
+                    + " WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id) ORDER BY d.first_at");
+            st.execute("DROP TABLE touch_delta");
+        }
+    }
+}
