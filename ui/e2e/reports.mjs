@@ -187,6 +187,8 @@ async function main() {
     check('revenue payments 2, customers 2, average $12.75', (await fig('count')) === '2' && (await fig('unique_count')) === '2' && (await fig('average')) === '$12.75');
     check('revenue compared with the previous period (none then)', (await text(rev.locator('[data-figure=sum] .badge'))) === 'new' && (await text(rev.locator('[data-figure=sum] .report-figure-note'))) === '$0.00 in the previous period');
     check('revenue by country: Germany $25.50', (await text(rev.locator('[data-table=country] tbody tr').first())) === 'Germany $25.50', await text(rev.locator('[data-list=country]')));
+    check('revenue by channel: Organic search $20.00 (the label, not the key organicSearch), Direct $5.50',
+      (await text(rev.locator('[data-table=channel] tbody'))) === 'Organic search $20.00 Direct $5.50', await text(rev.locator('[data-list=channel]')));
     await rev.locator('.chart-card .chart svg').first().waitFor();
     await rev.locator('.chart.map svg').first().waitFor();
     check('revenue chart and map drawn', (await rev.locator('.chart-card .chart svg').count()) > 0 && (await rev.locator('.chart.map svg').count()) > 0);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { t } from '../i18n';
-import { change, countryName, formatNumber } from '../lib/format';
+import { change, countryName, displayName, formatNumber } from '../lib/format';
 import { bucketLabels, type Unit } from '../lib/dates';
 import { bucketLabel, eventSeries } from '../lib/series';
 import { TimeChart, WorldMap } from '../components/charts';
@@ -26,6 +26,13 @@ export function money(value: number, currency: string): string {
   } catch {
     return `${formatNumber(value)} ${currency}`;
   }
+}
+
+const LISTS = ['country', 'region', 'referrer', 'channel'] as const;
+
+/** The report's lists with the names the overview's panels show (country and region names, channel labels; referrers as sent). */
+export function revenueLists(data: RevenueData): { id: (typeof LISTS)[number]; rows: NameValue[] }[] {
+  return LISTS.map((id) => ({ id, rows: data[id].map((r) => ({ name: id === 'referrer' ? r.name : displayName(id, r.name), value: r.value })) }));
 }
 
 /** The revenue report as Umami shows it: totals (against the previous period when compared), a chart per event, a map and lists. */
@@ -80,10 +87,9 @@ export function RevenueResult({ data, range, currency, compare }: { data: Revenu
               <h2 className="card-title">{t('report.revenue.map')}</h2>
               <WorldMap data={data.country.map((c) => ({ x: c.name, y: c.value }))} label={(code) => countryName(code)} />
             </section>
-            <NameValueTable id="country" title={t('report.revenue.country')} valueLabel={t('report.revenue.sum')} format={fmt} rows={data.country.map((c) => ({ name: countryName(c.name), value: c.value }))} />
-            <NameValueTable id="region" title={t('report.revenue.region')} valueLabel={t('report.revenue.sum')} format={fmt} rows={data.region} />
-            <NameValueTable id="referrer" title={t('report.revenue.referrer')} valueLabel={t('report.revenue.sum')} format={fmt} rows={data.referrer} />
-            <NameValueTable id="channel" title={t('report.revenue.channel')} valueLabel={t('report.revenue.sum')} format={fmt} rows={data.channel} />
+            {revenueLists(data).map((l) => (
+              <NameValueTable key={l.id} id={l.id} title={t(`report.revenue.${l.id}`)} valueLabel={t('report.revenue.sum')} format={fmt} rows={l.rows} />
+            ))}
           </div>
         </>
       )}

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -72,15 +71,10 @@ final class ReportBench {
     }
 
     private static double median(HttpClient http, String url, String body, String token, int runs) throws Exception {
-        call(http, url, body, token);
-        double[] t = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
+        return QueryBench.timed(() -> {
             call(http, url, body, token);
-            t[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(t);
-        return t[runs / 2];
+            return null;
+        }, runs);
     }
 
     private static void call(HttpClient http, String url, String body, String token) throws Exception {

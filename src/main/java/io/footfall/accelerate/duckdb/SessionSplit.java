@@ -166,13 +166,18 @@ final class SessionSplit {
     SqlText checkedWhere() {
         if (window == null) return null;
         SqlText s = new SqlText().add(" WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + typeCondition,
-                scope.websiteId(), window[0], window[1]).add(" AND e.session_id IN (");
+                scope.websiteId(), window[0], window[1]).add(" AND e.session_id IN (").addAll(checkedKeys()).add(")");
+        return s.addAll(scope.filters("e"));
+    }
+
+    /** The body of {@code IN (...)} naming the checked sessions (their ids when few, else the sub-query); null when none. */
+    SqlText checkedKeys() {
+        if (window == null) return null;
+        SqlText s = new SqlText();
         if (ids != null) {
             for (int i = 0; i < ids.size(); i++) s.add(i == 0 ? "?" : ", ?", ids.get(i));
-            s.add(")");
-        } else {
-            s.add("SELECT g.k FROM ").addAll(checkedSet()).add(" g)");
+            return s;
         }
-        return s.addAll(scope.filters("e"));
+        return s.add("SELECT g.k FROM ").addAll(checkedSet()).add(" g");
     }
 }
