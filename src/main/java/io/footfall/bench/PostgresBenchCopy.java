@@ -79,7 +79,7 @@ final class PostgresBenchCopy {
     private static List<String> columns(Connection c, String table) throws java.sql.SQLException {
         List<String> out = new ArrayList<>();
         try (var ps = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-                + "AND table_name = ? ORDER BY ordinal_position")) {
+                + "AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position")) { // generated (V9 channel): PostgreSQL's own
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(rs.getString(1));

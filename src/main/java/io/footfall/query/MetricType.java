@@ -85,10 +85,11 @@ public record MetricType(String name, String expression, String typeCondition, b
     /**
      * A leading {@code WITH} clause, or empty. Channels are classified once per distinct (referrer, query,
      * utm_medium, utm_source, hostname) combination in scope, not per row; the rows then join that small table.
+     * None where the store keeps each row's channel ({@link io.footfall.store.Dialect#channelColumn}).
      */
     public SqlText with(EventScope scope) {
         SqlText s = new SqlText();
-        if (!isChannel()) return s;
+        if (!isChannel() || scope.dialect().channelColumn() != null) return s;
         return s.add("WITH c AS " + scope.dialect().materialized() + "(SELECT e.referrer_domain AS r, e.url_query AS q, e.utm_medium AS m, "
                         + "e.utm_source AS s, e.hostname AS h, " + Channels.sql(scope.dialect()) + " AS x FROM (SELECT DISTINCT "
                         + "coalesce(e.referrer_domain, '') AS referrer_domain, coalesce(e.url_query, '') AS url_query, "
@@ -101,7 +102,10 @@ public record MetricType(String name, String expression, String typeCondition, b
     /** FROM clause with the entry/exit or channel join when needed. */
     public SqlText from(EventScope scope) {
         SqlText s = new SqlText().add(" FROM event e");
-        if (isChannel()) {
+        if (isChannel() && scope.dialect().channelColumn() != null) {
+            // The channel stored with each row (PostgreSQL V9), under the alias the classified join would give.
+            s.add(" CROSS JOIN LATERAL (SELECT e." + scope.dialect().channelColumn() + " AS x) c");
+        } else if (isChannel()) {
             s.add(" JOIN c ON c.r = coalesce(e.referrer_domain, '') AND c.q = coalesce(e.url_query, '')"
                     + " AND c.m = coalesce(e.utm_medium, '') AND c.s = coalesce(e.utm_source, '') AND c.h = coalesce(e.hostname, '')");
         }

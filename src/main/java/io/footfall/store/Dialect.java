@@ -69,6 +69,15 @@ public interface Dialect {
         return "extract(hour FROM " + expression + ")";
     }
 
+    /**
+     * The {@code event} column that holds each row's {@link Channels#sql} answer, computed when the row was written,
+     * or null where reads classify the rows themselves (DuckDB: its rollups and one classification per distinct
+     * combination are fast there; PostgreSQL: V9, as per-read classification cost seconds over a quarter).
+     */
+    default String channelColumn() {
+        return null;
+    }
+
     /** What makes a CTE computed once ({@code WITH x AS MATERIALIZED (...)}), with a trailing space; empty where unsupported. */
     default String materialized() {
         return "MATERIALIZED ";

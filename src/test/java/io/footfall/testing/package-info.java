@@ -40,7 +40,7 @@
  * among them the accelerator tests that still mix HTTP answers with rollup tables or DuckDB SQL
  * ({@code SessionDataRollupTest}, {@code MissingValueRollupTest}, {@code SessionListRankTest}). Also
  * {@code query.equality} (accelerator equal to the reference) and {@code store.duckdb}.</li>
- * <li>PostgreSQL only: {@code store.postgres} (migrations, session settings, URL, its regex engine),
+ * <li>PostgreSQL only: {@code store.postgres} (migrations, session settings, URL, its regex engine, the stored channel),
  * {@code store.wal.WriteAheadOnPostgresTest}.</li>
  * <li>Every other test runs on DuckDB; {@code -Dfootfall.test.backend=postgresql} runs any of them on PostgreSQL.</li>
  * </ul>

@@ -108,6 +108,12 @@ public final class PostgresDialect implements Dialect {
         return "extract(hour FROM " + expression + ")::int";
     }
 
+    /** V9: a generated column, Channels.sql over the row's own columns (ChannelColumnOnPostgreSqlTest keeps them equal). */
+    @Override
+    public String channelColumn() {
+        return "channel";
+    }
+
     /** any_value arrives only in PostgreSQL 16; the first of the group's values does the same job. */
     @Override
     public String anyValue(String value) {

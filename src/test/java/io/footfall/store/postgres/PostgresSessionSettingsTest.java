@@ -9,7 +9,7 @@ import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every pooled session carries the settings the reads were measured with (UTC, a plan per execution). */
+/** Every pooled session carries the settings the reads were measured with (UTC, a plan per execution, no JIT, 8× hash memory). */
 class PostgresSessionSettingsTest {
     @Test
     void pooledSessionsRunInUtcWithMeasuredSettings() throws SQLException {
@@ -19,6 +19,10 @@ class PostgresSessionSettingsTest {
                 String plans = db.read(c -> show(c, "plan_cache_mode"));
                 assertThat(zone).isEqualTo("UTC");
                 assertThat(plans).isEqualTo("force_custom_plan");
+                String jit = db.read(c -> show(c, "jit"));
+                String hashMemory = db.read(c -> show(c, "hash_mem_multiplier"));
+                assertThat(jit).isEqualTo("off");
+                assertThat(hashMemory).isEqualTo("8");
             }
         }
     }
