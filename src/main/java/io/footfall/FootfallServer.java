@@ -37,7 +37,7 @@ import io.footfall.auth.Permissions;
 import io.footfall.auth.ShareTokens;
 import io.footfall.manage.LinkPixelService;
 import io.footfall.manage.ShareService;
-import io.footfall.manage.TeamMember;
+import io.footfall.store.meta.TeamMember;
 import io.footfall.manage.TeamService;
 import io.footfall.manage.UserService;
 import io.footfall.manage.WebsiteCache;

@@ -1,8 +1,8 @@
 package io.footfall.auth;
 
-import io.footfall.manage.TeamMember;
-import io.footfall.manage.User;
-import io.footfall.manage.Website;
+import io.footfall.store.meta.TeamMember;
+import io.footfall.store.meta.User;
+import io.footfall.store.meta.Website;
 
 import java.sql.SQLException;
 import java.util.EnumSet;

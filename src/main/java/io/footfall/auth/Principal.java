@@ -1,6 +1,6 @@
 package io.footfall.auth;
 
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 
 import java.util.Set;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.footfall.auth;
 
-import io.footfall.manage.TwoFactor;
+import io.footfall.store.meta.TwoFactor;
 import io.footfall.store.TwoFactorStore;
 
 import java.security.SecureRandom;

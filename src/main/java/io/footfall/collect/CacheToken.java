@@ -3,7 +3,6 @@ package io.footfall.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.auth.AppSecret;
-import io.footfall.http.Inputs;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -64,9 +63,9 @@ public final class CacheToken {
             byte[] given = B64D.decode(token.substring(last + 1));
             if (!MessageDigest.isEqual(given, sign(token.substring(0, last)))) return null;
             JsonNode p = JSON.readTree(B64D.decode(token.substring(first + 1, last)));
-            UUID w = Inputs.parseUuid(p.path("websiteId").asText(null));
-            UUID s = Inputs.parseUuid(p.path("sessionId").asText(null));
-            UUID v = Inputs.parseUuid(p.path("visitId").asText(null));
+            UUID w = Uuids.parseCanonical(p.path("websiteId").asText(null));
+            UUID s = Uuids.parseCanonical(p.path("sessionId").asText(null));
+            UUID v = Uuids.parseCanonical(p.path("visitId").asText(null));
             JsonNode iat = p.get("iat");
             if (w == null || s == null || v == null || iat == null || !iat.canConvertToLong()) return null;
             return new Claims(w, s, v, Instant.ofEpochSecond(iat.asLong()));

@@ -9,7 +9,7 @@ import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.Event;
 import io.footfall.event.EventType;
-import io.footfall.manage.Website;
+import io.footfall.store.meta.Website;
 import io.footfall.manage.WebsiteCache;
 import io.footfall.store.MetaStore;
 

@@ -3,6 +3,7 @@ package io.footfall.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.event.DataField;
 import io.footfall.event.DataType;
+import io.footfall.event.IsoTime;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -69,7 +70,7 @@ public final class EventDataFlattener {
         if (v.isArray()) return new DataField(key, DataType.ARRAY, cut(v.toString(), MAX_STRING), null, null);
         String s = v.asText();
         Instant date = isoDate(s);
-        if (date != null) return new DataField(key, DataType.DATE, io.footfall.http.Json.iso(date), null, date);
+        if (date != null) return new DataField(key, DataType.DATE, IsoTime.millis(date), null, date);
         return new DataField(key, DataType.STRING, cut(s, MAX_STRING), null, null);
     }
 

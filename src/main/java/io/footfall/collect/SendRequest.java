@@ -1,7 +1,6 @@
 package io.footfall.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.http.Inputs;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -64,28 +63,40 @@ public record SendRequest(
         if (data != null) checkNumbers(data, "data");
 
         return new SendRequest(type, website, link, pixel,
-                Inputs.optionalString(p, "hostname", 100),
-                Inputs.optionalString(p, "language", 35),
-                Inputs.optionalString(p, "referrer", 4000),
-                Inputs.optionalString(p, "screen", 11),
-                Inputs.optionalString(p, "title", 4000),
-                Inputs.optionalString(p, "url", 4000),
-                Inputs.optionalString(p, "name", 50),
-                Inputs.optionalString(p, "tag", 50),
-                Inputs.optionalString(p, "id", 50),
-                Inputs.optionalString(p, "ip", 64),
-                Inputs.optionalString(p, "userAgent", 1000),
+                optionalString(p, "hostname", 100),
+                optionalString(p, "language", 35),
+                optionalString(p, "referrer", 4000),
+                optionalString(p, "screen", 11),
+                optionalString(p, "title", 4000),
+                optionalString(p, "url", 4000),
+                optionalString(p, "name", 50),
+                optionalString(p, "tag", 50),
+                optionalString(p, "id", 50),
+                optionalString(p, "ip", 64),
+                optionalString(p, "userAgent", 1000),
                 timestamp(p),
                 data == null || data.isNull() ? null : data,
                 vital(p, "lcp"), vital(p, "inp"), vital(p, "cls"), vital(p, "fcp"), vital(p, "ttfb"),
-                Inputs.optionalString(body, "cache", 2000));
+                optionalString(body, "cache", 2000));
     }
 
     private static UUID uuid(JsonNode p, String field) {
         JsonNode n = p.get(field);
         if (n == null || n.isNull()) return null;
         if (!n.isTextual()) throw new InvalidHit("'" + field + "' must be a UUID string");
-        return Inputs.uuid(n.asText(), field);
+        UUID u = Uuids.parseCanonical(n.asText());
+        if (u == null) throw new InvalidHit("'" + field + "' must be a UUID");
+        return u;
+    }
+
+    /** A string or null/absent; other JSON types, or more than {@code max} characters, make the hit invalid. */
+    private static String optionalString(JsonNode body, String field, int max) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw new InvalidHit("'" + field + "' must be a string");
+        String s = n.asText();
+        if (s.length() > max) throw new InvalidHit("'" + field + "' must be at most " + max + " characters");
+        return s;
     }
 
     private static Instant timestamp(JsonNode p) {

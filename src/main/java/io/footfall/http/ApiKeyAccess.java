@@ -3,9 +3,9 @@ package io.footfall.http;
 import io.footfall.auth.ApiKeyCodes;
 import io.footfall.auth.ApiKeyRateLimiter;
 import io.footfall.auth.Principal;
-import io.footfall.manage.ApiKey;
+import io.footfall.store.meta.ApiKey;
 import io.footfall.manage.ApiKeyService;
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 import io.footfall.manage.UserService;
 
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import io.footfall.auth.Permissions;
 import io.footfall.auth.Principal;
 import io.footfall.auth.ShareTokens;
 import io.footfall.manage.ShareService;
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 import io.footfall.manage.UserService;
 
 import java.util.Optional;
@@ -111,7 +111,7 @@ public final class Authenticator {
         var live = shares.find(claims.shareId()).filter(s -> s.entityId().equals(claims.websiteId()));
         if (live.isEmpty()) throw ApiException.unauthorized();
         // A board share also reads the statistics of what the board names now (not what it named when shared).
-        if (live.get().shareType() == io.footfall.manage.Share.BOARD) {
+        if (live.get().shareType() == io.footfall.store.meta.Share.BOARD) {
             return Principal.boardShare(claims.websiteId(), boards.entities(claims.websiteId()), token);
         }
         return Principal.share(claims.websiteId(), token);

@@ -11,13 +11,9 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** The one JSON mapper: Instants as ISO-8601 UTC with milliseconds (`2026-11-23T07:31:25.798Z`), like Umami. */
 public final class Json {
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
 
     public static final ObjectMapper MAPPER = create();
     /** Resolved once: {@code readTree} on the mapper resolves the target type on every call. */
@@ -48,7 +44,7 @@ public final class Json {
 
     /** ISO-8601 UTC with milliseconds. */
     public static String iso(Instant value) {
-        return ISO_MILLIS.format(value.truncatedTo(ChronoUnit.MILLIS));
+        return io.footfall.event.IsoTime.millis(value);
     }
 
     public static byte[] write(Object value) {

@@ -1,5 +1,6 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.ApiKey;
 import io.footfall.auth.ApiKeyCodes;
 import io.footfall.auth.SecretBox;
 import io.footfall.store.ApiKeyStore;

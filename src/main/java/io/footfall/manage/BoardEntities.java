@@ -1,5 +1,6 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.Board;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,7 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.Board;
+import io.footfall.store.meta.PageOf;
 import io.footfall.store.BoardStore;
 
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.Link;
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Pixel;
 import io.footfall.store.MetaStore;
 
 import java.sql.SQLException;

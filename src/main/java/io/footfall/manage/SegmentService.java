@@ -1,5 +1,7 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Segment;
 import io.footfall.store.MetaStore;
 
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Share;
+import io.footfall.store.meta.Website;
 import io.footfall.store.MetaStore;
 
 import java.sql.SQLException;

@@ -1,5 +1,11 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Team;
+import io.footfall.store.meta.TeamMember;
+import io.footfall.store.meta.User;
+import io.footfall.store.meta.Website;
+import io.footfall.store.meta.WebsiteQuery;
 import io.footfall.store.MetaStore;
 
 import java.sql.SQLException;

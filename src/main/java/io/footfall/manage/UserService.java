@@ -1,5 +1,9 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.User;
+import io.footfall.store.meta.UserListing;
+import io.footfall.store.meta.Website;
 import io.footfall.auth.Passwords;
 import io.footfall.store.MetaStore;
 

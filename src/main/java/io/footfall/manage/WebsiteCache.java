@@ -1,5 +1,6 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.Website;
 import io.footfall.store.MetaStore;
 
 import java.sql.SQLException;

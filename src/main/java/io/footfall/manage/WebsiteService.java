@@ -1,5 +1,8 @@
 package io.footfall.manage;
 
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Website;
+import io.footfall.store.meta.WebsiteQuery;
 import io.footfall.store.EventStore;
 import io.footfall.store.MetaStore;
 import io.footfall.store.WebsiteSettingStore;

@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether the store's regular-expression engine accepts a filter pattern ({@code re.} / {@code nre.}).
- * Java's {@code Pattern} is no judge of that: DuckDB uses RE2, which rejects look-around ({@code (?=a)}),
- * back-references ({@code \1}), {@code \Z}, possessive quantifiers and repetitions over 1000, and accepts
- * {@code (?P<name>...)} that Java does not; PostgreSQL's engine accepts look-around and back-references but rejects
- * repetitions over 255 and {@code \pL}. So the engine itself is asked, with the very expression the filters use, once
- * per distinct pattern; the answers are kept in a bounded cache.
+ * Whether the store's engine accepts a filter pattern ({@code re.} / {@code nre.}) in the spelling it is given
+ * ({@link io.footfall.store.Dialect#regexPattern}). {@link FilterRegex} has already held the pattern to RE2 syntax and
+ * to what PostgreSQL's translation can say, alike for every store; this asks the engine itself, once per distinct
+ * pattern, for the limits neither judge knows (an engine's memory or complexity budget), so that they are a 400 too.
+ * The answers are kept in a bounded cache.
  */
 public final class EngineRegex {
     private static final int CACHE_SIZE = 1000;
@@ -65,7 +64,7 @@ public final class EngineRegex {
         String sql = "SELECT " + store.dialect().regexMatches("''");
         return store.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, pattern);
+                ps.setString(1, store.dialect().regexPattern(pattern));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return Optional.<String>empty();

@@ -85,8 +85,8 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
             }
             case CONTAINS -> s.addAll(contains(col, " ILIKE ?", f.value()));
             case DOES_NOT_CONTAIN -> s.addAll(contains(col, " NOT ILIKE ?", f.value()));
-            case REGEX -> s.add(dialect.regexMatches(col), f.value());
-            case NOT_REGEX -> s.add("NOT " + dialect.regexMatches(col), f.value());
+            case REGEX -> s.add(dialect.regexMatches(col), dialect.regexPattern(f.value()));
+            case NOT_REGEX -> s.add("NOT " + dialect.regexMatches(col), dialect.regexPattern(f.value()));
             case SET -> s.add("(" + col + " IS NOT NULL AND " + col + " <> '')");
             case NOT_SET -> s.add("(" + col + " IS NULL OR " + col + " = '')");
             default -> throw new QueryException("operator " + f.operator().code() + " is not supported here");

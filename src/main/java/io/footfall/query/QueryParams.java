@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The parameters every statistics endpoint shares, parsed and validated once: the range
@@ -146,21 +145,13 @@ public record QueryParams(
             switch (f.operator()) {
                 case EQUALS, NOT_EQUALS, CONTAINS, DOES_NOT_CONTAIN, SET, NOT_SET -> {
                 }
-                case REGEX, NOT_REGEX -> checkRegex(f.value(), key);
+                case REGEX, NOT_REGEX -> FilterRegex.check(f.value(), key);
                 default -> throw new QueryException("'" + key + "': operator '" + f.operator().code()
                         + "' applies only to event and session data");
             }
             out.add(f);
         }
         return List.copyOf(out);
-    }
-
-    private static void checkRegex(String regex, String key) {
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new QueryException("'" + key + "' is not a valid regular expression");
-        }
     }
 
     private static Instant epochMillis(String v, String name) {

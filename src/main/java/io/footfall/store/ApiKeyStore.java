@@ -1,6 +1,6 @@
 package io.footfall.store;
 
-import io.footfall.manage.ApiKey;
+import io.footfall.store.meta.ApiKey;
 
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.footfall.store;
 
-import io.footfall.manage.Board;
-import io.footfall.manage.PageOf;
+import io.footfall.store.meta.Board;
+import io.footfall.store.meta.PageOf;
 
 import java.sql.SQLException;
 import java.util.Optional;

@@ -32,8 +32,19 @@ public interface Dialect {
     /** Whether the text expression {@code text} ends with the text expression {@code suffix}, as a boolean expression. */
     String endsWith(String text, String suffix);
 
-    /** Case-insensitive regular-expression match of a column against one bound parameter. */
+    /**
+     * A regular-expression match of a column against one bound pattern spelled by {@link #regexPattern}: the RE2
+     * pattern, case-insensitive (as filters are), wherever in the text.
+     */
     String regexMatches(String column);
+
+    /**
+     * The engine's spelling of a filter pattern written in RE2 syntax (already checked valid and translatable, see
+     * {@link Re2ToAre}), as {@link #regexMatches} binds it.
+     */
+    default String regexPattern(String re2) {
+        return re2;
+    }
 
     /** The regular-expression syntax {@link #regexMatches} reads, as named to clients (e.g. {@code RE2 syntax}). */
     String regexSyntax();

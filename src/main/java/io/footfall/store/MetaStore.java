@@ -1,17 +1,17 @@
 package io.footfall.store;
 
-import io.footfall.manage.Link;
-import io.footfall.manage.PageOf;
-import io.footfall.manage.Pixel;
-import io.footfall.manage.SavedReport;
-import io.footfall.manage.Share;
-import io.footfall.manage.Team;
-import io.footfall.manage.TeamMember;
-import io.footfall.manage.Segment;
-import io.footfall.manage.User;
-import io.footfall.manage.UserListing;
-import io.footfall.manage.Website;
-import io.footfall.manage.WebsiteQuery;
+import io.footfall.store.meta.Link;
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Pixel;
+import io.footfall.store.meta.SavedReport;
+import io.footfall.store.meta.Share;
+import io.footfall.store.meta.Team;
+import io.footfall.store.meta.TeamMember;
+import io.footfall.store.meta.Segment;
+import io.footfall.store.meta.User;
+import io.footfall.store.meta.UserListing;
+import io.footfall.store.meta.Website;
+import io.footfall.store.meta.WebsiteQuery;
 
 import java.sql.SQLException;
 import java.time.Instant;

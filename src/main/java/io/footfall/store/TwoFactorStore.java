@@ -1,6 +1,6 @@
 package io.footfall.store;
 
-import io.footfall.manage.TwoFactor;
+import io.footfall.store.meta.TwoFactor;
 
 import java.sql.SQLException;
 import java.time.Instant;

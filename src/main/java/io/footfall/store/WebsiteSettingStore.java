@@ -1,6 +1,6 @@
 package io.footfall.store;
 
-import io.footfall.manage.WebsiteSettings;
+import io.footfall.store.meta.WebsiteSettings;
 
 import java.sql.SQLException;
 import java.util.UUID;

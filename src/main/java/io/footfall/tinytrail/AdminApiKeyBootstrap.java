@@ -2,7 +2,7 @@ package io.footfall.tinytrail;
 
 import io.footfall.auth.ApiKeyCodes;
 import io.footfall.manage.ApiKeyService;
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 import io.footfall.manage.UserService;
 import io.footfall.store.MetaStore;
 

@@ -1,14 +1,14 @@
 package io.footfall.tinytrail;
 
 import io.footfall.auth.ApiKeyCodes;
-import io.footfall.manage.ApiKey;
+import io.footfall.store.meta.ApiKey;
 import io.footfall.manage.ApiKeyService;
-import io.footfall.manage.PageOf;
-import io.footfall.manage.Team;
-import io.footfall.manage.TeamMember;
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Team;
+import io.footfall.store.meta.TeamMember;
 import io.footfall.manage.TeamService;
-import io.footfall.manage.User;
-import io.footfall.manage.UserListing;
+import io.footfall.store.meta.User;
+import io.footfall.store.meta.UserListing;
 import io.footfall.manage.UserService;
 
 import java.sql.SQLException;

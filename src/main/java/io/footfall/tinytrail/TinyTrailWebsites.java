@@ -1,10 +1,10 @@
 package io.footfall.tinytrail;
 
-import io.footfall.manage.PageOf;
-import io.footfall.manage.Website;
-import io.footfall.manage.WebsiteQuery;
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Website;
+import io.footfall.store.meta.WebsiteQuery;
 import io.footfall.manage.WebsiteService;
-import io.footfall.manage.WebsiteSettings;
+import io.footfall.store.meta.WebsiteSettings;
 import io.footfall.store.WebsiteSettingStore;
 
 import java.sql.SQLException;

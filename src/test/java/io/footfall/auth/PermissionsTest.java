@@ -1,7 +1,7 @@
 package io.footfall.auth;
 
-import io.footfall.manage.User;
-import io.footfall.manage.Website;
+import io.footfall.store.meta.User;
+import io.footfall.store.meta.Website;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

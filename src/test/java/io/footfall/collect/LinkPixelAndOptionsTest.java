@@ -1,7 +1,7 @@
 package io.footfall.collect;
 
-import io.footfall.manage.Link;
-import io.footfall.manage.Pixel;
+import io.footfall.store.meta.Link;
+import io.footfall.store.meta.Pixel;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
 

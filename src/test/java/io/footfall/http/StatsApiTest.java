@@ -349,7 +349,7 @@ class StatsApiTest {
     @Test
     void usersWithoutAccessGet401() throws Exception {
         var meta = server.server().stores().meta();
-        meta.insertUser(new io.footfall.manage.User(java.util.UUID.randomUUID(), "stranger",
+        meta.insertUser(new io.footfall.store.meta.User(java.util.UUID.randomUUID(), "stranger",
                 io.footfall.auth.Passwords.hash("stranger-pass"), "user", Instant.now()));
         var login = server.http().post("/api/auth/login", "{\"username\":\"stranger\",\"password\":\"stranger-pass\"}", null);
         String token = login.json().get("token").asText();

@@ -13,7 +13,7 @@
  * <ul>
  * <li>stats, pageviews, metrics: {@code http.StatsApiTest}, {@code http.ChartApiTest}, {@code http.HourlyBucketsTest},
  * {@code http.HourlySeriesTest}, {@code http.MissingValueMetricsTest}, {@code http.FilterMatchingTest},
- * {@code http.SegmentFilterTest}, {@code http.RegexFilterSyntaxTest}, {@code http.ChannelReferralTest},
+ * {@code http.SegmentFilterTest}, {@code http.RegexFilterSyntaxTest}, {@code http.RegexFilterParityTest}, {@code http.ChannelReferralTest},
  * {@code http.DateRangeAndValuesApiTest}, {@code http.VisitRollupTest}, {@code http.ExpandedRollupTest},
  * {@code http.SessionValueRollupTest}, {@code http.UtmRollupTest}</li>
  * <li>sessions (list, stats, weekly, activity), session data: {@code http.SessionApiTest},

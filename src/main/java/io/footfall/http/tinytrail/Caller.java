@@ -1,6 +1,6 @@
 package io.footfall.http.tinytrail;
 
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 
 import java.util.UUID;
 

@@ -2,9 +2,9 @@ package io.footfall.http.tinytrail;
 
 import io.footfall.auth.ApiKeyRateLimiter;
 import io.footfall.http.ApiRequest;
-import io.footfall.manage.ApiKey;
+import io.footfall.store.meta.ApiKey;
 import io.footfall.manage.ApiKeyService;
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 import io.footfall.manage.UserService;
 import io.footfall.tinytrail.TinyTrailDirectory;
 

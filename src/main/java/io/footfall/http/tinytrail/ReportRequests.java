@@ -1,7 +1,7 @@
 package io.footfall.http.tinytrail;
 
 import io.footfall.http.ApiRequest;
-import io.footfall.manage.WebsiteSettings;
+import io.footfall.store.meta.WebsiteSettings;
 import io.footfall.store.EventStore;
 import io.footfall.tinytrail.TinyTrailWebsites;
 import io.footfall.tinytrail.TinyTrailWebsites.Site;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.collect.IpFilter;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Reply;
-import io.footfall.manage.WebsiteSettings;
+import io.footfall.store.meta.WebsiteSettings;
 import io.footfall.tinytrail.TinyTrailDirectory;
 import io.footfall.tinytrail.TinyTrailWebsites;
 import io.footfall.tinytrail.TinyTrailWebsites.Site;

@@ -8,7 +8,7 @@ import io.footfall.http.Authenticator;
 import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.ApiKey;
+import io.footfall.store.meta.ApiKey;
 import io.footfall.manage.ApiKeyService;
 
 import java.sql.SQLException;

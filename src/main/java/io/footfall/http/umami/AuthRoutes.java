@@ -11,7 +11,7 @@ import io.footfall.http.Authenticator;
 import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 import io.footfall.manage.TeamService;
 import io.footfall.manage.UserService;
 

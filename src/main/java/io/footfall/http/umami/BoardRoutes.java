@@ -10,10 +10,10 @@ import io.footfall.http.Inputs;
 import io.footfall.http.Json;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.Board;
+import io.footfall.store.meta.Board;
 import io.footfall.manage.BoardService;
 import io.footfall.manage.Owned;
-import io.footfall.manage.Share;
+import io.footfall.store.meta.Share;
 import io.footfall.manage.TeamService;
 
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import io.footfall.auth.Principal;
 import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Inputs;
-import io.footfall.manage.Website;
+import io.footfall.store.meta.Website;
 import io.footfall.manage.WebsiteService;
 
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import io.footfall.http.ApiRequest;
 import io.footfall.http.Authenticator;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.Website;
+import io.footfall.store.meta.Website;
 import io.footfall.manage.WebsiteService;
 import io.footfall.query.Analytics;
 

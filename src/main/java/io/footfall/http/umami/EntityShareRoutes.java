@@ -9,7 +9,7 @@ import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.Owned;
-import io.footfall.manage.Share;
+import io.footfall.store.meta.Share;
 import io.footfall.manage.ShareService;
 
 import java.sql.SQLException;

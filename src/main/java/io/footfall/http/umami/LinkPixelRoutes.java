@@ -9,8 +9,8 @@ import io.footfall.http.ApiException;
 import io.footfall.http.ApiRequest;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.Link;
-import io.footfall.manage.Pixel;
+import io.footfall.store.meta.Link;
+import io.footfall.store.meta.Pixel;
 import io.footfall.store.MetaStore;
 
 import java.util.Base64;

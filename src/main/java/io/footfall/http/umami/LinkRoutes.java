@@ -10,7 +10,7 @@ import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.AlreadyExistsException;
-import io.footfall.manage.Link;
+import io.footfall.store.meta.Link;
 import io.footfall.manage.LinkPixelService;
 import io.footfall.manage.TeamService;
 

@@ -2,7 +2,7 @@ package io.footfall.http.umami;
 
 import io.footfall.auth.AuthTokens;
 import io.footfall.manage.TeamService;
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;

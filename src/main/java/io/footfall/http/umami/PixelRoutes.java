@@ -10,7 +10,7 @@ import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.AlreadyExistsException;
-import io.footfall.manage.Pixel;
+import io.footfall.store.meta.Pixel;
 import io.footfall.manage.LinkPixelService;
 import io.footfall.manage.TeamService;
 

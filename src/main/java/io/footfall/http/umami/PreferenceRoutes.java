@@ -7,7 +7,7 @@ import io.footfall.http.ApiRequest;
 import io.footfall.http.Authenticator;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.Preferences;
+import io.footfall.store.meta.Preferences;
 import io.footfall.store.jdbc.JdbcPreferenceStore;
 
 import java.time.Instant;

@@ -12,9 +12,9 @@ import io.footfall.http.Json;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.AlreadyExistsException;
-import io.footfall.manage.Share;
+import io.footfall.store.meta.Share;
 import io.footfall.manage.ShareService;
-import io.footfall.manage.Website;
+import io.footfall.store.meta.Website;
 import io.footfall.manage.WebsiteService;
 
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.footfall.http.umami;
 import io.footfall.manage.BoardService;
 import io.footfall.manage.LinkPixelService;
 import io.footfall.manage.Owned;
-import io.footfall.manage.Share;
+import io.footfall.store.meta.Share;
 import io.footfall.manage.WebsiteService;
 
 import java.sql.SQLException;

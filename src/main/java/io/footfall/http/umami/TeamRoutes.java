@@ -10,10 +10,10 @@ import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
 import io.footfall.manage.AlreadyExistsException;
-import io.footfall.manage.Team;
-import io.footfall.manage.TeamMember;
+import io.footfall.store.meta.Team;
+import io.footfall.store.meta.TeamMember;
 import io.footfall.manage.TeamService;
-import io.footfall.manage.User;
+import io.footfall.store.meta.User;
 import io.footfall.manage.UserService;
 
 import java.sql.SQLException;

@@ -1,12 +1,12 @@
 package io.footfall.http.umami;
 
-import io.footfall.manage.PageOf;
-import io.footfall.manage.Share;
-import io.footfall.manage.Team;
-import io.footfall.manage.TeamMember;
-import io.footfall.manage.User;
-import io.footfall.manage.UserListing;
-import io.footfall.manage.Website;
+import io.footfall.store.meta.PageOf;
+import io.footfall.store.meta.Share;
+import io.footfall.store.meta.Team;
+import io.footfall.store.meta.TeamMember;
+import io.footfall.store.meta.User;
+import io.footfall.store.meta.UserListing;
+import io.footfall.store.meta.Website;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +76,7 @@ final class Views {
      * A single website with its TinyTrail settings beside Umami's fields, so both APIs show one model; extra
      * fields, which Umami's clients ignore.
      */
-    static Map<String, Object> websiteWithSettings(Website w, io.footfall.manage.WebsiteSettings s) {
+    static Map<String, Object> websiteWithSettings(Website w, io.footfall.store.meta.WebsiteSettings s) {
         Map<String, Object> m = website(w);
         m.put("contentGroups", s.contentGroups());
         m.put("excludedIps", s.excludedIps());
@@ -95,7 +95,7 @@ final class Views {
         return m;
     }
 
-    static Map<String, Object> link(io.footfall.manage.Link l) {
+    static Map<String, Object> link(io.footfall.store.meta.Link l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id());
         m.put("name", l.name());
@@ -109,7 +109,7 @@ final class Views {
         return m;
     }
 
-    static Map<String, Object> pixel(io.footfall.manage.Pixel p) {
+    static Map<String, Object> pixel(io.footfall.store.meta.Pixel p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("name", p.name());

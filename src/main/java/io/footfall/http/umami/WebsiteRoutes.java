@@ -9,12 +9,12 @@ import io.footfall.http.Authenticator;
 import io.footfall.http.Inputs;
 import io.footfall.http.Reply;
 import io.footfall.http.Router;
-import io.footfall.manage.PageOf;
+import io.footfall.store.meta.PageOf;
 import io.footfall.manage.ShareService;
 import io.footfall.manage.TeamService;
 import io.footfall.manage.UserService;
-import io.footfall.manage.Website;
-import io.footfall.manage.WebsiteQuery;
+import io.footfall.store.meta.Website;
+import io.footfall.store.meta.WebsiteQuery;
 import io.footfall.manage.WebsiteService;
 
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.footfall.store.jdbc;
 
-import io.footfall.manage.ApiKey;
+import io.footfall.store.meta.ApiKey;
 import io.footfall.store.ApiKeyStore;
 import io.footfall.store.Connections;
 import io.footfall.store.Sql;

@@ -1,7 +1,7 @@
 package io.footfall.store.jdbc;
 
-import io.footfall.manage.Board;
-import io.footfall.manage.PageOf;
+import io.footfall.store.meta.Board;
+import io.footfall.store.meta.PageOf;
 import io.footfall.store.BoardStore;
 import io.footfall.store.Connections;
 import io.footfall.store.Sql;

@@ -1,6 +1,6 @@
 package io.footfall.store.jdbc;
 
-import io.footfall.manage.Preferences;
+import io.footfall.store.meta.Preferences;
 import io.footfall.store.Connections;
 import io.footfall.store.Sql;
 

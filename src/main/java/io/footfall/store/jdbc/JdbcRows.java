@@ -1,6 +1,6 @@
 package io.footfall.store.jdbc;
 
-import io.footfall.manage.PageOf;
+import io.footfall.store.meta.PageOf;
 import io.footfall.store.Connections;
 import io.footfall.store.Sql;
 

@@ -1,6 +1,6 @@
 package io.footfall.store.jdbc;
 
-import io.footfall.manage.TwoFactor;
+import io.footfall.store.meta.TwoFactor;
 import io.footfall.store.Connections;
 import io.footfall.store.Sql;
 import io.footfall.store.TwoFactorStore;

@@ -3,7 +3,7 @@ package io.footfall.store.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.footfall.manage.WebsiteSettings;
+import io.footfall.store.meta.WebsiteSettings;
 import io.footfall.store.Connections;
 import io.footfall.store.WebsiteSettingStore;
 

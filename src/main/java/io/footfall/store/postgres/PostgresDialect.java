@@ -44,7 +44,13 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String regexMatches(String column) {
-        return "(" + column + " ~* CAST(? AS text))";
+        // case-sensitive: the translation folds case itself, as RE2 does (see Re2ToAre)
+        return "(" + column + " ~ CAST(? AS text))";
+    }
+
+    @Override
+    public String regexPattern(String re2) {
+        return io.footfall.store.Re2ToAre.translate(re2);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.footfall.tinytrail.report;
 
-import io.footfall.manage.WebsiteSettings;
+import io.footfall.store.meta.WebsiteSettings;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -78,6 +78,6 @@ public final class TinyTrailTerms {
                 + " WHEN " + width + " <= 768 THEN '376-768'"
                 + " WHEN " + width + " <= 1024 THEN '769-1024'"
                 + " WHEN " + width + " <= 1440 THEN '1025-1440'"
-                + " ELSE '1441+' END ELSE 'unknown' END", "^[0-9]{1,6}x");
+                + " ELSE '1441+' END ELSE 'unknown' END", d.regexPattern("^[0-9]{1,6}x"));
     }
 }

@@ -1,6 +1,6 @@
 package io.footfall.tinytrail.report;
 
-import io.footfall.manage.WebsiteSettings.ContentGroup;
+import io.footfall.store.meta.WebsiteSettings.ContentGroup;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

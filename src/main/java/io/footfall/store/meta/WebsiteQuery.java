@@ -1,4 +1,4 @@
-package io.footfall.manage;
+package io.footfall.store.meta;
 
 import java.util.UUID;
 
