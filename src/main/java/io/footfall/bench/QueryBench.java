@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,8 @@ import java.util.UUID;
  *
  * <p>Options: {@code --data DIR} (default {@code DATA_DIR} or ./data-bench-query), {@code --events N},
  * {@code --runs N}, {@code --only PREFIX} (endpoints starting with it), {@code --store postgresql} (the data set copied
- * into PostgreSQL, see {@link PostgresBenchCopy}).
+ * into PostgreSQL, see {@link PostgresBenchCopy}), {@code --timeout SECONDS} (a request past it is printed as
+ * {@code timeout}, see {@link TimedCalls}).
  */
 public final class QueryBench {
     static final UUID SITE = UUID.fromString("6b0c1f0e-0000-4000-8000-00000000b001");
@@ -60,12 +60,13 @@ public final class QueryBench {
                 System.out.printf("query path %s; server JVM options %s; RSS after start %s%n", p, jvm, IngestBench.mib(server.rssKiB()));
                 Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
                 System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
-                measure(server.port(), end, runs, opts.get("only"));
+                Duration timeout = opts.containsKey("timeout") ? Duration.ofSeconds(Long.parseLong(opts.get("timeout"))) : null;
+                measure(server.port(), end, runs, opts.get("only"), timeout, store);
                 System.out.printf("server RSS at the end %s, peak %s; requests not answered 200: %d%n", IngestBench.mib(server.rssKiB()),
-                        IngestBench.mib(server.peakRssKiB()), FAILURES.get());
+                        IngestBench.mib(server.peakRssKiB()), TimedCalls.FAILURES.get());
             }
         }
-        if (FAILURES.get() > 0) throw new IllegalStateException(FAILURES.get() + " requests were not answered 200 (FAILED lines above)");
+        if (TimedCalls.FAILURES.get() > 0) throw new IllegalStateException(TimedCalls.FAILURES.get() + " requests were not answered 200 (FAILED lines above)");
     }
 
     /**
@@ -236,8 +237,9 @@ public final class QueryBench {
     }
 
     /** Times every endpoint, or those starting with {@code only} when given. */
-    static void measure(int port, Instant end, int runs, String only) throws Exception {
+    static void measure(int port, Instant end, int runs, String only, Duration timeout, BenchStore store) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        TimedCalls calls = new TimedCalls(http, timeout, store);
         String base = "http://127.0.0.1:" + port;
         String token = login(http, base);
         long endMs = end.toEpochMilli();
@@ -266,53 +268,19 @@ public final class QueryBench {
                 String sep = e.contains("?") ? "&" : "?";
                 // Ends 1 ms before the hour, as a dashboard's range does (its end is inclusive): the last hour is then cut.
                 String url = base + "/api/websites/" + SITE + "/" + e + sep + "startAt=" + (endMs - days * 86_400_000L) + "&endAt=" + (endMs - 1);
-                medians[k++] = median(http, url, token, runs);
+                medians[k++] = calls.median(get(url, token), runs);
             }
-            System.out.printf("%-45s %10.1f %10.1f%n", e, medians[0], medians[1]);
+            System.out.printf("%-45s %10s %10s%n", e, TimedCalls.ms(medians[0]), TimedCalls.ms(medians[1]));
         }
-        ReportBench.measure(http, base, token, SITE, endMs, runs, only);
+        ReportBench.measure(calls, base, token, SITE, endMs, runs, only);
         for (String e : new String[]{"/api/websites/" + SITE + "/active", "/api/realtime/" + SITE}) {
-            System.out.printf("%-45s %10.1f%n", e.substring(e.lastIndexOf("/api/") + 5).replace(SITE.toString(), ":id"),
-                    median(http, base + e, token, runs));
+            System.out.printf("%-45s %10s%n", e.substring(e.lastIndexOf("/api/") + 5).replace(SITE.toString(), ":id"),
+                    TimedCalls.ms(calls.median(get(base + e, token), runs)));
         }
     }
 
-    /**
-     * Requests that did not answer 200 (each printed once): the run goes on, so one failing endpoint (a 503 when a
-     * small MEMORY_LIMIT's database share runs out) does not hide the rest; its median is printed as NaN.
-     */
-    static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** Times {@code request} {@code runs} times after a warm-up; NaN when it fails (counted in {@link #FAILURES}). */
-    static double timed(java.util.concurrent.Callable<Void> request, int runs) throws Exception {
-        double[] t = new double[runs];
-        try {
-            request.call();
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                request.call();
-                t[i] = (System.nanoTime() - t0) / 1e6;
-            }
-        } catch (IllegalStateException e) {
-            FAILURES.incrementAndGet();
-            System.out.println("FAILED " + e.getMessage().substring(0, Math.min(400, e.getMessage().length())));
-            return Double.NaN;
-        }
-        Arrays.sort(t);
-        return t[runs / 2];
-    }
-
-    static double median(HttpClient http, String url, String token, int runs) throws Exception {
-        return timed(() -> {
-            call(http, url, token);
-            return null;
-        }, runs);
-    }
-
-    static void call(HttpClient http, String url, String token) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) throw new IllegalStateException(url + " -> " + r.statusCode() + " " + new String(r.body()));
+    static HttpRequest get(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
     }
 
     static String login(HttpClient http, String base) throws Exception {

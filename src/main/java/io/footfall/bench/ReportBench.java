@@ -3,9 +3,7 @@ package io.footfall.bench;
 import io.footfall.FootfallServer;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Statement;
 import java.util.UUID;
 
@@ -56,7 +54,7 @@ final class ReportBench {
         });
     }
 
-    static void measure(HttpClient http, String base, String token, UUID site, long endMs, int runs, String only) throws Exception {
+    static void measure(TimedCalls calls, String base, String token, UUID site, long endMs, int runs, String only) throws Exception {
         for (String[] r : REPORTS) {
             if (only != null && !("reports/" + r[1]).startsWith(only)) continue;
             double[] medians = new double[2];
@@ -64,23 +62,11 @@ final class ReportBench {
             for (int days : new int[]{90, 7}) {
                 String body = "{\"websiteId\":\"" + site + "\",\"type\":\"" + r[1] + "\",\"filters\":{},\"parameters\":{\"startDate\":"
                         + (endMs - days * 86_400_000L) + ",\"endDate\":" + (endMs - 1) + (r[2].isEmpty() ? "" : "," + r[2]) + "}}";
-                medians[k++] = median(http, base + "/api/reports/" + r[1], body, token, runs);
+                medians[k++] = calls.median(HttpRequest.newBuilder(URI.create(base + "/api/reports/" + r[1]))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), runs);
             }
-            System.out.printf("%-45s %10.1f %10.1f%n", "reports/" + r[0], medians[0], medians[1]);
+            System.out.printf("%-45s %10s %10s%n", "reports/" + r[0], TimedCalls.ms(medians[0]), TimedCalls.ms(medians[1]));
         }
-    }
-
-    private static double median(HttpClient http, String url, String body, String token, int runs) throws Exception {
-        return QueryBench.timed(() -> {
-            call(http, url, body, token);
-            return null;
-        }, runs);
-    }
-
-    private static void call(HttpClient http, String url, String body, String token) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) throw new IllegalStateException(url + " " + body + " -> " + r.statusCode() + " " + new String(r.body()));
     }
 }

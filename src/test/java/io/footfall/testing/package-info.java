@@ -18,7 +18,7 @@
  * {@code http.SessionValueRollupTest}, {@code http.UtmRollupTest}</li>
  * <li>sessions (list, stats, weekly, activity), session data: {@code http.SessionApiTest},
  * {@code http.SessionRollupTest}, {@code http.WeeklyAcrossDstTest}, {@code http.WeeklyPageviewsOnlyTest},
- * {@code http.RevenueSessionsApiTest}</li>
+ * {@code http.RevenueSessionsApiTest}, {@code http.RevenueSessionsPagingTest}</li>
  * <li>events, event data: {@code http.EventDataApiTest}, {@code http.EventDataPageApiTest}, {@code http.EventStatsRollupTest}</li>
  * <li>realtime, active: {@code http.StatsApiTest}, {@code http.tinytrail.TinyTrailActivityReportsTest}</li>
  * <li>collection: {@code collect.CollectApiTest}, {@code collect.StoredLikeUmamiTest}, {@code collect.CrashDurabilityTest},

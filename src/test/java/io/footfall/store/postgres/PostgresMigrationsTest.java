@@ -40,9 +40,9 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(8, 9);
+            assertThat(versions).containsExactly(9, 10);
             assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session",
-                    "event_data_by_event", "event_by_session");
+                    "event_data_by_event", "event_by_session", "event_custom_by_id");
         }
     }
 
