@@ -16,8 +16,8 @@ import io.footfall.query.SqlText;
  *       narrow windows.</li>
  * </ul>
  * The touch rows are the session's reportable rows at that instant: a known visit's from {@code visit_touch} when the
- * instant is its first (always so for first-click), other known visits' from their events at that instant, and the
- * checked visits' rows read above.
+ * instant is its first (always so for first-click) or one of its first seven ({@code early}), other known visits' from
+ * their events at that instant, and the checked visits' rows read above.
  * Expects a CTE {@code conv (session_id, max_dt, ...)}; defines {@code pend}, {@code cr}, {@code model (session_id, at)} and
  * {@code touch} ({@link #TOUCH_COLUMNS}).
  */
@@ -74,12 +74,14 @@ public final class AttributionRollup {
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, r.at FROM cr r JOIN conv c ON c.session_id = r.session_id WHERE r.at < c.max_dt) x"
                         + " GROUP BY x.session_id)")
-                // the known visits holding a row at the instant: at their first one (values rolled up) or later (from events)
-                .add(", kt AS MATERIALIZED (SELECT t.session_id, t.visit_id, t.first_at = m.at AS at_first, m.at, t.touches FROM visit_touch t"
+                // the known visits holding a row at the instant: at one of their first seven instants (values rolled up) or later (from events)
+                .add(", kt AS MATERIALIZED (SELECT t.session_id, t.visit_id, m.at <= list_last(t.instants) AS early,"
+                        + " m.at, CASE WHEN t.first_at = m.at THEN t.touches"
+                        + " ELSE list_transform(list_filter(t.early, lambda x: x.ts = m.at), lambda x: x.u) END AS touches FROM visit_touch t"
                         + " JOIN model m ON m.session_id = t.session_id AND t.first_at <= m.at AND t.last_at >= m.at WHERE 1 = 1").addAll(visits.known("t")).add(")")
-                .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kt k WHERE k.at_first)"
+                .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kt k WHERE k.early)"
                         + " UNION ALL SELECT e.session_id, " + TouchSpans.columns("e") + " FROM event e JOIN kt k ON k.visit_id = e.visit_id AND k.at = e.created_at"
-                        + " AND NOT k.at_first WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
+                        + " AND NOT k.early WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
         return sql;
