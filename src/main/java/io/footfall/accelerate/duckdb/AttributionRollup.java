@@ -4,14 +4,14 @@ import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 
 /**
- * The attribution report's touch from the per-visit rollups ({@code visit_journey} for the instant, {@code visit_touch}
- * for the values, through {@link VisitRollup}) instead of a join of every event in the range with the converting
+ * The attribution report's touch from the per-visit touch rollup ({@code visit_touch}: span, first seven instants and
+ * their touch rows, with {@link VisitRollup}'s known and checked visits) instead of a join of every event in the range with the converting
  * sessions. The touch instant of a converting session is its first reportable row in the range (first-click), or its last
  * one before its last conversion (last-click):
  * <ul>
  *   <li>a known visit (wholly in the range, folded) gives its span: first-click takes its first row's instant; last-click
- *       its last one when the visit ended before the conversion, else the latest of its first seven rows before it (a visit
- *       with more than seven rows, all of the seven before the conversion, is read from its events after the seventh);</li>
+ *       its last one when the visit ended before the conversion, else the latest of its first seven instants before it (a
+ *       visit with more than seven instants, all of the seven before the conversion, is read from its events after the seventh);</li>
  *   <li>checked visits (cut by the range, or with rows not folded yet) give their in-range rows from events, in their
  *       narrow windows.</li>
  * </ul>
@@ -60,25 +60,24 @@ public final class AttributionRollup {
                             + " UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
             return sql;
         }
-        String before = "list_max(list_transform(list_filter(v.firsts, lambda f: f.ts < c.max_dt), lambda f: f.ts))";
-        sql.add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM ("
-                        + "SELECT v.session_id, CASE WHEN v.last_at < c.max_dt THEN v.last_at ELSE " + before + " END AS at"
-                        + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.first_at < c.max_dt").addAll(visits.known("v"))
-                .add(" AND (v.last_at < c.max_dt OR len(v.firsts) < 7 OR v.firsts[7].ts >= c.max_dt)")
-                // known visits whose first seven rows all lie before the conversion: their later rows from events
-                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT v.visit_id, v.firsts[7].ts AS lo, c.max_dt"
-                        + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.last_at >= c.max_dt AND len(v.firsts) = 7"
-                        + " AND v.firsts[7].ts < c.max_dt").addAll(visits.known("v"))
-                .add(") d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
+        // the converting sessions' known visits starting before their last conversion, read once: span, first instants, touch rows
+        sql.add(", kv AS MATERIALIZED (SELECT t.session_id, t.visit_id, t.first_at, t.last_at, t.instants, t.touches, t.early, c.max_dt"
+                        + " FROM visit_touch t JOIN conv c ON c.session_id = t.session_id WHERE t.first_at < c.max_dt").addAll(visits.known("t")).add(")")
+                .add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM ("
+                        + "SELECT k.session_id, CASE WHEN k.last_at < k.max_dt THEN k.last_at ELSE list_max(list_filter(k.instants, lambda i: i < k.max_dt)) END AS at"
+                        + " FROM kv k WHERE k.last_at < k.max_dt OR len(k.instants) < " + TouchSpans.EARLY + " OR k.instants[" + TouchSpans.EARLY + "] >= k.max_dt")
+                // known visits whose first seven instants all lie before the conversion: their later rows from events
+                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT k.visit_id, k.instants[" + TouchSpans.EARLY + "] AS lo, k.max_dt"
+                        + " FROM kv k WHERE k.last_at >= k.max_dt AND len(k.instants) = " + TouchSpans.EARLY + " AND k.instants[" + TouchSpans.EARLY + "] < k.max_dt)"
+                        + " d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, r.at FROM cr r JOIN conv c ON c.session_id = r.session_id WHERE r.at < c.max_dt) x"
                         + " GROUP BY x.session_id)")
                 // the known visits holding a row at the instant: at one of their first seven instants (values rolled up) or later (from events)
-                .add(", kt AS MATERIALIZED (SELECT t.session_id, t.visit_id, m.at <= list_last(t.instants) AS early,"
-                        + " m.at, CASE WHEN t.first_at = m.at THEN t.touches"
-                        + " ELSE list_transform(list_filter(t.early, lambda x: x.ts = m.at), lambda x: x.u) END AS touches FROM visit_touch t"
-                        + " JOIN model m ON m.session_id = t.session_id AND t.first_at <= m.at AND t.last_at >= m.at WHERE 1 = 1").addAll(visits.known("t")).add(")")
+                .add(", kt AS MATERIALIZED (SELECT k.session_id, k.visit_id, m.at <= list_last(k.instants) AS early, m.at,"
+                        + " CASE WHEN k.first_at = m.at THEN k.touches ELSE list_transform(list_filter(k.early, lambda x: x.ts = m.at), lambda x: x.u) END AS touches"
+                        + " FROM kv k JOIN model m ON m.session_id = k.session_id AND k.first_at <= m.at AND k.last_at >= m.at)")
                 .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kt k WHERE k.early)"
                         + " UNION ALL SELECT e.session_id, " + TouchSpans.columns("e") + " FROM event e JOIN kt k ON k.visit_id = e.visit_id AND k.at = e.created_at"
                         + " AND NOT k.early WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
