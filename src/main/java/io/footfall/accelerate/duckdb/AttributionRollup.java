@@ -60,24 +60,27 @@ public final class AttributionRollup {
                             + " UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
             return sql;
         }
-        // the converting sessions' known visits starting before their last conversion, read once: span, first instants, touch rows
-        sql.add(", kv AS MATERIALIZED (SELECT t.session_id, t.visit_id, t.first_at, t.last_at, t.instants, t.touches, t.early, c.max_dt"
-                        + " FROM visit_touch t JOIN conv c ON c.session_id = t.session_id WHERE t.first_at < c.max_dt").addAll(visits.known("t")).add(")")
-                .add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM ("
-                        + "SELECT k.session_id, CASE WHEN k.last_at < k.max_dt THEN k.last_at ELSE list_max(list_filter(k.instants, lambda i: i < k.max_dt)) END AS at"
-                        + " FROM kv k WHERE k.last_at < k.max_dt OR len(k.instants) < " + TouchSpans.EARLY + " OR k.instants[" + TouchSpans.EARLY + "] >= k.max_dt")
+        // The converting sessions' known visits starting before their last conversion, read once, each with its own latest row
+        // before the conversion when its first seven instants tell it (rolled: it ended before, has fewer instants, or its
+        // seventh is not before), and the touch rows at that row when they are among the seven instants' rows (early).
+        String at = "CASE WHEN t.last_at < c.max_dt THEN t.last_at ELSE list_max(list_filter(t.instants, lambda i: i < c.max_dt)) END";
+        sql.add(", kv AS MATERIALIZED (SELECT *, rolled AND own_at <= list_last(instants) AS early, CASE WHEN rolled AND own_at <= list_last(instants)"
+                        + " THEN list_transform(list_filter(tearly, lambda x: x.ts = own_at), lambda x: x.u) END AS touches FROM ("
+                        + "SELECT t.session_id, t.visit_id, t.first_at, t.last_at, t.instants, t.early AS tearly, c.max_dt,"
+                        + " t.last_at < c.max_dt OR len(t.instants) < " + TouchSpans.EARLY + " OR t.instants[" + TouchSpans.EARLY + "] >= c.max_dt AS rolled, " + at + " AS own_at"
+                        + " FROM visit_touch t JOIN conv c ON c.session_id = t.session_id WHERE t.first_at < c.max_dt").addAll(visits.known("t")).add("))")
+                .add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM (SELECT k.session_id, k.own_at AS at FROM kv k WHERE k.rolled")
                 // known visits whose first seven instants all lie before the conversion: their later rows from events
-                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT k.visit_id, k.instants[" + TouchSpans.EARLY + "] AS lo, k.max_dt"
-                        + " FROM kv k WHERE k.last_at >= k.max_dt AND len(k.instants) = " + TouchSpans.EARLY + " AND k.instants[" + TouchSpans.EARLY + "] < k.max_dt)"
+                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT k.visit_id, k.instants[" + TouchSpans.EARLY + "] AS lo, k.max_dt FROM kv k WHERE NOT k.rolled)"
                         + " d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, r.at FROM cr r JOIN conv c ON c.session_id = r.session_id WHERE r.at < c.max_dt) x"
                         + " GROUP BY x.session_id)")
-                // the known visits holding a row at the instant: at one of their first seven instants (values rolled up) or later (from events)
-                .add(", kt AS MATERIALIZED (SELECT k.session_id, k.visit_id, m.at <= list_last(k.instants) AS early, m.at,"
-                        + " CASE WHEN k.first_at = m.at THEN k.touches ELSE list_transform(list_filter(k.early, lambda x: x.ts = m.at), lambda x: x.u) END AS touches"
-                        + " FROM kv k JOIN model m ON m.session_id = k.session_id AND k.first_at <= m.at AND k.last_at >= m.at)")
+                // the known visits holding a row at the instant: a rolled visit holds it only as its own latest row (the session's
+                // instant is the latest of its visits'); their rows from the rollup (early) or from events, the others' from events
+                .add(", kt AS MATERIALIZED (SELECT k.session_id, k.visit_id, k.early, m.at, k.touches FROM kv k JOIN model m ON m.session_id = k.session_id"
+                        + " AND k.first_at <= m.at AND k.last_at >= m.at WHERE NOT k.rolled OR k.own_at = m.at)")
                 .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kt k WHERE k.early)"
                         + " UNION ALL SELECT e.session_id, " + TouchSpans.columns("e") + " FROM event e JOIN kt k ON k.visit_id = e.visit_id AND k.at = e.created_at"
                         + " AND NOT k.early WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
