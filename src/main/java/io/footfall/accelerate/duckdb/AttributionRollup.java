@@ -51,13 +51,15 @@ public final class AttributionRollup {
                 .addAll(visits.checkedRows("e.session_id, e.visit_id, e.created_at AS at, " + TouchSpans.values("e") + " AS u", empty))
                 .add(") r WHERE r.session_id IN (SELECT session_id FROM conv))");
         if (first) {
-            sql.add(", kv AS MATERIALIZED (SELECT t.session_id, t.first_at AS at, t.touches FROM visit_touch t"
-                            + " WHERE t.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("t")).add(")")
+            // the sessions' earliest known first instants (one narrow row per session), then the touch rows of the visits starting at the
+            // session's instant read again: the visits' lists do not go through the grouping
+            sql.add(", kv AS MATERIALIZED (SELECT t.session_id, min(t.first_at) AS at FROM visit_touch t"
+                            + " WHERE t.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("t")).add(" GROUP BY t.session_id)")
                     .add(", model AS (SELECT x.session_id, min(x.at) AS at FROM (SELECT k.session_id, k.at FROM kv k UNION ALL SELECT r.session_id, r.at FROM cr r) x"
                             + " GROUP BY x.session_id)")
-                    .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kv k"
-                            + " JOIN model m ON m.session_id = k.session_id AND m.at = k.at)"
-                            + " UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
+                    .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT t.session_id, unnest(t.touches) AS u FROM visit_touch t"
+                            + " JOIN model m ON m.session_id = t.session_id AND m.at = t.first_at WHERE len(t.touches) > 0").addAll(visits.known("t")).add(")")
+                    .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
             return sql;
         }
         // The converting sessions' known visits starting before their last conversion, read once, each with its own latest row
