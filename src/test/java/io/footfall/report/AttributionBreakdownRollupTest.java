@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Attribution and breakdown answer from the rollups exactly what they answer from events: seeded traffic (referrers,
  * UTM values, click ids, payments in USD and EUR) appended in shuffled batches, so visits get rows late and out of time
- * order into visits already folded; some visits change country midway (mixed), some last a day and a half, and some get a
+ * order into visits already folded; some visits change country midway (mixed), some last a day and a half, some have
+ * over seven instants (touches after the seventh are read from events, before it from the rollup), and some get a
  * late hit hours before their folded first row (pending views starting before a range that their folded row starts in).
  * Compared while a tail is pending and after each fold, over random ranges cutting visits, first and last click, both
  * step types, with and without currency, session-attribute fields and others, with and without filters.
@@ -55,6 +56,9 @@ class AttributionBreakdownRollupTest {
         for (int i = 0; i < n; i += 97) hits.add(copy(hits.get(i), 36 * 3600, null)); // visits lasting over a day
         for (int i = 5; i < n; i += 53) hits.add(copy(hits.get(i), 60, "BR")); // the same visit, another country: mixed
         for (int i = 3; i < n; i += 61) hits.add(touched(hits.get(i), i)); // rows sharing an instant, other touch values
+        for (int i = 7; i < n; i += 71) { // visits of over seven instants, some rows with touch values of their own
+            for (int k = 1; k <= 9; k++) hits.add(k % 3 == 0 ? touched(copy(hits.get(i), 11L * k, null), i + k) : copy(hits.get(i), 11L * k, null));
+        }
         Collections.shuffle(hits, new Random(17));
         int third = hits.size() / 3;
         List<CollectedHit> first = hits.subList(0, third);
@@ -167,6 +171,21 @@ class AttributionBreakdownRollupTest {
                 + " FROM visit_touch WHERE website_id = ? ORDER BY visit_id", website);
         assertThat(actual).as(stage + ": visit_touch against the events").isEqualTo(expected);
         assertThat(expected.stream().filter(m -> !m.get("touches").toString().isEmpty()).count()).as(stage + ": visits with touches").isPositive();
+        // V41: the first seven distinct instants, and the rows at them that carry touch values (ts|values, sorted)
+        var expectedEarly = server.query("WITH r AS (SELECT visit_id, created_at, " + values + " AS v FROM event WHERE website_id = ? AND event_type IN (1, 2, 3, 4)),"
+                + " i AS (SELECT visit_id, created_at, row_number() OVER (PARTITION BY visit_id ORDER BY created_at) AS n FROM (SELECT DISTINCT visit_id, created_at FROM r)),"
+                + " lim AS (SELECT visit_id, max(created_at) AS to_at, array_to_string(list(strftime(created_at, '%Y-%m-%d %H:%M:%S.%f') ORDER BY created_at), ';') AS instants"
+                + " FROM i WHERE n <= 7 GROUP BY visit_id)"
+                + " SELECT lim.visit_id, lim.instants, coalesce(array_to_string(list_sort(list(strftime(r.created_at, '%Y-%m-%d %H:%M:%S.%f') || '|' || r.v)"
+                + " FILTER (WHERE r.created_at <= lim.to_at AND r.v <> '||||||')), ';'), '') AS early FROM lim JOIN r ON r.visit_id = lim.visit_id"
+                + " GROUP BY ALL ORDER BY lim.visit_id", website);
+        var actualEarly = server.query("SELECT visit_id, array_to_string(list_transform(instants, lambda t: strftime(t, '%Y-%m-%d %H:%M:%S.%f')), ';') AS instants,"
+                + " coalesce(array_to_string(list_sort(list_transform(early, lambda x: strftime(x.ts, '%Y-%m-%d %H:%M:%S.%f') || '|' || concat_ws('|',"
+                + " x.u.referrer, x.u.paid, x.u.utm_source, x.u.utm_medium, x.u.utm_campaign, x.u.utm_content, x.u.utm_term))), ';'), '') AS early"
+                + " FROM visit_touch WHERE website_id = ? ORDER BY visit_id", website);
+        assertThat(actualEarly).as(stage + ": visit_touch's first seven instants against the events").isEqualTo(expectedEarly);
+        assertThat(server.count("SELECT count(*) FROM visit_touch WHERE website_id = ? AND len(instants) = 7 AND last_at > list_last(instants)", website))
+                .as(stage + ": visits with rows after their seventh instant").isPositive();
     }
 
     /** A copy of a hit at the same instant with touch values of its own (a referrer, UTM values and a click id). */

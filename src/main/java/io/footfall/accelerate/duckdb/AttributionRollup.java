@@ -4,20 +4,20 @@ import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 
 /**
- * The attribution report's touch from the per-visit rollups ({@code visit_journey} for the instant, {@code visit_touch}
- * for the values, through {@link VisitRollup}) instead of a join of every event in the range with the converting
+ * The attribution report's touch from the per-visit touch rollup ({@code visit_touch}: span, first seven instants and
+ * their touch rows, with {@link VisitRollup}'s known and checked visits) instead of a join of every event in the range with the converting
  * sessions. The touch instant of a converting session is its first reportable row in the range (first-click), or its last
  * one before its last conversion (last-click):
  * <ul>
  *   <li>a known visit (wholly in the range, folded) gives its span: first-click takes its first row's instant; last-click
- *       its last one when the visit ended before the conversion, else the latest of its first seven rows before it (a visit
- *       with more than seven rows, all of the seven before the conversion, is read from its events after the seventh);</li>
+ *       its last one when the visit ended before the conversion, else the latest of its first seven instants before it (a
+ *       visit with more than seven instants, all of the seven before the conversion, is read from its events after the seventh);</li>
  *   <li>checked visits (cut by the range, or with rows not folded yet) give their in-range rows from events, in their
  *       narrow windows.</li>
  * </ul>
  * The touch rows are the session's reportable rows at that instant: a known visit's from {@code visit_touch} when the
- * instant is its first (always so for first-click), other known visits' from their events at that instant, and the
- * checked visits' rows read above.
+ * instant is its first (always so for first-click) or one of its first seven ({@code early}), other known visits' from
+ * their events at that instant, and the checked visits' rows read above.
  * Expects a CTE {@code conv (session_id, max_dt, ...)}; defines {@code pend}, {@code cr}, {@code model (session_id, at)} and
  * {@code touch} ({@link #TOUCH_COLUMNS}).
  */
@@ -51,35 +51,41 @@ public final class AttributionRollup {
                 .addAll(visits.checkedRows("e.session_id, e.visit_id, e.created_at AS at, " + TouchSpans.values("e") + " AS u", empty))
                 .add(") r WHERE r.session_id IN (SELECT session_id FROM conv))");
         if (first) {
-            sql.add(", kv AS MATERIALIZED (SELECT t.session_id, t.first_at AS at, t.touches FROM visit_touch t"
-                            + " WHERE t.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("t")).add(")")
+            // the sessions' earliest known first instants (one narrow row per session), then the touch rows of the visits starting at the
+            // session's instant read again: the visits' lists do not go through the grouping
+            sql.add(", kv AS MATERIALIZED (SELECT t.session_id, min(t.first_at) AS at FROM visit_touch t"
+                            + " WHERE t.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("t")).add(" GROUP BY t.session_id)")
                     .add(", model AS (SELECT x.session_id, min(x.at) AS at FROM (SELECT k.session_id, k.at FROM kv k UNION ALL SELECT r.session_id, r.at FROM cr r) x"
                             + " GROUP BY x.session_id)")
-                    .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kv k"
-                            + " JOIN model m ON m.session_id = k.session_id AND m.at = k.at)"
-                            + " UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
+                    .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT t.session_id, unnest(t.touches) AS u FROM visit_touch t"
+                            + " JOIN model m ON m.session_id = t.session_id AND m.at = t.first_at WHERE len(t.touches) > 0").addAll(visits.known("t")).add(")")
+                    .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
             return sql;
         }
-        String before = "list_max(list_transform(list_filter(v.firsts, lambda f: f.ts < c.max_dt), lambda f: f.ts))";
-        sql.add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM ("
-                        + "SELECT v.session_id, CASE WHEN v.last_at < c.max_dt THEN v.last_at ELSE " + before + " END AS at"
-                        + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.first_at < c.max_dt").addAll(visits.known("v"))
-                .add(" AND (v.last_at < c.max_dt OR len(v.firsts) < 7 OR v.firsts[7].ts >= c.max_dt)")
-                // known visits whose first seven rows all lie before the conversion: their later rows from events
-                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT v.visit_id, v.firsts[7].ts AS lo, c.max_dt"
-                        + " FROM visit_journey v JOIN conv c ON c.session_id = v.session_id WHERE v.last_at >= c.max_dt AND len(v.firsts) = 7"
-                        + " AND v.firsts[7].ts < c.max_dt").addAll(visits.known("v"))
-                .add(") d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
+        // The converting sessions' known visits starting before their last conversion, read once, each with its own latest row
+        // before the conversion when its first seven instants tell it (rolled: it ended before, has fewer instants, or its
+        // seventh is not before), and the touch rows at that row when they are among the seven instants' rows (early).
+        String at = "CASE WHEN t.last_at < c.max_dt THEN t.last_at ELSE list_max(list_filter(t.instants, lambda i: i < c.max_dt)) END";
+        sql.add(", kv AS MATERIALIZED (SELECT *, rolled AND own_at <= list_last(instants) AS early, CASE WHEN rolled AND own_at <= list_last(instants)"
+                        + " THEN list_transform(list_filter(tearly, lambda x: x.ts = own_at), lambda x: x.u) END AS touches FROM ("
+                        + "SELECT t.session_id, t.visit_id, t.first_at, t.last_at, t.instants, t.early AS tearly, c.max_dt,"
+                        + " t.last_at < c.max_dt OR len(t.instants) < " + TouchSpans.EARLY + " OR t.instants[" + TouchSpans.EARLY + "] >= c.max_dt AS rolled, " + at + " AS own_at"
+                        + " FROM visit_touch t JOIN conv c ON c.session_id = t.session_id WHERE t.first_at < c.max_dt").addAll(visits.known("t")).add("))")
+                .add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM (SELECT k.session_id, k.own_at AS at FROM kv k WHERE k.rolled")
+                // known visits whose first seven instants all lie before the conversion: their later rows from events
+                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT k.visit_id, k.instants[" + TouchSpans.EARLY + "] AS lo, k.max_dt FROM kv k WHERE NOT k.rolled)"
+                        + " d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, r.at FROM cr r JOIN conv c ON c.session_id = r.session_id WHERE r.at < c.max_dt) x"
                         + " GROUP BY x.session_id)")
-                // the known visits holding a row at the instant: at their first one (values rolled up) or later (from events)
-                .add(", kt AS MATERIALIZED (SELECT t.session_id, t.visit_id, t.first_at = m.at AS at_first, m.at, t.touches FROM visit_touch t"
-                        + " JOIN model m ON m.session_id = t.session_id AND t.first_at <= m.at AND t.last_at >= m.at WHERE 1 = 1").addAll(visits.known("t")).add(")")
-                .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kt k WHERE k.at_first)"
+                // the known visits holding a row at the instant: a rolled visit holds it only as its own latest row (the session's
+                // instant is the latest of its visits'); their rows from the rollup (early) or from events, the others' from events
+                .add(", kt AS MATERIALIZED (SELECT k.session_id, k.visit_id, k.early, m.at, k.touches FROM kv k JOIN model m ON m.session_id = k.session_id"
+                        + " AND k.first_at <= m.at AND k.last_at >= m.at WHERE NOT k.rolled OR k.own_at = m.at)")
+                .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT k.session_id, unnest(k.touches) AS u FROM kt k WHERE k.early)"
                         + " UNION ALL SELECT e.session_id, " + TouchSpans.columns("e") + " FROM event e JOIN kt k ON k.visit_id = e.visit_id AND k.at = e.created_at"
-                        + " AND NOT k.at_first WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
+                        + " AND NOT k.early WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
         return sql;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The per-visit touch rollup (V40: {@code visit_touch}): a visit's span over its reportable rows and the attribution
- * touch values of its rows at its first instant. A fold merges the tail's visits: a late row before the stored first
+ * touch values of its rows at its first instant, and at its first seven instants (V41). A fold merges the tail's visits: a late row before the stored first
  * instant replaces the values, rows at that instant add theirs.
  */
 final class TouchSpans {
@@ -63,12 +63,23 @@ final class TouchSpans {
                 + u + ".utm_campaign <> '' OR " + u + ".utm_content <> '' OR " + u + ".utm_term <> '')";
     }
 
-    /** Per visit of the reportable rows {@code source} (a FROM ... WHERE part over the event columns): span and first-instant touches. */
+    /** How many of a visit's first instants {@code instants} and {@code early} hold (a visit's first seven journey rows, {@code firsts}, lie within them). */
+    static final int EARLY = 7;
+    /** One entry of {@code early}: a row's instant and its touch values. */
+    static final String EARLY_ROW = "STRUCT(ts TIMESTAMP, u " + VALUES + ")";
+
+    /**
+     * Per visit of the reportable rows {@code source} (a FROM ... WHERE part over the event columns): span, first-instant
+     * touches, its first {@link #EARLY} instants and the touch values of its rows at them.
+     */
     private static String spans(String source) {
         return "SELECT website_id, visit_id, any_value(session_id) AS session_id, min(created_at) AS first_at, max(created_at) AS last_at, "
-                + "coalesce(list(u) FILTER (WHERE created_at = f AND " + any("u") + "), []::" + VALUES + "[]) AS touches FROM ("
+                + "coalesce(list(u) FILTER (WHERE created_at = f AND " + any("u") + "), []::" + VALUES + "[]) AS touches, "
+                + "list_sort(list_distinct(list(created_at) FILTER (WHERE n <= " + EARLY + "))) AS instants, "
+                + "coalesce(list(struct_pack(ts := created_at, u := u)) FILTER (WHERE n <= " + EARLY + " AND " + any("u") + "), []::" + EARLY_ROW + "[]) AS early FROM ("
                 + "SELECT r.website_id, r.visit_id, r.session_id, r.created_at, " + values("r") + " AS u, "
-                + "min(r.created_at) OVER (PARTITION BY r.website_id, r.visit_id) AS f FROM " + source + ") s GROUP BY website_id, visit_id";
+                + "min(r.created_at) OVER (PARTITION BY r.website_id, r.visit_id) AS f, "
+                + "dense_rank() OVER (PARTITION BY r.website_id, r.visit_id ORDER BY r.created_at) AS n FROM " + source + ") s GROUP BY website_id, visit_id";
     }
 
     /** Rebuild statements from the folded events of the visits {@code visits} names. */
@@ -77,6 +88,9 @@ final class TouchSpans {
                 + visits.and("r.visit_id")) + ") t ORDER BY first_at");
     }
 
+    /** The first {@link #EARLY} instants of stored row {@code v} and tail row {@code d} together. */
+    private static final String MERGED_INSTANTS = "list_sort(list_distinct(list_concat(v.instants, d.instants)))[1:" + EARLY + "]";
+
     /** Merges the tail's reportable rows into visit_touch. */
     static void fold(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -84,7 +98,9 @@ final class TouchSpans {
             // the stored values stay, give way to earlier rows, or gain rows at the same instant
             st.execute("UPDATE visit_touch v SET touches = CASE WHEN d.first_at < v.first_at THEN d.touches WHEN d.first_at = v.first_at"
                     + " THEN list_concat(v.touches, d.touches) ELSE v.touches END, first_at = least(v.first_at, d.first_at),"
-                    + " last_at = greatest(v.last_at, d.last_at) FROM touch_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
+                    + " last_at = greatest(v.last_at, d.last_at), instants = " + MERGED_INSTANTS + ", early = list_filter(list_concat(v.early, d.early),"
+                    + " lambda x: x.ts <= list_last(" + MERGED_INSTANTS + "))"
+                    + " FROM touch_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
             st.execute("INSERT INTO visit_touch SELECT d.* FROM touch_delta d WHERE NOT EXISTS (SELECT 1 FROM visit_touch v"
                     + " WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id) ORDER BY d.first_at");
             st.execute("DROP TABLE touch_delta");
