@@ -24,20 +24,9 @@ public final class RevenueSessions {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ACTIVITY);
         if (p.search() != null) where.addAll(search(p.search()));
-        // First the page's groups by last activity (with the number of all groups), then the page columns of just
-        // those sessions (they paid, or they would not be on the page): every column of every paying session's
-        // group took seconds on 90 days. As the sessions list does (RawSessions).
-        SqlText page = new SqlText().add("WITH k AS " + scope.dialect().materialized() + "(SELECT e.session_id, e.hostname,"
-                        + " max(e.created_at) AS last_at, count(*) OVER () AS total FROM event e").addAll(where).addAll(paying(scope, currency))
-                .add(" GROUP BY e.session_id, e.hostname ORDER BY last_at DESC, e.session_id, e.hostname LIMIT ? OFFSET ?)",
-                        p.pageSize(), (long) (p.page() - 1) * p.pageSize())
-                .add(" SELECT r.*, k.total FROM (SELECT " + SessionList.rowColumns(scope.dialect()) + " FROM event e").addAll(where)
-                .add(" AND e.session_id IN (SELECT session_id FROM k) GROUP BY e.session_id, e.hostname) r"
-                        + " JOIN k ON k.session_id = r.session_id AND (k.hostname = r.hostname OR (k.hostname IS NULL AND r.hostname IS NULL))"
-                        + " ORDER BY k.last_at DESC, k.session_id, k.hostname");
-        // An empty page past the end carries no total: count the groups then.
-        SqlText count = new SqlText().add("SELECT count(*) FROM (SELECT e.session_id FROM event e").addAll(where)
-                .addAll(paying(scope, currency)).add(" GROUP BY e.session_id, e.hostname) s");
+        // Only the page's paying sessions get their columns, as in the sessions list.
+        SqlText page = SessionPageSql.page(scope, where, paying(scope, currency));
+        SqlText count = SessionPageSql.count(where, paying(scope, currency));
         return store.read(c -> {
             long[] total = {0};
             List<Map<String, Object>> data = page.list(c, rs -> {

@@ -2,6 +2,7 @@ package io.footfall.query.reference;
 
 import io.footfall.query.EventPage;
 import io.footfall.query.SessionPage;
+import io.footfall.query.SessionPageSql;
 import io.footfall.query.DataValues;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
@@ -32,16 +33,7 @@ final class RawSessions {
             where.add(" AND (e.distinct_id ILIKE ? OR e.city ILIKE ? OR e.browser ILIKE ? OR e.os ILIKE ? OR e.device ILIKE ?)",
                     like, like, like, like, like);
         }
-        // First the page's groups by last activity (with the number of all groups), then the page columns of just
-        // those sessions: computing every column of every group in the range to keep one page cost seconds on 90 days.
-        SqlText page = new SqlText().add("WITH k AS " + scope.dialect().materialized() + "(SELECT e.session_id, e.hostname, max(e.created_at) AS last_at, "
-                        + "count(*) OVER () AS total FROM event e").addAll(where)
-                .add(" GROUP BY e.session_id, e.hostname ORDER BY last_at DESC, e.session_id, e.hostname LIMIT ? OFFSET ?)",
-                        p.pageSize(), (long) (p.page() - 1) * p.pageSize())
-                .add(" SELECT r.*, k.total FROM (SELECT " + SessionList.rowColumns(scope.dialect()) + " FROM event e").addAll(where)
-                .add(" AND e.session_id IN (SELECT session_id FROM k) GROUP BY e.session_id, e.hostname) r"
-                        + " JOIN k ON k.session_id = r.session_id AND (k.hostname = r.hostname OR (k.hostname IS NULL AND r.hostname IS NULL))"
-                        + " ORDER BY k.last_at DESC, k.session_id, k.hostname");
+        SqlText page = SessionPageSql.page(scope, where, new SqlText());
         long[] total = {0};
         List<Map<String, Object>> data = Raw.list(store, page, rs -> {
             total[0] = rs.getLong("total");
@@ -49,8 +41,7 @@ final class RawSessions {
         });
         // An empty page past the end carries no total: count the groups then.
         if (data.isEmpty() && p.page() > 1) {
-            total[0] = Raw.number(store, new SqlText().add("SELECT count(*) FROM (SELECT e.session_id FROM event e").addAll(where)
-                    .add(" GROUP BY e.session_id, e.hostname) k"));
+            total[0] = Raw.number(store, SessionPageSql.count(where, new SqlText()));
         }
         return new SessionPage(data, total[0], p.page(), p.pageSize());
     }
