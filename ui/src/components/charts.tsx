@@ -164,7 +164,10 @@ export function TimeChart({ labels, series, height = 280 }: { labels: string[]; 
             ))}
           </div>
         )}
-        <table className="sr-only">
+        {/* A table keeps its content's width whatever its own: the 1-px clip box is a wrapper, so a long series
+            name cannot widen the page on a phone. */}
+        <div className="sr-only">
+        <table>
           <thead>
             <tr>
               <th />
@@ -180,6 +183,7 @@ export function TimeChart({ labels, series, height = 280 }: { labels: string[]; 
             ))}
           </tbody>
         </table>
+        </div>
       </div>
     </div>
   );

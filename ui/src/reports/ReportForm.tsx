@@ -10,7 +10,7 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
         <div className="report-form">
           <StepsEditor steps={(value.steps as Step[]) ?? []} onChange={(s) => set('steps', s)} />
           <label>
-            {t('report.window')} <input type="number" min={1} value={Number(value.window ?? 60)} onChange={(e) => set('window', Number(e.target.value))} />
+            {t('report.window')} <input className="report-narrow" type="number" min={1} value={Number(value.window ?? 60)} onChange={(e) => set('window', Number(e.target.value))} />
           </label>
         </div>
       );
@@ -36,15 +36,18 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
     case 'goal':
       return (
         <div className="report-form">
-          <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
-          <input aria-label={t('report.goal')} value={String(value.value ?? '')} onChange={(e) => set('value', e.target.value)} />
+          <span className="report-field">
+            <span className="report-field-name" aria-hidden="true">{t('report.goal')}</span>
+            <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
+            <input className="report-wide" aria-label={t('report.goal')} placeholder={t('report.pathOrEvent')} value={String(value.value ?? '')} onChange={(e) => set('value', e.target.value)} />
+          </span>
         </div>
       );
     case 'revenue':
       return (
         <div className="report-form">
           <label>
-            {t('report.currency')} <input value={String(value.currency ?? '')} maxLength={3} size={4} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
+            {t('report.currency')} <input className="report-currency" value={String(value.currency ?? '')} maxLength={3} size={4} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
           </label>
         </div>
       );
@@ -58,10 +61,13 @@ export function ReportForm({ type, value, onChange }: { type: ReportType; value:
               <option value="last-click">{t('report.model.last')}</option>
             </select>
           </label>
-          <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
-          <input aria-label={t('report.conversionStep')} value={String(value.step ?? '')} onChange={(e) => set('step', e.target.value)} />
+          <span className="report-field">
+            <span className="report-field-name" aria-hidden="true">{t('report.conversionStep')}</span>
+            <TypeSelect value={String(value.type ?? 'path')} onChange={(v) => set('type', v)} />
+            <input className="report-wide" aria-label={t('report.conversionStep')} placeholder={t('report.pathOrEvent')} value={String(value.step ?? '')} onChange={(e) => set('step', e.target.value)} />
+          </span>
           <label>
-            {t('report.currency')} <input value={String(value.currency ?? '')} maxLength={3} size={4} placeholder={t('report.optional')} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
+            {t('report.currency')} <input className="report-currency" value={String(value.currency ?? '')} maxLength={3} size={4} placeholder={t('report.optional')} onChange={(e) => set('currency', e.target.value.toUpperCase())} />
           </label>
         </div>
       );

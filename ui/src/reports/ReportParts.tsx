@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { t } from '../i18n';
 import { formatNumber } from '../lib/format';
 import { Empty } from '../components/ui';
@@ -26,12 +27,31 @@ export function Bar({ share }: { share: number }) {
   );
 }
 
-export function NameValueTable({ id, title, rows, valueLabel, format = formatNumber }: { id: string; title: string; rows: NameValue[]; valueLabel: string; format?: (n: number) => string }) {
+/** A name that may be very long (a path, a campaign): one line cut with an ellipsis, the whole name in its tooltip. */
+export function Label({ text }: { text: string }) {
   return (
-    <section className="card panel" aria-label={title} data-list={id}>
+    <span className="report-cell-label" title={text}>
+      {text}
+    </span>
+  );
+}
+
+/** A report's "nothing here" with what to do about it (a sentence and, when given, a hint under it). */
+export function ReportEmpty({ title, hint }: { title: string; hint?: ReactNode }) {
+  return (
+    <Empty>
+      <p className="report-empty-title">{title}</p>
+      {hint && <p className="report-empty-hint">{hint}</p>}
+    </Empty>
+  );
+}
+
+export function NameValueTable({ id, title, rows, valueLabel, format = formatNumber, empty }: { id: string; title: string; rows: NameValue[]; valueLabel: string; format?: (n: number) => string; empty?: string }) {
+  return (
+    <section className="card panel report-list" aria-label={title} data-list={id}>
       <h2 className="card-title">{title}</h2>
       {rows.length === 0 ? (
-        <Empty>{t('report.empty')}</Empty>
+        <p className="report-list-empty">{empty ?? t('report.empty')}</p>
       ) : (
         <Table id={id} columns={[t('report.name.column'), valueLabel]} rows={rows.map((r) => [r.name, format(r.value)])} numeric={[1]} />
       )}
@@ -55,11 +75,17 @@ export function Table({ id, columns, rows, numeric = [] }: { id: string; columns
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              {r.map((v, j) => (
-                <td key={j} className={typeof v === 'number' || numeric.includes(j) ? 'num' : 'wrap'}>
-                  {typeof v === 'number' ? formatNumber(v) : v}
-                </td>
-              ))}
+              {r.map((v, j) =>
+                typeof v === 'number' || numeric.includes(j) ? (
+                  <td key={j} className="num">
+                    {typeof v === 'number' ? formatNumber(v) : v}
+                  </td>
+                ) : (
+                  <td key={j} className="label">
+                    <Label text={v} />
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

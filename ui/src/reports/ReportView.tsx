@@ -11,7 +11,7 @@ import { FilterBar } from '../components/FilterBar';
 import { ErrorBox, Spinner } from '../components/ui';
 import type { Website } from '../pages/WebsitesPage';
 import { ReportForm } from './ReportForm';
-import { ReportResult } from './ReportResult';
+import { CARD_RESULTS, ReportResult } from './ReportResult';
 import { DEFAULT_PARAMETERS, REPORT_VIEWS, reportBody, type ReportParameters } from './reportTypes';
 
 type Saved = { id: string; name: string; type: string; parameters: ReportParameters };
@@ -31,6 +31,7 @@ export default function ReportView({ site, view }: { site: Website; view: string
   const [result, setResult] = useState<{ data?: unknown; error?: unknown; loading: boolean; type?: string }>({ loading: false });
   const [name, setName] = useState('');
   const [notice, setNotice] = useState('');
+  const [attempt, setAttempt] = useState(0);
   const saved = useApi<{ data: Saved[] }>('/reports', { websiteId: site.id, type, pageSize: 100 });
   const opened = useApi<Saved>(openId ? `/reports/${openId}` : null);
   const body = JSON.stringify(reportBody(site.id, type, parameters, range.params, filters));
@@ -56,7 +57,7 @@ export default function ReportView({ site, view }: { site: Website; view: string
         if ((error as Error).name !== 'AbortError') setResult({ error, loading: false });
       });
     return () => ctl.abort();
-  }, [body, type]);
+  }, [body, type, attempt]);
 
   async function save() {
     const reportName = name.trim() || t(`nav.${view}` as StringKey);
@@ -119,12 +120,13 @@ export default function ReportView({ site, view }: { site: Website; view: string
           ))}
         </div>
       </section>
-      <section className="card report-result" aria-busy={result.loading}>
+      {/* Results made of their own cards (lists, charts) are not boxed in one more card. */}
+      <section className={'report-result ' + (CARD_RESULTS.has(type) && result.data !== undefined && result.error === undefined ? 'plain' : 'card')} aria-busy={result.loading}>
         {result.loading && result.data === undefined && <Spinner />}
-        {result.error !== undefined && <ErrorBox error={result.error} />}
+        {result.error !== undefined && <ErrorBox error={result.error} onRetry={() => setAttempt((n) => n + 1)} />}
         {result.data !== undefined && result.error === undefined && result.type === type && (
           <div className={result.loading ? 'stale' : undefined}>
-            <ReportResult type={type} data={result.data} range={{ ...range.params, tz: range.tz }} currency={String(parameters.currency ?? 'USD')} compare={compare} />
+            <ReportResult type={type} data={result.data} range={{ ...range.params, tz: range.tz }} currency={String(parameters.currency ?? 'USD')} compare={compare} parameters={parameters} />
           </div>
         )}
       </section>

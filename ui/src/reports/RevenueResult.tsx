@@ -4,8 +4,7 @@ import { change, countryName, displayName, formatNumber } from '../lib/format';
 import { bucketLabels, type Unit } from '../lib/dates';
 import { bucketLabel, eventSeries } from '../lib/series';
 import { TimeChart, WorldMap } from '../components/charts';
-import { Empty } from '../components/ui';
-import { NameValueTable } from './ReportParts';
+import { NameValueTable, ReportEmpty } from './ReportParts';
 import type { RangeView } from './ReportResult';
 
 type NameValue = { name: string; value: number };
@@ -55,40 +54,42 @@ export function RevenueResult({ data, range, currency, compare }: { data: Revenu
   ];
   return (
     <div className="report-revenue" data-report="revenue">
-      <dl className="report-figures">
+      <dl className="card report-figures">
         {cards.map((c) => {
           const ch = change(c.value, c.previous);
+          // Nothing in either period: a "0%" badge would only be noise.
+          const compared = compare && (c.value !== 0 || c.previous !== 0);
           return (
             <div className="report-figure" data-figure={c.id} key={c.id}>
               <dt>{c.label}</dt>
               <dd>
                 <strong className="report-figure-value">{c.show(c.value)}</strong>
-                {compare && (
+                {compared && (
                   <span className={'badge ' + (ch === null || ch === 0 ? 'flat' : ch > 0 ? 'good' : 'bad')} title={t('report.compare.previous', { value: c.show(c.previous) })} data-previous={c.previous}>
                     {ch === null ? 'new' : `${ch > 0 ? '▲' : ch < 0 ? '▼' : ''} ${Math.abs(Math.round(ch * 100))}%`}
                   </span>
                 )}
-                {compare && <span className="report-figure-note">{t('report.compare.previous', { value: c.show(c.previous) })}</span>}
+                {compared && <span className="report-figure-note">{t('report.compare.previous', { value: c.show(c.previous) })}</span>}
               </dd>
             </div>
           );
         })}
       </dl>
       {total.count === 0 ? (
-        <Empty>{t('report.revenue.empty', { currency })}</Empty>
+        <ReportEmpty title={t('report.revenue.empty', { currency })} hint={t('report.revenue.emptyHint')} />
       ) : (
         <>
           <section className="card chart-card" aria-label={t('report.revenue.chart')}>
             <h2 className="card-title">{t('report.revenue.chart')}</h2>
             <TimeChart labels={chart.labels} series={chart.series} />
           </section>
-          <div className="grid2">
+          <div className="grid2 report-lists">
             <section className="card" aria-label={t('report.revenue.map')}>
               <h2 className="card-title">{t('report.revenue.map')}</h2>
               <WorldMap data={data.country.map((c) => ({ x: c.name, y: c.value }))} label={(code) => countryName(code)} />
             </section>
             {revenueLists(data).map((l) => (
-              <NameValueTable key={l.id} id={l.id} title={t(`report.revenue.${l.id}`)} valueLabel={t('report.revenue.sum')} format={fmt} rows={l.rows} />
+              <NameValueTable key={l.id} id={l.id} title={t(`report.revenue.${l.id}`)} valueLabel={t('report.revenue.sum')} format={fmt} empty={t('report.list.empty')} rows={l.rows} />
             ))}
           </div>
         </>
