@@ -5,7 +5,10 @@
 // Adds a website through the API, sends known March 2026 traffic through /api/send, then opens the funnel,
 // retention, journey, goal, UTM, revenue, attribution and breakdown pages over that month (UTC) and checks the
 // exact numbers each shows; saves a funnel, changes it, reopens the saved one from its chip and from its URL,
-// and deletes it. Screenshots of every page (light; some dark and at phone width) go to --shots. Prints one
+// and deletes it. Then the look: at 390 px no page is wider than the screen and lists are as tall as their rows;
+// long names are cut with an ellipsis and keep the whole name in a tooltip; a website without traffic gets empty
+// states that say what to do; a 400 from the server shows its message and a Retry that works; the dark theme keeps
+// muted text readable. Screenshots of every page (light; some dark and at phone width) go to --shots. Prints one
 // JSON line {passed, checks, problems} on stdout; exits 1 when something failed.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -27,6 +30,8 @@ const UA = {
   safari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
 };
 const LONG = '/docs/a-very-long-path/that/keeps/going/and/going/to-check-that-labels-wrap-cleanly-in-every-report';
+const LONG_UTM = 'spring_sale_2026_newsletter_variant_b_with_an_extra_long_campaign_identifier';
+const LONG_EVENT = 'checkout_completed_with_a_long_event_name_for_test';
 
 const T0 = Date.now();
 const checks = [];
@@ -85,7 +90,12 @@ async function main() {
   const token = login.token;
   const site = await call('POST', '/api/websites', { name: 'Reports shop with a long name to see how the header copes', domain: 'shop.example' }, token);
   const website = site.id;
+  const emptySite = (await call('POST', '/api/websites', { name: 'No traffic yet', domain: 'quiet.example' }, token)).id;
+  // A site with one visit of long names only (a campaign, an event name at the 50-character limit) for the layout.
+  const longSite = (await call('POST', '/api/websites', { name: 'Long names', domain: 'shop.example' }, token)).id;
   await sendTraffic(website);
+  await send(longSite, 'x', UA.chrome, 'DE', '2026-03-04T08:00:00Z', `/?utm_source=newsletter&utm_campaign=${LONG_UTM}`);
+  await send(longSite, 'x', UA.chrome, 'DE', '2026-03-04T08:01:00Z', LONG, { name: LONG_EVENT, data: { revenue: 9.99, currency: 'USD' } });
   log('traffic sent');
 
   const browser = await chromium.launch({
@@ -100,8 +110,8 @@ async function main() {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.setDefaultTimeout(30_000);
   const RANGE = 'range=custom&from=2026-03-01&to=2026-03-31&tz=UTC';
-  const open = async (view, extra = '') => {
-    await page.goto(`${BASE}/websites/${website}/${view}?${RANGE}${extra}`);
+  const open = async (view, extra = '', site = website) => {
+    await page.goto(`${BASE}/websites/${site}/${view}?${RANGE}${extra}`);
     await page.locator('.report-result').waitFor();
     await page.waitForFunction(() => !document.querySelector('.report-result [aria-busy=true], .report-result .stale, .report-result .loading'), null, { timeout: 10_000 }).catch(() => {});
   };
@@ -111,6 +121,22 @@ async function main() {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   };
+
+  /** Whether the page is wider than the window (a sideways scroll of the whole page). */
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  /** The contrast ratio (WCAG) of an element's text against the card it sits on. */
+  const contrast = (selector) =>
+    page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return 0;
+      const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+      let bgEl = el;
+      while (bgEl && getComputedStyle(bgEl).backgroundColor.match(/rgba\(.*, 0\)|transparent/)) bgEl = bgEl.parentElement;
+      const a = lum(rgb(getComputedStyle(el).color));
+      const b = lum(rgb(getComputedStyle(bgEl ?? document.body).backgroundColor));
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }, selector);
 
   try {
     // Funnel: / then /pricing within 60 minutes — a, b, c reach /; a and b then /pricing (c saw it before /).
@@ -158,6 +184,8 @@ async function main() {
     const paths = await journey.evaluateAll((li) => li.map((l) => [...l.querySelectorAll('.report-path-item')].map((x) => x.textContent).join(' > ') + ' = ' + l.querySelector('[data-value=count]').textContent));
     const expectedPaths = ['/ > /pricing > signup = 1', '/ > /pricing = 1', '/ = 1', `${LONG} > signup = 1`, '/pricing > / = 1'];
     check('journey: the five visit paths', JSON.stringify(paths) === JSON.stringify(expectedPaths), JSON.stringify(paths));
+    const longItem = page.locator(`[data-report=journey] .report-path-item[title="${LONG}"]`);
+    check('journey: a long path is cut with an ellipsis and keeps its name in the tooltip', (await longItem.count()) === 1 && (await longItem.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).textOverflow === 'ellipsis')));
     await shot('r04-journey');
     await page.fill('input[placeholder="/ or event name"]', '/pricing');
     await page.waitForFunction(() => document.querySelectorAll('[data-report=journey] li').length === 1, null, { timeout: 8000 }).catch(() => {});
@@ -168,6 +196,7 @@ async function main() {
     await page.fill('input[aria-label="Goal"]', '/pricing');
     await page.locator('[data-report=goal]').getByText('3 of 4 reached the goal').waitFor({ timeout: 8000 }).catch(() => {});
     check('goal /pricing: 3 of 4', (await text(page.locator('[data-report=goal] .report-totals'))) === '3 of 4 reached the goal', await text(page.locator('.report-result')));
+    check('goal /pricing: 75% shown large, with the goal', (await text(page.locator('[data-report=goal] [data-value=share]'))) === '75%' && (await page.locator('[data-report=goal] [title="Page /pricing"]').count()) === 1);
     await shot('r05-goal');
 
     // UTM: b's landing page carries source news, medium email, campaign spring (1 view each).
@@ -175,7 +204,9 @@ async function main() {
     for (const [k, v] of [['utm_source', 'news'], ['utm_medium', 'email'], ['utm_campaign', 'spring']]) {
       check(`utm ${k}: ${v} 1`, (await text(page.locator(`[data-table=${k}] tbody tr`).first())) === `${v} 1`, await text(page.locator(`[data-list=${k}]`)));
     }
-    check('utm content: empty state', (await text(page.locator('[data-list=utm_content]'))).includes('Nothing matches'));
+    check('utm content: empty list says so', (await text(page.locator('[data-list=utm_content]'))).includes('None in this range'));
+    const utmHeights = await page.locator('[data-list]').evaluateAll((l) => l.map((e) => Math.round(e.getBoundingClientRect().height)));
+    check('utm lists are as tall as their rows (one row: < 200 px)', utmHeights.length === 5 && utmHeights.every((h) => h < 200), JSON.stringify(utmHeights));
     await shot('r06-utm');
 
     // Revenue USD: 20 + 5.5 from two German customers; nothing in February (compared: "new").
@@ -220,12 +251,18 @@ async function main() {
     check('breakdown rows: 7 combinations', (await rows.count()) === 7, String(await rows.count()));
     const first = await rows.first().locator('td').allInnerTexts();
     check('breakdown first row: / Chrome 2 views, 1 visitor, 2 visits', JSON.stringify(first.slice(0, 5)) === JSON.stringify(['/', 'Chrome', '2', '1', '2']) || JSON.stringify(first.slice(0, 5)) === JSON.stringify(['/', 'chrome', '2', '1', '2']), JSON.stringify(first));
+    const longCell = page.locator(`[data-table=breakdown] .report-cell-label[title="${LONG}"]`);
+    check('breakdown: the long path is one cut line with a tooltip', (await longCell.count()) === 1 && (await longCell.evaluate((e) => e.scrollWidth > e.clientWidth && e.getBoundingClientRect().height < 30)));
     await shot('r09-breakdown');
 
     // Dark theme and a phone.
     await page.getByRole('button', { name: 'Switch theme' }).click();
     await open('revenue');
     await shot('r10-revenue-dark');
+    for (const sel of ['[data-report=revenue] .report-figure dt', '[data-report=revenue] .report-figure-note', '[data-list=region] .report-list-empty']) {
+      const ratio = await contrast(sel);
+      check(`dark: ${sel} is readable (contrast ${ratio.toFixed(1)} >= 4.5)`, ratio >= 4.5);
+    }
     await open('journeys');
     await shot('r11-journey-dark');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -233,12 +270,51 @@ async function main() {
     await shot('r12-funnel-phone-dark');
     await open('breakdown');
     await shot('r13-breakdown-phone-dark');
+    const longRow = page.locator(`[data-table=breakdown] tr:has(.report-cell-label[title="${LONG}"])`);
+    check('phone: the long path keeps its breakdown row one line tall', (await longRow.evaluate((e) => e.getBoundingClientRect().height)) < 50, String(await longRow.evaluate((e) => e.getBoundingClientRect().height)));
+    // At phone width no report page scrolls sideways (a wide table scrolls inside its own card).
+    for (const view of ['funnels', 'retention', 'journeys', 'goals', 'utm', 'revenue', 'attribution', 'breakdown']) {
+      await open(view);
+      if (view === 'revenue') await page.locator('[data-report=revenue] .chart-card .chart svg').first().waitFor();
+      const extra = await overflow();
+      check(`phone: ${view} fits 390 px`, extra <= 0, `${extra} px too wide`);
+    }
+    for (const view of ['revenue', 'utm', 'journeys', 'breakdown', 'funnels']) {
+      await open(view, '', longSite);
+      if (view === 'revenue') await page.locator('[data-report=revenue] .chart-card .chart svg').first().waitFor();
+      const extra = await overflow();
+      check(`phone: ${view} with long names fits 390 px`, extra <= 0, `${extra} px too wide`);
+    }
+    await open('utm');
+    const phoneHeights = await page.locator('[data-list]').evaluateAll((l) => l.map((e) => Math.round(e.getBoundingClientRect().height)));
+    check('phone: utm lists without tall empty space (< 200 px each)', phoneHeights.length === 5 && phoneHeights.every((h) => h < 200), JSON.stringify(phoneHeights));
+    await shot('r15-utm-phone-dark');
     await page.getByRole('button', { name: 'Switch theme' }).click();
     await open('revenue', '&compare=none');
     await shot('r14-revenue-phone');
 
-    // Delete the saved report from its chip.
+    // A website without traffic: each page says what is missing and what to do, instead of empty boxes.
     await page.setViewportSize({ width: 1440, height: 900 });
+    await open('funnels', '', emptySite);
+    check('no traffic: funnel says step 1 was not reached and how steps match', (await text(page.locator('.report-result'))).startsWith('No visitor reached step 1 (Page /) in this range. A page step matches the whole path'), await text(page.locator('.report-result')));
+    await open('utm', '', emptySite);
+    check('no traffic: utm is one empty state with how to tag links (no empty lists)', (await text(page.locator('.report-result'))).includes('No visits with UTM tags in this range.') && (await page.locator('[data-list]').count()) === 0, await text(page.locator('.report-result')));
+    await shot('r16-utm-no-traffic');
+    await open('attribution', '', emptySite);
+    check('no traffic: attribution says no conversion', (await text(page.locator('.report-result'))).startsWith('No conversion (Page /) in this range.'), await text(page.locator('.report-result')));
+
+    // The server refuses (400): its message and a Retry that runs the report again.
+    await page.route('**/api/reports/funnel', (r) => r.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { status: 400, message: 'window must be positive' } }) }));
+    await page.goto(`${BASE}/websites/${website}/funnels?${RANGE}`);
+    const alert = page.locator('.report-result [role=alert]');
+    await alert.waitFor();
+    check('400: the server\'s message is shown', (await text(alert)).includes('window must be positive'), await text(alert));
+    await page.unroute('**/api/reports/funnel');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('[data-report=funnel] [data-step="1"] [data-value=visitors]').waitFor({ timeout: 8000 }).catch(() => {});
+    check('400: Retry runs the report again', (await page.locator('.report-result [role=alert]').count()) === 0 && (await text(page.locator('[data-step="1"] [data-value=visitors]'))) === '3 visitors');
+
+    // Delete the saved report from its chip.
     await open('funnels');
     await page.getByRole('button', { name: /^Delete Pricing funnel/ }).click();
     await page.getByText('No saved reports of this kind yet.').waitFor({ timeout: 8000 }).catch(() => {});

@@ -104,6 +104,9 @@ function StepsEditor({ steps, onChange }: { steps: Step[]; onChange: (s: Step[])
     <ol className="report-steps" aria-label={t('report.steps')}>
       {steps.map((s, i) => (
         <li key={i}>
+          <span className="report-step-no" aria-hidden="true">
+            {i + 1}
+          </span>
           <TypeSelect value={s.type} label={`${t('report.type')} ${i + 1}`} onChange={(v) => update(i, { type: v as Step['type'] })} />
           <input aria-label={t('report.step', { n: i + 1 })} value={s.value} onChange={(e) => update(i, { value: e.target.value })} />
           {steps.length > 2 && (
