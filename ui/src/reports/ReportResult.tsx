@@ -126,7 +126,7 @@ function Funnel({ steps }: { steps: Row[] }) {
 }
 
 /** A cohort's day, e.g. "Mon, Mar 2" (the API's dates are days in the report's zone, so read them as UTC). */
-function cohortDay(date: string): string {
+export function cohortDay(date: string): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return date.slice(0, 10);
   return d.toLocaleDateString(undefined, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
@@ -188,7 +188,9 @@ function Journey({ rows }: { rows: { items: (string | null)[]; count: number }[]
             {r.items
               .filter((x) => x !== null)
               .map((x, j) => (
-                <span key={j} className="report-path-step">
+                // Long names give up more of their width than short ones (shrink weighted by length), so /pricing
+                // stays readable beside a very long path.
+                <span key={j} className="report-path-step" style={{ flexShrink: x!.length }}>
                   {j > 0 && <span className="report-arrow" aria-hidden="true">→</span>}
                   <span className="report-path-item" title={x!}>
                     {x}
