@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import './reports.css';
 import { t, type StringKey } from '../i18n';
 import { api } from '../lib/api';
@@ -36,13 +36,19 @@ export default function ReportView({ site, view }: { site: Website; view: string
   const opened = useApi<Saved>(openId ? `/reports/${openId}` : null);
   const body = JSON.stringify(reportBody(site.id, type, parameters, range.params, filters));
 
+  // The saved report whose parameters the form holds: a report opened by URL is loaded once; one just saved or
+  // opened from its chip is already in the form, so its answer arriving later must not undo edits made meanwhile.
+  const applied = useRef<string | null>(null);
+
   useEffect(() => {
+    applied.current = null;
     setParameters(DEFAULT_PARAMETERS[type]);
     setResult({ loading: false });
   }, [type]);
 
   useEffect(() => {
-    if (opened.data && opened.data.type === type) {
+    if (opened.data && opened.data.type === type && opened.data.id !== applied.current) {
+      applied.current = opened.data.id;
       setParameters(opened.data.parameters);
       setName(opened.data.name);
     }
@@ -65,7 +71,10 @@ export default function ReportView({ site, view }: { site: Website; view: string
     setNotice(t('report.savedAs', { name: reportName }));
     invalidate('/reports');
     saved.reload();
-    if (created?.id) setSearch({ report: created.id });
+    if (created?.id) {
+      applied.current = created.id;
+      setSearch({ report: created.id });
+    }
   }
 
   async function remove(id: string) {
@@ -107,6 +116,7 @@ export default function ReportView({ site, view }: { site: Website; view: string
           {list.map((s) => (
             <span key={s.id} className={'report-chip' + (s.id === openId ? ' active' : '')}>
               <button type="button" className="report-chip-name" title={s.name} aria-label={t('report.open', { name: s.name })} onClick={() => {
+                  applied.current = s.id;
                   setParameters(s.parameters);
                   setName(s.name);
                   setSearch({ report: s.id });
