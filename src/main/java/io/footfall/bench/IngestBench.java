@@ -45,8 +45,9 @@ public final class IngestBench {
         // --data: an existing data directory (e.g. a copy of the query bench's), to measure folding into large rollups.
         Path dataDir = o.data() != null ? o.data() : Files.createTempDirectory("footfall-bench-ingest");
         BenchStore store = BenchStore.of(o.store());
-        System.out.printf("ingest benchmark: %d s per level, concurrency %s, warm-up %d s at c=%d, data in %s, store %s%n", o.seconds(),
-                o.levels(), o.warmupSeconds(), o.warmupConcurrency(), dataDir,
+        System.out.printf("ingest benchmark: %d s per level, concurrency %s, warm-up %d s%s at c=%d, data in %s, store %s%n", o.seconds(),
+                o.levels(), o.warmupSeconds(), o.warmupHits() == Long.MAX_VALUE ? "" : String.format(" or %,d hits", o.warmupHits()),
+                o.warmupConcurrency(), dataDir,
                 store.databaseUrl() == null ? store.name() : io.footfall.store.postgres.PostgresUrl.parse(store.databaseUrl()).display());
         long ok = 0;
         String website;
@@ -57,12 +58,12 @@ public final class IngestBench {
             List<byte[]> requests = requests(website, 20_000);
             if (o.warmupSeconds() > 0) {
                 // stored too, so counted in the check; not in the levels' events/s
-                Result w = run(server, requests, o.warmupConcurrency(), o.warmupSeconds());
+                Result w = run(server, requests, o.warmupConcurrency(), o.warmupSeconds(), o.warmupHits());
                 ok += w.ok;
                 print("warm-up c=" + o.warmupConcurrency(), w, server);
             }
             for (int c : o.levels()) {
-                Result r = run(server, requests, c, o.seconds());
+                Result r = run(server, requests, c, o.seconds(), Long.MAX_VALUE);
                 ok += r.ok;
                 print("c=" + c, r, server);
             }
@@ -88,10 +89,10 @@ public final class IngestBench {
     record Result(long ok, long non200, long errors, double seconds, double p50, double p99, long serverCpuNanos) {
     }
 
-    private static Result run(ServerProcess server, List<byte[]> requests, int concurrency, int seconds) throws Exception {
+    private static Result run(ServerProcess server, List<byte[]> requests, int concurrency, int seconds, long maxHits) throws Exception {
         long cpuBefore = server.cpuNanos();
         long start = System.nanoTime();
-        NioLoadGenerator.Result r = NioLoadGenerator.run(server.port(), requests, concurrency, start + seconds * 1_000_000_000L);
+        NioLoadGenerator.Result r = NioLoadGenerator.run(server.port(), requests, concurrency, start + seconds * 1_000_000_000L, maxHits);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long cpuAfter = server.cpuNanos();
         return new Result(r.ok(), r.non200(), r.errors(), elapsed, r.latencies().percentileMillis(0.50),

@@ -7,10 +7,13 @@ import java.util.List;
 /**
  * {@code ./footfall bench ingest} options. The warm-up runs before the measured levels and is stored and counted
  * in the durability check, but not in the events/s: with the default (3 s at 8 connections) the first level still
- * measures a server whose JIT is compiling and whose User-Agent parser is building; {@code --warmup 60
- * --warmup-concurrency 64} measures the steady state. Both stores take the same options.
+ * measures a server whose JIT is compiling and whose User-Agent parser is building. The JIT needs calls, not
+ * seconds, so on a busy machine bound the warm-up by hits: {@code --warmup 600 --warmup-hits 300000
+ * --warmup-concurrency 64} sends 300,000 hits (or stops after 600 s) before measuring the steady state. Both stores
+ * take the same options.
  */
-record IngestOptions(int seconds, List<Integer> levels, int warmupSeconds, int warmupConcurrency, Path data, String store) {
+record IngestOptions(int seconds, List<Integer> levels, int warmupSeconds, long warmupHits, int warmupConcurrency, Path data,
+                     String store) {
     static final int MAX_SECONDS = 120;
     static final int MAX_WARMUP_SECONDS = 600;
 
@@ -18,6 +21,7 @@ record IngestOptions(int seconds, List<Integer> levels, int warmupSeconds, int w
         int seconds = 15;
         List<Integer> levels = List.of(8, 64);
         int warmupSeconds = 3;
+        long warmupHits = Long.MAX_VALUE;
         int warmupConcurrency = 8;
         Path data = null;
         String store = "duckdb";
@@ -28,13 +32,14 @@ record IngestOptions(int seconds, List<Integer> levels, int warmupSeconds, int w
                 case "--seconds" -> seconds = Math.min(MAX_SECONDS, positive(args[i], value));
                 case "--concurrency" -> levels = Arrays.stream(value.split(",")).map(v -> positive("--concurrency", v.trim())).toList();
                 case "--warmup" -> warmupSeconds = Math.min(MAX_WARMUP_SECONDS, atLeastZero(value));
+                case "--warmup-hits" -> warmupHits = positive(args[i], value);
                 case "--warmup-concurrency" -> warmupConcurrency = positive(args[i], value);
                 case "--data" -> data = Path.of(value);
                 case "--store" -> store = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new IngestOptions(seconds, levels, warmupSeconds, warmupConcurrency, data, store);
+        return new IngestOptions(seconds, levels, warmupSeconds, warmupHits, warmupConcurrency, data, store);
     }
 
     private static int positive(String option, String value) {

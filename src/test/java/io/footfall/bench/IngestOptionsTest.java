@@ -17,6 +17,7 @@ class IngestOptionsTest {
         assertEquals(15, o.seconds());
         assertEquals(List.of(8, 64), o.levels());
         assertEquals(3, o.warmupSeconds());
+        assertEquals(Long.MAX_VALUE, o.warmupHits());
         assertEquals(8, o.warmupConcurrency());
         assertNull(o.data());
         assertEquals("duckdb", o.store());
@@ -24,10 +25,11 @@ class IngestOptionsTest {
 
     @Test
     void warmUpLengthAndConcurrencyAreOptionsForEitherStore() {
-        IngestOptions o = IngestOptions.parse("--store", "postgresql", "--warmup", "60", "--warmup-concurrency", "64",
+        IngestOptions o = IngestOptions.parse("--store", "postgresql", "--warmup", "60", "--warmup-concurrency", "64", "--warmup-hits", "300000",
                 "--seconds", "20", "--concurrency", "64, 128", "--data", "/tmp/x");
         assertEquals(60, o.warmupSeconds());
         assertEquals(64, o.warmupConcurrency());
+        assertEquals(300_000, o.warmupHits());
         assertEquals(20, o.seconds());
         assertEquals(List.of(64, 128), o.levels());
         assertEquals(Path.of("/tmp/x"), o.data());
@@ -47,6 +49,7 @@ class IngestOptionsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestOptions.parse("--warmup", "ten")).getMessage().contains("ten"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestOptions.parse("--warmup-concurrency", "0")).getMessage()
                 .contains("--warmup-concurrency"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestOptions.parse("--warmup-hits", "0")).getMessage().contains("--warmup-hits"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestOptions.parse("--warmup")).getMessage().contains("needs a value"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestOptions.parse("--warm", "5")).getMessage().contains("--warm"));
     }
