@@ -74,29 +74,40 @@ public final class IngestBench {
         if (ok != stored) System.exit(1);
     }
 
-    /** One level's line; the server's CPU per answered hit is the figure a busy machine changes least. */
+    /** One level's line; CPU per answered hit (server, load generator) is what a busy machine changes least. */
     private static void print(String label, Result r, ServerProcess server) {
-        System.out.printf(Locale.ROOT, "%-16s %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d   server CPU %s   RSS %s%n",
-                label, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors,
-                r.serverCpuNanos < 0 || r.ok == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs/event", r.serverCpuNanos / 1e3 / r.ok),
-                mib(server.rssKiB()));
+        System.out.printf(Locale.ROOT, "%-16s %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d   CPU server %s, generator %s   RSS %s%n",
+                label, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors, perEvent(r.serverCpuNanos, r.ok),
+                perEvent(r.generatorCpuNanos, r.ok), mib(server.rssKiB()));
     }
 
     static String mib(long kib) {
         return kib < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
     }
 
-    record Result(long ok, long non200, long errors, double seconds, double p50, double p99, long serverCpuNanos) {
+    record Result(long ok, long non200, long errors, double seconds, double p50, double p99, long serverCpuNanos, long generatorCpuNanos) {
     }
 
     private static Result run(ServerProcess server, List<byte[]> requests, int concurrency, int seconds, long maxHits) throws Exception {
         long cpuBefore = server.cpuNanos();
+        long ownBefore = ownCpuNanos();
         long start = System.nanoTime();
         NioLoadGenerator.Result r = NioLoadGenerator.run(server.port(), requests, concurrency, start + seconds * 1_000_000_000L, maxHits);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long cpuAfter = server.cpuNanos();
+        long ownAfter = ownCpuNanos();
         return new Result(r.ok(), r.non200(), r.errors(), elapsed, r.latencies().percentileMillis(0.50),
-                r.latencies().percentileMillis(0.99), cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+                r.latencies().percentileMillis(0.99), cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+                ownBefore < 0 || ownAfter < 0 ? -1 : ownAfter - ownBefore);
+    }
+
+    /** This process's CPU time (the load generator shares the cores with the server it measures), -1 when unknown. */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    private static String perEvent(long nanos, long events) {
+        return nanos < 0 || events == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs/event", nanos / 1e3 / events);
     }
 
     /** One hit as a client sends it: the body, its User-Agent and the client address (via X-Forwarded-For). */
