@@ -16,7 +16,7 @@ public final class Bench {
             case "soak" -> SoakBench.main(rest);
             case "ui" -> UiBench.main(rest);
             default -> {
-                System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64]");
+                System.err.println("usage: ./footfall bench ingest [--seconds N] [--concurrency 8,64] [--warmup SECONDS] [--warmup-hits N] [--warmup-concurrency N] [--store duckdb|postgresql] [--data DIR]");
                 System.err.println("       ./footfall bench query [options]");
                 System.err.println("       ./footfall bench soak [--minutes N] [--rate HITS_PER_S] [--reads READS_PER_S] [--data DIR]");
                 System.err.println("       ./footfall bench ui [--data DIR] [--runs N]");

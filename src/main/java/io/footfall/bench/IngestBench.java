@@ -41,23 +41,13 @@ public final class IngestBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = 15;
-        List<Integer> levels = List.of(8, 64);
-        Path data = null;
-        String storeName = "duckdb";
-        for (int i = 0; i < args.length - 1; i += 2) {
-            switch (args[i]) {
-                case "--seconds" -> seconds = Math.min(120, Integer.parseInt(args[i + 1]));
-                case "--concurrency" -> levels = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
-                case "--data" -> data = Path.of(args[i + 1]);
-                case "--store" -> storeName = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        IngestOptions o = IngestOptions.parse(args);
         // --data: an existing data directory (e.g. a copy of the query bench's), to measure folding into large rollups.
-        Path dataDir = data != null ? data : Files.createTempDirectory("footfall-bench-ingest");
-        BenchStore store = BenchStore.of(storeName);
-        System.out.printf("ingest benchmark: %d s per level, concurrency %s, data in %s, store %s%n", seconds, levels, dataDir,
+        Path dataDir = o.data() != null ? o.data() : Files.createTempDirectory("footfall-bench-ingest");
+        BenchStore store = BenchStore.of(o.store());
+        System.out.printf("ingest benchmark: %d s per level, concurrency %s, warm-up %d s%s at c=%d, data in %s, store %s%n", o.seconds(),
+                o.levels(), o.warmupSeconds(), o.warmupHits() == Long.MAX_VALUE ? "" : String.format(" or %,d hits", o.warmupHits()),
+                o.warmupConcurrency(), dataDir,
                 store.databaseUrl() == null ? store.name() : io.footfall.store.postgres.PostgresUrl.parse(store.databaseUrl()).display());
         long ok = 0;
         String website;
@@ -66,12 +56,16 @@ public final class IngestBench {
             System.out.printf("server JVM options %s; RSS after start %s%n", jvm, mib(server.rssKiB()));
             website = createWebsite(server.port());
             List<byte[]> requests = requests(website, 20_000);
-            ok += run(server.port(), requests, 8, 3).ok; // warm-up: stored too, so counted in the check
-            for (int c : levels) {
-                Result r = run(server.port(), requests, c, seconds);
+            if (o.warmupSeconds() > 0) {
+                // stored too, so counted in the check; not in the levels' events/s
+                Result w = run(server, requests, o.warmupConcurrency(), o.warmupSeconds(), o.warmupHits());
+                ok += w.ok;
+                print("warm-up c=" + o.warmupConcurrency(), w, server);
+            }
+            for (int c : o.levels()) {
+                Result r = run(server, requests, c, o.seconds(), Long.MAX_VALUE);
                 ok += r.ok;
-                System.out.printf(Locale.ROOT, "c=%-3d  %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d   RSS %s%n",
-                        c, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors, mib(server.rssKiB()));
+                print("c=" + c, r, server);
             }
             System.out.printf("server RSS at the end %s, peak %s%n", mib(server.rssKiB()), mib(server.peakRssKiB()));
         }
@@ -80,19 +74,40 @@ public final class IngestBench {
         if (ok != stored) System.exit(1);
     }
 
+    /** One level's line; CPU per answered hit (server, load generator) is what a busy machine changes least. */
+    private static void print(String label, Result r, ServerProcess server) {
+        System.out.printf(Locale.ROOT, "%-16s %,10.0f events/s   p50 %6.2f ms   p99 %6.2f ms   200s %,d   non-200 %,d   errors %,d   CPU server %s, generator %s   RSS %s%n",
+                label, r.ok / r.seconds, r.p50, r.p99, r.ok, r.non200, r.errors, perEvent(r.serverCpuNanos, r.ok),
+                perEvent(r.generatorCpuNanos, r.ok), mib(server.rssKiB()));
+    }
+
     static String mib(long kib) {
         return kib < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
     }
 
-    record Result(long ok, long non200, long errors, double seconds, double p50, double p99) {
+    record Result(long ok, long non200, long errors, double seconds, double p50, double p99, long serverCpuNanos, long generatorCpuNanos) {
     }
 
-    private static Result run(int port, List<byte[]> requests, int concurrency, int seconds) throws Exception {
+    private static Result run(ServerProcess server, List<byte[]> requests, int concurrency, int seconds, long maxHits) throws Exception {
+        long cpuBefore = server.cpuNanos();
+        long ownBefore = ownCpuNanos();
         long start = System.nanoTime();
-        NioLoadGenerator.Result r = NioLoadGenerator.run(port, requests, concurrency, start + seconds * 1_000_000_000L);
+        NioLoadGenerator.Result r = NioLoadGenerator.run(server.port(), requests, concurrency, start + seconds * 1_000_000_000L, maxHits);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpuAfter = server.cpuNanos();
+        long ownAfter = ownCpuNanos();
         return new Result(r.ok(), r.non200(), r.errors(), elapsed, r.latencies().percentileMillis(0.50),
-                r.latencies().percentileMillis(0.99));
+                r.latencies().percentileMillis(0.99), cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+                ownBefore < 0 || ownAfter < 0 ? -1 : ownAfter - ownBefore);
+    }
+
+    /** This process's CPU time (the load generator shares the cores with the server it measures), -1 when unknown. */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    private static String perEvent(long nanos, long events) {
+        return nanos < 0 || events == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs/event", nanos / 1e3 / events);
     }
 
     /** One hit as a client sends it: the body, its User-Agent and the client address (via X-Forwarded-For). */

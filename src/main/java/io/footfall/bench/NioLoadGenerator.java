@@ -36,25 +36,32 @@ final class NioLoadGenerator {
     }
 
     static Result run(int port, List<byte[]> requests, int concurrency, long deadlineNanos) throws IOException {
+        return run(port, requests, concurrency, deadlineNanos, Long.MAX_VALUE);
+    }
+
+    /** As {@link #run(int, List, int, long)}, sending no more than {@code maxRequests} requests in all. */
+    static Result run(int port, List<byte[]> requests, int concurrency, long deadlineNanos, long maxRequests) throws IOException {
         LatencyHistogram h = new LatencyHistogram();
         long ok = 0;
         long non200 = 0;
         long errors = 0;
         int outstanding = 0;
+        long sent = 0;
         try (Selector selector = Selector.open()) {
-            for (int i = 0; i < concurrency; i++) {
+            for (int i = 0; i < concurrency && sent < maxRequests; i++) {
                 SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 ch.configureBlocking(false);
                 Conn c = new Conn(ch, i * 7919);
                 send(c, requests);
+                sent++;
                 outstanding++;
                 ch.register(selector, SelectionKey.OP_READ, c);
             }
             // After the deadline no new requests go out, but every request sent is answered and counted,
             // so "acknowledged" and "stored" can be compared exactly.
             long hardStop = deadlineNanos + 30_000_000_000L;
-            while ((System.nanoTime() < deadlineNanos || outstanding > 0) && System.nanoTime() < hardStop) {
+            while (((System.nanoTime() < deadlineNanos && sent < maxRequests) || outstanding > 0) && System.nanoTime() < hardStop) {
                 if (selector.select(100) == 0) continue;
                 var it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
@@ -81,8 +88,9 @@ final class NioLoadGenerator {
                     outstanding--;
                     if (status == 200) ok++;
                     else non200++;
-                    if (System.nanoTime() < deadlineNanos) {
+                    if (System.nanoTime() < deadlineNanos && sent < maxRequests) {
                         send(c, requests);
+                        sent++;
                         outstanding++;
                     }
                 }

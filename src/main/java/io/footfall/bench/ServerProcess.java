@@ -27,10 +27,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** As {@link #start(Path, List)}, with extra environment settings for the server (e.g. QUERY_PATH, DATABASE_URL). */
     public static ServerProcess start(Path dataDir, List<String> jvmOptions, java.util.Map<String, String> env) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = benchPort();
         var cmd = new java.util.ArrayList<String>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -45,6 +42,15 @@ public final class ServerProcess implements AutoCloseable {
         ServerProcess sp = new ServerProcess(pb.start(), port);
         sp.awaitHeartbeat();
         return sp;
+    }
+
+    /** {@code FOOTFALL_BENCH_PORT} when set (to keep a shared machine's servers in agreed ranges), else a free port. */
+    private static int benchPort() throws IOException {
+        String fixed = System.getenv("FOOTFALL_BENCH_PORT");
+        if (fixed != null && !fixed.isBlank()) return Integer.parseInt(fixed.trim());
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     public int port() {
@@ -82,6 +88,11 @@ public final class ServerProcess implements AutoCloseable {
             // not Linux, or the process has exited
         }
         return -1;
+    }
+
+    /** CPU time (user + system) the server process has used so far, in ns (Linux /proc; -1 elsewhere). */
+    public long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is drained. */
