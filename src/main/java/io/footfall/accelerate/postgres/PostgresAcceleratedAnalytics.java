@@ -10,8 +10,8 @@ import java.sql.SQLException;
 
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
- * reference path everywhere else. Covered so far: {@code stats} without filters over a range holding a whole hour
- * ({@link VisitHourStats}). {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
+ * reference path everywhere else. Covered so far: {@code stats} without filters ({@link SpanStats}).
+ * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
 
@@ -21,8 +21,7 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
 
     @Override
     public WebsiteTotals stats(EventScope scope) throws SQLException {
-        WholeHours hours = WholeHours.of(scope.params());
-        if (hours == null || !scope.params().filters().isEmpty()) return super.stats(scope);
-        return VisitHourStats.run(store, scope, hours);
+        if (!scope.params().filters().isEmpty()) return super.stats(scope);
+        return SpanStats.run(store, scope);
     }
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The PostgreSQL accelerator answers exactly what the raw-events reference answers, on the real PostgreSQL, over the
  * generated traffic of {@link GeneratedTraffic} (many sessions, one to four visits each, three eras around DST changes)
  * and random requests of {@link RandomRequests} (ranges cutting hours, whole local days in zones with odd offsets,
- * ending now), each asked as generated and without its filters (which the accelerator answers from its rollup).
+ * ending now), each asked as generated and without its filters (which the accelerator answers from its rollups).
  * Compared after each step of the store's life: hits appended in batches, late hits appended into hours and visits
  * already written, a crash whose re-ship deletes and appends acknowledged hits again, and a first start after V11
  * on events written before it (the migration fills the rollup). After each step the rollup's rows are also those
@@ -41,11 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresAcceleratorEqualityTest {
     static final long SEED = Long.getLong("equality.seed", 16);
     static final int REQUESTS = Integer.getInteger("equality.requests", 60);
-    /** The rollup's rows as V11's fill computes them from the events. */
-    static final String FRESH = "SELECT website_id, date_trunc('hour', created_at) AS hour, visit_id, min(created_at) AS first_at, "
-            + "max(created_at) AS last_at, count(*)::int AS views FROM event WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid "
-            + "GROUP BY website_id, date_trunc('hour', created_at), visit_id";
-    static final String KEPT = "SELECT website_id, hour, visit_id, first_at, last_at, views FROM visit_hour WHERE website_id = ?::uuid";
+    /** Each rollup's rows for the site, and the same rows as V11's fill computes them from the events. */
+    static final String[][] ROWS = {
+            {"SELECT website_id, visit_id, session_id, first_at, last_at, views FROM visit_span WHERE website_id = ?::uuid",
+                    "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*)::int FROM event "
+                            + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, visit_id"},
+            {"SELECT website_id, session_id, first_at, last_at FROM session_span WHERE website_id = ?::uuid",
+                    "SELECT website_id, session_id, min(created_at), max(created_at) FROM event "
+                            + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, session_id"}};
 
     static TestServer server;
     static UUID site;
@@ -94,7 +97,9 @@ class PostgresAcceleratorEqualityTest {
         compare("first start after V11 on older events", r);
 
         assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
-        assertThat(server.count("SELECT count(*) FROM visit_hour WHERE website_id = ?::uuid", site)).as("reset clears the rollup").isZero();
+        for (String table : List.of("visit_span", "session_span")) {
+            assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
+        }
         assertThat(stats(accelerated, wholeDays())).isEqualTo(WebsiteTotals.ZERO);
     }
 
@@ -119,7 +124,7 @@ class PostgresAcceleratorEqualityTest {
     private static void upgrade() throws Exception {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE visit_hour");
+                st.execute("DROP TABLE visit_span, session_span");
                 st.execute("DELETE FROM schema_version WHERE version = 11");
             }
             return null;
@@ -138,8 +143,10 @@ class PostgresAcceleratorEqualityTest {
     }
 
     private void compare(String step, Random r) throws Exception {
-        assertThat(server.query("(" + KEPT + ") EXCEPT (" + FRESH + ")", site, site)).as(step + ": rollup rows not in the events").isEmpty();
-        assertThat(server.query("(" + FRESH + ") EXCEPT (" + KEPT + ")", site, site)).as(step + ": event rows missing from the rollup").isEmpty();
+        for (String[] rows : ROWS) {
+            assertThat(server.query("(" + rows[0] + ") EXCEPT (" + rows[1] + ")", site, site)).as(step + ": rollup rows not from the events").isEmpty();
+            assertThat(server.query("(" + rows[1] + ") EXCEPT (" + rows[0] + ")", site, site)).as(step + ": rollup rows missing").isEmpty();
+        }
         RandomRequests requests = new RandomRequests(r, now, traffic);
         int covered = 0;
         for (int i = 0; i < REQUESTS; i++) {

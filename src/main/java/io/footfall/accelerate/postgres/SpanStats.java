@@ -1,0 +1,58 @@
+package io.footfall.accelerate.postgres;
+
+import io.footfall.query.EventScope;
+import io.footfall.query.SqlText;
+import io.footfall.query.WebsiteTotals;
+import io.footfall.store.Dialect;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code /stats} without filters from {@code visit_span} and {@code session_span}. A visit whose first and last view
+ * lie inside the range counts whole (its views, a bounce when it has one, its time from first to last view); a
+ * visit crossing one end of the range (its span contains that end) counts only its views inside, read from events
+ * as the reference reads them. Visitors: the sessions inside the range, plus those crossing an end that have a view
+ * inside. A visit belongs to one session (the collector mints visit ids per session).
+ */
+final class SpanStats {
+    private SpanStats() {
+    }
+
+    static WebsiteTotals run(EventStore store, EventScope scope) throws SQLException {
+        Dialect d = scope.dialect();
+        UUID w = scope.websiteId();
+        Instant s = scope.params().startAt();
+        Instant e = scope.params().endAt();
+        SqlText sql = new SqlText()
+                // Visits crossing the start or the end (at most a few per instant: those active then).
+                .add("WITH crossing AS (SELECT v.visit_id, v.session_id FROM visit_span v WHERE v.website_id = ? "
+                        + "AND tsrange(v.first_at, v.last_at, '[]') @> ?::timestamp AND v.first_at < ? ", w, s, s)
+                .add("UNION SELECT v.visit_id, v.session_id FROM visit_span v WHERE v.website_id = ? "
+                        + "AND tsrange(v.first_at, v.last_at, '[]') @> ?::timestamp AND v.last_at > ?), ", w, e, e)
+                .add("cut AS (SELECT c.session_id, count(*) AS views, " + d.secondsBetween("min(x.created_at)", "max(x.created_at)")
+                        + " AS secs FROM crossing c JOIN event x ON x.website_id = ? AND x.session_id = c.session_id "
+                        + "AND x.created_at BETWEEN ? AND ? AND x.visit_id = c.visit_id WHERE x.event_type IN (1, 3, 4) "
+                        + "GROUP BY c.visit_id, c.session_id), ", w, s, e)
+                .add("inside AS (SELECT coalesce(sum(v.views), 0) AS views, count(*) AS visits, "
+                        + "coalesce(sum(CASE WHEN v.views = 1 THEN 1 ELSE 0 END), 0) AS bounces, coalesce(sum("
+                        + d.secondsBetween("v.first_at", "v.last_at") + "), 0) AS secs FROM visit_span v "
+                        + "WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ?), ", w, s, e)
+                // Sessions crossing an end: counted when one of their views lies inside.
+                .add("sessions AS (SELECT count(*) AS n FROM session_span p WHERE p.website_id = ? AND p.first_at >= ? AND p.last_at <= ? ",
+                        w, s, e)
+                .add("UNION ALL SELECT count(*) FROM (SELECT p.session_id FROM session_span p WHERE p.website_id = ? "
+                        + "AND tsrange(p.first_at, p.last_at, '[]') @> ?::timestamp AND p.first_at < ? ", w, s, s)
+                .add("UNION SELECT p.session_id FROM session_span p WHERE p.website_id = ? "
+                        + "AND tsrange(p.first_at, p.last_at, '[]') @> ?::timestamp AND p.last_at > ?) q ", w, e, e)
+                .add("WHERE EXISTS (SELECT 1 FROM event x WHERE x.website_id = ? AND x.session_id = q.session_id "
+                        + "AND x.created_at BETWEEN ? AND ? AND x.event_type IN (1, 3, 4))) ", w, s, e)
+                .add("SELECT i.views + coalesce((SELECT sum(views) FROM cut), 0), (SELECT sum(n) FROM sessions), "
+                        + "i.visits + (SELECT count(*) FROM cut), "
+                        + "i.bounces + (SELECT count(*) FROM cut WHERE views = 1), i.secs + coalesce((SELECT sum(secs) FROM cut), 0) FROM inside i");
+        return store.read(c -> sql.list(c, rs -> new WebsiteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5)))).getFirst();
+    }
+}
