@@ -37,8 +37,7 @@ final class SpanStats {
                         + "AND x.created_at BETWEEN ? AND ? AND x.visit_id = c.visit_id WHERE x.event_type IN (1, 3, 4) "
                         + "GROUP BY c.visit_id, c.session_id), ", w, s, e)
                 .add("inside AS (SELECT coalesce(sum(v.views), 0) AS views, count(*) AS visits, "
-                        + "coalesce(sum(CASE WHEN v.views = 1 THEN 1 ELSE 0 END), 0) AS bounces, coalesce(sum("
-                        + d.secondsBetween("v.first_at", "v.last_at") + "), 0) AS secs FROM visit_span v "
+                        + "coalesce(sum(CASE WHEN v.views = 1 THEN 1 ELSE 0 END), 0) AS bounces, coalesce(sum(v.secs), 0) AS secs FROM visit_span v "
                         + "WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ?), ", w, s, e)
                 // Sessions crossing an end: counted when one of their views lies inside.
                 .add("sessions AS (SELECT count(*) AS n FROM session_span p WHERE p.website_id = ? AND p.first_at >= ? AND p.last_at <= ? ",

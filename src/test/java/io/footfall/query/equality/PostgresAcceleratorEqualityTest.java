@@ -43,8 +43,9 @@ class PostgresAcceleratorEqualityTest {
     static final int REQUESTS = Integer.getInteger("equality.requests", 60);
     /** Each rollup's rows for the site, and the same rows as V11's fill computes them from the events. */
     static final String[][] ROWS = {
-            {"SELECT website_id, visit_id, session_id, first_at, last_at, views FROM visit_span WHERE website_id = ?::uuid",
-                    "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*)::int FROM event "
+            {"SELECT website_id, visit_id, session_id, first_at, last_at, views, secs FROM visit_span WHERE website_id = ?::uuid",
+                    "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*)::int, "
+                            + "floor(extract(epoch FROM max(created_at) - min(created_at)))::bigint FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, visit_id"},
             {"SELECT website_id, session_id, first_at, last_at FROM session_span WHERE website_id = ?::uuid",
                     "SELECT website_id, session_id, min(created_at), max(created_at) FROM event "
