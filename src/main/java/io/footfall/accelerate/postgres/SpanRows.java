@@ -22,22 +22,22 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The writer of {@code visit_span} and {@code session_span} (V11): per visit its session, first and last view time
+ * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
  * and view count; per session its first and last view time. Called by the PostgreSQL event store inside the
  * transaction of the batch it describes, so the rollups and the events commit together.
  */
 public final class SpanRows {
     /** The website's rows, which a reset or delete removes with its events. */
-    public static final List<String> TABLES = List.of("visit_span", "session_span");
+    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span");
 
-    private static final String VISIT_UPSERT = "INSERT INTO visit_span (website_id, visit_id, session_id, first_at, last_at, views) "
+    private static final String VISIT_UPSERT = "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
             + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[], ?::int[]) "
-            + "ON CONFLICT (website_id, visit_id) DO UPDATE SET first_at = least(visit_span.first_at, excluded.first_at), "
-            + "last_at = greatest(visit_span.last_at, excluded.last_at), views = visit_span.views + excluded.views";
-    private static final String SESSION_UPSERT = "INSERT INTO session_span (website_id, session_id, first_at, last_at) "
+            + "ON CONFLICT (website_id, visit_id) DO UPDATE SET first_at = least(visit_view_span.first_at, excluded.first_at), "
+            + "last_at = greatest(visit_view_span.last_at, excluded.last_at), views = visit_view_span.views + excluded.views";
+    private static final String SESSION_UPSERT = "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
             + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]) "
-            + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_span.first_at, excluded.first_at), "
-            + "last_at = greatest(session_span.last_at, excluded.last_at)";
+            + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_view_span.first_at, excluded.first_at), "
+            + "last_at = greatest(session_view_span.last_at, excluded.last_at)";
 
     private SpanRows() {
     }
@@ -130,13 +130,13 @@ public final class SpanRows {
             }
         }
         if (visits.isEmpty()) return;
-        recompute(c, "visit_span", "visit_id", visits, eventIds,
-                "INSERT INTO visit_span (website_id, visit_id, session_id, first_at, last_at, views) "
+        recompute(c, "visit_view_span", "visit_id", visits, eventIds,
+                "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
                         + "SELECT e.website_id, e.visit_id, (array_agg(e.session_id))[1], min(e.created_at), max(e.created_at), count(*) "
                         + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.visit_id = k.id "
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.visit_id");
-        recompute(c, "session_span", "session_id", sessions, eventIds,
-                "INSERT INTO session_span (website_id, session_id, first_at, last_at) "
+        recompute(c, "session_view_span", "session_id", sessions, eventIds,
+                "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
                         + "SELECT e.website_id, e.session_id, min(e.created_at), max(e.created_at) "
                         + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.session_id = k.id "
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.session_id");
@@ -162,11 +162,11 @@ public final class SpanRows {
     /** Everything again from the event table: after a bulk load that wrote events without this writer (the query bench's copy). */
     public static void rebuildAll(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE visit_span, session_span");
-            st.execute("INSERT INTO visit_span (website_id, visit_id, session_id, first_at, last_at, views) "
+            st.execute("TRUNCATE visit_view_span, session_view_span");
+            st.execute("INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
                     + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*) "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
-            st.execute("INSERT INTO session_span (website_id, session_id, first_at, last_at) "
+            st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
                     + "SELECT website_id, session_id, min(created_at), max(created_at) "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
         }

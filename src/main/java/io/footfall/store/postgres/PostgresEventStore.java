@@ -185,7 +185,7 @@ public final class PostgresEventStore implements EventStore {
         return db.read(work);
     }
 
-    /** Every read sees only the raw tables, which a commit changes atomically: nothing to hold back. */
+    /** Every read sees the raw tables and the rollups written in the same transaction, which a commit changes atomically: nothing to hold back. */
     @Override
     public boolean hasTail(UUID websiteId) {
         return true;

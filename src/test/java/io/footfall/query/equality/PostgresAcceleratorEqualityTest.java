@@ -43,11 +43,11 @@ class PostgresAcceleratorEqualityTest {
     static final int REQUESTS = Integer.getInteger("equality.requests", 60);
     /** Each rollup's rows for the site, and the same rows as V11's fill computes them from the events. */
     static final String[][] ROWS = {
-            {"SELECT website_id, visit_id, session_id, first_at, last_at, views, secs FROM visit_span WHERE website_id = ?::uuid",
+            {"SELECT website_id, visit_id, session_id, first_at, last_at, views, secs FROM visit_view_span WHERE website_id = ?::uuid",
                     "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*)::int, "
                             + "floor(extract(epoch FROM max(created_at) - min(created_at)))::bigint FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, visit_id"},
-            {"SELECT website_id, session_id, first_at, last_at FROM session_span WHERE website_id = ?::uuid",
+            {"SELECT website_id, session_id, first_at, last_at FROM session_view_span WHERE website_id = ?::uuid",
                     "SELECT website_id, session_id, min(created_at), max(created_at) FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, session_id"}};
 
@@ -98,7 +98,7 @@ class PostgresAcceleratorEqualityTest {
         compare("first start after V11 on older events", r);
 
         assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
-        for (String table : List.of("visit_span", "session_span")) {
+        for (String table : List.of("visit_view_span", "session_view_span")) {
             assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
         }
         assertThat(stats(accelerated, wholeDays())).isEqualTo(WebsiteTotals.ZERO);
@@ -125,7 +125,7 @@ class PostgresAcceleratorEqualityTest {
     private static void upgrade() throws Exception {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE visit_span, session_span");
+                st.execute("DROP TABLE visit_view_span, session_view_span");
                 st.execute("DELETE FROM schema_version WHERE version = 11");
             }
             return null;
