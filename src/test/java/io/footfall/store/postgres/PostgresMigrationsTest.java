@@ -44,8 +44,8 @@ class PostgresMigrationsTest {
             });
             assertThat(versions).containsExactly(10, 11);
             assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session",
-                    "event_data_by_event", "event_by_session", "event_custom_by_id", "visit_view_span_by_first", "visit_view_span_by_span",
-                    "session_view_span_by_first", "session_view_span_by_span");
+                    "event_data_by_event", "event_by_session", "event_custom_by_id", "visit_view_span_by_first", "visit_view_span_by_length",
+                    "session_view_span_by_first", "session_view_span_by_last");
         }
     }
 
