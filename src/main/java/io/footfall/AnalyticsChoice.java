@@ -2,14 +2,15 @@ package io.footfall;
 
 import io.footfall.config.QueryOptions;
 import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
+import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.query.Analytics;
 import io.footfall.query.reference.ComparingAnalytics;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.store.EventStore;
 
 /**
- * Which implementation of the query seam answers the HTTP reads: on DuckDB the accelerator, unless
- * {@code QUERY_PATH=reference} (the raw-events reference) or {@code compare} (the accelerator, each answer
+ * Which implementation of the query seam answers the HTTP reads: on DuckDB and PostgreSQL their accelerator,
+ * unless {@code QUERY_PATH=reference} (the raw-events reference) or {@code compare} (the accelerator, each answer
  * checked against the reference); every other backend the reference (it has no rollups).
  */
 final class AnalyticsChoice {
@@ -18,11 +19,16 @@ final class AnalyticsChoice {
 
     static Analytics of(String queryPath, QueryOptions options, EventStore store) {
         ReferenceAnalytics reference = new ReferenceAnalytics(store, options);
-        if (!"duckdb".equals(store.dialect().name())) return reference;
+        Analytics accelerated = switch (store.dialect().name()) {
+            case "duckdb" -> new AcceleratedAnalytics(store, options);
+            case "postgresql" -> new PostgresAcceleratedAnalytics(store, options);
+            default -> null;
+        };
+        if (accelerated == null) return reference;
         return switch (queryPath) {
             case "reference" -> reference;
-            case "compare" -> new ComparingAnalytics(new AcceleratedAnalytics(store, options), reference);
-            default -> new AcceleratedAnalytics(store, options);
+            case "compare" -> new ComparingAnalytics(accelerated, reference);
+            default -> accelerated;
         };
     }
 }

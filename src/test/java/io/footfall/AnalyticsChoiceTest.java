@@ -3,6 +3,7 @@ package io.footfall;
 import io.footfall.config.QueryOptions;
 import io.footfall.config.Settings;
 import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
+import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,16 @@ class AnalyticsChoiceTest {
             var events = server.server().stores().events();
             assertThat(AnalyticsChoice.of("accelerated", QueryOptions.DEFAULTS, events)).isInstanceOf(AcceleratedAnalytics.class);
             assertThat(AnalyticsChoice.of("reference", QueryOptions.DEFAULTS, events)).isInstanceOf(ReferenceAnalytics.class);
+            assertThat(AnalyticsChoice.of("compare", QueryOptions.DEFAULTS, events)).isInstanceOf(io.footfall.query.reference.ComparingAnalytics.class);
+        }
+    }
+
+    @Test
+    void postgreSqlTakesItsAcceleratorUnlessTheReferenceIsAskedFor() {
+        try (TestServer server = TestServer.startPostgres()) {
+            var events = server.server().stores().events();
+            assertThat(AnalyticsChoice.of("accelerated", QueryOptions.DEFAULTS, events)).isInstanceOf(PostgresAcceleratedAnalytics.class);
+            assertThat(AnalyticsChoice.of("reference", QueryOptions.DEFAULTS, events)).isExactlyInstanceOf(ReferenceAnalytics.class);
             assertThat(AnalyticsChoice.of("compare", QueryOptions.DEFAULTS, events)).isInstanceOf(io.footfall.query.reference.ComparingAnalytics.class);
         }
     }

@@ -65,6 +65,11 @@ final class PostgresBenchCopy {
                     }
                 }
             }
+            // The copy wrote events without the store's writer: the accelerator's rollups are filled from them.
+            pg.write(c -> {
+                io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
+                return null;
+            });
             pg.read(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("ANALYZE");

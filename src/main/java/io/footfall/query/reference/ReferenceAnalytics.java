@@ -22,9 +22,10 @@ import java.util.Map;
  * tables only, through {@link Dialect} for what engines spell differently, so it runs on every backend. The
  * statistics the DuckDB rollups accelerate are written here afresh ({@link RawTotals}, {@link RawMetrics},
  * {@link RawSessions}); reads that never had a rollup path (one session, activity, event data, values,
- * date range, revenue, export, realtime) come from {@link RawOnlyReads}, shared with the accelerator.
+ * date range, revenue, export, realtime) come from {@link RawOnlyReads}, shared with the accelerator. Not final: the
+ * PostgreSQL accelerator extends it and answers from its rollups only where they cover a request.
  */
-public final class ReferenceAnalytics extends RawOnlyReads {
+public class ReferenceAnalytics extends RawOnlyReads {
 
     public ReferenceAnalytics(EventStore store, QueryOptions options) {
         super(store, options);

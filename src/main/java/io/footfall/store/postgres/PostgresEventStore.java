@@ -1,5 +1,6 @@
 package io.footfall.store.postgres;
 
+import io.footfall.accelerate.postgres.SpanRows;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.Event;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Events in PostgreSQL: raw rows only (no rollups), each batch streamed in with binary COPY inside one transaction,
- * so a batch is all-or-nothing and durable on commit. It sits behind the same write-ahead log as DuckDB,
- * which acknowledges hits and re-ships them after a crash ({@link #deleteEvents} then append).
+ * Events in PostgreSQL: raw rows, each batch streamed in with binary COPY inside one transaction, with the
+ * accelerator's rollup rows for the batch ({@link SpanRows}), so a batch is all-or-nothing and durable on commit.
+ * It sits behind the same write-ahead log as DuckDB, which acknowledges hits and re-ships them after a crash
+ * ({@link #deleteEvents} then append).
  */
 public final class PostgresEventStore implements EventStore {
     static final String EVENT_COLUMNS = "event_id, website_id, session_id, visit_id, created_at, event_type, event_name, "
@@ -53,6 +55,7 @@ public final class PostgresEventStore implements EventStore {
             if (anyEvent) copyEvents(c, hits, false);
             if (anyFlagged) copyEvents(c, hits, true);
             if (anyEventData) copyEventData(c, hits);
+            if (anyEvent) SpanRows.add(c, hits);
             Collection<SessionDataRow> sessionData = latestSessionData(hits);
             if (!sessionData.isEmpty()) replaceSessionData(c, sessionData);
             return null;
@@ -152,6 +155,7 @@ public final class PostgresEventStore implements EventStore {
         UUID[] ids = eventIds.toArray(UUID[]::new);
         db.write(c -> {
             var array = c.createArrayOf("uuid", ids);
+            SpanRows.withoutEvents(c, array);
             for (String table : List.of("event", "event_data", "flagged_event")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id = ANY (?)")) {
                     ps.setArray(1, array);
@@ -165,7 +169,8 @@ public final class PostgresEventStore implements EventStore {
     @Override
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
-            for (String table : List.of("event", "event_data", "session_data", "flagged_event")) {
+            for (String table : java.util.stream.Stream.concat(java.util.stream.Stream.of("event", "event_data", "session_data", "flagged_event"),
+                    SpanRows.TABLES.stream()).toList()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();
@@ -180,7 +185,7 @@ public final class PostgresEventStore implements EventStore {
         return db.read(work);
     }
 
-    /** Every read sees only the raw tables, which a commit changes atomically: nothing to hold back. */
+    /** Every read sees the raw tables and the rollups written in the same transaction, which a commit changes atomically: nothing to hold back. */
     @Override
     public boolean hasTail(UUID websiteId) {
         return true;

@@ -1,0 +1,192 @@
+package io.footfall.accelerate.postgres;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.event.EventType;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
+ * and view count; per session its first and last view time. Called by the PostgreSQL event store inside the
+ * transaction of the batch it describes, so the rollups and the events commit together.
+ */
+public final class SpanRows {
+    /** The website's rows, which a reset or delete removes with its events. */
+    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span");
+
+    private static final String VISIT_UPSERT = "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
+            + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[], ?::int[]) "
+            + "ON CONFLICT (website_id, visit_id) DO UPDATE SET first_at = least(visit_view_span.first_at, excluded.first_at), "
+            + "last_at = greatest(visit_view_span.last_at, excluded.last_at), views = visit_view_span.views + excluded.views";
+    private static final String SESSION_UPSERT = "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
+            + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]) "
+            + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_view_span.first_at, excluded.first_at), "
+            + "last_at = greatest(session_view_span.last_at, excluded.last_at)";
+
+    private SpanRows() {
+    }
+
+    /** What Umami counts as a view (custom events and web vitals are not): {@code EventScope.VIEWS}. */
+    static boolean isView(int eventType) {
+        return eventType == EventType.PAGEVIEW || eventType == EventType.LINK || eventType == EventType.PIXEL;
+    }
+
+    private record Key(UUID website, UUID id) {
+    }
+
+    private static final class Span {
+        final UUID session;
+        long first;
+        long last;
+        int views;
+
+        Span(UUID session, long micros) {
+            this.session = session;
+            this.first = micros;
+            this.last = micros;
+        }
+
+        void add(long micros) {
+            first = Math.min(first, micros);
+            last = Math.max(last, micros);
+            views++;
+        }
+    }
+
+    /**
+     * Adds a batch's views: grouped here per visit and per session, then one upsert per table, which widens a row
+     * already there (a later or late hit of the visit or session) and adds its views.
+     */
+    public static void add(Connection c, List<CollectedHit> hits) throws SQLException {
+        Map<Key, Span> visits = new LinkedHashMap<>();
+        Map<Key, Span> sessions = new LinkedHashMap<>();
+        for (CollectedHit hit : hits) {
+            Event e = hit.event();
+            if (!hit.ordinaryEvent() || !isView(e.eventType())) continue;
+            long micros = micros(e.createdAt());
+            visits.computeIfAbsent(new Key(e.websiteId(), e.visitId()), k -> new Span(e.sessionId(), micros)).add(micros);
+            sessions.computeIfAbsent(new Key(e.websiteId(), e.sessionId()), k -> new Span(e.sessionId(), micros)).add(micros);
+        }
+        if (visits.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(VISIT_UPSERT)) {
+            List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), owners = new ArrayList<>(), firsts = new ArrayList<>(),
+                    lasts = new ArrayList<>(), views = new ArrayList<>();
+            visits.forEach((k, s) -> {
+                websites.add(k.website());
+                ids.add(k.id());
+                owners.add(s.session);
+                firsts.add(timestamp(s.first));
+                lasts.add(timestamp(s.last));
+                views.add(s.views);
+            });
+            bind(c, ps, websites, "uuid", ids, "uuid", owners, "uuid", firsts, "text", lasts, "text", views, "int4");
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(SESSION_UPSERT)) {
+            List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), firsts = new ArrayList<>(), lasts = new ArrayList<>();
+            sessions.forEach((k, s) -> {
+                websites.add(k.website());
+                ids.add(k.id());
+                firsts.add(timestamp(s.first));
+                lasts.add(timestamp(s.last));
+            });
+            bind(c, ps, websites, "uuid", ids, "uuid", firsts, "text", lasts, "text");
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Before the events with these ids are deleted (a crash re-ship deletes them, then appends them again): the rows
+     * of their visits and sessions are computed again from those visits' and sessions' other events.
+     */
+    public static void withoutEvents(Connection c, Array eventIds) throws SQLException {
+        Set<Key> visits = new LinkedHashSet<>();
+        Set<Key> sessions = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT website_id, visit_id, session_id FROM event "
+                + "WHERE event_id = ANY (?) AND event_type IN (1, 3, 4)")) {
+            ps.setArray(1, eventIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID website = rs.getObject(1, UUID.class);
+                    visits.add(new Key(website, rs.getObject(2, UUID.class)));
+                    sessions.add(new Key(website, rs.getObject(3, UUID.class)));
+                }
+            }
+        }
+        if (visits.isEmpty()) return;
+        recompute(c, "visit_view_span", "visit_id", visits, eventIds,
+                "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
+                        + "SELECT e.website_id, e.visit_id, (array_agg(e.session_id))[1], min(e.created_at), max(e.created_at), count(*) "
+                        + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.visit_id = k.id "
+                        + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.visit_id");
+        recompute(c, "session_view_span", "session_id", sessions, eventIds,
+                "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
+                        + "SELECT e.website_id, e.session_id, min(e.created_at), max(e.created_at) "
+                        + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.session_id = k.id "
+                        + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.session_id");
+    }
+
+    private static void recompute(Connection c, String table, String idColumn, Set<Key> keys, Array eventIds, String insert) throws SQLException {
+        Array websites = c.createArrayOf("uuid", keys.stream().map(Key::website).toArray());
+        Array ids = c.createArrayOf("uuid", keys.stream().map(Key::id).toArray());
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " r USING unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
+                + "WHERE r.website_id = k.w AND r." + idColumn + " = k.id")) {
+            ps.setArray(1, websites);
+            ps.setArray(2, ids);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setArray(1, websites);
+            ps.setArray(2, ids);
+            ps.setArray(3, eventIds);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Everything again from the event table: after a bulk load that wrote events without this writer (the query bench's copy). */
+    public static void rebuildAll(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("TRUNCATE visit_view_span, session_view_span");
+            st.execute("INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
+                    + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*) "
+                    + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
+            st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
+                    + "SELECT website_id, session_id, min(created_at), max(created_at) "
+                    + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
+        }
+    }
+
+    /** Binds (values, element type) pairs as arrays, in order. */
+    private static void bind(Connection c, PreparedStatement ps, Object... pairs) throws SQLException {
+        for (int i = 0; i < pairs.length; i += 2) {
+            ps.setArray(i / 2 + 1, c.createArrayOf((String) pairs[i + 1], ((List<?>) pairs[i]).toArray()));
+        }
+    }
+
+    /** Microseconds since the epoch, truncated as the binary COPY writes {@code created_at}. */
+    private static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    /** Timestamps go as text, which PostgreSQL reads exactly (microseconds). */
+    private static String timestamp(long micros) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1_000, ZoneOffset.UTC);
+        return t.toString().replace('T', ' ');
+    }
+}

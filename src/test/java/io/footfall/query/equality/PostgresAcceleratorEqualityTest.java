@@ -1,0 +1,178 @@
+package io.footfall.query.equality;
+
+import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
+import io.footfall.config.QueryOptions;
+import io.footfall.event.CollectedHit;
+import io.footfall.http.Json;
+import io.footfall.query.Analytics;
+import io.footfall.query.EventScope;
+import io.footfall.query.QueryParams;
+import io.footfall.query.WebsiteTotals;
+import io.footfall.query.reference.ReferenceAnalytics;
+import io.footfall.store.wal.CrashedLog;
+import io.footfall.testing.OnPostgreSql;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PostgreSQL accelerator answers exactly what the raw-events reference answers, on the real PostgreSQL, over the
+ * generated traffic of {@link GeneratedTraffic} (many sessions, one to four visits each, three eras around DST changes)
+ * and random requests of {@link RandomRequests} (ranges cutting hours, whole local days in zones with odd offsets,
+ * ending now), each asked as generated and without its filters (which the accelerator answers from its rollups).
+ * Compared after each step of the store's life: hits appended in batches, late hits appended into hours and visits
+ * already written, a crash whose re-ship deletes and appends acknowledged hits again, and a first start after V11
+ * on events written before it (the migration fills the rollup). After each step the rollup's rows are also those
+ * computed afresh from the events; a website reset leaves none. Seed: {@code -Dequality.seed=N} (default 16).
+ */
+@OnPostgreSql
+class PostgresAcceleratorEqualityTest {
+    static final long SEED = Long.getLong("equality.seed", 16);
+    static final int REQUESTS = Integer.getInteger("equality.requests", 60);
+    /** Each rollup's rows for the site, and the same rows as V11's fill computes them from the events. */
+    static final String[][] ROWS = {
+            {"SELECT website_id, visit_id, session_id, first_at, last_at, views, secs FROM visit_view_span WHERE website_id = ?::uuid",
+                    "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*)::int, "
+                            + "floor(extract(epoch FROM max(created_at) - min(created_at)))::bigint FROM event "
+                            + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, visit_id"},
+            {"SELECT website_id, session_id, first_at, last_at FROM session_view_span WHERE website_id = ?::uuid",
+                    "SELECT website_id, session_id, min(created_at), max(created_at) FROM event "
+                            + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, session_id"}};
+
+    static TestServer server;
+    static UUID site;
+    static Analytics accelerated;
+    static Analytics reference;
+    static GeneratedTraffic traffic;
+    static Instant now;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        site = UUID.fromString(server.createWebsite("Equality", "example.com"));
+        openPaths();
+        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        traffic = GeneratedTraffic.generate(site, SEED, 700, now);
+    }
+
+    private static void openPaths() {
+        accelerated = new PostgresAcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void acceleratorEqualsReferenceThroughLateHitsCrashAndUpgrade() throws Exception {
+        assertThat(server.backend()).isEqualTo("postgresql");
+        Random r = new Random(SEED);
+        List<CollectedHit> early = new ArrayList<>();
+        List<CollectedHit> late = new ArrayList<>();
+        List<CollectedHit> lost = new ArrayList<>();
+        for (CollectedHit h : traffic.hits) {
+            int k = r.nextInt(20);
+            (k < 12 ? early : k < 17 ? late : lost).add(h);
+        }
+        appendInBatches(early, r);
+        compare("early hits", r);
+        appendInBatches(late, r);
+        compare("late hits into written hours", r);
+        crash(early, late, lost, r);
+        compare("after a crash, re-shipped", r);
+        upgrade();
+        compare("first start after V11 on older events", r);
+
+        assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
+        for (String table : List.of("visit_view_span", "session_view_span")) {
+            assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
+        }
+        assertThat(stats(accelerated, wholeDays())).isEqualTo(WebsiteTotals.ZERO);
+    }
+
+    /** As in {@link AcceleratorEqualityTest}: acknowledged hits whose shipping was not recorded are shipped again on start. */
+    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
+        appendInBatches(lost.subList(0, lost.size() / 2), r);
+        List<CollectedHit> unrecorded = new ArrayList<>();
+        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
+        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
+        unrecorded.addAll(lost);
+        java.nio.file.Path data = server.dataDir();
+        Map<String, String> env = server.env();
+        server.close();
+        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
+        server = TestServer.start(data, env);
+        openPaths();
+        long stored = server.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site);
+        assertThat(stored).as("every hit once after re-shipping").isEqualTo(traffic.hits.stream().filter(h -> h.event() != null).count());
+    }
+
+    /** A store written before V11: its rollup and version dropped, then a start, which applies V11 and fills it. */
+    private static void upgrade() throws Exception {
+        server.server().stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE visit_view_span, session_view_span");
+                st.execute("DELETE FROM schema_version WHERE version = 11");
+            }
+            return null;
+        });
+        server = server.restart(Map.of());
+        openPaths();
+    }
+
+    private static void appendInBatches(List<CollectedHit> hits, Random r) {
+        int i = 0;
+        while (i < hits.size()) {
+            int n = Math.min(hits.size() - i, 1 + r.nextInt(400));
+            server.append(hits.subList(i, i + n).toArray(CollectedHit[]::new));
+            i += n;
+        }
+    }
+
+    private void compare(String step, Random r) throws Exception {
+        for (String[] rows : ROWS) {
+            assertThat(server.query("(" + rows[0] + ") EXCEPT (" + rows[1] + ")", site, site)).as(step + ": rollup rows not from the events").isEmpty();
+            assertThat(server.query("(" + rows[1] + ") EXCEPT (" + rows[0] + ")", site, site)).as(step + ": rollup rows missing").isEmpty();
+        }
+        RandomRequests requests = new RandomRequests(r, now, traffic);
+        int covered = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            RandomRequests.Request req = requests.next();
+            QueryParams asked = QueryParams.parse(req.source());
+            for (QueryParams p : List.of(asked, asked.withFilters(List.of()))) {
+                EventScope scope = new EventScope(site, p, accelerated.dialect());
+                String at = step + " / " + req + (p == asked ? "" : " without filters");
+                WebsiteTotals fast = stats(accelerated, scope);
+                assertThat(Json.MAPPER.writeValueAsString(fast)).as(at + " stats")
+                        .isEqualTo(Json.MAPPER.writeValueAsString(stats(reference, scope)));
+                if (fast.visits() > 0 && p.filters().isEmpty()) covered++;
+            }
+        }
+        assertThat(covered).as(step + ": requests with visits the rollup answered").isGreaterThan(REQUESTS / 4);
+    }
+
+    private static EventScope wholeDays() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        QueryParams p = QueryParams.parse(new RandomRequests.Request(Map.of("startAt", Long.toString(start.toEpochMilli()),
+                "endAt", Long.toString(now.toEpochMilli()))).source());
+        return new EventScope(site, p, accelerated.dialect());
+    }
+
+    private static WebsiteTotals stats(Analytics a, EventScope scope) throws Exception {
+        return a.stats(scope);
+    }
+}
