@@ -88,6 +88,16 @@ class CompactionTest {
         return rows;
     }
 
+    static List<String> compressions(Path file, String table, String column) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT compression FROM pragma_storage_info('" + table + "') WHERE column_name = '"
+                     + column + "' AND segment_type <> 'VALIDITY'")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
     @Test
     void aResetStoreIsRewrittenSmallWithEveryRowAndAnswersTheSame(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("footfall.duckdb");
@@ -105,6 +115,9 @@ class CompactionTest {
         }
         Map<String, Long> rows = counts(file);
         assertThat(rows.get("main.event")).isEqualTo(6_001);
+        // a fresh store's blocks are bit-packed from its first checkpoint (timestamps: 8 bytes a value otherwise)
+        assertThat(compressions(file, "event", "created_at")).contains("BitPacking");
+        assertThat(compressions(file, "visit_value_path", "first_at")).contains("BitPacking");
         long size = Files.size(file);
 
         DuckDbCompaction.Result result = DuckDbCompaction.compact(file, "256MB", 1);
@@ -113,6 +126,7 @@ class CompactionTest {
         assertThat(result.bytesBefore()).isEqualTo(size);
         assertThat(Files.size(file)).isEqualTo(result.bytesAfter()).isLessThan(size / 2);
         assertThat(counts(file)).isEqualTo(rows);
+        assertThat(compressions(file, "event", "created_at")).contains("BitPacking");
         assertThat(dir.resolve("footfall.duckdb.bak")).doesNotExist();
         assertThat(dir.resolve("footfall.duckdb.compact")).doesNotExist();
         try (TestServer server = TestServer.start(dir, Map.of())) {

@@ -82,10 +82,12 @@ public final class DuckDbConnections implements Connections {
 
     /** How blocks are written (at every checkpoint, and by {@link DuckDbCompaction}'s copy). */
     static void storageSettings(Statement st) throws SQLException {
-        // Bit-packing suits small integers, but the UUID columns (128 bits, random) gain nothing from it
-        // and every scan pays for unpacking them: filtering by website_id costs 5x more, counting
-        // distinct sessions 1.4x. Applies to data written from now on (at checkpoint); ~20 % larger file.
-        st.execute("SET GLOBAL disabled_compression_methods = 'bitpacking'");
+        // Every method DuckDB has, bit-packing included (until h20-disk it was disabled for the UUID columns' sake, which
+        // left every timestamp and integer column 8 or 4 bytes a value: 378 B/event on the 11.2 M-event bench data, 270
+        // with it). Random UUIDs stay uncompressed either way; only website_id is bit-packed (runs of one value), which
+        // costs a filter on it ~15 ns a row of CPU (docs/benchmarks.md, h20-disk). Applies to blocks written from now on;
+        // `./footfall compact` rewrites a store written before.
+        st.execute("SET GLOBAL disabled_compression_methods = ''");
     }
 
     @Override
