@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code ./footfall compact}: a store whose website was reset (its rows deleted, the file as large as before) is
  * rewritten into a smaller file with every table's rows, and a server started on it answers as before; while a
- * server holds the store, compaction refuses and leaves it as it was.
+ * server holds the store, compaction refuses and leaves it as it was. A fresh store's blocks are bit-packed from its
+ * first checkpoint, and so are the compacted file's.
  */
 class CompactionTest {
     static final String RANGE = TestServer.range("2026-03-01T00:00:00Z", "2026-03-09T23:59:59Z");
