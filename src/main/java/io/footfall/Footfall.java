@@ -6,7 +6,7 @@ import io.footfall.config.SettingsException;
 import java.util.Locale;
 import java.util.TimeZone;
 
-/** Command-line entry: {@code serve} (default) starts the server. */
+/** Command-line entry: {@code serve} (default) starts the server; {@code compact} rewrites a stopped DuckDB store small. */
 public final class Footfall {
     private Footfall() {
     }
@@ -17,8 +17,9 @@ public final class Footfall {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> serve();
+            case "compact" -> compact();
             default -> {
-                System.err.println("usage: footfall serve");
+                System.err.println("usage: footfall serve | compact");
                 System.exit(2);
             }
         }
@@ -68,6 +69,39 @@ public final class Footfall {
         }
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** Rewrites the embedded store into a new file (the server must be stopped); see {@code DuckDbCompaction}. */
+    private static void compact() throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment();
+        } catch (SettingsException e) {
+            System.err.println("footfall: invalid setting: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String url = settings.databaseUrl();
+        if (url != null && !url.startsWith("duckdb:")) {
+            System.err.println("footfall: compact works on the embedded DuckDB store only (DATABASE_URL names another backend)");
+            System.exit(2);
+            return;
+        }
+        java.nio.file.Path file = url != null ? java.nio.file.Path.of(url.substring("duckdb:".length()))
+                : settings.dataDir().resolve("footfall.duckdb");
+        System.out.println("Compacting " + file.toAbsolutePath() + " ...");
+        long started = System.nanoTime();
+        try {
+            var result = io.footfall.store.duckdb.DuckDbCompaction.compact(file, settings.memory().duckDbMemoryLimit(),
+                    settings.memory().duckDbThreads());
+            long rows = result.rows().values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf(Locale.ROOT, "Compacted in %d s: %d MiB -> %d MiB (%d tables, %d rows, counts checked)%n",
+                    (System.nanoTime() - started) / 1_000_000_000L, result.bytesBefore() >> 20, result.bytesAfter() >> 20,
+                    result.rows().size(), rows);
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            System.err.println("footfall: compaction failed, the store is unchanged: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /** The budget, and a warning when the JVM's heap was not sized from it (started without ./footfall). */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -68,10 +69,7 @@ public final class DuckDbConnections implements Connections {
             // Statistics queries end in ORDER BY or aggregate; nothing needs scan order kept, and keeping
             // it costs memory and parallelism in aggregates and joins.
             st.execute("SET GLOBAL preserve_insertion_order = false");
-            // Bit-packing suits small integers, but the UUID columns (128 bits, random) gain nothing from it
-            // and every scan pays for unpacking them: filtering by website_id costs 5x more, counting
-            // distinct sessions 1.4x. Applies to data written from now on (at checkpoint); ~20 % larger file.
-            st.execute("SET GLOBAL disabled_compression_methods = 'bitpacking'");
+            storageSettings(st);
             // Our reads put the small side (an id set, a materialized sub-query) on the right of IN and joins.
             // Swapping build and probe by estimates hashed whole rollups instead when the engine guessed an
             // event-range sub-query large (the weekly heatmap: 150 instead of 30 ms); so the written side builds.
@@ -80,6 +78,16 @@ public final class DuckDbConnections implements Connections {
             }
         }
         return new DuckDbConnections(root, readerCount);
+    }
+
+    /** How blocks are written (at every checkpoint, and by {@link DuckDbCompaction}'s copy). */
+    static void storageSettings(Statement st) throws SQLException {
+        // Every method DuckDB has, bit-packing included (until h20-disk it was disabled for the UUID columns' sake, which
+        // left every timestamp and integer column 8 or 4 bytes a value: 378 B/event on the 11.2 M-event bench data, 270
+        // with it). Random UUIDs stay uncompressed either way; only website_id is bit-packed (runs of one value), which
+        // costs a filter on it ~15 ns a row of CPU (docs/benchmarks.md, h20-disk). Applies to blocks written from now on;
+        // `./footfall compact` rewrites a store written before.
+        st.execute("SET GLOBAL disabled_compression_methods = ''");
     }
 
     @Override
