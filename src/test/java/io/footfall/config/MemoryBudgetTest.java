@@ -26,7 +26,7 @@ class MemoryBudgetTest {
 
     @Test
     void aBadLimitStopsTheStartNamingTheVariable() {
-        for (String bad : List.of("lots", "512x", "-1g", "1.5g", "319m", "327679k", "2t", "99999999999999999999")) {
+        for (String bad : List.of("lots", "512x", "-1g", "1.5g", "335m", "344063k", "2t", "99999999999999999999")) {
             assertThatThrownBy(() -> Settings.from(Map.of("MEMORY_LIMIT", bad)))
                     .as(bad).isInstanceOf(SettingsException.class).hasMessageStartingWith("MEMORY_LIMIT ");
         }
@@ -48,15 +48,15 @@ class MemoryBudgetTest {
     }
 
     @Test
-    void theSmallTierCutsHeapAndDuckDbDownTo320m() {
-        // (limit, heap MiB, DuckDB MiB, DuckDB threads, hits waiting to be shipped, ingest queue): a sixth of each MiB
-        // above 320m goes to the heap (144 at the bottom), a quarter to DuckDB (32 at the bottom), so both meet the full
-        // tier's 176 / 80 at 512m; the queued-hit allowances follow the heap beyond its 104 MiB baseline.
+    void theSmallTierCutsHeapAndDuckDbDownTo336m() {
+        // (limit, heap MiB, DuckDB MiB, DuckDB threads, hits waiting to be shipped, ingest queue): of each MiB above
+        // 336m heap and DuckDB get 2/11 each (144 and 48 at the bottom), so both meet the full tier's 176 / 80 at 512m;
+        // the queued-hit allowances follow the heap beyond its 104 MiB baseline.
         long[][] tiers = {
-                {320, 144, 32, 1, 10_240, 5_120},
-                {350, 149, 39, 1, 11_520, 5_760},
-                {384, 154, 48, 1, 12_800, 6_400},
-                {448, 165, 64, 1, 15_616, 7_808},
+                {336, 144, 48, 1, 10_240, 5_120},
+                {350, 146, 50, 1, 10_752, 5_376},
+                {384, 152, 56, 1, 12_288, 6_144},
+                {448, 164, 68, 1, 15_360, 7_680},
                 {511, 175, 79, 1, 18_176, 9_088},
                 {512, 176, 80, 2, 18_432, 9_216},
         };
@@ -68,8 +68,8 @@ class MemoryBudgetTest {
             assertThat(b.maxUnshippedHits()).as(t[0] + "m unshipped").isEqualTo((int) t[4]);
             assertThat(Settings.from(Map.of("MEMORY_LIMIT", t[0] + "m")).ingestQueueCapacity()).as(t[0] + "m queue").isEqualTo((int) t[5]);
         }
-        MemoryBudget least = Settings.from(Map.of("MEMORY_LIMIT", "320m")).memory();
-        assertThat(least.duckDbMemoryLimit()).isEqualTo("32MiB");
+        MemoryBudget least = Settings.from(Map.of("MEMORY_LIMIT", "336m")).memory();
+        assertThat(least.duckDbMemoryLimit()).isEqualTo("48MiB");
         assertThat(least.jvmOptions()).containsExactly("-Xmx144m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
                 "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "511m")).memory().jvmOptions()).contains("-XX:TieredStopAtLevel=1");
