@@ -61,7 +61,8 @@ public final class QueryBench {
                 Thread.sleep(10_000); // the User-Agent parser builds in the background after start: let it finish
                 System.out.printf("server RSS idle after 10 s %s%n", IngestBench.mib(server.rssKiB()));
                 Duration timeout = opts.containsKey("timeout") ? Duration.ofSeconds(Long.parseLong(opts.get("timeout"))) : null;
-                measure(server.port(), end, runs, opts.get("only"), timeout, store);
+                // --reports no: the dashboard's reads only (e.g. to measure memory without the reports a small DuckDB may refuse).
+                measure(server.port(), end, runs, opts.get("only"), !"no".equals(opts.get("reports")), timeout, store);
                 System.out.printf("server RSS at the end %s, peak %s; requests not answered 200: %d%n", IngestBench.mib(server.rssKiB()),
                         IngestBench.mib(server.peakRssKiB()), TimedCalls.FAILURES.get());
             }
@@ -237,7 +238,7 @@ public final class QueryBench {
     }
 
     /** Times every endpoint, or those starting with {@code only} when given. */
-    static void measure(int port, Instant end, int runs, String only, Duration timeout, BenchStore store) throws Exception {
+    static void measure(int port, Instant end, int runs, String only, boolean reports, Duration timeout, BenchStore store) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         TimedCalls calls = new TimedCalls(http, timeout, store);
         String base = "http://127.0.0.1:" + port;
@@ -272,7 +273,7 @@ public final class QueryBench {
             }
             System.out.printf("%-45s %10s %10s%n", e, TimedCalls.ms(medians[0]), TimedCalls.ms(medians[1]));
         }
-        ReportBench.measure(calls, base, token, SITE, endMs, runs, only);
+        if (reports) ReportBench.measure(calls, base, token, SITE, endMs, runs, only);
         for (String e : new String[]{"/api/websites/" + SITE + "/active", "/api/realtime/" + SITE}) {
             System.out.printf("%-45s %10s%n", e.substring(e.lastIndexOf("/api/") + 5).replace(SITE.toString(), ":id"),
                     TimedCalls.ms(calls.median(get(base + e, token), runs)));

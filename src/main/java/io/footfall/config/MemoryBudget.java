@@ -21,17 +21,28 @@ import java.util.regex.Pattern;
  */
 public record MemoryBudget(long totalBytes, String source, long heapBytes, long duckDbBytes, int duckDbThreads) {
     static final long MIB = 1024 * 1024;
-    /** Below this the User-Agent parser (~90–100 MiB of live heap) leaves the heap too little room to collect in. */
-    static final long MIN_BYTES = 512 * MIB;
+    /**
+     * Below this the server does not fit: the User-Agent parser (~90–100 MiB of live heap) needs a 144 MiB heap to
+     * collect in, DuckDB 48 MiB to fold its rollups under steady traffic (at 39 MiB a fold ran out after two minutes
+     * of the soak), and what neither limit covers takes ~145 MiB.
+     */
+    static final long MIN_BYTES = 336 * MIB;
+    /** The start of the full tier; below it (the small tier) heap and DuckDB get less, and the JIT is C1 only. */
+    static final long FULL_BYTES = 512 * MIB;
     static final long MAX_BYTES = 1024L * 1024 * MIB;
 
-    // At the minimum: a heap for the User-Agent parser plus room to collect and queue hits; DuckDB's buffer
-    // manager; and ~230 MiB that neither limit covers (mapped code of the JVM and DuckDB ~60 MiB, G1's own
+    // At the full tier's start: a heap for the User-Agent parser plus room to collect and queue hits; DuckDB's
+    // buffer manager; and ~256 MiB that neither limit covers (mapped code of the JVM and DuckDB ~60 MiB, G1's own
     // structures, class metadata, compiled code, thread stacks; DuckDB's allocations outside its buffers;
     // malloc slack), measured in docs/benchmarks.md.
-    // Memory above the minimum goes half to DuckDB (its cache makes reads faster), a quarter to each other part.
-    static final long MIN_HEAP = 176 * MIB;
-    static final long MIN_DUCKDB = 80 * MIB;
+    // Memory above it goes half to DuckDB (its cache makes reads faster), a quarter to each other part.
+    static final long FULL_HEAP = 176 * MIB;
+    static final long FULL_DUCKDB = 80 * MIB;
+    // The small tier, from MIN_BYTES up to FULL_BYTES: at its bottom the least heap and DuckDB that ran the benches
+    // and the soak without failures; of each MiB above it heap and DuckDB get 2/11 each (the rest 7/11), so both
+    // meet the full tier's 176 / 80 MiB at 512m.
+    static final long SMALL_HEAP = 144 * MIB;
+    static final long SMALL_DUCKDB = 48 * MIB;
     /** DuckDB keeps per-thread state in every parallel operator, so a small budget gets fewer threads. */
     static final long DUCKDB_BYTES_PER_THREAD = 40 * MIB;
     /** What a collected hit waiting in memory costs, rounded up from ~700 bytes measured (strings, records, boxes). */
@@ -43,9 +54,19 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
 
     /** The budget for a limit of {@code totalBytes} on a machine with {@code cores} cores. */
     static MemoryBudget of(long totalBytes, String source, int cores) {
-        long extra = totalBytes - MIN_BYTES;
-        long heap = roundToMib(MIN_HEAP + extra / 4);
-        long duck = roundToMib(MIN_DUCKDB + extra / 2);
+        long heap;
+        long duck;
+        if (totalBytes < FULL_BYTES) {
+            long extra = totalBytes - MIN_BYTES;
+            heap = SMALL_HEAP + extra * 2 / 11;
+            duck = SMALL_DUCKDB + extra * 2 / 11;
+        } else {
+            long extra = totalBytes - FULL_BYTES;
+            heap = FULL_HEAP + extra / 4;
+            duck = FULL_DUCKDB + extra / 2;
+        }
+        heap = roundToMib(heap);
+        duck = roundToMib(duck);
         int threads = (int) Math.max(1, Math.min(cores, duck / DUCKDB_BYTES_PER_THREAD));
         return new MemoryBudget(totalBytes, source, heap, duck, threads);
     }
@@ -95,13 +116,16 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
      * A small initial heap (G1 otherwise commits 1/64 of the machine at start, which shows as RSS on big hosts);
      * compact object headers and string deduplication take ~20 MiB off the User-Agent parser's tables. Under
      * 1 GiB of heap, G1's marking stack starts small (it grows when needed; the default commits ~32 MiB) and
-     * compiled code is capped at 64 MiB (~15–25 MiB measured after the benches).
+     * compiled code is capped at 64 MiB (~15–25 MiB measured after the benches). Below 512m, C1 only (see below).
      */
     public List<String> jvmOptions() {
         long initial = Math.min(heapBytes, 64 * MIB);
         var options = new java.util.ArrayList<>(List.of("-Xmx" + heapBytes / MIB + "m", "-Xms" + initial / MIB + "m",
                 "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication"));
         if (heapBytes < 1024 * MIB) options.addAll(List.of("-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m"));
+        // The small tier compiles with C1 only: C2's arenas (20–35 MiB while it compiles, freed after) set the
+        // peak; without them the ingest bench's peak at 350m went from 368–384 to 315–319 MiB.
+        if (totalBytes < FULL_BYTES) options.add("-XX:TieredStopAtLevel=1");
         return List.copyOf(options);
     }
 

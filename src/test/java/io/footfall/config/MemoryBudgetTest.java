@@ -26,7 +26,7 @@ class MemoryBudgetTest {
 
     @Test
     void aBadLimitStopsTheStartNamingTheVariable() {
-        for (String bad : List.of("lots", "512x", "-1g", "1.5g", "511m", "2t", "99999999999999999999")) {
+        for (String bad : List.of("lots", "512x", "-1g", "1.5g", "335m", "344063k", "2t", "99999999999999999999")) {
             assertThatThrownBy(() -> Settings.from(Map.of("MEMORY_LIMIT", bad)))
                     .as(bad).isInstanceOf(SettingsException.class).hasMessageStartingWith("MEMORY_LIMIT ");
         }
@@ -45,6 +45,34 @@ class MemoryBudgetTest {
         // (176 - 104) MiB of heap: a quarter for hits waiting to be shipped, an eighth for the ingest queue
         assertThat(b.maxUnshippedHits()).isEqualTo(18_432);
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "512m")).ingestQueueCapacity()).isEqualTo(9_216);
+    }
+
+    @Test
+    void theSmallTierCutsHeapAndDuckDbDownTo336m() {
+        // (limit, heap MiB, DuckDB MiB, DuckDB threads, hits waiting to be shipped, ingest queue): of each MiB above
+        // 336m heap and DuckDB get 2/11 each (144 and 48 at the bottom), so both meet the full tier's 176 / 80 at 512m;
+        // the queued-hit allowances follow the heap beyond its 104 MiB baseline.
+        long[][] tiers = {
+                {336, 144, 48, 1, 10_240, 5_120},
+                {350, 146, 50, 1, 10_752, 5_376},
+                {384, 152, 56, 1, 12_288, 6_144},
+                {448, 164, 68, 1, 15_360, 7_680},
+                {511, 175, 79, 1, 18_176, 9_088},
+                {512, 176, 80, 2, 18_432, 9_216},
+        };
+        for (long[] t : tiers) {
+            MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", t[0] + "m")).memory();
+            assertThat(b.heapBytes()).as(t[0] + "m heap").isEqualTo(t[1] * MIB);
+            assertThat(b.duckDbBytes()).as(t[0] + "m DuckDB").isEqualTo(t[2] * MIB);
+            assertThat(MemoryBudget.of(t[0] * MIB, "test", 8).duckDbThreads()).as(t[0] + "m threads").isEqualTo((int) t[3]);
+            assertThat(b.maxUnshippedHits()).as(t[0] + "m unshipped").isEqualTo((int) t[4]);
+            assertThat(Settings.from(Map.of("MEMORY_LIMIT", t[0] + "m")).ingestQueueCapacity()).as(t[0] + "m queue").isEqualTo((int) t[5]);
+        }
+        MemoryBudget least = Settings.from(Map.of("MEMORY_LIMIT", "336m")).memory();
+        assertThat(least.duckDbMemoryLimit()).isEqualTo("48MiB");
+        assertThat(least.jvmOptions()).containsExactly("-Xmx144m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+                "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "511m")).memory().jvmOptions()).contains("-XX:TieredStopAtLevel=1");
     }
 
     @Test
