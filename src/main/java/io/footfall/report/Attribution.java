@@ -67,16 +67,18 @@ public final class Attribution {
 
         SqlText with = new SqlText().add("WITH ");
         if (rollup) {
-            // the step's rows once, for the conversions and the total (the plain path reads them twice)
-            with.add("steps AS MATERIALIZED (SELECT e.session_id, e.visit_id, e.created_at FROM event e").addAll(scope.where(type))
-                    .add(" AND ").addAll(step.condition("e")).add("), ");
-        }
-        if (currency == null && rollup) {
-            with.add("conv AS (SELECT s.session_id, max(s.created_at) AS max_dt FROM steps s GROUP BY s.session_id)");
+            // the step's rows once, per visit (its sessions' conversions and the total's visits and rows in one pass, no distinct
+            // counts), then per session; the plain path reads them twice
+            with.add("sv AS (SELECT e.visit_id, any_value(e.session_id) AS session_id, max(e.created_at) AS max_dt, count(*) AS n FROM event e")
+                    .addAll(scope.where(type)).add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.visit_id), ")
+                    .add(currency == null ? "conv AS MATERIALIZED (" : "stepsum AS (")
+                    .add("SELECT sv.session_id, max(sv.max_dt) AS max_dt, sum(sv.n) AS views, count(*) AS visits FROM sv GROUP BY sv.session_id)");
+            if (currency != null) with.add(", ");
         } else if (currency == null) {
             with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
                     .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
-        } else {
+        }
+        if (currency != null) {
             // without filters the payments come from their rollup (the plain ones otherwise: their rows carry no filter columns)
             with.addAll(rollup && RevenueRollup.covers(scope) ? RevenueRollup.payments(store, scope, currency) : Payments.cte(scope, currency))
                     .add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
@@ -99,7 +101,7 @@ public final class Attribution {
 
     /**
      * The lists and the total, over CTEs {@code conv} and {@code touch} in {@code with}; with {@code inlineTotal} the total is
-     * a row {@code k = -1} of the same statement, counted over CTE {@code steps}.
+     * a row {@code k = -1} of the same statement, summed over the step's sessions ({@code conv}, or {@code stepsum} with a currency).
      */
     private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step,
                                               boolean inlineTotal) throws SQLException {
@@ -118,8 +120,8 @@ public final class Attribution {
         sql.add("), ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r"
                 + " FROM named WHERE name <> '')");
         if (inlineTotal) {
-            sql.add(" SELECT k, name, value, r, 0 AS visitors, 0 AS visits FROM ranked WHERE r <= 20 UNION ALL SELECT -1, NULL, count(*), 0,"
-                    + " count(DISTINCT s.session_id), count(DISTINCT s.visit_id) FROM steps s ORDER BY k, r");
+            sql.add(" SELECT k, name, value, r, 0 AS visitors, 0 AS visits FROM ranked WHERE r <= 20 UNION ALL SELECT -1, NULL,"
+                    + " coalesce(sum(s.views), 0), 0, count(*), coalesce(sum(s.visits), 0) FROM " + (currency == null ? "conv" : "stepsum") + " s ORDER BY k, r");
         } else {
             sql.add(" SELECT k, name, value FROM ranked WHERE r <= 20 ORDER BY k, r");
         }

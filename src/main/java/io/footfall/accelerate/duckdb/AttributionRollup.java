@@ -44,24 +44,16 @@ public final class AttributionRollup {
     public static SqlText ctes(VisitRollup visits, EventScope scope, boolean first) {
         var p = scope.params();
         Object site = scope.websiteId();
-        String empty = "SELECT NULL::UUID AS session_id, NULL::UUID AS visit_id, NULL::TIMESTAMP AS at, NULL::" + TouchSpans.VALUES + " AS u WHERE false";
+        // first-click tells the checked rows not folded yet (tail) from the others: session_touch holds only folded rows
+        String tail = first ? ", e.ingest_seq > (SELECT folded_seq FROM rollup_state) AS tail" : "";
+        String empty = "SELECT NULL::UUID AS session_id, NULL::UUID AS visit_id, NULL::TIMESTAMP AS at, NULL::" + TouchSpans.VALUES + " AS u"
+                + (first ? ", false AS tail" : "") + " WHERE false";
         SqlText sql = new SqlText().add(", ").addAll(visits.pendingCte())
                 // the converting sessions' rows in checked visits, with their touch values
                 .add(", cr AS MATERIALIZED (SELECT r.* FROM (")
-                .addAll(visits.checkedRows("e.session_id, e.visit_id, e.created_at AS at, " + TouchSpans.values("e") + " AS u", empty))
+                .addAll(visits.checkedRows("e.session_id, e.visit_id, e.created_at AS at, " + TouchSpans.values("e") + " AS u" + tail, empty))
                 .add(") r WHERE r.session_id IN (SELECT session_id FROM conv))");
-        if (first) {
-            // the sessions' earliest known first instants (one narrow row per session), then the touch rows of the visits starting at the
-            // session's instant read again: the visits' lists do not go through the grouping
-            sql.add(", kv AS MATERIALIZED (SELECT t.session_id, min(t.first_at) AS at FROM visit_touch t"
-                            + " WHERE t.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("t")).add(" GROUP BY t.session_id)")
-                    .add(", model AS (SELECT x.session_id, min(x.at) AS at FROM (SELECT k.session_id, k.at FROM kv k UNION ALL SELECT r.session_id, r.at FROM cr r) x"
-                            + " GROUP BY x.session_id)")
-                    .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT t.session_id, unnest(t.touches) AS u FROM visit_touch t"
-                            + " JOIN model m ON m.session_id = t.session_id AND m.at = t.first_at WHERE len(t.touches) > 0").addAll(visits.known("t")).add(")")
-                    .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
-            return sql;
-        }
+        if (first) return sql.addAll(firstClick(visits, site, p.startAt(), p.endAt()));
         // The converting sessions' known visits starting before their last conversion, read once, each with its own latest row
         // before the conversion when its first seven instants tell it (rolled: it ended before, has fewer instants, or its
         // seventh is not before), and the touch rows at that row when they are among the seven instants' rows (early).
@@ -88,6 +80,44 @@ public final class AttributionRollup {
                         + " AND NOT k.early WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
+        return sql;
+    }
+
+    /**
+     * First-click's model and touch rows. A converting session whose folded first instant ({@code session_touch.first_at})
+     * lies in the range is <em>rolled</em>: every folded row of it in the range is at or after that instant, so its touch
+     * is there (its {@code touches}) unless a row not folded yet (tail, from {@code cr}) is earlier, and rows of the tail at
+     * the touch instant add to it. The other converting sessions (started before the range, or only in the tail) take the
+     * per-visit path: their known visits' earliest first instants ({@code visit_touch}) and their checked visits' rows.
+     */
+    private static SqlText firstClick(VisitRollup visits, Object site, Object start, Object end) {
+        SqlText sql = new SqlText()
+                // every converting session with its folded first instant when that lies in the range (NULL: not rolled); conv builds
+                .add(", sc AS MATERIALIZED (SELECT c.session_id, s.first_at FROM (SELECT session_id, first_at FROM session_touch"
+                        + " WHERE website_id = ? AND first_at BETWEEN ? AND ?) s RIGHT JOIN conv c ON c.session_id = s.session_id)", site, start, end)
+                // the rolled sessions' earliest tail rows (few: the tail is small)
+                .add(", tm AS MATERIALIZED (SELECT r.session_id, min(r.at) AS at FROM cr r JOIN sc ON sc.session_id = r.session_id"
+                        + " AND sc.first_at IS NOT NULL WHERE r.tail GROUP BY r.session_id)")
+                .add(", kv AS MATERIALIZED (SELECT t.session_id, min(t.first_at) AS at FROM visit_touch t"
+                        + " WHERE t.session_id IN (SELECT session_id FROM sc WHERE first_at IS NULL)").addAll(visits.known("t")).add(" GROUP BY t.session_id)")
+                // the instant of every session the rollup does not settle alone: not rolled, or rolled with tail rows
+                .add(", model AS MATERIALIZED (SELECT x.session_id, min(x.at) AS at FROM (SELECT k.session_id, k.at FROM kv k"
+                        + " UNION ALL SELECT r.session_id, r.at FROM cr r JOIN sc ON sc.session_id = r.session_id AND sc.first_at IS NULL"
+                        + " UNION ALL SELECT s.session_id, least(s.first_at, t.at) FROM sc s JOIN tm t ON t.session_id = s.session_id) x GROUP BY x.session_id)")
+                .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM ("
+                        // rolled sessions whose tail rows (if any) are not earlier: their folded rows at the first instant
+                        + "SELECT s.session_id, unnest(s.touches) AS u FROM session_touch s WHERE s.session_id IN (SELECT session_id FROM conv)"
+                        + " AND s.website_id = ? AND s.first_at BETWEEN ? AND ? AND len(s.touches) > 0"
+                        + " AND s.session_id NOT IN (SELECT t.session_id FROM tm t JOIN sc ON sc.session_id = t.session_id WHERE t.at < sc.first_at)", site, start, end)
+                // the other sessions' known visits starting at the session's instant
+                .add(" UNION ALL SELECT t.session_id, unnest(t.touches) AS u FROM visit_touch t JOIN (SELECT m.session_id, m.at FROM model m"
+                        + " JOIN sc ON sc.session_id = m.session_id AND sc.first_at IS NULL) m ON m.session_id = t.session_id AND m.at = t.first_at"
+                        + " WHERE len(t.touches) > 0").addAll(visits.known("t")).add(")")
+                // checked rows at the instant: all of them for sessions not rolled, the tail's for rolled ones
+                .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at"
+                        + " JOIN sc ON sc.session_id = r.session_id WHERE sc.first_at IS NULL OR r.tail"
+                        // a rolled session without tail rows has no model row; with them, its instant is the earlier of the two
+                        + ")");
         return sql;
     }
 }
