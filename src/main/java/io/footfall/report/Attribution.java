@@ -123,7 +123,7 @@ public final class Attribution {
             sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS k, " + names.get(i) + " AS name, "
                     + (currency == null ? "t.session_id" : "t.value") + " FROM " + (currency == null ? "touch" : "tv") + " t WHERE " + names.get(i) + " <> ''");
         }
-        sql.add(currency == null ? ")) GROUP BY k, name" : ") GROUP BY k, name");
+        sql.add(currency == null ? ") b) d GROUP BY k, name" : ") b GROUP BY k, name"); // aliases: PostgreSQL wants them
         sql.add("), ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r FROM named)");
         if (inlineTotal) {
             sql.add(" SELECT k, name, value, r, 0 AS visitors, 0 AS visits FROM ranked WHERE r <= 20 UNION ALL SELECT -1, NULL,"

@@ -18,6 +18,8 @@ import io.footfall.query.SqlText;
  * The touch rows are the session's reportable rows at that instant: a known visit's from {@code visit_touch} when the
  * instant is its first (always so for first-click) or one of its first seven ({@code early}), other known visits' from
  * their events at that instant, and the checked visits' rows read above.
+ * First-click reads the per-session rollup ({@code session_touch}, V42) first and this per-visit path only for the sessions
+ * it does not settle (see {@code firstClick}).
  * Expects a CTE {@code conv (session_id, max_dt, ...)}; defines {@code pend}, {@code cr}, {@code model (session_id, at)} and
  * {@code touch} ({@link #TOUCH_COLUMNS}).
  */
