@@ -67,16 +67,20 @@ public final class Attribution {
 
         SqlText with = new SqlText().add("WITH ");
         if (rollup) {
-            // the step's rows once, for the conversions and the total (the plain path reads them twice)
-            with.add("steps AS MATERIALIZED (SELECT e.session_id, e.visit_id, e.created_at FROM event e").addAll(scope.where(type))
-                    .add(" AND ").addAll(step.condition("e")).add("), ");
-        }
-        if (currency == null && rollup) {
-            with.add("conv AS (SELECT s.session_id, max(s.created_at) AS max_dt FROM steps s GROUP BY s.session_id)");
+            // the step's rows once, per visit (its sessions' conversions and the total's visits and rows in one pass, no distinct
+            // counts), then per session; the plain path reads them twice
+            with.add("sv AS (SELECT e.visit_id, any_value(e.session_id) AS session_id, max(e.created_at) AS max_dt, count(*) AS n FROM event e")
+                    .addAll(scope.where(type)).add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.visit_id), ")
+                    .add("stepsum AS MATERIALIZED (SELECT sv.session_id, max(sv.max_dt) AS max_dt, sum(sv.n)::BIGINT AS views, count(*) AS visits"
+                            + " FROM sv GROUP BY sv.session_id), tot AS MATERIALIZED (SELECT coalesce(sum(views), 0) AS views, count(*) AS sessions,"
+                            + " coalesce(sum(visits), 0) AS visits FROM stepsum)")
+                    // narrow rows: conv is held while the rest of the statement runs (a 512 MiB MEMORY_LIMIT gives DuckDB 80 MiB)
+                    .add(currency == null ? ", conv AS MATERIALIZED (SELECT session_id, max_dt FROM stepsum)" : ", ");
         } else if (currency == null) {
             with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
                     .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
-        } else {
+        }
+        if (currency != null) {
             // without filters the payments come from their rollup (the plain ones otherwise: their rows carry no filter columns)
             with.addAll(rollup && RevenueRollup.covers(scope) ? RevenueRollup.payments(store, scope, currency) : Payments.cte(scope, currency))
                     .add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
@@ -99,27 +103,31 @@ public final class Attribution {
 
     /**
      * The lists and the total, over CTEs {@code conv} and {@code touch} in {@code with}; with {@code inlineTotal} the total is
-     * a row {@code k = -1} of the same statement, counted over CTE {@code steps}.
+     * a row {@code k = -1} of the same statement, from CTE {@code tot} (the step's rows summed per visit, then session).
      */
     private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step,
                                               boolean inlineTotal) throws SQLException {
 
-        String value = currency == null ? "count(DISTINCT t.session_id)" : "sum(c.value)";
-        String join = currency == null ? "" : " JOIN conv c ON c.session_id = t.session_id";
         List<String> keys = new ArrayList<>(List.of("referrer", "paidAds"));
         keys.addAll(UTM);
         List<String> names = new ArrayList<>(List.of("t.referrer", "t.paid"));
         for (String u : UTM) names.add("t." + u);
-        SqlText sql = new SqlText().addAll(with).add(", named AS (");
+        // One aggregate over the seven lists' (list, name) rows rather than seven aggregates (and seven joins with conv) fed at
+        // once: their hash tables together did not fit DuckDB's share of a 512 MiB MEMORY_LIMIT. Visitors are distinct sessions
+        // per name (a session may have several touch rows); revenue sums the conversion's value per touch row.
+        SqlText sql = new SqlText().addAll(with);
+        if (currency != null) sql.add(", tv AS (SELECT t.*, c.value FROM touch t JOIN conv c ON c.session_id = t.session_id)");
+        sql.add(", named AS (SELECT k, name, " + (currency == null ? "count(*)" : "sum(value)") + " AS value FROM ("
+                + (currency == null ? "SELECT DISTINCT k, name, session_id FROM (" : ""));
         for (int i = 0; i < keys.size(); i++) {
-            sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS k, " + names.get(i) + " AS name, " + value
-                    + " AS value FROM touch t" + join + " GROUP BY 2");
+            sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS k, " + names.get(i) + " AS name, "
+                    + (currency == null ? "t.session_id" : "t.value") + " FROM " + (currency == null ? "touch" : "tv") + " t WHERE " + names.get(i) + " <> ''");
         }
-        sql.add("), ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r"
-                + " FROM named WHERE name <> '')");
+        sql.add(currency == null ? ") b) d GROUP BY k, name" : ") b GROUP BY k, name"); // aliases: PostgreSQL wants them
+        sql.add("), ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r FROM named)");
         if (inlineTotal) {
-            sql.add(" SELECT k, name, value, r, 0 AS visitors, 0 AS visits FROM ranked WHERE r <= 20 UNION ALL SELECT -1, NULL, count(*), 0,"
-                    + " count(DISTINCT s.session_id), count(DISTINCT s.visit_id) FROM steps s ORDER BY k, r");
+            sql.add(" SELECT k, name, value, r, 0 AS visitors, 0 AS visits FROM ranked WHERE r <= 20 UNION ALL SELECT -1, NULL,"
+                    + " views, 0, sessions, visits FROM tot ORDER BY k, r");
         } else {
             sql.add(" SELECT k, name, value FROM ranked WHERE r <= 20 ORDER BY k, r");
         }

@@ -45,6 +45,7 @@ class RollupUpgradeTest {
                         st.execute("DELETE FROM visit_journey"); // V35
                         st.execute("DELETE FROM journey_item");
                         st.execute("DELETE FROM visit_touch"); // V40
+                        st.execute("DELETE FROM session_touch"); // V42
                     }
                     return null;
                 });
@@ -74,6 +75,11 @@ class RollupUpgradeTest {
             assertThat(again.count("SELECT count(*) FROM visit_touch WHERE instants = [TIMESTAMP '2026-03-07 08:00:00', TIMESTAMP '2026-03-07 09:10:00']"
                     + " AND len(early) = 1 AND early[1].ts = TIMESTAMP '2026-03-07 08:00:00' AND early[1].u.referrer = 't.co'")).isEqualTo(1);
             assertThat(again.count("SELECT sum(len(early)) FROM visit_touch")).isEqualTo(1);
+            // V42: one row per session at its first instant, the 08:00 view's referrer its one touch row
+            assertThat(again.count("SELECT count(*) FROM session_touch")).isEqualTo(again.count("SELECT count(DISTINCT session_id) FROM event"));
+            assertThat(again.count("SELECT count(*) FROM session_touch WHERE len(touches) = 1 AND touches[1].referrer = 't.co'"
+                    + " AND first_at = TIMESTAMP '2026-03-07 08:00:00'")).isEqualTo(1);
+            assertThat(again.count("SELECT sum(len(touches)) FROM session_touch")).isEqualTo(1);
             assertThat(answers(again, site, query)).isEqualTo(before)
                     .contains("[{\"x\":\"/a\",\"y\":2},{\"x\":\"/b\",\"y\":1}]");
         } finally {

@@ -110,9 +110,25 @@ class AttributionBreakdownRollupTest {
         touchRollupMatchesEvents("re-shipped hits folded");
         assertThat(server.count("SELECT count(*) FROM visit_touch WHERE website_id = ? AND len(touches) > 1", website))
                 .as("visits with several touch rows at their first instant").isPositive();
+
         assertThat(server.count("SELECT count(*) FROM visit WHERE website_id = ? AND mixed", website)).as("mixed visits").isPositive();
         assertThat(compared[0]).as("attribution comparisons with rows").isGreaterThan(60);
         assertThat(compared[1]).as("breakdown comparisons with rows").isGreaterThan(40);
+    }
+
+    /** A website reset deletes its touch rows (per visit and per session) and leaves other websites' alone. */
+    @Test
+    void aWebsiteResetDeletesItsTouchRows() throws Exception {
+        UUID other = UUID.fromString(server.createWebsite("Other", "example.org"));
+        server.append(GeneratedTraffic.hits(other, 20, 3).toArray(CollectedHit[]::new));
+        server.fold();
+        assertThat(server.count("SELECT count(*) FROM session_touch WHERE website_id = ?", other)).isGreaterThan(5);
+        assertThat(server.count("SELECT count(*) FROM visit_touch WHERE website_id = ?", other)).isGreaterThan(5);
+        long others = server.count("SELECT count(*) FROM session_touch WHERE website_id <> ?", other);
+        store.deleteWebsiteData(other);
+        assertThat(server.count("SELECT count(*) FROM session_touch WHERE website_id = ?", other)).isZero();
+        assertThat(server.count("SELECT count(*) FROM visit_touch WHERE website_id = ?", other)).isZero();
+        assertThat(server.count("SELECT count(*) FROM session_touch WHERE website_id <> ?", other)).isEqualTo(others);
     }
 
     private void compare(Random r, int[] compared, String stage) throws Exception {
@@ -170,6 +186,15 @@ class AttributionBreakdownRollupTest {
                 + " u.referrer, u.paid, u.utm_source, u.utm_medium, u.utm_campaign, u.utm_content, u.utm_term))), ';'), '') AS touches"
                 + " FROM visit_touch WHERE website_id = ? ORDER BY visit_id", website);
         assertThat(actual).as(stage + ": visit_touch against the events").isEqualTo(expected);
+        // V42: per session, its first instant and the touch values of its rows there (across its visits)
+        var expectedSessions = server.query("WITH r AS (SELECT session_id, created_at, " + values + " AS v FROM event WHERE website_id = ? AND event_type IN (1, 2, 3, 4)),"
+                + " s AS (SELECT session_id, min(created_at) AS f FROM r GROUP BY session_id)"
+                + " SELECT s.session_id, s.f AS first_at, coalesce(array_to_string(list_sort(list(r.v) FILTER (WHERE r.created_at = s.f"
+                + " AND r.v <> '||||||')), ';'), '') AS touches FROM s JOIN r ON r.session_id = s.session_id GROUP BY ALL ORDER BY s.session_id", website);
+        var actualSessions = server.query("SELECT session_id, first_at, coalesce(array_to_string(list_sort(list_transform(touches, lambda u: concat_ws('|',"
+                + " u.referrer, u.paid, u.utm_source, u.utm_medium, u.utm_campaign, u.utm_content, u.utm_term))), ';'), '') AS touches"
+                + " FROM session_touch WHERE website_id = ? ORDER BY session_id", website);
+        assertThat(actualSessions).as(stage + ": session_touch against the events").isEqualTo(expectedSessions);
         assertThat(expected.stream().filter(m -> !m.get("touches").toString().isEmpty()).count()).as(stage + ": visits with touches").isPositive();
         // V41: the first seven distinct instants, and the rows at them that carry touch values (ts|values, sorted)
         var expectedEarly = server.query("WITH r AS (SELECT visit_id, created_at, " + values + " AS v FROM event WHERE website_id = ? AND event_type IN (1, 2, 3, 4)),"

@@ -18,6 +18,8 @@ import io.footfall.query.SqlText;
  * The touch rows are the session's reportable rows at that instant: a known visit's from {@code visit_touch} when the
  * instant is its first (always so for first-click) or one of its first seven ({@code early}), other known visits' from
  * their events at that instant, and the checked visits' rows read above.
+ * First-click reads the per-session rollup ({@code session_touch}, V42) first and this per-visit path only for the sessions
+ * it does not settle (see {@code firstClick}).
  * Expects a CTE {@code conv (session_id, max_dt, ...)}; defines {@code pend}, {@code cr}, {@code model (session_id, at)} and
  * {@code touch} ({@link #TOUCH_COLUMNS}).
  */
@@ -44,36 +46,30 @@ public final class AttributionRollup {
     public static SqlText ctes(VisitRollup visits, EventScope scope, boolean first) {
         var p = scope.params();
         Object site = scope.websiteId();
-        String empty = "SELECT NULL::UUID AS session_id, NULL::UUID AS visit_id, NULL::TIMESTAMP AS at, NULL::" + TouchSpans.VALUES + " AS u WHERE false";
+        // first-click tells the checked rows not folded yet (tail) from the others: session_touch holds only folded rows
+        String tail = first ? ", e.ingest_seq > (SELECT folded_seq FROM rollup_state) AS tail" : "";
+        String empty = "SELECT NULL::UUID AS session_id, NULL::UUID AS visit_id, NULL::TIMESTAMP AS at, NULL::" + TouchSpans.VALUES + " AS u"
+                + (first ? ", false AS tail" : "") + " WHERE false";
         SqlText sql = new SqlText().add(", ").addAll(visits.pendingCte())
                 // the converting sessions' rows in checked visits, with their touch values
                 .add(", cr AS MATERIALIZED (SELECT r.* FROM (")
-                .addAll(visits.checkedRows("e.session_id, e.visit_id, e.created_at AS at, " + TouchSpans.values("e") + " AS u", empty))
+                .addAll(visits.checkedRows("e.session_id, e.visit_id, e.created_at AS at, " + TouchSpans.values("e") + " AS u" + tail, empty))
                 .add(") r WHERE r.session_id IN (SELECT session_id FROM conv))");
-        if (first) {
-            // the sessions' earliest known first instants (one narrow row per session), then the touch rows of the visits starting at the
-            // session's instant read again: the visits' lists do not go through the grouping
-            sql.add(", kv AS MATERIALIZED (SELECT t.session_id, min(t.first_at) AS at FROM visit_touch t"
-                            + " WHERE t.session_id IN (SELECT session_id FROM conv)").addAll(visits.known("t")).add(" GROUP BY t.session_id)")
-                    .add(", model AS (SELECT x.session_id, min(x.at) AS at FROM (SELECT k.session_id, k.at FROM kv k UNION ALL SELECT r.session_id, r.at FROM cr r) x"
-                            + " GROUP BY x.session_id)")
-                    .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM (SELECT t.session_id, unnest(t.touches) AS u FROM visit_touch t"
-                            + " JOIN model m ON m.session_id = t.session_id AND m.at = t.first_at WHERE len(t.touches) > 0").addAll(visits.known("t")).add(")")
-                    .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
-            return sql;
-        }
+        if (first) return sql.addAll(firstClick(visits, site, p.startAt(), p.endAt()));
         // The converting sessions' known visits starting before their last conversion, read once, each with its own latest row
         // before the conversion when its first seven instants tell it (rolled: it ended before, has fewer instants, or its
         // seventh is not before), and the touch rows at that row when they are among the seven instants' rows (early).
         String at = "CASE WHEN t.last_at < c.max_dt THEN t.last_at ELSE list_max(list_filter(t.instants, lambda i: i < c.max_dt)) END";
-        sql.add(", kv AS MATERIALIZED (SELECT *, rolled AND own_at <= list_last(instants) AS early, CASE WHEN rolled AND own_at <= list_last(instants)"
+        // (kv keeps narrow columns only: the visits' lists stay out of the materialized rows, which must fit a small memory limit)
+        sql.add(", kv AS MATERIALIZED (SELECT session_id, visit_id, first_at, last_at, max_dt, rolled, own_at, instants[" + TouchSpans.EARLY + "] AS lo,"
+                        + " rolled AND own_at <= list_last(instants) AS early, CASE WHEN rolled AND own_at <= list_last(instants)"
                         + " THEN list_transform(list_filter(tearly, lambda x: x.ts = own_at), lambda x: x.u) END AS touches FROM ("
                         + "SELECT t.session_id, t.visit_id, t.first_at, t.last_at, t.instants, t.early AS tearly, c.max_dt,"
                         + " t.last_at < c.max_dt OR len(t.instants) < " + TouchSpans.EARLY + " OR t.instants[" + TouchSpans.EARLY + "] >= c.max_dt AS rolled, " + at + " AS own_at"
                         + " FROM visit_touch t JOIN conv c ON c.session_id = t.session_id WHERE t.first_at < c.max_dt").addAll(visits.known("t")).add("))")
                 .add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM (SELECT k.session_id, k.own_at AS at FROM kv k WHERE k.rolled")
                 // known visits whose first seven instants all lie before the conversion: their later rows from events
-                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT k.visit_id, k.instants[" + TouchSpans.EARLY + "] AS lo, k.max_dt FROM kv k WHERE NOT k.rolled)"
+                .add(" UNION ALL SELECT e.session_id, e.created_at FROM event e JOIN (SELECT k.visit_id, k.lo, k.max_dt FROM kv k WHERE NOT k.rolled)"
                         + " d ON e.visit_id = d.visit_id AND e.created_at >= d.lo AND e.created_at < d.max_dt"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
@@ -88,6 +84,43 @@ public final class AttributionRollup {
                         + " AND NOT k.early WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + REPORTABLE, site, p.startAt(), p.endAt())
                 .addAll(visits.measuredRows("e"))
                 .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at)");
+        return sql;
+    }
+
+    /**
+     * First-click's model and touch rows. A converting session whose folded first instant ({@code session_touch.first_at})
+     * lies in the range is <em>rolled</em>: every folded row of it in the range is at or after that instant, so its touch
+     * is there (its {@code touches}) unless a row not folded yet (tail, from {@code cr}) is earlier, and rows of the tail at
+     * the touch instant add to it. The other converting sessions (started before the range, or only in the tail) take the
+     * per-visit path: their known visits' earliest first instants ({@code visit_touch}) and their checked visits' rows.
+     */
+    private static SqlText firstClick(VisitRollup visits, Object site, Object start, Object end) {
+        String rolled = "session_touch s WHERE s.website_id = ? AND s.first_at BETWEEN ? AND ?";
+        SqlText sql = new SqlText()
+                // the converting sessions not rolled (conv builds; only those rows are kept: few, as a rule)
+                .add(", sb AS MATERIALIZED (SELECT c.session_id FROM (SELECT s.session_id FROM " + rolled + ") s RIGHT JOIN conv c"
+                        + " ON c.session_id = s.session_id WHERE s.session_id IS NULL)", site, start, end)
+                // the rolled sessions' earliest tail rows, with their folded first instant (few: the tail is small; its rows build)
+                .add(", tm AS MATERIALIZED (SELECT r.session_id, min(r.at) AS at, any_value(s.first_at) AS f FROM session_touch s"
+                        + " JOIN (SELECT c.session_id, c.at FROM cr c WHERE c.tail) r ON r.session_id = s.session_id"
+                        + " WHERE s.website_id = ? AND s.first_at BETWEEN ? AND ? GROUP BY r.session_id)", site, start, end)
+                .add(", kv AS MATERIALIZED (SELECT t.session_id, min(t.first_at) AS at FROM visit_touch t"
+                        + " WHERE t.session_id IN (SELECT session_id FROM sb)").addAll(visits.known("t")).add(" GROUP BY t.session_id)")
+                // the instant of every session the rollup does not settle alone: not rolled, or rolled with tail rows
+                .add(", model AS MATERIALIZED (SELECT x.session_id, min(x.at) AS at FROM (SELECT k.session_id, k.at FROM kv k"
+                        + " UNION ALL SELECT r.session_id, r.at FROM cr r WHERE r.session_id IN (SELECT session_id FROM sb)"
+                        + " UNION ALL SELECT t.session_id, least(t.f, t.at) FROM tm t) x GROUP BY x.session_id)")
+                .add(", touch AS (SELECT session_id, " + UNPACKED + " FROM ("
+                        // rolled sessions whose tail rows (if any) are not earlier: their folded rows at the first instant
+                        + "SELECT s.session_id, unnest(s.touches) AS u FROM " + rolled + " AND s.session_id IN (SELECT session_id FROM conv)"
+                        + " AND len(s.touches) > 0 AND s.session_id NOT IN (SELECT t.session_id FROM tm t WHERE t.at < t.f)", site, start, end)
+                // the other sessions' known visits starting at the session's instant
+                .add(" UNION ALL SELECT t.session_id, unnest(t.touches) AS u FROM visit_touch t JOIN (SELECT m.session_id, m.at FROM model m"
+                        + " WHERE m.session_id IN (SELECT session_id FROM sb)) m ON m.session_id = t.session_id AND m.at = t.first_at"
+                        + " WHERE len(t.touches) > 0").addAll(visits.known("t")).add(")")
+                // checked rows at the instant: all of them for sessions not rolled, the tail's for rolled ones
+                .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + " FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at"
+                        + " WHERE r.tail OR r.session_id IN (SELECT session_id FROM sb))");
         return sql;
     }
 }

@@ -30,6 +30,8 @@ public final class BulkLoads {
         steps.addAll(JourneySpans.rebuild(Narrowing.ALL));
         steps.add("DELETE FROM visit_touch");
         steps.addAll(TouchSpans.rebuild(Narrowing.ALL));
+        steps.add("DELETE FROM session_touch");
+        steps.addAll(SessionTouches.rebuild(Narrowing.ALL));
         steps.add("DELETE FROM revenue_event");
         steps.addAll(RevenueSpans.rebuild(Narrowing.ALL));
         steps.add("DELETE FROM funnel_row");

@@ -91,8 +91,10 @@ public final class ReshipRepair {
                     HourSpans.rebuild(n),
                     "DELETE FROM session_event WHERE " + n.in("session_id"),
                     EventSpans.rebuildSessions(n),
-                    FunnelRows.delete(n)));
+                    FunnelRows.delete(n),
+                    "DELETE FROM session_touch WHERE " + n.in("session_id")));
             rebuild.addAll(FunnelRows.rebuild(n));
+            rebuild.addAll(SessionTouches.rebuild(n)); // from visit_touch, rebuilt above
             rebuild.addAll(ValueSpans.delete(n));
             rebuild.addAll(ValueSpans.rebuild(n));
             rebuild.addAll(SessionDataSpans.followRebuild(n));

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The rollups as a whole (visit, visit_value_* and their day sums, session_span, session_value_* and their day counts, session_hour, session_event, visit_event, event_hour, event_type_hour, visit_journey, visit_touch, revenue_event, funnel_row): they hold the events of
+ * The rollups as a whole (visit, visit_value_* and their day sums, session_span, session_value_* and their day counts, session_hour, session_event, visit_event, event_hour, event_type_hour, visit_journey, visit_touch, session_touch, revenue_event, funnel_row): they hold the events of
  * batches up to {@code rollup_state.folded_seq}; newer events form the <em>tail</em>. Readers see the tail
  * through views named like the rollup plus {@code _pending} (what each fold would add); a fold merges the
  * tail into every rollup and moves folded_seq in one transaction, so a crash never leaves them half done.
@@ -85,6 +85,7 @@ public final class Rollups {
         tables.add("event_hour");
         tables.add("visit_journey");
         tables.add("visit_touch");
+        tables.add("session_touch");
         tables.add("revenue_event");
         tables.addAll(FunnelRows.TABLES);
         tables.add(RollupTotals.EVENT_TYPE_HOURS.name());
@@ -104,7 +105,7 @@ public final class Rollups {
     }
 
     /**
-     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35, V38, V39, V40) from the events already
+     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35, V38, V39, V40, V42) from the events already
      * stored: once, while they are empty. (V34 fills its UTM kinds itself: a site without UTM values keeps them empty.)
      */
     public static void fillIfNew(Connection c) throws SQLException {
@@ -124,6 +125,8 @@ public final class Rollups {
         fillIfEmpty(c, "event_hour", "event_type = 2", java.util.List.of(EventHours.REBUILD));
         fillIfEmpty(c, "visit_journey", JourneySpans.REPORTABLE, JourneySpans.rebuild(Narrowing.ALL));
         fillIfEmpty(c, "visit_touch", TouchSpans.REPORTABLE, TouchSpans.rebuild(Narrowing.ALL));
+        // V42: from visit_touch (filled above)
+        fillIfEmpty(c, "session_touch", TouchSpans.REPORTABLE, SessionTouches.rebuild(Narrowing.ALL));
         // V38: payments are custom events with revenue data (a store with revenue data but no valid payment checks again at each start)
         fillIfEmpty(c, "revenue_event", "event_type = 2 AND event_id IN (SELECT event_id FROM event_data WHERE data_key = 'currency')",
                 RevenueSpans.rebuild(Narrowing.ALL));

@@ -91,7 +91,7 @@ final class TouchSpans {
     /** The first {@link #EARLY} instants of stored row {@code v} and tail row {@code d} together. */
     private static final String MERGED_INSTANTS = "list_sort(list_distinct(list_concat(v.instants, d.instants)))[1:" + EARLY + "]";
 
-    /** Merges the tail's reportable rows into visit_touch. */
+    /** Merges the tail's reportable rows into visit_touch and session_touch. */
     static void fold(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE touch_delta AS " + spans(Rollups.TAIL + " r WHERE r." + REPORTABLE));
@@ -103,6 +103,8 @@ final class TouchSpans {
                     + " FROM touch_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
             st.execute("INSERT INTO visit_touch SELECT d.* FROM touch_delta d WHERE NOT EXISTS (SELECT 1 FROM visit_touch v"
                     + " WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id) ORDER BY d.first_at");
+            // the sessions' first instants follow from the same tail visits
+            SessionTouches.fold(st, "touch_delta");
             st.execute("DROP TABLE touch_delta");
         }
     }
