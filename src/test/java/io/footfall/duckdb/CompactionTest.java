@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code ./footfall compact}: a store whose website was reset (its rows deleted, the file as large as before) is
  * rewritten into a smaller file with every table's rows, and a server started on it answers as before; while a
- * server holds the store, compaction refuses and leaves it as it was. A fresh store's blocks are bit-packed from its
- * first checkpoint, and so are the compacted file's.
+ * server holds the store, compaction refuses and leaves it as it was. The copy is written with the server's storage
+ * settings (no bit-packing: it slows scans).
  */
 class CompactionTest {
     static final String RANGE = TestServer.range("2026-03-01T00:00:00Z", "2026-03-09T23:59:59Z");
@@ -116,9 +116,8 @@ class CompactionTest {
         }
         Map<String, Long> rows = counts(file);
         assertThat(rows.get("main.event")).isEqualTo(6_001);
-        // a fresh store's blocks are bit-packed from its first checkpoint (timestamps: 8 bytes a value otherwise)
-        assertThat(compressions(file, "event", "created_at")).contains("BitPacking");
-        assertThat(compressions(file, "visit_value_path", "first_at")).contains("BitPacking");
+        // bit-packing stays off (it slows every scan): the server's blocks and the copy's are written alike
+        assertThat(compressions(file, "event", "created_at")).doesNotContain("BitPacking").isNotEmpty();
         long size = Files.size(file);
 
         DuckDbCompaction.Result result = DuckDbCompaction.compact(file, "256MB", 1);
@@ -127,7 +126,7 @@ class CompactionTest {
         assertThat(result.bytesBefore()).isEqualTo(size);
         assertThat(Files.size(file)).isEqualTo(result.bytesAfter()).isLessThan(size / 2);
         assertThat(counts(file)).isEqualTo(rows);
-        assertThat(compressions(file, "event", "created_at")).contains("BitPacking");
+        assertThat(compressions(file, "event", "created_at")).doesNotContain("BitPacking").isNotEmpty();
         assertThat(dir.resolve("footfall.duckdb.bak")).doesNotExist();
         assertThat(dir.resolve("footfall.duckdb.compact")).doesNotExist();
         try (TestServer server = TestServer.start(dir, Map.of())) {

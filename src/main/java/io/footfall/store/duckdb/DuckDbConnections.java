@@ -82,12 +82,11 @@ public final class DuckDbConnections implements Connections {
 
     /** How blocks are written (at every checkpoint, and by {@link DuckDbCompaction}'s copy). */
     static void storageSettings(Statement st) throws SQLException {
-        // Every method DuckDB has, bit-packing included (until h20-disk it was disabled for the UUID columns' sake, which
-        // left every timestamp and integer column 8 or 4 bytes a value: 378 B/event on the 11.2 M-event bench data, 270
-        // with it). Random UUIDs stay uncompressed either way; only website_id is bit-packed (runs of one value), which
-        // costs a filter on it ~15 ns a row of CPU (docs/benchmarks.md, h20-disk). Applies to blocks written from now on;
-        // `./footfall compact` rewrites a store written before.
-        st.execute("SET GLOBAL disabled_compression_methods = ''");
+        // No bit-packing. It would shrink timestamp and integer columns (378 -> 259 B/event on the 11.2 M-event bench
+        // data with compaction), but every scan then pays for unpacking: on a quiet machine the dashboard reads of a
+        // bit-packed copy took 1.3-1.8x as long (entry 33 -> 58 ms over 90 days, past the 50 ms goal; h20-disk and
+        // "Integration" in docs/benchmarks.md). Random UUIDs gain nothing from it either way.
+        st.execute("SET GLOBAL disabled_compression_methods = 'bitpacking'");
     }
 
     @Override
