@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Events in the embedded DuckDB file, and the rollups kept beside them. A batch goes in through
  * {@link BatchAppender} inside one transaction, so it is all-or-nothing and durable on commit; {@link FoldSchedule}
- * decides when the tail is folded into the rollups; {@link ReshipRepair} keeps them exact when a crash's hits are
+ * decides when the tail is folded into the rollups (in writes of their own, after the append has committed); {@link ReshipRepair} keeps them exact when a crash's hits are
  * shipped again.
  */
 public final class DuckDbEventStore implements EventStore {
@@ -85,7 +85,7 @@ public final class DuckDbEventStore implements EventStore {
             nextSeq++;
             return null;
         });
-        folds.afterCommit();
+        folds.afterCommit(); // a fold, if due, is a write of its own: its failure leaves this batch stored
     }
 
     @Override

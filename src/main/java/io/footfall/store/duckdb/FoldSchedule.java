@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * When the tail is folded into the rollups: after an append once it holds {@link #FOLD_ROWS} events or the last
- * fold is {@link #FOLD_NANOS} old, and from a background thread a few seconds after appends pause (a burst, then
- * a dashboard), so reads do not keep paying for a tail. Remembers which websites have a tail, so readers skip
- * the tail lookups for the others, and lets reads hold new folds back ({@link #hold}).
+ * When the tail is folded into the rollups: after an append has committed, once the tail holds {@link #FOLD_ROWS}
+ * events or the last fold is {@link #FOLD_NANOS} old, and from a background thread a few seconds after appends pause
+ * (a burst, then a dashboard), so reads do not keep paying for a tail. A fold is always a write of its own: when it
+ * fails (DuckDB out of memory at a small memory limit) the appends still commit, readers stay exact over the longer
+ * tail, and the fold is tried again after a back-off. Remembers which websites have a tail, so readers skip the tail
+ * lookups for the others, and lets reads hold new folds back ({@link #hold}).
  */
 final class FoldSchedule {
     /**
@@ -23,6 +25,9 @@ final class FoldSchedule {
      */
     static final int FOLD_ROWS = 100_000;
     static final long FOLD_NANOS = 30_000_000_000L;
+    /** The first wait after a failed fold; it doubles with each failure in a row, up to {@link #MAX_BACKOFF_NANOS}. */
+    static final long FIRST_BACKOFF_NANOS = 1_000_000_000L;
+    static final long MAX_BACKOFF_NANOS = 60_000_000_000L;
     private static final System.Logger LOG = System.getLogger(FoldSchedule.class.getName());
 
     private final DuckDbConnections db;
@@ -40,8 +45,9 @@ final class FoldSchedule {
     private final ConcurrentHashMap<UUID, Long> tail = new ConcurrentHashMap<>();
     /** Reads holding back new folds; folds start only while this is zero. */
     private final AtomicInteger holds = new AtomicInteger();
-    /** Set by a fold inside a write: batches up to it are folded once that write commits. */
-    private long foldedThrough = -1;
+    /** Folds that failed in a row, and when the next may start (back-off); a fold that commits resets both. */
+    private volatile int failures;
+    private volatile long retryAt;
     private volatile long lastAppend = System.nanoTime();
     private volatile long pendingRows = -1;
     private volatile long lastFold = System.nanoTime();
@@ -71,14 +77,17 @@ final class FoldSchedule {
                 Thread.sleep(1000);
                 long now = System.nanoTime();
                 boolean paused = idleFoldNanos > 0 && now - lastAppend > idleFoldNanos && now - lastFold > 3 * idleFoldNanos;
-                if (!tail.isEmpty() && holds.get() == 0 && (paused || now - lastFold > maxFoldAgeNanos)) foldNow();
+                if (!tail.isEmpty() && mayStart(now) && (paused || now - lastFold > maxFoldAgeNanos)) tryFold();
+                if (db.isClosed()) return;
             } catch (InterruptedException e) {
                 return;
-            } catch (SQLException | RuntimeException e) {
-                if (db.isClosed()) return;
-                LOG.log(System.Logger.Level.WARNING, "folding the rollups failed; retrying later", e);
             }
         }
+    }
+
+    /** No read holds folds back, and the back-off after a failed fold is over. */
+    private boolean mayStart(long now) {
+        return holds.get() == 0 && (failures == 0 || now - retryAt >= 0);
     }
 
     boolean hasTail(UUID websiteId) {
@@ -88,43 +97,59 @@ final class FoldSchedule {
     /** Inside the write of a batch numbered {@code seq}, before its rows go in: its websites now have a tail. */
     void beforeBatch(List<UUID> websites, long seq) {
         lastAppend = System.nanoTime();
-        foldedThrough = -1;
         for (UUID w : websites) tail.merge(w, seq, Math::max);
     }
 
-    /** Inside the write of a batch with {@code events} events, after its rows went in: folds when the tail is due. */
+    /** Inside the write of a batch with {@code events} events, after its rows went in: counts the tail. */
     void afterBatch(Connection c, int events) throws SQLException {
         if (events == 0) return;
         if (pendingRows < 0) pendingRows = Rollups.tailSize(c);
         else pendingRows += events;
-        if (holds.get() == 0 && (pendingRows >= FOLD_ROWS || System.nanoTime() - lastFold > maxFoldAgeNanos)) fold(c);
     }
 
-    /** Folds the whole tail now, in a write of its own. */
+    /**
+     * After a batch's write has committed: folds when the tail is due, in a write of its own, so that a failing
+     * fold never fails or rolls back the append. A failure is logged and the fold tried again after a back-off.
+     */
+    void afterCommit() {
+        long now = System.nanoTime();
+        if (mayStart(now) && (pendingRows >= FOLD_ROWS || now - lastFold > maxFoldAgeNanos)) tryFold();
+    }
+
+    private void tryFold() {
+        try {
+            foldNow();
+        } catch (SQLException | RuntimeException e) {
+            if (db.isClosed()) return;
+            int failed = ++failures;
+            long backoff = Math.min(FIRST_BACKOFF_NANOS << Math.min(failed - 1, 20), MAX_BACKOFF_NANOS);
+            retryAt = System.nanoTime() + backoff;
+            LOG.log(System.Logger.Level.WARNING, "folding the rollups failed (" + failed + " in a row); appends go on, reads stay exact"
+                    + " over the unfolded tail; next try in " + backoff / 1_000_000_000L + " s", e);
+        }
+    }
+
+    /** Folds the whole tail now, in a write of its own; then forgets the websites whose tail it folded. */
     void foldNow() throws SQLException {
-        db.write(c -> {
-            foldedThrough = -1;
-            fold(c);
-            return null;
-        });
-        afterCommit();
+        long folded;
+        try {
+            folded = db.write(this::fold);
+        } catch (SQLException | RuntimeException e) {
+            pendingRows = -1; // recounted at the next append: the failed write may have counted a tail it did not fold
+            throw e;
+        }
+        failures = 0;
+        lastFold = System.nanoTime();
+        tail.entrySet().removeIf(e -> e.getValue() <= folded);
     }
 
-    private void fold(Connection c) throws SQLException {
+    private long fold(Connection c) throws SQLException {
         long start = System.nanoTime();
         db.fenceThisCommit();
-        foldedThrough = Rollups.fold(c);
+        long folded = Rollups.fold(c);
         if (io.footfall.store.SqlTrace.on()) System.err.printf(java.util.Locale.ROOT, "fold %.1f ms: %d events%n", (System.nanoTime() - start) / 1e6, pendingRows);
-        pendingRows = 0;
-        lastFold = System.nanoTime();
-    }
-
-    /** After a write that may have folded has committed: forget websites whose tail it folded. */
-    void afterCommit() {
-        long folded = foldedThrough;
-        if (folded < 0) return;
-        foldedThrough = -1;
-        tail.entrySet().removeIf(e -> e.getValue() <= folded);
+        pendingRows = 0; // appends wait for this write to commit, and a failed commit sets -1 above
+        return folded;
     }
 
     /** Holds new folds back until {@link #release}, after the one under way (if any) has committed. */
