@@ -56,6 +56,20 @@ export async function compareChecks({ page, BASE, website, LONG, check, shot, ov
   check('compare: the long path is one cut line with its whole name as tooltip', (await longCell.count()) === 1 && (await longCell.evaluate((e) => e.scrollWidth > e.clientWidth && e.getBoundingClientRect().height < 40)));
   await shot('r17-compare');
 
+  // A slow range B does not hold back A: B's stats answer is held until A's numbers are on screen.
+  let release;
+  const held = new Promise((r) => (release = r));
+  const bStats = `**/api/websites/${website}/stats?startAt=${Date.parse('2026-03-02T00:00:00Z')}&*`;
+  await page.route(bStats, async (r) => (await held, r.continue()));
+  await page.reload();
+  const aFirst = await page.waitForFunction(() => document.querySelector('[data-testid=compare-stats] tr[data-stat=views] td.a')?.textContent === '2', null, { timeout: 10_000 }).then(() => true, () => false);
+  const bThen = (await cell('views', 'b').innerText()).trim();
+  release();
+  check('compare: A\'s numbers show while B is still loading (B "…")', aFirst && bThen === '…', `A shown: ${aFirst}, B: ${bThen}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=compare-stats] tr[data-stat=views] td.b')?.textContent === '6', null, { timeout: 10_000 }).catch(() => {});
+  await page.unroute(bStats);
+  check('compare: then B and the change', (await row('views')) === '2|6|▼ 67%', await row('views'));
+
   // An empty previous range: March against 29 Jan – 28 Feb (no traffic): zeros and "new", never "…".
   await page.goto(url('2026-03-01', '2026-03-31'));
   await settled(3, 1);
