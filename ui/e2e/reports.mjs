@@ -12,6 +12,7 @@
 // JSON line {passed, checks, problems} on stdout; exits 1 when something failed.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { compareChecks } from './compare.mjs';
 
 const arg = (n, d) => {
   const i = process.argv.indexOf(`--${n}`);
@@ -254,6 +255,9 @@ async function main() {
     const longCell = page.locator(`[data-table=breakdown] .report-cell-label[title="${LONG}"]`);
     check('breakdown: the long path is one cut line with a tooltip', (await longCell.count()) === 1 && (await longCell.evaluate((e) => e.scrollWidth > e.clientWidth && e.getBoundingClientRect().height < 30)));
     await shot('r09-breakdown');
+
+    // Compare: two ranges side by side (e2e/compare.mjs).
+    await compareChecks({ page, BASE, website, LONG, check, shot, overflow, contrast });
 
     // Dark theme and a phone.
     await page.getByRole('button', { name: 'Switch theme' }).click();

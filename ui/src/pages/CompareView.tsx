@@ -16,6 +16,7 @@ import './mapAndCompare.css';
 
 const NAMES: StringKey[] = ['overview.visitors', 'overview.visits', 'overview.views', 'overview.bounceRate', 'overview.visitDuration'];
 const LISTS = ['path', 'entry', 'exit', 'title', 'referrer', 'channel', 'browser', 'os', 'device', 'country', 'region', 'city', 'language', 'event', 'utmSource', 'utmCampaign'];
+const STAT_KEYS = ['visitors', 'visits', 'views', 'bounceRate', 'visitDuration'];
 const MODES: CompareMode[] = ['prev', 'yoy', 'custom'];
 
 /**
@@ -32,6 +33,10 @@ export default function CompareView({ site }: { site: Website }) {
   const b = useMemo(() => rangeB(range, mode, range.tz, search.get('bfrom'), search.get('bto')), [range, mode, search]);
   const statsA = useApi<Stats>(`/websites/${site.id}/stats`, { startAt: range.startAt, endAt: range.endAt, ...fp });
   const statsB = useApi<Stats>(`/websites/${site.id}/stats`, { startAt: b.startAt, endAt: b.endAt, ...fp });
+  // Each column is drawn as soon as its own answer is in (the change once both are): the table is never as
+  // slow as the slower range.
+  const colA = statsA.data ? statCards(statsA.data, statsA.data) : null;
+  const colB = statsB.data ? statCards(statsB.data, statsB.data) : null;
   const cards = statsA.data && statsB.data ? statCards(statsA.data, statsB.data) : null;
   const hours = range.unit === 'hour' || range.unit === 'minute';
   const fmt = useMemo(() => new Intl.DateTimeFormat('en', { timeZone: range.tz, month: 'short', day: 'numeric', year: 'numeric', ...(hours ? { hour: 'numeric', minute: '2-digit' } : {}) }), [range.tz, hours]);
@@ -92,12 +97,14 @@ export default function CompareView({ site }: { site: Website }) {
           <tbody>
             {NAMES.map((n, i) => {
               const c = cards?.[i];
+              const a = colA?.[i];
+              const bv = colB?.[i];
               const tone = !c || c.change === null || c.change === 0 ? '' : (c.change > 0) === (c.good === 'up') ? 'good' : 'bad';
               return (
-                <tr key={n} data-stat={c?.key}>
+                <tr key={n} data-stat={STAT_KEYS[i]}>
                   <td>{t(n)}</td>
-                  <td className="a">{c ? formatStat(c.kind, c.value) : '…'}</td>
-                  <td className="b">{c ? formatStat(c.kind, c.previous) : '…'}</td>
+                  <td className="a">{a ? formatStat(a.kind, a.value) : '…'}</td>
+                  <td className="b">{bv ? formatStat(bv.kind, bv.value) : '…'}</td>
                   <td className={'change ' + tone}>{c ? changeLabel(c.change) : ''}</td>
                 </tr>
               );
@@ -118,8 +125,10 @@ function CompareList({ site, param, fallback, a, b, fp, params }: {
 }) {
   const { search } = useLocation();
   const type = LISTS.includes(search.get(param) ?? '') ? search.get(param)! : fallback;
-  const qa = useApi<Row[]>(`/websites/${site.id}/metrics`, { ...params, ...fp, startAt: a.startAt, endAt: a.endAt, type, limit: 10 });
-  const qb = useApi<Row[]>(`/websites/${site.id}/metrics`, { ...params, ...fp, startAt: b.startAt, endAt: b.endAt, type, limit: 10 });
+  // The lists wait for the stats table's two calls (deferred): sent together, the six calls shared the server
+  // and the table's numbers came last (a loaded machine: "…" for 6 s while one call alone took 0.6 s).
+  const qa = useApi<Row[]>(`/websites/${site.id}/metrics`, { ...params, ...fp, startAt: a.startAt, endAt: a.endAt, type, limit: 10 }, undefined, true);
+  const qb = useApi<Row[]>(`/websites/${site.id}/metrics`, { ...params, ...fp, startAt: b.startAt, endAt: b.endAt, type, limit: 10 }, undefined, true);
   const rows = useMemo(() => compareRows(qa.data ?? [], qb.data ?? []), [qa.data, qb.data]);
   const ready = qa.data && qb.data;
   return (

@@ -66,9 +66,9 @@ export function WebsitePage({ id, view, sub }: { id: string; view: string; sub?:
   const [menuOpen, setMenuOpen] = useState(false);
 
   if (site.error) return <ErrorBox error={site.error} onRetry={site.reload} />;
-  // The overview needs only the id to ask for its statistics: it starts drawing while the site loads (an
-  // unknown id answers 404 to those calls too, and "not found" replaces it once the site's answer is in).
-  const early = !site.data && site.loading && view === 'overview' ? ({ id, name: '', domain: '' } as Website) : null;
+  // The overview and Compare need only the id to ask for their statistics: they start drawing while the site
+  // loads (an unknown id answers 404 to those calls too, and "not found" replaces it once the site's answer is in).
+  const early = !site.data && site.loading && (view === 'overview' || view === 'compare') ? ({ id, name: '', domain: '' } as Website) : null;
   if (!site.data && site.loading && !early) return <Spinner />;
   if (!site.data && !early) return <p className="empty">{t('common.notFound')}</p>;
   const w = site.data ?? early!;
