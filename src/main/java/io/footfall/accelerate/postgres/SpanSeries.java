@@ -28,6 +28,8 @@ import java.util.List;
 final class SpanSeries {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration LAST_MICRO = HOUR.minusNanos(1_000);
+    /** More cut hours than this (half-hour zones over years) go to the reference: one index range each. */
+    private static final int MAX_CUT = 400;
 
     private SpanSeries() {
     }
@@ -35,36 +37,45 @@ final class SpanSeries {
     static PageviewSeries.Series run(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         if (!answers(p)) return null;
-        List<String> cut = cutHours(p);
+        List<Instant> cut = cutHours(p);
         Instant s = p.startAt();
         Instant e = p.endAt();
-        SqlText sql = new SqlText()
-                .add("WITH cut AS (SELECT c.h FROM unnest(string_to_array(?, ',')::timestamp[]) AS c(h)), t AS (SELECT ", String.join(",", cut))
+        // The cut hours' events as index ranges, one per hour (a join with the list let the planner read the whole range).
+        SqlText ranges = new SqlText().add("(");
+        for (int i = 0; i < cut.size(); i++) {
+            Instant h = cut.get(i);
+            ranges.add((i == 0 ? "" : " OR ") + "(e.created_at >= ? AND e.created_at < ?)", h, h.plus(HOUR));
+        }
+        ranges.add(cut.isEmpty() ? "false)" : ")");
+        String cutList = String.join(",", cut.stream().map(h -> LocalDateTime.ofInstant(h, ZoneOffset.UTC).toString().replace('T', ' ')).toList());
+        SqlText sql = new SqlText().add("WITH t AS (SELECT ")
                 .addAll(scope.bucket("r.hour"))
                 .add(" AS b, r.session_id, r.views FROM session_hour_view r WHERE r.website_id = ? AND r.hour >= ? AND r.hour <= ? "
-                        + "AND r.hour NOT IN (SELECT h FROM cut) UNION ALL SELECT ", scope.websiteId(), s.truncatedTo(ChronoUnit.HOURS), e)
+                        + "AND r.hour NOT IN (SELECT unnest(string_to_array(?, ',')::timestamp[])) UNION ALL SELECT ",
+                        scope.websiteId(), s.truncatedTo(ChronoUnit.HOURS), e, cutList)
                 .addAll(scope.bucket("e.created_at"))
-                .add(", e.session_id, 1 FROM cut c JOIN event e ON e.website_id = ? AND e.created_at >= c.h "
-                        + "AND e.created_at < c.h + interval '1 hour' WHERE e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS + ") "
-                        + "SELECT t.b, sum(t.views), count(DISTINCT t.session_id) FROM t GROUP BY t.b ORDER BY t.b", scope.websiteId(), s, e);
+                .add(", e.session_id, 1 FROM event e WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + EventScope.VIEWS
+                        + " AND ", scope.websiteId(), s, e)
+                .addAll(ranges)
+                .add(") SELECT t.b, sum(t.views), count(DISTINCT t.session_id) FROM t GROUP BY t.b ORDER BY t.b");
         return PageviewSeries.read(store, scope, sql);
     }
 
-    /** False for minute buckets and when most hours of the range would be cut. */
+    /** False for minute buckets and when most hours of the range (or too many) would be cut. */
     static boolean answers(QueryParams p) {
         return p.unit() != TimeUnit.MINUTE && cutHours(p) != null;
     }
 
     /**
-     * The UTC hours of the range (as timestamps) that do not lie whole inside it and inside one bucket; null when they
-     * are more than half of them. The bucket is the one {@link EventScope#bucket} computes: the local time at the zone's
+     * The UTC hours of the range that do not lie whole inside it and inside one bucket; null when they are more than
+     * half of them or more than {@link #MAX_CUT}. The bucket is the one {@link EventScope#bucket} computes: the local time at the zone's
      * offset, truncated to the unit.
      */
-    static List<String> cutHours(QueryParams p) {
+    static List<Instant> cutHours(QueryParams p) {
         Instant s = p.startAt();
         Instant e = p.endAt();
         ZoneRules rules = p.zone().getRules();
-        List<String> cut = new ArrayList<>();
+        List<Instant> cut = new ArrayList<>();
         long whole = 0;
         for (Instant h = s.truncatedTo(ChronoUnit.HOURS); !h.isAfter(e); h = h.plus(HOUR)) {
             Instant last = h.plus(LAST_MICRO);
@@ -73,9 +84,9 @@ final class SpanSeries {
                     && (next == null || next.getInstant().isAfter(last))
                     && bucket(h, rules.getOffset(h), p.unit()).equals(bucket(last, rules.getOffset(h), p.unit()));
             if (inside) whole++;
-            else cut.add(LocalDateTime.ofInstant(h, ZoneOffset.UTC).toString().replace('T', ' '));
+            else cut.add(h);
         }
-        return cut.size() > whole ? null : cut;
+        return cut.size() > whole || cut.size() > MAX_CUT ? null : cut;
     }
 
     private static LocalDateTime bucket(Instant t, ZoneOffset offset, TimeUnit unit) {
