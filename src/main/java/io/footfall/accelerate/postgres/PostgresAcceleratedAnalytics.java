@@ -2,6 +2,8 @@ package io.footfall.accelerate.postgres;
 
 import io.footfall.config.QueryOptions;
 import io.footfall.query.EventScope;
+import io.footfall.query.PageviewSeries;
+import io.footfall.query.QueryParams;
 import io.footfall.query.WebsiteTotals;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.store.EventStore;
@@ -10,7 +12,8 @@ import java.sql.SQLException;
 
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
- * reference path everywhere else. Covered so far: {@code stats} without filters ({@link SpanStats}).
+ * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}) and the pageviews series ({@link SpanSeries}), both without
+ * filters.
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
@@ -23,5 +26,17 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
     public WebsiteTotals stats(EventScope scope) throws SQLException {
         if (!scope.params().filters().isEmpty()) return super.stats(scope);
         return SpanStats.run(store, scope);
+    }
+
+    @Override
+    public PageviewSeries.Series pageviews(EventScope scope) throws SQLException {
+        if (!scope.params().filters().isEmpty()) return super.pageviews(scope);
+        PageviewSeries.Series fast = SpanSeries.run(store, scope);
+        return fast != null ? fast : super.pageviews(scope);
+    }
+
+    /** Whether the pageviews series for these parameters comes from the hour rows (tests count what they covered). */
+    public static boolean seriesFromRollup(QueryParams p) {
+        return p.filters().isEmpty() && SpanSeries.answers(p);
     }
 }

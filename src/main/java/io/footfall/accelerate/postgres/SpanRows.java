@@ -23,12 +23,14 @@ import java.util.UUID;
 
 /**
  * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
- * and view count; per session its first and last view time. Called by the PostgreSQL event store inside the
+ * and view count; per session its first and last view time; and of {@code session_hour_view} (V12): per session and UTC
+ * hour its view count. Called by the PostgreSQL event store inside the
  * transaction of the batch it describes, so the rollups and the events commit together.
  */
 public final class SpanRows {
     /** The website's rows, which a reset or delete removes with its events. */
-    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span");
+    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span", "session_hour_view");
+    private static final long HOUR_MICROS = 3_600_000_000L;
 
     private static final String VISIT_UPSERT = "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
             + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[], ?::int[]) "
@@ -38,6 +40,9 @@ public final class SpanRows {
             + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]) "
             + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_view_span.first_at, excluded.first_at), "
             + "last_at = greatest(session_view_span.last_at, excluded.last_at)";
+    private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views) "
+            + "SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[]) "
+            + "ON CONFLICT (website_id, hour, session_id) DO UPDATE SET views = session_hour_view.views + excluded.views";
 
     private SpanRows() {
     }
@@ -48,6 +53,10 @@ public final class SpanRows {
     }
 
     private record Key(UUID website, UUID id) {
+    }
+
+    /** A session's UTC hour (microseconds of its start). */
+    private record HourKey(UUID website, long hour, UUID session) {
     }
 
     private static final class Span {
@@ -76,12 +85,14 @@ public final class SpanRows {
     public static void add(Connection c, List<CollectedHit> hits) throws SQLException {
         Map<Key, Span> visits = new LinkedHashMap<>();
         Map<Key, Span> sessions = new LinkedHashMap<>();
+        Map<HourKey, Integer> hours = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
             if (!hit.ordinaryEvent() || !isView(e.eventType())) continue;
             long micros = micros(e.createdAt());
             visits.computeIfAbsent(new Key(e.websiteId(), e.visitId()), k -> new Span(e.sessionId(), micros)).add(micros);
             sessions.computeIfAbsent(new Key(e.websiteId(), e.sessionId()), k -> new Span(e.sessionId(), micros)).add(micros);
+            hours.merge(new HourKey(e.websiteId(), Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS, e.sessionId()), 1, Integer::sum);
         }
         if (visits.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(VISIT_UPSERT)) {
@@ -107,6 +118,17 @@ public final class SpanRows {
                 lasts.add(timestamp(s.last));
             });
             bind(c, ps, websites, "uuid", ids, "uuid", firsts, "text", lasts, "text");
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(HOUR_UPSERT)) {
+            List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>();
+            hours.forEach((k, n) -> {
+                websites.add(k.website());
+                starts.add(timestamp(k.hour()));
+                ids.add(k.session());
+                views.add(n);
+            });
+            bind(c, ps, websites, "uuid", starts, "text", ids, "uuid", views, "int4");
             ps.executeUpdate();
         }
     }
@@ -140,6 +162,30 @@ public final class SpanRows {
                         + "SELECT e.website_id, e.session_id, min(e.created_at), max(e.created_at) "
                         + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.session_id = k.id "
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.session_id");
+        // The session hours of the deleted views, counted again from the views left in them.
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS reshipped_hour");
+        }
+        try (PreparedStatement ps = c.prepareStatement("CREATE TEMPORARY TABLE reshipped_hour AS "
+                + "SELECT DISTINCT website_id, date_trunc('hour', created_at) AS hour, session_id FROM event "
+                + "WHERE event_id = ANY (?) AND event_type IN (1, 3, 4)")) {
+            ps.setArray(1, eventIds);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM session_hour_view r USING reshipped_hour k "
+                + "WHERE r.website_id = k.website_id AND r.hour = k.hour AND r.session_id = k.session_id")) {
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_hour_view (website_id, hour, session_id, views) "
+                + "SELECT k.website_id, k.hour, k.session_id, count(*) FROM reshipped_hour k JOIN event e ON e.website_id = k.website_id "
+                + "AND e.session_id = k.session_id AND e.created_at >= k.hour AND e.created_at < k.hour + interval '1 hour' "
+                + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY k.website_id, k.hour, k.session_id")) {
+            ps.setArray(1, eventIds);
+            ps.executeUpdate();
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE reshipped_hour");
+        }
     }
 
     private static void recompute(Connection c, String table, String idColumn, Set<Key> keys, Array eventIds, String insert) throws SQLException {
@@ -162,13 +208,16 @@ public final class SpanRows {
     /** Everything again from the event table: after a bulk load that wrote events without this writer (the query bench's copy). */
     public static void rebuildAll(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE visit_view_span, session_view_span");
+            st.execute("TRUNCATE visit_view_span, session_view_span, session_hour_view");
             st.execute("INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
                     + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*) "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
             st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
                     + "SELECT website_id, session_id, min(created_at), max(created_at) "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
+            st.execute("INSERT INTO session_hour_view (website_id, hour, session_id, views) "
+                    + "SELECT website_id, date_trunc('hour', created_at), session_id, count(*) "
+                    + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY 1, 2, 3");
         }
     }
 

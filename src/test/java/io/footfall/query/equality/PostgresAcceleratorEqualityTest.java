@@ -6,6 +6,7 @@ import io.footfall.event.CollectedHit;
 import io.footfall.http.Json;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
+import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
 import io.footfall.query.WebsiteTotals;
 import io.footfall.query.reference.ReferenceAnalytics;
@@ -49,7 +50,10 @@ class PostgresAcceleratorEqualityTest {
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, visit_id"},
             {"SELECT website_id, session_id, first_at, last_at FROM session_view_span WHERE website_id = ?::uuid",
                     "SELECT website_id, session_id, min(created_at), max(created_at) FROM event "
-                            + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, session_id"}};
+                            + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, session_id"},
+            {"SELECT website_id, hour, session_id, views FROM session_hour_view WHERE website_id = ?::uuid",
+                    "SELECT website_id, date_trunc('hour', created_at), session_id, count(*)::int FROM event "
+                            + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY 1, 2, 3"}};
 
     static TestServer server;
     static UUID site;
@@ -95,13 +99,14 @@ class PostgresAcceleratorEqualityTest {
         crash(early, late, lost, r);
         compare("after a crash, re-shipped", r);
         upgrade();
-        compare("first start after V11 on older events", r);
+        compare("first start after V11 and V12 on older events", r);
 
         assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
-        for (String table : List.of("visit_view_span", "session_view_span")) {
+        for (String table : List.of("visit_view_span", "session_view_span", "session_hour_view")) {
             assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
         }
         assertThat(stats(accelerated, wholeDays())).isEqualTo(WebsiteTotals.ZERO);
+        assertThat(accelerated.pageviews(wholeDays()).pageviews()).isEmpty();
     }
 
     /** As in {@link AcceleratorEqualityTest}: acknowledged hits whose shipping was not recorded are shipped again on start. */
@@ -121,12 +126,12 @@ class PostgresAcceleratorEqualityTest {
         assertThat(stored).as("every hit once after re-shipping").isEqualTo(traffic.hits.stream().filter(h -> h.event() != null).count());
     }
 
-    /** A store written before V11: its rollup and version dropped, then a start, which applies V11 and fills it. */
+    /** A store written before V11: its rollups and versions dropped, then a start, which applies V11 and V12 and fills them. */
     private static void upgrade() throws Exception {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE visit_view_span, session_view_span");
-                st.execute("DELETE FROM schema_version WHERE version = 11");
+                st.execute("DROP TABLE visit_view_span, session_view_span, session_hour_view");
+                st.execute("DELETE FROM schema_version WHERE version IN (11, 12)");
             }
             return null;
         });
@@ -150,6 +155,7 @@ class PostgresAcceleratorEqualityTest {
         }
         RandomRequests requests = new RandomRequests(r, now, traffic);
         int covered = 0;
+        int series = 0;
         for (int i = 0; i < REQUESTS; i++) {
             RandomRequests.Request req = requests.next();
             QueryParams asked = QueryParams.parse(req.source());
@@ -160,9 +166,14 @@ class PostgresAcceleratorEqualityTest {
                 assertThat(Json.MAPPER.writeValueAsString(fast)).as(at + " stats")
                         .isEqualTo(Json.MAPPER.writeValueAsString(stats(reference, scope)));
                 if (fast.visits() > 0 && p.filters().isEmpty()) covered++;
+                PageviewSeries.Series points = accelerated.pageviews(scope);
+                assertThat(Json.MAPPER.writeValueAsString(points)).as(at + " pageviews")
+                        .isEqualTo(Json.MAPPER.writeValueAsString(reference.pageviews(scope)));
+                if (!points.pageviews().isEmpty() && p.filters().isEmpty() && PostgresAcceleratedAnalytics.seriesFromRollup(p)) series++;
             }
         }
         assertThat(covered).as(step + ": requests with visits the rollup answered").isGreaterThan(REQUESTS / 4);
+        assertThat(series).as(step + ": series with views the hour rows answered").isGreaterThan(REQUESTS / 4);
     }
 
     private static EventScope wholeDays() {
