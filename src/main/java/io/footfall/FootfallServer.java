@@ -91,7 +91,7 @@ public final class FootfallServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("TRUSTED_PROXIES: " + e.getMessage());
         }
-        Stores stores = Stores.open(settings);
+        Stores stores = StoreChoice.open(settings);
         IngestQueue ingest = null;
         ReadTimeouts readTimeouts = null;
         GeoLocator geo = GeoLocator.NONE;

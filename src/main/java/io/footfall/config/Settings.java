@@ -51,6 +51,9 @@ public record Settings(
         int foldIdleSeconds,
         TinyTrailSettings tinyTrail,
         int readBarrierTimeoutSeconds) {
+    /** READ_BARRIER_TIMEOUT_SECONDS' default: longer than a ship behind a fold on a large store takes, short enough for a client to wait. */
+    public static final int DEFAULT_READ_BARRIER_TIMEOUT_SECONDS = 10;
+
 
     /** Reads settings from the process environment. */
     public static Settings fromEnvironment() {
@@ -93,7 +96,7 @@ public record Settings(
                 QueryOptions.from(r),
                 r.integer("FOLD_IDLE_SECONDS", 3, 0, 3600),
                 TinyTrailSettings.from(env),
-                r.integer("READ_BARRIER_TIMEOUT_SECONDS", io.footfall.store.wal.WriteAheadEventStore.DEFAULT_READ_BARRIER_TIMEOUT_SECONDS, 1, 3600));
+                r.integer("READ_BARRIER_TIMEOUT_SECONDS", DEFAULT_READ_BARRIER_TIMEOUT_SECONDS, 1, 3600));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */

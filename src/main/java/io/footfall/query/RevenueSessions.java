@@ -1,6 +1,5 @@
 package io.footfall.query;
 
-import io.footfall.accelerate.duckdb.SessionList;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -31,7 +30,7 @@ public final class RevenueSessions {
             long[] total = {0};
             List<Map<String, Object>> data = page.list(c, rs -> {
                 total[0] = rs.getLong("total");
-                return SessionList.row(scope, rs);
+                return SessionPageSql.row(scope, rs);
             });
             if (data.isEmpty() && p.page() > 1) total[0] = count.list(c, rs -> rs.getLong(1)).getFirst();
             Map<String, Object> body = new LinkedHashMap<>();

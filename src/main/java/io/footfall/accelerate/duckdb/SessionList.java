@@ -2,6 +2,7 @@ package io.footfall.accelerate.duckdb;
 
 import io.footfall.query.QueryParams;
 import io.footfall.query.SessionPage;
+import io.footfall.query.SessionPageSql;
 import io.footfall.query.SqlText;
 import io.footfall.query.EventScope;
 import io.footfall.config.QueryOptions;
@@ -10,7 +11,6 @@ import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +38,7 @@ public final class SessionList {
         return store.read(c -> {
             PageKeys ranked = PageKeys.read(c, scope.dialect(), keys, p, p.search() != null, options.maxRankedKeys());
             List<Key> pageKeys = ranked.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
-                    Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("known") ? row(scope, rs) : null,
+                    Sql.instant(rs, "first_at"), Sql.instant(rs, "last_at"), rs.getBoolean("known") ? SessionPageSql.row(scope, rs) : null,
                     rs.getBoolean("whole")));
             return new SessionPage(details(c, scope, where, pageKeys), ranked.count(), p.page(), p.pageSize());
         });
@@ -123,53 +123,17 @@ public final class SessionList {
             if (k.lastAt().isAfter(to)) to = k.lastAt();
             ids.add(k.sessionId());
         }
-        SqlText sql = new SqlText().add("SELECT " + rowColumns(d) + " FROM event e")
+        SqlText sql = new SqlText().add("SELECT " + SessionPageSql.rowColumns(d) + " FROM event e")
                 .addAll(where)
                 .add(" AND e.created_at BETWEEN ? AND ? AND e.session_id IN (", from, to);
         int i = 0;
         for (java.util.UUID id : ids) sql.add(i++ == 0 ? "?" : ", ?", id);
         sql.add(") GROUP BY e.session_id, e.hostname");
         sql.list(c, rs -> {
-            Map<String, Object> m = row(scope, rs);
+            Map<String, Object> m = SessionPageSql.row(scope, rs);
             rows.put(java.util.Arrays.asList(m.get("id"), m.get("hostname")), m);
             return m;
         });
         return rows;
-    }
-
-    /**
-     * The page columns over alias {@code e}, for a query grouped by session and hostname: the attributes as on the
-     * session's first row, its first and last activity, visits, views and custom events.
-     */
-    public static String rowColumns(Dialect d) {
-        return "e.session_id, e.hostname, "
-                + first(d, "browser") + first(d, "os") + first(d, "device") + first(d, "screen")
-                + first(d, "language") + first(d, "country") + first(d, "region") + first(d, "city")
-                + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, count(DISTINCT e.visit_id) AS visits, "
-                + "sum(CASE WHEN e.event_type = 1 THEN 1 ELSE 0 END) AS views, "
-                + "sum(CASE WHEN e.event_type = 2 THEN 1 ELSE 0 END) AS events";
-    }
-
-    /** One page row from a result with the page columns (keys from the rollup, or the detail query). */
-    public static Map<String, Object> row(EventScope scope, java.sql.ResultSet rs) throws SQLException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", Sql.uuid(rs, "session_id"));
-        m.put("websiteId", scope.websiteId());
-        m.put("hostname", rs.getString("hostname"));
-        for (String col : List.of("browser", "os", "device", "screen", "language", "country", "region", "city")) {
-            m.put(col, rs.getString(col));
-        }
-        m.put("firstAt", Sql.instant(rs, "first_at"));
-        m.put("lastAt", Sql.instant(rs, "last_at"));
-        m.put("visits", rs.getLong("visits"));
-        m.put("views", rs.getLong("views"));
-        m.put("events", rs.getLong("events"));
-        m.put("createdAt", Sql.instant(rs, "last_at"));
-        return m;
-    }
-
-    /** A session attribute as recorded on the session's first row in the range. */
-    private static String first(Dialect d, String column) {
-        return d.firstBy("e." + column, "e.created_at") + " AS " + column + ", ";
     }
 }

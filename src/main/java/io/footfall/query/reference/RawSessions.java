@@ -6,7 +6,6 @@ import io.footfall.query.SessionPageSql;
 import io.footfall.query.DataValues;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
-import io.footfall.accelerate.duckdb.SessionList;
 import io.footfall.query.SqlText;
 import io.footfall.query.ValueCounts;
 import io.footfall.store.Dialect;
@@ -37,7 +36,7 @@ final class RawSessions {
         long[] total = {0};
         List<Map<String, Object>> data = Raw.list(store, page, rs -> {
             total[0] = rs.getLong("total");
-            return SessionList.row(scope, rs);
+            return SessionPageSql.row(scope, rs);
         });
         // An empty page past the end carries no total: count the groups then.
         if (data.isEmpty() && p.page() > 1) {

@@ -1,6 +1,5 @@
 package io.footfall.store.duckdb;
 
-import io.footfall.accelerate.duckdb.SessionDataSpans;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.Event;
@@ -33,7 +32,7 @@ final class BatchAppender {
     private BatchAppender() {
     }
 
-    static void append(DuckDBConnection conn, Connection c, List<CollectedHit> hits, long seq) throws SQLException {
+    static void append(DuckDBConnection conn, Connection c, List<CollectedHit> hits, long seq, RollupMaintenance rollups) throws SQLException {
         deleteReplacedSessionData(c, hits);
         // An appender per table only when the batch has rows for it: each costs a flush at commit.
         boolean anyEvent = false;
@@ -92,7 +91,7 @@ final class BatchAppender {
         }
         if (anySessionData) {
             var rows = latestSessionData(hits);
-            var spans = sessionSpans(c, rows);
+            var spans = sessionSpans(c, rows, rollups);
             try (DuckDBAppender sessionData = conn.createAppender("main", "session_data")) {
                 for (var row : rows) {
                     CollectedHit hit = row.hit();
@@ -126,17 +125,18 @@ final class BatchAppender {
         return latest.values();
     }
 
-    /** The folded spans of the sessions these rows belong to, by website and session (see SessionDataSpans). */
-    private static Map<UUID, Map<UUID, SessionDataSpans.Span>> sessionSpans(Connection c, Collection<SessionDataRow> rows) throws SQLException {
+    /** The folded spans of the sessions these rows belong to, by website and session (V18: session data carries them). */
+    private static Map<UUID, Map<UUID, RollupMaintenance.SessionSpan>> sessionSpans(Connection c, Collection<SessionDataRow> rows,
+                                                                                   RollupMaintenance rollups) throws SQLException {
         Map<UUID, Set<UUID>> sessions = new HashMap<>();
         for (var row : rows) sessions.computeIfAbsent(row.hit().websiteId(), w -> new HashSet<>()).add(row.hit().sessionId());
-        Map<UUID, Map<UUID, SessionDataSpans.Span>> spans = new HashMap<>();
-        for (var e : sessions.entrySet()) spans.put(e.getKey(), SessionDataSpans.lookup(c, e.getKey(), e.getValue()));
+        Map<UUID, Map<UUID, RollupMaintenance.SessionSpan>> spans = new HashMap<>();
+        for (var e : sessions.entrySet()) spans.put(e.getKey(), rollups.sessionSpans(c, e.getKey(), e.getValue()));
         return spans;
     }
 
     /** A session data row's copy of its session's span: NULLs while the session has no folded activity. */
-    private static void appendSpan(DuckDBAppender a, SessionDataSpans.Span span) throws SQLException {
+    private static void appendSpan(DuckDBAppender a, RollupMaintenance.SessionSpan span) throws SQLException {
         if (span == null) {
             a.appendNull();
             a.appendNull();

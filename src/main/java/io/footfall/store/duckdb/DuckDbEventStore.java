@@ -1,7 +1,5 @@
 package io.footfall.store.duckdb;
 
-import io.footfall.accelerate.duckdb.ReshipRepair;
-import io.footfall.accelerate.duckdb.Rollups;
 import io.footfall.event.CollectedHit;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
@@ -17,32 +15,35 @@ import java.util.UUID;
 /**
  * Events in the embedded DuckDB file, and the rollups kept beside them. A batch goes in through
  * {@link BatchAppender} inside one transaction, so it is all-or-nothing and durable on commit; {@link FoldSchedule}
- * decides when the tail is folded into the rollups (in writes of their own, after the append has committed); {@link ReshipRepair} keeps them exact when a crash's hits are
- * shipped again.
+ * decides when the tail is folded into the rollups (in writes of their own, after the append has committed). The
+ * rollups themselves are the accelerator's: this store only calls them through {@link RollupMaintenance} (fold,
+ * re-ship repair, website reset), which the composition root passes in.
  */
 public final class DuckDbEventStore implements EventStore {
     private final DuckDbConnections db;
     private final Dialect dialect = new DuckDbDialect();
+    private final RollupMaintenance rollups;
     private final FoldSchedule folds;
     /** Sequence number of the next appended batch (events' ingest_seq; see V6). */
     private long nextSeq = 1;
 
-    private DuckDbEventStore(DuckDbConnections db, int idleFoldSeconds) {
+    private DuckDbEventStore(DuckDbConnections db, RollupMaintenance rollups, int idleFoldSeconds) {
         this.db = db;
-        this.folds = new FoldSchedule(db, idleFoldSeconds);
+        this.rollups = rollups;
+        this.folds = new FoldSchedule(db, rollups, idleFoldSeconds);
     }
 
     /** The store over a migrated database, its rollups ready; the tail is folded early only when full or old. */
-    public static DuckDbEventStore open(DuckDbConnections db) throws SQLException {
-        return open(db, 0);
+    public static DuckDbEventStore open(DuckDbConnections db, RollupMaintenance rollups) throws SQLException {
+        return open(db, rollups, 0);
     }
 
     /**
      * The store over a migrated database, its rollups ready ({@link #prepare}); the tail is also folded
      * {@code idleFoldSeconds} after appends pause (0: not).
      */
-    public static DuckDbEventStore open(DuckDbConnections db, int idleFoldSeconds) throws SQLException {
-        DuckDbEventStore store = new DuckDbEventStore(db, idleFoldSeconds);
+    public static DuckDbEventStore open(DuckDbConnections db, RollupMaintenance rollups, int idleFoldSeconds) throws SQLException {
+        DuckDbEventStore store = new DuckDbEventStore(db, rollups, idleFoldSeconds);
         store.prepare();
         store.folds.startIdleFolds();
         return store;
@@ -54,9 +55,7 @@ public final class DuckDbEventStore implements EventStore {
      */
     private void prepare() throws SQLException {
         db.write(c -> {
-            Rollups.createViews(c);
-            Rollups.fillIfNew(c);
-            nextSeq = Rollups.nextSeq(c);
+            nextSeq = rollups.prepare(c);
             folds.findTails(c);
             return null;
         });
@@ -80,7 +79,7 @@ public final class DuckDbEventStore implements EventStore {
         int eventCount = events;
         db.write(c -> {
             folds.beforeBatch(websites, nextSeq);
-            BatchAppender.append(db.writerConnection(), c, hits, nextSeq);
+            BatchAppender.append(db.writerConnection(), c, hits, nextSeq, rollups);
             folds.afterBatch(c, eventCount);
             nextSeq++;
             return null;
@@ -93,14 +92,14 @@ public final class DuckDbEventStore implements EventStore {
         folds.foldNow();
     }
 
-    /** Removes events (re-shipping after a crash) and rebuilds the rollup rows they touched ({@link ReshipRepair}). */
+    /** Removes events (re-shipping after a crash) and rebuilds the rollup rows they touched ({@link RollupMaintenance#deleteEvents}). */
     @Override
     public void deleteEvents(Collection<UUID> eventIds) throws SQLException {
         if (eventIds.isEmpty()) return;
         List<UUID> ids = List.copyOf(eventIds);
         db.write(c -> {
             db.fenceThisCommit();
-            ReshipRepair.deleteEvents(c, ids);
+            rollups.deleteEvents(c, ids);
             return null;
         });
     }
@@ -109,9 +108,8 @@ public final class DuckDbEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             db.fenceThisCommit();
-            List<String> tables = new ArrayList<>(List.of("event", "event_data", "session_data", "flagged_event"));
-            tables.addAll(Rollups.websiteTables());
-            for (String table : tables) {
+            rollups.deleteWebsite(c, websiteId);
+            for (String table : List.of("event", "event_data", "session_data", "flagged_event")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();

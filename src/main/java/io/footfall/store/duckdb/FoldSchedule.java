@@ -1,9 +1,7 @@
 package io.footfall.store.duckdb;
 
-import io.footfall.accelerate.duckdb.Rollups;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +29,7 @@ final class FoldSchedule {
     private static final System.Logger LOG = System.getLogger(FoldSchedule.class.getName());
 
     private final DuckDbConnections db;
+    private final RollupMaintenance rollups;
     /** How long appends must pause before the tail is folded early; 0: never early (tests keep their tails). */
     private final long idleFoldNanos;
     /**
@@ -52,18 +51,16 @@ final class FoldSchedule {
     private volatile long pendingRows = -1;
     private volatile long lastFold = System.nanoTime();
 
-    FoldSchedule(DuckDbConnections db, int idleFoldSeconds) {
+    FoldSchedule(DuckDbConnections db, RollupMaintenance rollups, int idleFoldSeconds) {
         this.db = db;
+        this.rollups = rollups;
         this.idleFoldNanos = idleFoldSeconds * 1_000_000_000L;
         this.maxFoldAgeNanos = idleFoldSeconds > 0 ? FOLD_NANOS : Long.MAX_VALUE;
     }
 
     /** Reads which websites have a tail (at open, inside a write). */
     void findTails(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT website_id, max(ingest_seq) FROM " + Rollups.TAIL + " GROUP BY website_id")) {
-            while (rs.next()) tail.put((UUID) rs.getObject(1), rs.getLong(2));
-        }
+        tail.putAll(rollups.tailBatches(c));
     }
 
     /** Starts the thread that folds after appends pause; it ends when the store is closed. */
@@ -103,7 +100,7 @@ final class FoldSchedule {
     /** Inside the write of a batch with {@code events} events, after its rows went in: counts the tail. */
     void afterBatch(Connection c, int events) throws SQLException {
         if (events == 0) return;
-        if (pendingRows < 0) pendingRows = Rollups.tailSize(c);
+        if (pendingRows < 0) pendingRows = rollups.tailSize(c);
         else pendingRows += events;
     }
 
@@ -146,7 +143,7 @@ final class FoldSchedule {
     private long fold(Connection c) throws SQLException {
         long start = System.nanoTime();
         db.fenceThisCommit();
-        long folded = Rollups.fold(c);
+        long folded = rollups.fold(c);
         if (io.footfall.store.SqlTrace.on()) System.err.printf(java.util.Locale.ROOT, "fold %.1f ms: %d events%n", (System.nanoTime() - start) / 1e6, pendingRows);
         pendingRows = 0; // appends wait for this write to commit, and a failed commit sets -1 above
         return folded;

@@ -41,8 +41,6 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     private static final int SHIP_MAX_ROWS = 50_000;
     /** How long the writer waits for room in a full backlog before failing its batch (collect then answers 503). */
     static final long APPEND_WAIT_MILLIS = 30_000;
-    /** READ_BARRIER_TIMEOUT_SECONDS' default: longer than a ship behind a fold on a large store takes, short enough for a client to wait. */
-    public static final int DEFAULT_READ_BARRIER_TIMEOUT_SECONDS = 10;
     /** Pauses between tries while the store rejects every hit: from the first to the last, doubling. */
     static final long FIRST_RETRY_MILLIS = 250;
     /** Longest extra wait of a read for a store that is slow but not failing. */
@@ -108,7 +106,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
 
     /** With the log's segment size and the backlog bound given (tests use small ones) and the default read barrier timeout. */
     static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped) throws IOException, SQLException {
-        return open(store, dir, segmentBytes, maxUnshipped, DEFAULT_READ_BARRIER_TIMEOUT_SECONDS * 1000L);
+        return open(store, dir, segmentBytes, maxUnshipped, io.footfall.config.Settings.DEFAULT_READ_BARRIER_TIMEOUT_SECONDS * 1000L);
     }
 
     static WriteAheadEventStore open(EventStore store, Path dir, long segmentBytes, int maxUnshipped, long barrierTimeoutMillis)

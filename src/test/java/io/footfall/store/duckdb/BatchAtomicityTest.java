@@ -1,5 +1,6 @@
 package io.footfall.store.duckdb;
 
+import io.footfall.accelerate.duckdb.RollupKeeper;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.DataType;
@@ -33,7 +34,7 @@ class BatchAtomicityTest {
         dir = Files.createTempDirectory("footfall-atomic");
         db = DuckDbConnections.open(dir.resolve("f.duckdb"), 2);
         Migrations.apply(db, "duckdb");
-        store = DuckDbEventStore.open(db);
+        store = DuckDbEventStore.open(db, new RollupKeeper());
     }
 
     @AfterEach

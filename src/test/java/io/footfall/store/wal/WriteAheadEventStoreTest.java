@@ -1,5 +1,6 @@
 package io.footfall.store.wal;
 
+import io.footfall.accelerate.duckdb.RollupKeeper;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.DataType;
@@ -39,7 +40,7 @@ class WriteAheadEventStoreTest {
         dir = Files.createTempDirectory("footfall-wal");
         db = DuckDbConnections.open(dir.resolve("f.duckdb"), 2);
         Migrations.apply(db, "duckdb");
-        duck = DuckDbEventStore.open(db);
+        duck = DuckDbEventStore.open(db, new RollupKeeper());
     }
 
     @AfterEach
