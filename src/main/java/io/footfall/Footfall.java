@@ -2,6 +2,7 @@ package io.footfall;
 
 import io.footfall.config.Settings;
 import io.footfall.config.SettingsException;
+import io.footfall.store.duckdb.DuckDbStores;
 
 import java.util.Locale;
 import java.util.TimeZone;
@@ -26,32 +27,18 @@ public final class Footfall {
     }
 
     private static void serve() throws Exception {
-        Settings settings;
-        try {
-            settings = Settings.fromEnvironment();
-        } catch (SettingsException e) {
-            System.err.println("footfall: invalid setting: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Settings settings = settingsOrExit();
         long started = System.nanoTime();
         FootfallServer server;
         try {
             server = FootfallServer.start(settings);
         } catch (SettingsException e) {
-            System.err.println("footfall: invalid setting: " + e.getMessage());
-            System.exit(2);
-            return;
+            throw exit(2, "invalid setting: " + e.getMessage());
         } catch (java.sql.SQLException e) {
             // Typically another Footfall already holds the embedded store's lock.
-            System.err.println("footfall: cannot open the store: " + e.getMessage());
-            System.exit(1);
-            return;
+            throw exit(1, "cannot open the store: " + e.getMessage());
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            System.err.println("footfall: cannot start: " + e.getMessage()
-                    + " (is the port already in use? set PORT or HOSTNAME)");
-            System.exit(1);
-            return;
+            throw exit(1, "cannot start: " + e.getMessage() + " (is the port already in use? set PORT or HOSTNAME)");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -73,22 +60,9 @@ public final class Footfall {
 
     /** Rewrites the embedded store into a new file (the server must be stopped); see {@code DuckDbCompaction}. */
     private static void compact() throws Exception {
-        Settings settings;
-        try {
-            settings = Settings.fromEnvironment();
-        } catch (SettingsException e) {
-            System.err.println("footfall: invalid setting: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        String url = settings.databaseUrl();
-        if (url != null && !url.startsWith("duckdb:")) {
-            System.err.println("footfall: compact works on the embedded DuckDB store only (DATABASE_URL names another backend)");
-            System.exit(2);
-            return;
-        }
-        java.nio.file.Path file = url != null ? java.nio.file.Path.of(url.substring("duckdb:".length()))
-                : settings.dataDir().resolve("footfall.duckdb");
+        Settings settings = settingsOrExit();
+        java.nio.file.Path file = DuckDbStores.file(settings);
+        if (file == null) throw exit(2, "compact works on the embedded DuckDB store only (DATABASE_URL names another backend)");
         System.out.println("Compacting " + file.toAbsolutePath() + " ...");
         long started = System.nanoTime();
         try {
@@ -99,9 +73,24 @@ public final class Footfall {
                     (System.nanoTime() - started) / 1_000_000_000L, result.bytesBefore() >> 20, result.bytesAfter() >> 20,
                     result.rows().size(), rows);
         } catch (java.sql.SQLException | java.io.IOException e) {
-            System.err.println("footfall: compaction failed, the store is unchanged: " + e.getMessage());
-            System.exit(1);
+            throw exit(1, "compaction failed, the store is unchanged: " + e.getMessage());
         }
+    }
+
+    /** The settings from the environment; an invalid one ends the process with status 2 and names the variable. */
+    private static Settings settingsOrExit() {
+        try {
+            return Settings.fromEnvironment();
+        } catch (SettingsException e) {
+            throw exit(2, "invalid setting: " + e.getMessage());
+        }
+    }
+
+    /** Prints {@code footfall: <message>} and ends the process; callers {@code throw} it so the compiler sees the path end. */
+    private static Error exit(int status, String message) {
+        System.err.println("footfall: " + message);
+        System.exit(status);
+        return new AssertionError("System.exit returned");
     }
 
     /** The budget, and a warning when the JVM's heap was not sized from it (started without ./footfall). */

@@ -26,11 +26,11 @@ final class StoreChoice {
         SqlTrace.configure(settings.queryOptions().trace());
         String url = settings.databaseUrl();
         if (PostgresUrl.matches(url)) return PostgresStores.open(settings, PostgresUrl.parse(url));
-        if (url != null && !url.startsWith("duckdb:")) {
+        Path file = DuckDbStores.file(settings);
+        if (file == null) {
             throw new SettingsException("DATABASE_URL: expected postgresql://user:password@host:5432/database "
                     + "(or leave it unset for the embedded store, or use duckdb:/path/to/file.duckdb), got '" + url.replaceAll("//[^@/]*@", "//***@") + "'");
         }
-        Path file = url != null ? Path.of(url.substring("duckdb:".length())) : settings.dataDir().resolve("footfall.duckdb");
         return DuckDbStores.open(settings, file, new RollupKeeper());
     }
 }

@@ -19,6 +19,13 @@ public final class DuckDbStores {
     private DuckDbStores() {
     }
 
+    /** The embedded store's file ({@code DATABASE_URL=duckdb:/path}, else {@code DATA_DIR/footfall.duckdb}); null when DATABASE_URL names another backend. */
+    public static Path file(Settings settings) {
+        String url = settings.databaseUrl();
+        if (url == null) return settings.dataDir().resolve("footfall.duckdb");
+        return url.startsWith("duckdb:") ? Path.of(url.substring("duckdb:".length())) : null;
+    }
+
     /** Opens and migrates {@code file}, and puts the event store behind the write-ahead log in DATA_DIR. */
     public static Stores open(Settings settings, Path file, RollupMaintenance rollups) throws SQLException {
         DuckDbConnections db = DuckDbConnections.open(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
