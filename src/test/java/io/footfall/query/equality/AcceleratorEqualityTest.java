@@ -1,7 +1,6 @@
 package io.footfall.query.equality;
 
 import io.footfall.config.QueryOptions;
-import io.footfall.event.CollectedHit;
 import io.footfall.http.Json;
 import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
 import io.footfall.query.Analytics;
@@ -9,16 +8,12 @@ import io.footfall.query.EventScope;
 import io.footfall.query.MetricType;
 import io.footfall.query.QueryParams;
 import io.footfall.query.reference.ReferenceAnalytics;
-import io.footfall.store.wal.CrashedLog;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -48,11 +43,12 @@ class AcceleratorEqualityTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = UUID.fromString(server.createWebsite("Equality", "example.com"));
+        EqualityFixture.Started started = EqualityFixture.start(SEED);
+        server = started.server();
+        site = started.site();
+        now = started.now();
+        traffic = started.traffic();
         openPaths();
-        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        traffic = GeneratedTraffic.generate(site, SEED, 700, now);
     }
 
     /** Both paths over the running server's store. */
@@ -69,60 +65,29 @@ class AcceleratorEqualityTest {
     @Test
     void acceleratorEqualsReferenceThroughFoldsAndLateHits() throws Exception {
         Random r = new Random(SEED);
-        List<CollectedHit> early = new ArrayList<>();
-        List<CollectedHit> late = new ArrayList<>();
-        List<CollectedHit> lost = new ArrayList<>();
-        for (CollectedHit h : traffic.hits) {
-            int k = r.nextInt(20);
-            (k < 12 ? early : k < 17 ? late : lost).add(h);
-        }
-        appendInBatches(early, r);
+        EqualityFixture.Shares shares = EqualityFixture.split(traffic, r);
+        EqualityFixture.appendInBatches(server, shares.early(), r);
         compare("early hits, pending", r);
         server.fold();
         compare("early hits, folded", r);
-        appendInBatches(late, r);
+        EqualityFixture.appendInBatches(server, shares.late(), r);
         compare("late hits pending over folded ones", r);
         server.fold();
         compare("all folded", r);
 
-        crash(early, late, lost, r);
+        crash(shares, r);
         compare("after a crash, re-shipped hits pending", r);
         server.fold();
         compare("after a crash, re-shipped hits folded", r);
     }
 
-    /**
-     * Stops the server as a crash would leave it: the lost hits acknowledged (in the log), half of them already
-     * in the store (pending), and a tenth of the folded hits whose shipping record was lost as well; then starts
-     * it again, which ships all of these again.
-     */
-    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
-        appendInBatches(lost.subList(0, lost.size() / 2), r);
-        List<CollectedHit> unrecorded = new ArrayList<>();
-        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
-        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
-        unrecorded.addAll(lost);
-        java.nio.file.Path data = server.dataDir();
-        java.util.Map<String, String> env = server.env();
-        server.close();
-        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
-        server = TestServer.start(data, env);
+    /** A crash ({@link EqualityFixture#crash}: some re-shipped hits were folded, some pending, some never shipped); all wait to be folded again. */
+    private static void crash(EqualityFixture.Shares shares, Random r) throws Exception {
+        EqualityFixture.Crashed crashed = EqualityFixture.crash(server, site, traffic, shares, r);
+        server = crashed.server();
         openPaths();
-        long stored = server.count("SELECT count(*) FROM event WHERE website_id = ?::UUID", site);
-        long expected = traffic.hits.stream().filter(h -> h.event() != null).count();
-        assertThat(stored).as("every hit once after re-shipping").isEqualTo(expected);
         assertThat(server.count("SELECT count(*) FROM event_tail WHERE website_id = ?::UUID", site))
-                .as("the re-shipped hits wait to be folded").isEqualTo(unrecorded.stream().filter(h -> h.event() != null).count());
-    }
-
-    /** Appends in time order, in batches of random size (as the ingest queue would). */
-    private static void appendInBatches(List<CollectedHit> hits, Random r) {
-        int i = 0;
-        while (i < hits.size()) {
-            int n = Math.min(hits.size() - i, 1 + r.nextInt(400));
-            server.append(hits.subList(i, i + n).toArray(CollectedHit[]::new));
-            i += n;
-        }
+                .as("the re-shipped hits wait to be folded").isEqualTo(crashed.reshipped().stream().filter(h -> h.event() != null).count());
     }
 
     private void compare(String step, Random r) throws Exception {

@@ -10,7 +10,6 @@ import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
 import io.footfall.query.WebsiteTotals;
 import io.footfall.query.reference.ReferenceAnalytics;
-import io.footfall.store.wal.CrashedLog;
 import io.footfall.testing.OnPostgreSql;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -64,11 +61,12 @@ class PostgresAcceleratorEqualityTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = UUID.fromString(server.createWebsite("Equality", "example.com"));
+        EqualityFixture.Started started = EqualityFixture.start(SEED);
+        server = started.server();
+        site = started.site();
+        now = started.now();
+        traffic = started.traffic();
         openPaths();
-        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        traffic = GeneratedTraffic.generate(site, SEED, 700, now);
     }
 
     private static void openPaths() {
@@ -85,18 +83,12 @@ class PostgresAcceleratorEqualityTest {
     void acceleratorEqualsReferenceThroughLateHitsCrashAndUpgrade() throws Exception {
         assertThat(server.backend()).isEqualTo("postgresql");
         Random r = new Random(SEED);
-        List<CollectedHit> early = new ArrayList<>();
-        List<CollectedHit> late = new ArrayList<>();
-        List<CollectedHit> lost = new ArrayList<>();
-        for (CollectedHit h : traffic.hits) {
-            int k = r.nextInt(20);
-            (k < 12 ? early : k < 17 ? late : lost).add(h);
-        }
-        appendInBatches(early, r);
+        EqualityFixture.Shares shares = EqualityFixture.split(traffic, r);
+        appendInBatches(shares.early(), r);
         compare("early hits", r);
-        appendInBatches(late, r);
+        appendInBatches(shares.late(), r);
         compare("late hits into written hours", r);
-        crash(early, late, lost, r);
+        crash(shares, r);
         compare("after a crash, re-shipped", r);
         upgrade();
         compare("first start after V11 and V12 on older events", r);
@@ -109,21 +101,10 @@ class PostgresAcceleratorEqualityTest {
         assertThat(accelerated.pageviews(wholeDays()).pageviews()).isEmpty();
     }
 
-    /** As in {@link AcceleratorEqualityTest}: acknowledged hits whose shipping was not recorded are shipped again on start. */
-    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
-        appendInBatches(lost.subList(0, lost.size() / 2), r);
-        List<CollectedHit> unrecorded = new ArrayList<>();
-        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
-        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
-        unrecorded.addAll(lost);
-        java.nio.file.Path data = server.dataDir();
-        Map<String, String> env = server.env();
-        server.close();
-        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
-        server = TestServer.start(data, env);
+    /** {@link EqualityFixture#crash}: acknowledged hits whose shipping was not recorded are shipped again on start. */
+    private static void crash(EqualityFixture.Shares shares, Random r) throws Exception {
+        server = EqualityFixture.crash(server, site, traffic, shares, r).server();
         openPaths();
-        long stored = server.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site);
-        assertThat(stored).as("every hit once after re-shipping").isEqualTo(traffic.hits.stream().filter(h -> h.event() != null).count());
     }
 
     /** A store written before V11: its rollups and versions dropped, then a start, which applies V11 and V12 and fills them. */
@@ -140,12 +121,7 @@ class PostgresAcceleratorEqualityTest {
     }
 
     private static void appendInBatches(List<CollectedHit> hits, Random r) {
-        int i = 0;
-        while (i < hits.size()) {
-            int n = Math.min(hits.size() - i, 1 + r.nextInt(400));
-            server.append(hits.subList(i, i + n).toArray(CollectedHit[]::new));
-            i += n;
-        }
+        EqualityFixture.appendInBatches(server, hits, r);
     }
 
     private void compare(String step, Random r) throws Exception {
