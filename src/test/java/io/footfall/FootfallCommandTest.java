@@ -40,14 +40,27 @@ class FootfallCommandTest {
     }
 
     @Test
+    void serveRefusesADatabaseUrlOfNoKnownBackend(@TempDir Path dir) throws Exception {
+        Run run = run("serve", Map.of("DATA_DIR", dir.toString(), "DATABASE_URL", "mysql://u:secret@127.0.0.1/db"));
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.output()).startsWith("footfall: invalid setting: DATABASE_URL: expected postgresql://")
+                .contains("got 'mysql://***@127.0.0.1/db'");
+    }
+
+    @Test
     void compactRewritesAStoppedStore(@TempDir Path dir) throws Exception {
-        try (Stores stores = StoreChoice.open(Settings.from(Map.of("DATA_DIR", dir.toString())))) {
-            assertThat(stores.backend()).isEqualTo("duckdb");
+        Path named = dir.resolve("elsewhere.duckdb");
+        for (Map<String, String> env : List.of(Map.of("DATA_DIR", dir.toString()),
+                Map.of("DATA_DIR", dir.toString(), "DATABASE_URL", "duckdb:" + named))) {
+            try (Stores stores = StoreChoice.open(Settings.from(env))) {
+                assertThat(stores.backend()).isEqualTo("duckdb");
+            }
+            Path file = env.containsKey("DATABASE_URL") ? named : dir.resolve("footfall.duckdb");
+            Run run = run("compact", env);
+            assertThat(run.status()).as(run.output()).isZero();
+            assertThat(run.output()).startsWith("Compacting " + file.toAbsolutePath() + " ...\nCompacted in ")
+                    .contains("counts checked");
         }
-        Run run = run("compact", Map.of("DATA_DIR", dir.toString()));
-        assertThat(run.status()).as(run.output()).isZero();
-        assertThat(run.output()).startsWith("Compacting " + dir.resolve("footfall.duckdb").toAbsolutePath() + " ...\nCompacted in ")
-                .contains("counts checked");
     }
 
     private static Run run(String command, Map<String, String> env) throws Exception {
