@@ -20,9 +20,6 @@ import java.util.UUID;
  * belongs to one session (the collector mints visit ids per session).
  */
 final class SpanStats {
-    /** The website's longest visit, plus a second (secs is floored): no visit crossing an instant began earlier before it. */
-    private static final String LONGEST = "(SELECT make_interval(secs => coalesce(max(l.secs), 0) + 1) FROM visit_view_span l WHERE l.website_id = ?)";
-
     private SpanStats() {
     }
 
@@ -32,11 +29,7 @@ final class SpanStats {
         Instant s = scope.params().startAt();
         Instant e = scope.params().endAt();
         SqlText sql = new SqlText()
-                // Visits crossing the start or the end: their first view lies within the longest visit before it.
-                .add("WITH crossing AS (SELECT v.visit_id, v.session_id FROM visit_view_span v WHERE v.website_id = ? "
-                        + "AND v.first_at < ? AND v.first_at >= ?::timestamp - " + LONGEST + " AND v.last_at >= ? ", w, s, s, w, s)
-                .add("UNION SELECT v.visit_id, v.session_id FROM visit_view_span v WHERE v.website_id = ? "
-                        + "AND v.first_at <= ? AND v.first_at >= ?::timestamp - " + LONGEST + " AND v.last_at > ?), ", w, e, e, w, e)
+                .add("WITH crossing AS (").addAll(CrossingVisits.select(w, s, e)).add("), ")
                 .add("cut AS (SELECT c.session_id, count(*) AS views, " + d.secondsBetween("min(x.created_at)", "max(x.created_at)")
                         + " AS secs FROM crossing c JOIN event x ON x.website_id = ? AND x.session_id = c.session_id "
                         + "AND x.created_at BETWEEN ? AND ? AND x.visit_id = c.visit_id WHERE x.event_type IN (1, 3, 4) "
