@@ -5,6 +5,7 @@ import io.footfall.query.EventScope;
 import io.footfall.query.MetricType;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
+import io.footfall.query.SessionTotals;
 import io.footfall.query.WebsiteTotals;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.store.EventStore;
@@ -15,8 +16,8 @@ import java.util.Map;
 
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
- * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}) and the entry and
- * exit metrics ({@link VisitPages}), all without filters.
+ * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}), the entry and
+ * exit metrics ({@link VisitPages}) and the sessions page totals ({@link ActivityStats}), all without filters.
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
@@ -42,6 +43,12 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
     public List<Map<String, Object>> metrics(EventScope scope, MetricType type) throws SQLException {
         if (VisitPages.answers(scope.params(), type)) return VisitPages.run(store, scope, type);
         return super.metrics(scope, type);
+    }
+
+    @Override
+    public SessionTotals sessionStats(EventScope scope) throws SQLException {
+        if (!scope.params().filters().isEmpty()) return super.sessionStats(scope);
+        return ActivityStats.run(store, scope);
     }
 
     /** Whether the pageviews series for these parameters comes from the hour rows (tests count what they covered). */

@@ -29,7 +29,8 @@ import java.util.UUID;
  */
 public final class SpanRows {
     /** The website's rows, which a reset or delete removes with its events. */
-    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span", "session_hour_view");
+    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span", "session_hour_view",
+            "visit_activity_span", "session_activity_span");
     private static final long HOUR_MICROS = 3_600_000_000L;
 
     private static final String VISIT_UPSERT = "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views, "
@@ -82,7 +83,7 @@ public final class SpanRows {
         return eventType == EventType.PAGEVIEW || eventType == EventType.LINK || eventType == EventType.PIXEL;
     }
 
-    private record Key(UUID website, UUID id) {
+    record Key(UUID website, UUID id) {
     }
 
     /** A session's UTC hour (microseconds of its start). */
@@ -132,6 +133,7 @@ public final class SpanRows {
      * already there (a later or late hit of the visit or session) and adds its views.
      */
     public static void add(Connection c, List<CollectedHit> hits) throws SQLException {
+        ActivityRows.add(c, hits);
         Map<Key, Span> visits = new LinkedHashMap<>();
         Map<Key, Span> sessions = new LinkedHashMap<>();
         Map<HourKey, Integer> hours = new LinkedHashMap<>();
@@ -195,6 +197,7 @@ public final class SpanRows {
      * of their visits and sessions are computed again from those visits' and sessions' other events.
      */
     public static void withoutEvents(Connection c, Array eventIds) throws SQLException {
+        ActivityRows.withoutEvents(c, eventIds);
         Set<Key> visits = new LinkedHashSet<>();
         Set<Key> sessions = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT website_id, visit_id, session_id FROM event "
@@ -245,7 +248,7 @@ public final class SpanRows {
         }
     }
 
-    private static void recompute(Connection c, String table, String idColumn, Set<Key> keys, Array eventIds, String insert) throws SQLException {
+    static void recompute(Connection c, String table, String idColumn, Set<Key> keys, Array eventIds, String insert) throws SQLException {
         Array websites = c.createArrayOf("uuid", keys.stream().map(Key::website).toArray());
         Array ids = c.createArrayOf("uuid", keys.stream().map(Key::id).toArray());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " r USING unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
@@ -265,7 +268,8 @@ public final class SpanRows {
     /** Everything again from the event table: after a bulk load that wrote events without this writer (the query bench's copy). */
     public static void rebuildAll(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE visit_view_span, session_view_span, session_hour_view");
+            st.execute("TRUNCATE " + String.join(", ", TABLES));
+            ActivityRows.rebuildAll(c);
             st.execute("INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views, " + PAGE_COLUMNS + ") "
                     + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*), "
                     + PAGE_AGGREGATES + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
@@ -279,19 +283,19 @@ public final class SpanRows {
     }
 
     /** Binds (values, element type) pairs as arrays, in order. */
-    private static void bind(Connection c, PreparedStatement ps, Object... pairs) throws SQLException {
+    static void bind(Connection c, PreparedStatement ps, Object... pairs) throws SQLException {
         for (int i = 0; i < pairs.length; i += 2) {
             ps.setArray(i / 2 + 1, c.createArrayOf((String) pairs[i + 1], ((List<?>) pairs[i]).toArray()));
         }
     }
 
     /** Microseconds since the epoch, truncated as the binary COPY writes {@code created_at}. */
-    private static long micros(Instant t) {
+    static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     /** Timestamps go as text, which PostgreSQL reads exactly (microseconds). */
-    private static String timestamp(long micros) {
+    static String timestamp(long micros) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1_000, ZoneOffset.UTC);
         return t.toString().replace('T', ' ');
     }

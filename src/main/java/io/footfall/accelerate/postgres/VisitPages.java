@@ -37,7 +37,7 @@ final class VisitPages {
         Instant e = p.endAt();
         String page = type.name();
         String path = page.equals("entry") ? d.firstBy("x.url_path", "x.created_at") : d.lastBy("x.url_path", "x.created_at");
-        SqlText sql = new SqlText().add("WITH edge AS (").addAll(CrossingVisits.select(w, s, e))
+        SqlText sql = new SqlText().add("WITH edge AS (").addAll(CrossingVisits.select("visit_view_span", w, s, e))
                 .add(" UNION SELECT v.visit_id, v.session_id FROM visit_view_span v WHERE v.website_id = ? AND v.first_at >= ? "
                         + "AND v.last_at <= ? AND v." + page + "_at IS NOT NULL AND v." + page + "_path IS NULL), ", w, s, e)
                 // (session, path) pairs: UNION keeps each once, so the count per path is of distinct sessions.

@@ -79,7 +79,7 @@ public final class PostgresDialect implements Dialect {
 
     // DuckDB's arg_min/arg_max skip rows whose value or order is NULL; so do these. Rows sharing the order give their
     // smallest value (PostgreSQL's sort is not stable: the order of the rows read would decide, differently per plan, and
-    // the accelerator's entry and exit pages could not equal it, PostgresVisitPagesEqualityTest).
+    // the accelerator's entry and exit pages could not equal it, PostgresVisitRowsEqualityTest).
     @Override
     public String firstBy(String value, String order) {
         return "(array_agg(" + value + " ORDER BY " + order + ", " + value + ") FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";

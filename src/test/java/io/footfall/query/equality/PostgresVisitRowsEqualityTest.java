@@ -31,14 +31,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PostgreSQL accelerator's entry and exit pages (visit_view_span's page columns, V15) equal the reference's, on
- * generated traffic with ties added: views of a visit sharing an instant with another path, the same path, or none.
+ * The PostgreSQL accelerator's entry and exit pages (visit_view_span's page columns, V15) and sessions page totals
+ * (visit_activity_span, session_activity_span, V16) equal the reference's, on generated traffic with ties added: views of a
+ * visit sharing an instant with another path, the same path, or none; and some visits whose events name two countries.
  * Compared after hits in batches, late hits, a crash re-ship, the first start after V15 on older rows, a bulk load
  * ({@code SpanRows.rebuildAll}); a website reset leaves no rows. After each step the page columns are also those an
  * independent query computes from the events.
  */
 @OnPostgreSql
-class PostgresVisitPagesEqualityTest {
+class PostgresVisitRowsEqualityTest {
     static final long SEED = Long.getLong("equality.seed", 22);
     static final int REQUESTS = Integer.getInteger("equality.requests", 60);
     /** Per visit with views: its first and last view with a path, the path NULL when such views of that instant differ. */
@@ -46,6 +47,16 @@ class PostgresVisitPagesEqualityTest {
             + "WHERE website_id = ?::uuid AND event_type IN (1, 3, 4)) v "
             + "LEFT JOIN (" + edge("min") + ") f ON f.visit_id = v.visit_id LEFT JOIN (" + edge("max") + ") l ON l.visit_id = v.visit_id";
     static final String ROLLUP = "SELECT visit_id, entry_at, entry_path, exit_at, exit_path FROM visit_view_span WHERE website_id = ?::uuid";
+    /** V16's rows for the site, and the same computed from the events. */
+    static final String[][] ACTIVITY = {
+            {"SELECT visit_id, session_id, first_at, last_at, events, customs, country, mixed_country, secs FROM visit_activity_span "
+                    + "WHERE website_id = ?::uuid",
+                    "SELECT visit_id, min(session_id::text)::uuid, min(created_at), max(created_at), count(*)::int, "
+                            + "sum(CASE WHEN event_type = 2 THEN 1 ELSE 0 END)::int, CASE WHEN count(DISTINCT country) = 1 THEN max(country) END, "
+                            + "count(DISTINCT country) > 1, floor(extract(epoch FROM max(created_at) - min(created_at)))::bigint "
+                            + "FROM event WHERE website_id = ?::uuid AND event_type <> 5 GROUP BY visit_id"},
+            {"SELECT session_id, first_at, last_at FROM session_activity_span WHERE website_id = ?::uuid",
+                    "SELECT session_id, min(created_at), max(created_at) FROM event WHERE website_id = ?::uuid AND event_type <> 5 GROUP BY session_id"}};
 
     static TestServer server;
     static UUID site;
@@ -88,6 +99,7 @@ class PostgresVisitPagesEqualityTest {
         List<CollectedHit> all = new ArrayList<>(generated);
         for (CollectedHit h : generated) {
             Event e = h.event();
+            if (e != null && e.eventType() == EventType.CUSTOM_EVENT && r.nextInt(8) == 0) all.add(otherCountry(h));
             if (e == null || e.eventType() != EventType.PAGEVIEW || r.nextInt(6) != 0) continue;
             int kind = r.nextInt(3);
             String path = kind == 0 ? (e.page().urlPath().equals("/") ? "/tie" : "/") : kind == 1 ? e.page().urlPath() : null;
@@ -101,8 +113,21 @@ class PostgresVisitPagesEqualityTest {
         return all;
     }
 
+    /** A custom event a second later in the same visit, from another country (or none): the visit's events name several. */
+    private static CollectedHit otherCountry(CollectedHit h) {
+        Event e = h.event();
+        Event.SessionAttributes a = e.session();
+        String country = "DE".equals(a.country()) ? null : "DE";
+        Event.SessionAttributes moved = new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(), country,
+                null, null, a.distinctId());
+        Instant at = h.createdAt().plusSeconds(1);
+        Event twin = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), at, EventType.CUSTOM_EVENT, e.eventName(),
+                e.page(), e.referrer(), e.campaign(), moved, Event.WebVitals.NONE);
+        return new CollectedHit(twin, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag());
+    }
+
     @Test
-    void entryAndExitPagesEqualReferenceThroughLateHitsCrashUpgradeAndBulkLoad() throws Exception {
+    void entryExitAndSessionTotalsEqualReferenceThroughLateHitsCrashUpgradeAndBulkLoad() throws Exception {
         Random r = new Random(SEED);
         List<CollectedHit> early = new ArrayList<>();
         List<CollectedHit> late = new ArrayList<>();
@@ -123,9 +148,12 @@ class PostgresVisitPagesEqualityTest {
         compare("after a bulk load", r);
 
         assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
-        assertThat(server.count("SELECT count(*) FROM visit_view_span WHERE website_id = ?::uuid", site)).as("reset clears the rows").isZero();
+        for (String table : List.of("visit_view_span", "visit_activity_span", "session_activity_span")) {
+            assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
+        }
         EventScope all = scope(Map.of("startAt", "0", "endAt", Long.toString(now.toEpochMilli())));
         assertThat(accelerated.metrics(all, MetricType.of("entry"))).isEmpty();
+        assertThat(accelerated.sessionStats(all)).isEqualTo(new io.footfall.query.SessionTotals(0, 0, 0, 0, 0));
     }
 
     private static void appendInBatches(List<CollectedHit> batch, Random r) {
@@ -154,12 +182,13 @@ class PostgresVisitPagesEqualityTest {
                 .isEqualTo(hits.stream().filter(h -> h.event() != null).count());
     }
 
-    /** A store from before V15: the page columns dropped and the version forgotten; the start applies V15, which fills them. */
+    /** A store from before V15: V16's tables and V15's columns dropped, the versions forgotten; the start applies both, which fill them. */
     private static void upgrade() throws Exception {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("ALTER TABLE visit_view_span DROP COLUMN entry_at, DROP COLUMN entry_path, DROP COLUMN exit_at, DROP COLUMN exit_path");
-                st.execute("DELETE FROM schema_version WHERE version = 15");
+                st.execute("DROP TABLE visit_activity_span, session_activity_span");
+                st.execute("DELETE FROM schema_version WHERE version IN (15, 16)");
             }
             return null;
         });
@@ -172,6 +201,8 @@ class PostgresVisitPagesEqualityTest {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("UPDATE visit_view_span SET entry_path = 'stale', exit_at = NULL");
+                st.execute("UPDATE visit_activity_span SET events = 0, country = 'XX'");
+                st.execute("DELETE FROM session_activity_span WHERE first_at < now() - interval '1 day'");
             }
             io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
             return null;
@@ -185,13 +216,24 @@ class PostgresVisitPagesEqualityTest {
                 .as(step + ": page columns missing").isEmpty();
         assertThat(server.count("SELECT count(*) FROM visit_view_span WHERE website_id = ?::uuid AND entry_at IS NOT NULL "
                 + "AND entry_path IS NULL", site)).as(step + ": visits whose first instant is a tie").isPositive();
+        for (String[] rows : ACTIVITY) {
+            assertThat(server.query("(" + rows[0] + ") EXCEPT (" + rows[1] + ")", site, site)).as(step + ": activity rows not from the events").isEmpty();
+            assertThat(server.query("(" + rows[1] + ") EXCEPT (" + rows[0] + ")", site, site)).as(step + ": activity rows missing").isEmpty();
+        }
+        assertThat(server.count("SELECT count(*) FROM visit_activity_span WHERE website_id = ?::uuid AND mixed_country", site))
+                .as(step + ": visits of several countries").isPositive();
         RandomRequests requests = new RandomRequests(r, now, traffic);
         int covered = 0;
+        int sessions = 0;
         for (int i = 0; i < REQUESTS; i++) {
             RandomRequests.Request req = requests.next();
             QueryParams asked = QueryParams.parse(req.source());
             for (QueryParams p : List.of(asked, asked.withFilters(List.of()))) {
                 EventScope scope = new EventScope(site, p, accelerated.dialect());
+                String where = step + " / " + req + (p == asked ? "" : " without filters");
+                io.footfall.query.SessionTotals totals = accelerated.sessionStats(scope);
+                assertThat(totals).as(where + " sessionStats").isEqualTo(reference.sessionStats(scope));
+                if (totals.visits() > 0 && p.filters().isEmpty()) sessions++;
                 for (String type : List.of("entry", "exit")) {
                     String at = step + " / " + req + (p == asked ? "" : " without filters") + " " + type;
                     List<Map<String, Object>> fast = accelerated.metrics(scope, MetricType.of(type));
@@ -202,6 +244,7 @@ class PostgresVisitPagesEqualityTest {
             }
         }
         assertThat(covered).as(step + ": entry/exit answers with pages from the rows").isGreaterThan(REQUESTS / 2);
+        assertThat(sessions).as(step + ": session totals with visits from the rows").isGreaterThan(REQUESTS / 4);
     }
 
     private static EventScope scope(Map<String, String> query) {
