@@ -23,9 +23,10 @@ import java.util.UUID;
 
 /**
  * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
- * and view count; per session its first and last view time; and of {@code session_hour_view} (V12): per session and UTC
- * hour its view count. Called by the PostgreSQL event store inside the
- * transaction of the batch it describes, so the rollups and the events commit together.
+ * and view count, and (V15) its first and last view with a path; per session its first and last view time; and of
+ * {@code session_hour_view} (V12): per session and UTC hour its view count; and, through {@link ActivityRows}, of V16's
+ * activity spans. Called by the PostgreSQL event store inside the transaction of the batch it describes, so the rollups
+ * and the events commit together.
  */
 public final class SpanRows {
     /** The website's rows, which a reset or delete removes with its events. */
