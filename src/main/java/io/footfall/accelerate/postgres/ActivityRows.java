@@ -37,7 +37,7 @@ final class ActivityRows {
             + "WHEN visit_activity_span.country IS NULL THEN excluded.country WHEN excluded.country IS NULL "
             + "OR excluded.country = visit_activity_span.country THEN visit_activity_span.country END, "
             + "mixed_country = visit_activity_span.mixed_country OR excluded.mixed_country "
-            + "OR visit_activity_span.country <> excluded.country";
+            + "OR coalesce(visit_activity_span.country <> excluded.country, false)";
     private static final String SESSION_UPSERT = "INSERT INTO session_activity_span (website_id, session_id, first_at, last_at) "
             + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]) "
             + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_activity_span.first_at, excluded.first_at), "
