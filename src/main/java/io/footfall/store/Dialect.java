@@ -55,7 +55,10 @@ public interface Dialect {
      */
     java.util.Optional<String> regexRejection(java.sql.SQLException e);
 
-    /** The value of {@code value} on the row with the smallest {@code order}, as an aggregate. */
+    /**
+     * The value of {@code value} on the row with the smallest {@code order}, as an aggregate. Ties in {@code order}: any
+     * of them on DuckDB, the smallest value on PostgreSQL (whose accelerator must equal its reference).
+     */
     String firstBy(String value, String order);
 
     /** The value of {@code value} on the row with the largest {@code order}, as an aggregate. */

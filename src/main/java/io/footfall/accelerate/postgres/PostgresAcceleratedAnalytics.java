@@ -2,18 +2,22 @@ package io.footfall.accelerate.postgres;
 
 import io.footfall.config.QueryOptions;
 import io.footfall.query.EventScope;
+import io.footfall.query.MetricType;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
+import io.footfall.query.SessionTotals;
 import io.footfall.query.WebsiteTotals;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
- * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}) and the pageviews series ({@link SpanSeries}), both without
- * filters.
+ * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}), the entry and
+ * exit metrics ({@link VisitPages}) and the sessions page totals ({@link ActivityStats}), all without filters.
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
@@ -33,6 +37,18 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
         if (!scope.params().filters().isEmpty()) return super.pageviews(scope);
         PageviewSeries.Series fast = SpanSeries.run(store, scope);
         return fast != null ? fast : super.pageviews(scope);
+    }
+
+    @Override
+    public List<Map<String, Object>> metrics(EventScope scope, MetricType type) throws SQLException {
+        if (VisitPages.answers(scope.params(), type)) return VisitPages.run(store, scope, type);
+        return super.metrics(scope, type);
+    }
+
+    @Override
+    public SessionTotals sessionStats(EventScope scope) throws SQLException {
+        if (!scope.params().filters().isEmpty()) return super.sessionStats(scope);
+        return ActivityStats.run(store, scope);
     }
 
     /** Whether the pageviews series for these parameters comes from the hour rows (tests count what they covered). */

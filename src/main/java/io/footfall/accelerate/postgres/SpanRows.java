@@ -23,19 +23,33 @@ import java.util.UUID;
 
 /**
  * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
- * and view count; per session its first and last view time; and of {@code session_hour_view} (V12): per session and UTC
- * hour its view count. Called by the PostgreSQL event store inside the
- * transaction of the batch it describes, so the rollups and the events commit together.
+ * and view count, and (V15) its first and last view with a path; per session its first and last view time; and of
+ * {@code session_hour_view} (V12): per session and UTC hour its view count; and, through {@link ActivityRows}, of V16's
+ * activity spans. Called by the PostgreSQL event store inside the transaction of the batch it describes, so the rollups
+ * and the events commit together.
  */
 public final class SpanRows {
     /** The website's rows, which a reset or delete removes with its events. */
-    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span", "session_hour_view");
+    public static final List<String> TABLES = List.of("visit_view_span", "session_view_span", "session_hour_view",
+            "visit_activity_span", "session_activity_span");
     private static final long HOUR_MICROS = 3_600_000_000L;
 
-    private static final String VISIT_UPSERT = "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
-            + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[], ?::int[]) "
+    private static final String VISIT_UPSERT = "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views, "
+            + "entry_at, entry_path, exit_at, exit_path) "
+            + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[], ?::int[], ?::timestamp[], ?::text[], "
+            + "?::timestamp[], ?::text[]) "
             + "ON CONFLICT (website_id, visit_id) DO UPDATE SET first_at = least(visit_view_span.first_at, excluded.first_at), "
-            + "last_at = greatest(visit_view_span.last_at, excluded.last_at), views = visit_view_span.views + excluded.views";
+            + "last_at = greatest(visit_view_span.last_at, excluded.last_at), views = visit_view_span.views + excluded.views, "
+            + "entry_at = least(visit_view_span.entry_at, excluded.entry_at), entry_path = " + mergedPage("entry", "<")
+            + ", exit_at = greatest(visit_view_span.exit_at, excluded.exit_at), exit_path = " + mergedPage("exit", ">");
+    /**
+     * Per visit, over its views with a path: the first (last) one's time and path, the path NULL when views with different
+     * paths share that time (V15). The migration's fill computes the same.
+     */
+    static final String PAGE_COLUMNS = "entry_at, entry_path, exit_at, exit_path";
+    static final String PAGE_AGGREGATES = "min(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at") + ", "
+            + "max(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at DESC");
+
     private static final String SESSION_UPSERT = "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
             + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]) "
             + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_view_span.first_at, excluded.first_at), "
@@ -47,12 +61,30 @@ public final class SpanRows {
     private SpanRows() {
     }
 
+    /**
+     * The upsert's merge of a visit's entry (exit) path: the earlier (later) side's; at the same time, the path when both
+     * sides have the same one, else NULL (a tie the reference orders its own way).
+     */
+    private static String mergedPage(String page, String earlier) {
+        String at = "visit_view_span." + page + "_at", path = "visit_view_span." + page + "_path";
+        return "CASE WHEN excluded." + page + "_at IS NULL OR " + at + " " + earlier + " excluded." + page + "_at THEN " + path
+                + " WHEN " + at + " IS NULL OR excluded." + page + "_at " + earlier + " " + at + " THEN excluded." + page + "_path"
+                + " WHEN " + path + " = excluded." + page + "_path THEN " + path + " END";
+    }
+
+    /** The path of the views with a path first in this order, when they all have the same one at that time; else NULL. */
+    private static String onlyPage(String order) {
+        String first = "(array_agg(url_path ORDER BY " + order + ", url_path) FILTER (WHERE url_path IS NOT NULL))[1]";
+        String last = "(array_agg(url_path ORDER BY " + order + ", url_path DESC) FILTER (WHERE url_path IS NOT NULL))[1]";
+        return "CASE WHEN " + first + " = " + last + " THEN " + first + " END";
+    }
+
     /** What Umami counts as a view (custom events and web vitals are not): {@code EventScope.VIEWS}. */
     static boolean isView(int eventType) {
         return eventType == EventType.PAGEVIEW || eventType == EventType.LINK || eventType == EventType.PIXEL;
     }
 
-    private record Key(UUID website, UUID id) {
+    record Key(UUID website, UUID id) {
     }
 
     /** A session's UTC hour (microseconds of its start). */
@@ -64,6 +96,9 @@ public final class SpanRows {
         long first;
         long last;
         int views;
+        /** The first and last view with a path (visits only): its time, and its path or null for a tie (V15). */
+        Long entryAt, exitAt;
+        String entryPath, exitPath;
 
         Span(UUID session, long micros) {
             this.session = session;
@@ -76,6 +111,22 @@ public final class SpanRows {
             last = Math.max(last, micros);
             views++;
         }
+
+        void page(long micros, String path) {
+            if (path == null) return;
+            if (entryAt == null || micros < entryAt) {
+                entryAt = micros;
+                entryPath = path;
+            } else if (micros == entryAt && !path.equals(entryPath)) {
+                entryPath = null;
+            }
+            if (exitAt == null || micros > exitAt) {
+                exitAt = micros;
+                exitPath = path;
+            } else if (micros == exitAt && !path.equals(exitPath)) {
+                exitPath = null;
+            }
+        }
     }
 
     /**
@@ -83,6 +134,7 @@ public final class SpanRows {
      * already there (a later or late hit of the visit or session) and adds its views.
      */
     public static void add(Connection c, List<CollectedHit> hits) throws SQLException {
+        ActivityRows.add(c, hits);
         Map<Key, Span> visits = new LinkedHashMap<>();
         Map<Key, Span> sessions = new LinkedHashMap<>();
         Map<HourKey, Integer> hours = new LinkedHashMap<>();
@@ -90,14 +142,17 @@ public final class SpanRows {
             Event e = hit.event();
             if (!hit.ordinaryEvent() || !isView(e.eventType())) continue;
             long micros = micros(e.createdAt());
-            visits.computeIfAbsent(new Key(e.websiteId(), e.visitId()), k -> new Span(e.sessionId(), micros)).add(micros);
+            Span visit = visits.computeIfAbsent(new Key(e.websiteId(), e.visitId()), k -> new Span(e.sessionId(), micros));
+            visit.add(micros);
+            visit.page(micros, e.page().urlPath());
             sessions.computeIfAbsent(new Key(e.websiteId(), e.sessionId()), k -> new Span(e.sessionId(), micros)).add(micros);
             hours.merge(new HourKey(e.websiteId(), Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS, e.sessionId()), 1, Integer::sum);
         }
         if (visits.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(VISIT_UPSERT)) {
             List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), owners = new ArrayList<>(), firsts = new ArrayList<>(),
-                    lasts = new ArrayList<>(), views = new ArrayList<>();
+                    lasts = new ArrayList<>(), views = new ArrayList<>(), entryAts = new ArrayList<>(), entryPaths = new ArrayList<>(),
+                    exitAts = new ArrayList<>(), exitPaths = new ArrayList<>();
             visits.forEach((k, s) -> {
                 websites.add(k.website());
                 ids.add(k.id());
@@ -105,8 +160,13 @@ public final class SpanRows {
                 firsts.add(timestamp(s.first));
                 lasts.add(timestamp(s.last));
                 views.add(s.views);
+                entryAts.add(s.entryAt == null ? null : timestamp(s.entryAt));
+                entryPaths.add(s.entryPath);
+                exitAts.add(s.exitAt == null ? null : timestamp(s.exitAt));
+                exitPaths.add(s.exitPath);
             });
-            bind(c, ps, websites, "uuid", ids, "uuid", owners, "uuid", firsts, "text", lasts, "text", views, "int4");
+            bind(c, ps, websites, "uuid", ids, "uuid", owners, "uuid", firsts, "text", lasts, "text", views, "int4",
+                    entryAts, "text", entryPaths, "text", exitAts, "text", exitPaths, "text");
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(SESSION_UPSERT)) {
@@ -138,6 +198,7 @@ public final class SpanRows {
      * of their visits and sessions are computed again from those visits' and sessions' other events.
      */
     public static void withoutEvents(Connection c, Array eventIds) throws SQLException {
+        ActivityRows.withoutEvents(c, eventIds);
         Set<Key> visits = new LinkedHashSet<>();
         Set<Key> sessions = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT website_id, visit_id, session_id FROM event "
@@ -153,9 +214,9 @@ public final class SpanRows {
         }
         if (visits.isEmpty()) return;
         recompute(c, "visit_view_span", "visit_id", visits, eventIds,
-                "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
-                        + "SELECT e.website_id, e.visit_id, (array_agg(e.session_id))[1], min(e.created_at), max(e.created_at), count(*) "
-                        + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.visit_id = k.id "
+                "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views, " + PAGE_COLUMNS + ") "
+                        + "SELECT e.website_id, e.visit_id, (array_agg(e.session_id))[1], min(e.created_at), max(e.created_at), count(*), "
+                        + PAGE_AGGREGATES.replace("url_path", "e.url_path").replace("created_at", "e.created_at") + " FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.visit_id = k.id "
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.visit_id");
         recompute(c, "session_view_span", "session_id", sessions, eventIds,
                 "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
@@ -188,7 +249,7 @@ public final class SpanRows {
         }
     }
 
-    private static void recompute(Connection c, String table, String idColumn, Set<Key> keys, Array eventIds, String insert) throws SQLException {
+    static void recompute(Connection c, String table, String idColumn, Set<Key> keys, Array eventIds, String insert) throws SQLException {
         Array websites = c.createArrayOf("uuid", keys.stream().map(Key::website).toArray());
         Array ids = c.createArrayOf("uuid", keys.stream().map(Key::id).toArray());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " r USING unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
@@ -208,10 +269,11 @@ public final class SpanRows {
     /** Everything again from the event table: after a bulk load that wrote events without this writer (the query bench's copy). */
     public static void rebuildAll(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE visit_view_span, session_view_span, session_hour_view");
-            st.execute("INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views) "
-                    + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*) "
-                    + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
+            st.execute("TRUNCATE " + String.join(", ", TABLES));
+            ActivityRows.rebuildAll(c);
+            st.execute("INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views, " + PAGE_COLUMNS + ") "
+                    + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*), "
+                    + PAGE_AGGREGATES + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
             st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
                     + "SELECT website_id, session_id, min(created_at), max(created_at) "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
@@ -222,19 +284,19 @@ public final class SpanRows {
     }
 
     /** Binds (values, element type) pairs as arrays, in order. */
-    private static void bind(Connection c, PreparedStatement ps, Object... pairs) throws SQLException {
+    static void bind(Connection c, PreparedStatement ps, Object... pairs) throws SQLException {
         for (int i = 0; i < pairs.length; i += 2) {
             ps.setArray(i / 2 + 1, c.createArrayOf((String) pairs[i + 1], ((List<?>) pairs[i]).toArray()));
         }
     }
 
     /** Microseconds since the epoch, truncated as the binary COPY writes {@code created_at}. */
-    private static long micros(Instant t) {
+    static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     /** Timestamps go as text, which PostgreSQL reads exactly (microseconds). */
-    private static String timestamp(long micros) {
+    static String timestamp(long micros) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1_000, ZoneOffset.UTC);
         return t.toString().replace('T', ' ');
     }

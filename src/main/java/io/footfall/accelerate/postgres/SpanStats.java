@@ -20,9 +20,6 @@ import java.util.UUID;
  * belongs to one session (the collector mints visit ids per session).
  */
 final class SpanStats {
-    /** The website's longest visit, plus a second (secs is floored): no visit crossing an instant began earlier before it. */
-    private static final String LONGEST = "(SELECT make_interval(secs => coalesce(max(l.secs), 0) + 1) FROM visit_view_span l WHERE l.website_id = ?)";
-
     private SpanStats() {
     }
 
@@ -32,11 +29,7 @@ final class SpanStats {
         Instant s = scope.params().startAt();
         Instant e = scope.params().endAt();
         SqlText sql = new SqlText()
-                // Visits crossing the start or the end: their first view lies within the longest visit before it.
-                .add("WITH crossing AS (SELECT v.visit_id, v.session_id FROM visit_view_span v WHERE v.website_id = ? "
-                        + "AND v.first_at < ? AND v.first_at >= ?::timestamp - " + LONGEST + " AND v.last_at >= ? ", w, s, s, w, s)
-                .add("UNION SELECT v.visit_id, v.session_id FROM visit_view_span v WHERE v.website_id = ? "
-                        + "AND v.first_at <= ? AND v.first_at >= ?::timestamp - " + LONGEST + " AND v.last_at > ?), ", w, e, e, w, e)
+                .add("WITH crossing AS (").addAll(CrossingVisits.select("visit_view_span", w, s, e)).add("), ")
                 .add("cut AS (SELECT c.session_id, count(*) AS views, " + d.secondsBetween("min(x.created_at)", "max(x.created_at)")
                         + " AS secs FROM crossing c JOIN event x ON x.website_id = ? AND x.session_id = c.session_id "
                         + "AND x.created_at BETWEEN ? AND ? AND x.visit_id = c.visit_id WHERE x.event_type IN (1, 3, 4) "
@@ -44,19 +37,7 @@ final class SpanStats {
                 .add("inside AS (SELECT coalesce(sum(v.views), 0) AS views, count(*) AS visits, "
                         + "coalesce(sum(CASE WHEN v.views = 1 THEN 1 ELSE 0 END), 0) AS bounces, coalesce(sum(v.secs), 0) AS secs FROM visit_view_span v "
                         + "WHERE v.website_id = ? AND v.first_at >= ? AND v.last_at <= ?), ", w, s, e)
-                // Sessions: inside the range; crossing only its end (their first view is inside); crossing its start, counted
-                // when one of their visits starts inside or crosses the start with a view inside (cut).
-                .add("sessions AS (SELECT count(*) AS n FROM session_view_span p WHERE p.website_id = ? AND p.first_at >= ? AND p.last_at <= ? ",
-                        w, s, e)
-                .add("UNION ALL SELECT count(*) FROM session_view_span p WHERE p.website_id = ? "
-                        + "AND p.first_at BETWEEN ? AND ? AND p.last_at > ? ", w, s, e, e)
-                .add("UNION ALL SELECT count(*) FROM (SELECT p.session_id FROM session_view_span p WHERE p.website_id = ? "
-                        + "AND p.last_at >= ? AND p.first_at < ? ", w, s, s)
-                .add("AND EXISTS (SELECT 1 FROM visit_view_span v WHERE v.website_id = ? AND v.session_id = p.session_id "
-                        + "AND v.first_at BETWEEN ? AND ?) ", w, s, e)
-                // (a session with a view inside that began before the start contains the start)
-                .add("UNION SELECT p.session_id FROM cut c JOIN session_view_span p ON p.website_id = ? AND p.session_id = c.session_id "
-                        + "AND p.first_at < ?) q) ", w, s)
+                .addAll(SessionCount.cte("session_view_span", "visit_view_span", w, s, e)).add(" ")
                 .add("SELECT i.views + coalesce((SELECT sum(views) FROM cut), 0), (SELECT sum(n) FROM sessions), "
                         + "i.visits + (SELECT count(*) FROM cut), "
                         + "i.bounces + (SELECT count(*) FROM cut WHERE views = 1), i.secs + coalesce((SELECT sum(secs) FROM cut), 0) FROM inside i");

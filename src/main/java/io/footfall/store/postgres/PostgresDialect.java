@@ -77,15 +77,17 @@ public final class PostgresDialect implements Dialect {
         return "(array_agg(" + value + " ORDER BY " + order + " DESC, " + tie + " DESC))[1]";
     }
 
-    // DuckDB's arg_min/arg_max skip rows whose value or order is NULL; so do these.
+    // DuckDB's arg_min/arg_max skip rows whose value or order is NULL; so do these. Rows sharing the order give their
+    // smallest value (PostgreSQL's sort is not stable: the order of the rows read would decide, differently per plan, and
+    // the accelerator's entry and exit pages could not equal it, PostgresVisitRowsEqualityTest).
     @Override
     public String firstBy(String value, String order) {
-        return "(array_agg(" + value + " ORDER BY " + order + ") FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
+        return "(array_agg(" + value + " ORDER BY " + order + ", " + value + ") FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
     }
 
     @Override
     public String lastBy(String value, String order) {
-        return "(array_agg(" + value + " ORDER BY " + order + " DESC) FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
+        return "(array_agg(" + value + " ORDER BY " + order + " DESC, " + value + ") FILTER (WHERE " + value + " IS NOT NULL AND " + order + " IS NOT NULL))[1]";
     }
 
     @Override

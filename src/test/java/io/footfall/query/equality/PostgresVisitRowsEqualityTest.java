@@ -1,0 +1,253 @@
+package io.footfall.query.equality;
+
+import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
+import io.footfall.config.QueryOptions;
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.event.EventType;
+import io.footfall.http.Json;
+import io.footfall.query.Analytics;
+import io.footfall.query.EventScope;
+import io.footfall.query.MetricType;
+import io.footfall.query.QueryParams;
+import io.footfall.query.reference.ReferenceAnalytics;
+import io.footfall.store.wal.CrashedLog;
+import io.footfall.testing.OnPostgreSql;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PostgreSQL accelerator's entry and exit pages (visit_view_span's page columns, V15) and sessions page totals
+ * (visit_activity_span, session_activity_span, V16) equal the reference's, on generated traffic with ties added: views of a
+ * visit sharing an instant with another path, the same path, or none; and some visits whose events name two countries.
+ * Compared after hits in batches, late hits, a crash re-ship, the first start after V15 on older rows, a bulk load
+ * ({@code SpanRows.rebuildAll}); a website reset leaves no rows. After each step the page columns are also those an
+ * independent query computes from the events.
+ */
+@OnPostgreSql
+class PostgresVisitRowsEqualityTest {
+    static final long SEED = Long.getLong("equality.seed", 22);
+    static final int REQUESTS = Integer.getInteger("equality.requests", 60);
+    /** Per visit with views: its first and last view with a path, the path NULL when such views of that instant differ. */
+    static final String PAGES = "SELECT v.visit_id, f.t, f.p, l.t, l.p FROM (SELECT DISTINCT visit_id FROM event "
+            + "WHERE website_id = ?::uuid AND event_type IN (1, 3, 4)) v "
+            + "LEFT JOIN (" + edge("min") + ") f ON f.visit_id = v.visit_id LEFT JOIN (" + edge("max") + ") l ON l.visit_id = v.visit_id";
+    static final String ROLLUP = "SELECT visit_id, entry_at, entry_path, exit_at, exit_path FROM visit_view_span WHERE website_id = ?::uuid";
+    /** V16's rows for the site, and the same computed from the events. */
+    static final String[][] ACTIVITY = {
+            {"SELECT visit_id, session_id, first_at, last_at, events, customs, country, mixed_country, secs FROM visit_activity_span "
+                    + "WHERE website_id = ?::uuid",
+                    "SELECT visit_id, min(session_id::text)::uuid, min(created_at), max(created_at), count(*)::int, "
+                            + "sum(CASE WHEN event_type = 2 THEN 1 ELSE 0 END)::int, CASE WHEN count(DISTINCT country) = 1 THEN max(country) END, "
+                            + "count(DISTINCT country) > 1, floor(extract(epoch FROM max(created_at) - min(created_at)))::bigint "
+                            + "FROM event WHERE website_id = ?::uuid AND event_type <> 5 GROUP BY visit_id"},
+            {"SELECT session_id, first_at, last_at FROM session_activity_span WHERE website_id = ?::uuid",
+                    "SELECT session_id, min(created_at), max(created_at) FROM event WHERE website_id = ?::uuid AND event_type <> 5 GROUP BY session_id"}};
+
+    static TestServer server;
+    static UUID site;
+    static Analytics accelerated;
+    static Analytics reference;
+    static List<CollectedHit> hits;
+    static GeneratedTraffic traffic;
+    static Instant now;
+
+    /** The views with a path at the visit's first (min) or last (max) such instant: that instant, and their path if only one. */
+    private static String edge(String which) {
+        return "SELECT e.visit_id, e.created_at AS t, CASE WHEN count(DISTINCT e.url_path) = 1 THEN min(e.url_path) END AS p "
+                + "FROM event e JOIN (SELECT visit_id, " + which + "(created_at) AS t FROM event WHERE website_id = ?::uuid "
+                + "AND event_type IN (1, 3, 4) AND url_path IS NOT NULL GROUP BY visit_id) k ON k.visit_id = e.visit_id AND k.t = e.created_at "
+                + "WHERE e.website_id = ?::uuid AND e.event_type IN (1, 3, 4) AND e.url_path IS NOT NULL GROUP BY e.visit_id, e.created_at";
+    }
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        site = UUID.fromString(server.createWebsite("Pages", "example.com"));
+        openPaths();
+        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        traffic = GeneratedTraffic.generate(site, SEED, 500, now);
+        hits = withTies(traffic.hits, new Random(SEED));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void openPaths() {
+        accelerated = new PostgresAcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+    }
+
+    /** The traffic plus, for some views, a second view of the same visit at the same instant: another path, the same, or none. */
+    private static List<CollectedHit> withTies(List<CollectedHit> generated, Random r) {
+        List<CollectedHit> all = new ArrayList<>(generated);
+        for (CollectedHit h : generated) {
+            Event e = h.event();
+            if (e != null && e.eventType() == EventType.CUSTOM_EVENT && r.nextInt(8) == 0) all.add(otherCountry(h));
+            if (e == null || e.eventType() != EventType.PAGEVIEW || r.nextInt(6) != 0) continue;
+            int kind = r.nextInt(3);
+            String path = kind == 0 ? (e.page().urlPath().equals("/") ? "/tie" : "/") : kind == 1 ? e.page().urlPath() : null;
+            Event twin = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), e.createdAt(),
+                    kind == 2 ? EventType.LINK : EventType.PAGEVIEW, null,
+                    new Event.Page(e.page().hostname(), path, e.page().urlQuery(), e.page().pageTitle(), e.page().tag()),
+                    e.referrer(), e.campaign(), e.session(), Event.WebVitals.NONE);
+            all.add(new CollectedHit(twin, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), h.createdAt(), List.of(), h.flag()));
+        }
+        all.sort(Comparator.comparing(CollectedHit::createdAt));
+        return all;
+    }
+
+    /** A custom event a second later in the same visit, from another country (or none): the visit's events name several. */
+    private static CollectedHit otherCountry(CollectedHit h) {
+        Event e = h.event();
+        Event.SessionAttributes a = e.session();
+        String country = "DE".equals(a.country()) ? null : "DE";
+        Event.SessionAttributes moved = new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(), country,
+                null, null, a.distinctId());
+        Instant at = h.createdAt().plusSeconds(1);
+        Event twin = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), at, EventType.CUSTOM_EVENT, e.eventName(),
+                e.page(), e.referrer(), e.campaign(), moved, Event.WebVitals.NONE);
+        return new CollectedHit(twin, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag());
+    }
+
+    @Test
+    void entryExitAndSessionTotalsEqualReferenceThroughLateHitsCrashUpgradeAndBulkLoad() throws Exception {
+        Random r = new Random(SEED);
+        List<CollectedHit> early = new ArrayList<>();
+        List<CollectedHit> late = new ArrayList<>();
+        List<CollectedHit> lost = new ArrayList<>();
+        for (CollectedHit h : hits) {
+            int k = r.nextInt(20);
+            (k < 12 ? early : k < 17 ? late : lost).add(h);
+        }
+        appendInBatches(early, r);
+        compare("early hits", r);
+        appendInBatches(late, r);
+        compare("late hits into written visits", r);
+        crash(early, late, lost, r);
+        compare("after a crash, re-shipped", r);
+        upgrade();
+        compare("first start after V15 on older rows", r);
+        bulkLoad();
+        compare("after a bulk load", r);
+
+        assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
+        for (String table : List.of("visit_view_span", "visit_activity_span", "session_activity_span")) {
+            assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
+        }
+        EventScope all = scope(Map.of("startAt", "0", "endAt", Long.toString(now.toEpochMilli())));
+        assertThat(accelerated.metrics(all, MetricType.of("entry"))).isEmpty();
+        assertThat(accelerated.sessionStats(all)).isEqualTo(new io.footfall.query.SessionTotals(0, 0, 0, 0, 0));
+    }
+
+    private static void appendInBatches(List<CollectedHit> batch, Random r) {
+        int i = 0;
+        while (i < batch.size()) {
+            int n = Math.min(batch.size() - i, 1 + r.nextInt(400));
+            server.append(batch.subList(i, i + n).toArray(CollectedHit[]::new));
+            i += n;
+        }
+    }
+
+    /** Acknowledged hits whose shipping was not recorded are shipped again on start: deleted, then appended again. */
+    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
+        appendInBatches(lost.subList(0, lost.size() / 2), r);
+        List<CollectedHit> unrecorded = new ArrayList<>();
+        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
+        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
+        unrecorded.addAll(lost);
+        java.nio.file.Path data = server.dataDir();
+        Map<String, String> env = server.env();
+        server.close();
+        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
+        server = TestServer.start(data, env);
+        openPaths();
+        assertThat(server.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site)).as("every hit once after re-shipping")
+                .isEqualTo(hits.stream().filter(h -> h.event() != null).count());
+    }
+
+    /** A store from before V15: V16's tables and V15's columns dropped, the versions forgotten; the start applies both, which fill them. */
+    private static void upgrade() throws Exception {
+        server.server().stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE visit_view_span DROP COLUMN entry_at, DROP COLUMN entry_path, DROP COLUMN exit_at, DROP COLUMN exit_path");
+                st.execute("DROP TABLE visit_activity_span, session_activity_span");
+                st.execute("DELETE FROM schema_version WHERE version IN (15, 16)");
+            }
+            return null;
+        });
+        server = server.restart(Map.of());
+        openPaths();
+    }
+
+    /** As after the query bench's copy: the rows spoiled, then computed again from the events. */
+    private static void bulkLoad() throws Exception {
+        server.server().stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("UPDATE visit_view_span SET entry_path = 'stale', exit_at = NULL");
+                st.execute("UPDATE visit_activity_span SET events = 0, country = 'XX'");
+                st.execute("DELETE FROM session_activity_span WHERE first_at < now() - interval '1 day'");
+            }
+            io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
+            return null;
+        });
+    }
+
+    private void compare(String step, Random r) throws Exception {
+        assertThat(server.query("(" + ROLLUP + ") EXCEPT (" + PAGES + ")", site, site, site, site, site, site))
+                .as(step + ": page columns not from the events").isEmpty();
+        assertThat(server.query("(" + PAGES + ") EXCEPT (" + ROLLUP + ")", site, site, site, site, site, site))
+                .as(step + ": page columns missing").isEmpty();
+        assertThat(server.count("SELECT count(*) FROM visit_view_span WHERE website_id = ?::uuid AND entry_at IS NOT NULL "
+                + "AND entry_path IS NULL", site)).as(step + ": visits whose first instant is a tie").isPositive();
+        for (String[] rows : ACTIVITY) {
+            assertThat(server.query("(" + rows[0] + ") EXCEPT (" + rows[1] + ")", site, site)).as(step + ": activity rows not from the events").isEmpty();
+            assertThat(server.query("(" + rows[1] + ") EXCEPT (" + rows[0] + ")", site, site)).as(step + ": activity rows missing").isEmpty();
+        }
+        assertThat(server.count("SELECT count(*) FROM visit_activity_span WHERE website_id = ?::uuid AND mixed_country", site))
+                .as(step + ": visits of several countries").isPositive();
+        RandomRequests requests = new RandomRequests(r, now, traffic);
+        int covered = 0;
+        int sessions = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            RandomRequests.Request req = requests.next();
+            QueryParams asked = QueryParams.parse(req.source());
+            for (QueryParams p : List.of(asked, asked.withFilters(List.of()))) {
+                EventScope scope = new EventScope(site, p, accelerated.dialect());
+                String where = step + " / " + req + (p == asked ? "" : " without filters");
+                io.footfall.query.SessionTotals totals = accelerated.sessionStats(scope);
+                assertThat(totals).as(where + " sessionStats").isEqualTo(reference.sessionStats(scope));
+                if (totals.visits() > 0 && p.filters().isEmpty()) sessions++;
+                for (String type : List.of("entry", "exit")) {
+                    String at = step + " / " + req + (p == asked ? "" : " without filters") + " " + type;
+                    List<Map<String, Object>> fast = accelerated.metrics(scope, MetricType.of(type));
+                    assertThat(Json.MAPPER.writeValueAsString(fast)).as(at)
+                            .isEqualTo(Json.MAPPER.writeValueAsString(reference.metrics(scope, MetricType.of(type))));
+                    if (!fast.isEmpty() && p.filters().isEmpty() && p.search() == null) covered++;
+                }
+            }
+        }
+        assertThat(covered).as(step + ": entry/exit answers with pages from the rows").isGreaterThan(REQUESTS / 2);
+        assertThat(sessions).as(step + ": session totals with visits from the rows").isGreaterThan(REQUESTS / 4);
+    }
+
+    private static EventScope scope(Map<String, String> query) {
+        return new EventScope(site, QueryParams.parse(new RandomRequests.Request(query).source()), accelerated.dialect());
+    }
+}
