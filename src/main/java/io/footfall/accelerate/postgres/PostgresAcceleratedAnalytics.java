@@ -2,6 +2,7 @@ package io.footfall.accelerate.postgres;
 
 import io.footfall.config.QueryOptions;
 import io.footfall.query.EventScope;
+import io.footfall.query.MetricType;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
 import io.footfall.query.WebsiteTotals;
@@ -9,11 +10,13 @@ import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
- * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}) and the pageviews series ({@link SpanSeries}), both without
- * filters.
+ * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}) and the
+ * per-value metrics ({@link ValueMetrics}), all without filters.
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
@@ -33,6 +36,23 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
         if (!scope.params().filters().isEmpty()) return super.pageviews(scope);
         PageviewSeries.Series fast = SpanSeries.run(store, scope);
         return fast != null ? fast : super.pageviews(scope);
+    }
+
+    @Override
+    public List<Map<String, Object>> metrics(EventScope scope, MetricType type) throws SQLException {
+        ValueKinds.Kind kind = valueKind(scope.params(), type);
+        return kind != null ? ValueMetrics.run(store, scope, kind) : super.metrics(scope, type);
+    }
+
+    /** The kind of {@code session_value_span} answering this metrics request, or null (filters, a search, a type it does not keep). */
+    static ValueKinds.Kind valueKind(QueryParams p, MetricType type) {
+        if (!p.filters().isEmpty() || (p.search() != null && type.searchColumn() != null)) return null;
+        return ValueKinds.of(type);
+    }
+
+    /** Whether a metrics request comes from the value rows (tests count what they covered). */
+    public static boolean metricsFromRollup(QueryParams p, MetricType type) {
+        return valueKind(p, type) != null;
     }
 
     /** Whether the pageviews series for these parameters comes from the hour rows (tests count what they covered). */

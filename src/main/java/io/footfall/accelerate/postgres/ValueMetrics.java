@@ -1,0 +1,61 @@
+package io.footfall.accelerate.postgres;
+
+import io.footfall.query.EventScope;
+import io.footfall.query.QueryParams;
+import io.footfall.query.SqlText;
+import io.footfall.store.EventStore;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code metrics?type=<value kind>} without filters from {@code session_value_span} (V13). A (value, session) row
+ * with its first or last time inside the range has an event inside it: it counts one session, read from the index
+ * alone. Only a row spanning the whole range (first before its start, last after its end) may have no event inside:
+ * its session's events in the range are probed. {@code type=event} counts events: a row wholly inside adds its count,
+ * a row crossing an end counts its events inside. Ordered and cut as the reference: y descending, then value (then
+ * country), limit and offset.
+ */
+final class ValueMetrics {
+    private ValueMetrics() {
+    }
+
+    static List<Map<String, Object>> run(EventStore store, EventScope scope, ValueKinds.Kind kind) throws SQLException {
+        QueryParams p = scope.params();
+        UUID w = scope.websiteId();
+        Instant s = p.startAt();
+        Instant e = p.endAt();
+        boolean country = kind.withCountry();
+        // The same event as the row's: its value (and country) under the kind's condition, inside the range.
+        String sameValue = "x.website_id = ? AND x.session_id = v.session_id AND x.created_at BETWEEN ? AND ? AND "
+                + kind.conditionOver("x") + " AND " + kind.valueOver("x") + " = v.value"
+                + (country ? " AND x.country IS NOT DISTINCT FROM v.country" : "");
+        String rows = "FROM session_value_span v WHERE v.website_id = ? AND v.kind = ? ";
+        SqlText sql = new SqlText();
+        if (kind.countsEvents()) {
+            sql.add("SELECT t.x, sum(t.n) AS y FROM (SELECT v.value AS x, v.events AS n " + rows
+                            + "AND v.first_at >= ? AND v.last_at <= ? ", w, kind.code(), s, e)
+                    .add("UNION ALL SELECT v.value, (SELECT count(*) FROM event x WHERE " + sameValue + ") " + rows, w, s, e, w, kind.code())
+                    .add("AND v.last_at >= ? AND v.first_at <= ? AND (v.first_at < ? OR v.last_at > ?)) t "
+                            + "GROUP BY t.x HAVING sum(t.n) > 0", s, e, s, e);
+        } else {
+            String c = country ? ", v.country" : "";
+            sql.add("SELECT t.x, count(*) AS y" + (country ? ", t.country" : "") + " FROM (SELECT v.value AS x" + c + " " + rows
+                            + "AND v.last_at >= ? AND v.first_at <= ? AND (v.first_at >= ? OR v.last_at <= ?) ", w, kind.code(), s, e, s, e)
+                    .add("UNION ALL SELECT v.value" + c + " " + rows + "AND v.first_at < ? AND v.last_at > ? ", w, kind.code(), s, e)
+                    .add("AND EXISTS (SELECT 1 FROM event x WHERE " + sameValue + ")) t GROUP BY t.x" + (country ? ", t.country" : ""), w, s, e);
+        }
+        sql.add(" ORDER BY 2 DESC, 1" + (country ? ", 3" : "") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
+        return store.read(c -> sql.list(c, rs -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("x", rs.getString(1));
+            row.put("y", rs.getLong(2));
+            if (country) row.put("country", rs.getString(3));
+            return row;
+        }));
+    }
+}
