@@ -63,7 +63,8 @@ final class ValueKinds {
 
     /**
      * The rows of the events {@code from} and {@code where} give (the event table under alias {@code e}): per website,
-     * kind, present value (and country) and session — first and last time, count of events.
+     * kind, present value (and country) and session — first time, hour of the last time, and the count of events for
+     * {@code type=event} (0 for the others, which count sessions: so a hit inside a row's hour changes nothing).
      */
     static String rowsOf(String from, String where) {
         StringBuilder values = new StringBuilder();
@@ -72,8 +73,9 @@ final class ValueKinds {
             values.append("(").append(k.code()).append(", ").append(k.value()).append(", ")
                     .append(k.withCountry() ? "e.country" : "NULL").append(", ").append(k.condition()).append(")");
         }
-        return "SELECT e.website_id, k.kind, k.x AS value, k.country, e.session_id, min(e.created_at) AS first_at, max(e.created_at) AS last_at, "
-                + "count(*)::int AS events "
+        return "SELECT e.website_id, k.kind, k.x AS value, k.country, e.session_id, min(e.created_at) AS first_at, "
+                + "date_trunc('hour', max(e.created_at)) AS last_hour, (CASE WHEN k.kind = " + BY_NAME.get("event").code()
+                + " THEN count(*) ELSE 0 END)::int AS events "
                 + from + " CROSS JOIN LATERAL (VALUES " + values + ") AS k(kind, x, country, counted) "
                 + "WHERE " + where + " AND k.counted AND " + MetricType.present("k.x") + " GROUP BY 1, 2, 3, 4, 5";
     }

@@ -7,6 +7,7 @@ import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,11 @@ import java.util.UUID;
 
 /**
  * {@code metrics?type=<value kind>} without filters from {@code session_value_span} (V13). A (value, session) row
- * with its first or last time inside the range has an event inside it: it counts one session, read from the index
- * alone. Only a row spanning the whole range (first before its start, last after its end) may have no event inside:
- * its session's events in the range are probed. {@code type=event} counts events: a row wholly inside adds its count,
- * a row crossing an end counts its events inside. Ordered and cut as the reference: y descending, then value (then
+ * whose first time lies inside the range, or whose last hour lies whole inside it, has an event inside it: it counts one
+ * session, read from the index alone. The others that may have one — first time before the start and last hour holding
+ * the start or ending after the range's end (sessions active in the last hour of a range ending now) — probe their
+ * session's events in the range. {@code type=event} counts events: a row wholly inside adds its count, a row crossing
+ * an end counts its events inside. Ordered and cut as the reference: y descending, then value (then
  * country), limit and offset.
  */
 final class ValueMetrics {
@@ -34,19 +36,22 @@ final class ValueMetrics {
         String sameValue = "x.website_id = ? AND x.session_id = v.session_id AND x.created_at BETWEEN ? AND ? AND "
                 + kind.conditionOver("x") + " AND " + kind.valueOver("x") + " = v.value"
                 + (country ? " AND x.country IS NOT DISTINCT FROM v.country" : "");
-        String rows = "FROM session_value_span v WHERE v.website_id = ? AND v.kind = ? ";
+        // Every row with an event inside the range has its last hour at or after the range's first hour.
+        String rows = "FROM session_value_span v WHERE v.website_id = ? AND v.kind = ? AND v.last_hour >= ? ";
+        Instant firstHour = s.truncatedTo(ChronoUnit.HOURS);
+        // A row whose first time is inside the range, or whose last hour lies whole inside it, has an event inside it.
+        String lastInside = "v.last_hour >= ? AND v.last_hour + interval '1 hour' <= ?";
         SqlText sql = new SqlText();
         if (kind.countsEvents()) {
-            sql.add("SELECT t.x, sum(t.n) AS y FROM (SELECT v.value AS x, v.events AS n " + rows
-                            + "AND v.first_at >= ? AND v.last_at <= ? ", w, kind.code(), s, e)
-                    .add("UNION ALL SELECT v.value, (SELECT count(*) FROM event x WHERE " + sameValue + ") " + rows, w, s, e, w, kind.code())
-                    .add("AND v.last_at >= ? AND v.first_at <= ? AND (v.first_at < ? OR v.last_at > ?)) t "
-                            + "GROUP BY t.x HAVING sum(t.n) > 0", s, e, s, e);
+            sql.add("SELECT t.x, sum(t.n) AS y FROM (SELECT v.value AS x, v.events AS n " + rows, w, kind.code(), firstHour)
+                    .add("AND v.first_at >= ? AND " + lastInside + " ", s, s, e)
+                    .add("UNION ALL SELECT v.value, (SELECT count(*) FROM event x WHERE " + sameValue + ") " + rows, w, s, e, w, kind.code(), firstHour)
+                    .add("AND v.first_at <= ? AND NOT (v.first_at >= ? AND " + lastInside + ")) t GROUP BY t.x HAVING sum(t.n) > 0", e, s, s, e);
         } else {
             String c = country ? ", v.country" : "";
-            sql.add("SELECT t.x, count(*) AS y" + (country ? ", t.country" : "") + " FROM (SELECT v.value AS x" + c + " " + rows
-                            + "AND v.last_at >= ? AND v.first_at <= ? AND (v.first_at >= ? OR v.last_at <= ?) ", w, kind.code(), s, e, s, e)
-                    .add("UNION ALL SELECT v.value" + c + " " + rows + "AND v.first_at < ? AND v.last_at > ? ", w, kind.code(), s, e)
+            sql.add("SELECT t.x, count(*) AS y" + (country ? ", t.country" : "") + " FROM (SELECT v.value AS x" + c + " " + rows, w, kind.code(), firstHour)
+                    .add("AND v.first_at <= ? AND (v.first_at >= ? OR (" + lastInside + ")) ", e, s, s, e)
+                    .add("UNION ALL SELECT v.value" + c + " " + rows + "AND v.first_at < ? AND NOT (" + lastInside + ") ", w, kind.code(), firstHour, s, s, e)
                     .add("AND EXISTS (SELECT 1 FROM event x WHERE " + sameValue + ")) t GROUP BY t.x" + (country ? ", t.country" : ""), w, s, e);
         }
         sql.add(" ORDER BY 2 DESC, 1" + (country ? ", 3" : "") + " LIMIT ? OFFSET ?", p.limit(), p.offset());

@@ -17,8 +17,10 @@ import java.util.List;
 
 /**
  * The writer of {@code session_value_span} (V13): per website, metric kind ({@link ValueKinds}), value (with its
- * country for region and city) and session — the first and last time of the session's events counted under that value,
- * and their count. Rows are computed in SQL from the event rows themselves (the batch's, just copied in the same
+ * country for region and city) and session — the first time of the session's events counted under that value, the
+ * UTC hour of the last, and for {@code type=event} their count. The last time is kept to the hour so that the many
+ * hits falling in a row's current hour leave it unchanged: a row is rewritten only when it starts, moves to a new hour,
+ * or counts events. Rows are computed in SQL from the event rows themselves (the batch's, just copied in the same
  * transaction), with the reference's own expressions, so the stored channel and every value read exactly as the
  * reference reads them.
  */
@@ -26,10 +28,12 @@ public final class ValueRows {
     /** The website's rows, which a reset or delete removes with its events. */
     public static final List<String> TABLES = List.of("session_value_span");
 
-    private static final String COLUMNS = "(website_id, kind, value, country, session_id, first_at, last_at, events)";
+    private static final String COLUMNS = "(website_id, kind, value, country, session_id, first_at, last_hour, events)";
     private static final String CONFLICT = " ON CONFLICT (website_id, kind, value, coalesce(country, ''), (country IS NULL), session_id) "
             + "DO UPDATE SET first_at = least(session_value_span.first_at, excluded.first_at), "
-            + "last_at = greatest(session_value_span.last_at, excluded.last_at), events = session_value_span.events + excluded.events";
+            + "last_hour = greatest(session_value_span.last_hour, excluded.last_hour), events = session_value_span.events + excluded.events "
+            // Most hits fall inside their row's span and hour: the row is left alone (no new version, no index entries).
+            + "WHERE excluded.first_at < session_value_span.first_at OR excluded.last_hour > session_value_span.last_hour OR excluded.events > 0";
     /** The batch's events, found again by website, session and time (event_by_session), then by id. */
     private static final String ADD = "INSERT INTO session_value_span " + COLUMNS + " " + ValueKinds.rowsOf(
             "FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::uuid[]) AS b(w, s, t, id) "

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresValueMetricsEqualityTest {
     static final long SEED = Long.getLong("equality.seed", 22);
     static final int REQUESTS = Integer.getInteger("equality.requests", 14);
-    static final String ROWS = "SELECT website_id, kind::int, value, country, session_id, first_at, last_at, events FROM session_value_span "
+    static final String ROWS = "SELECT website_id, kind::int, value, country, session_id, first_at, last_hour, events FROM session_value_span "
             + "WHERE website_id = ?::uuid";
 
     static TestServer server;
