@@ -6,6 +6,7 @@ import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -39,19 +40,23 @@ final class ValueMetrics {
         // Every row with an event inside the range has its last hour at or after the range's first hour.
         String rows = "FROM session_value_span v WHERE v.website_id = ? AND v.kind = ? AND v.last_hour >= ? ";
         Instant firstHour = s.truncatedTo(ChronoUnit.HOURS);
-        // A row whose first time is inside the range, or whose last hour lies whole inside it, has an event inside it.
-        String lastInside = "v.last_hour >= ? AND v.last_hour + interval '1 hour' <= ?";
+        // The last hour lies whole inside the range: at or after its start, ending at or before its end.
+        Instant lastWholeHour = e.minus(Duration.ofHours(1));
+        String lastInside = "v.last_hour >= ? AND v.last_hour <= ?";
         SqlText sql = new SqlText();
         if (kind.countsEvents()) {
             sql.add("SELECT t.x, sum(t.n) AS y FROM (SELECT v.value AS x, v.events AS n " + rows, w, kind.code(), firstHour)
-                    .add("AND v.first_at >= ? AND " + lastInside + " ", s, s, e)
+                    .add("AND v.first_at >= ? AND " + lastInside + " ", s, s, lastWholeHour)
                     .add("UNION ALL SELECT v.value, (SELECT count(*) FROM event x WHERE " + sameValue + ") " + rows, w, s, e, w, kind.code(), firstHour)
-                    .add("AND v.first_at <= ? AND NOT (v.first_at >= ? AND " + lastInside + ")) t GROUP BY t.x HAVING sum(t.n) > 0", e, s, s, e);
+                    .add("AND v.first_at <= ? AND NOT (v.first_at >= ? AND " + lastInside + ")) t GROUP BY t.x HAVING sum(t.n) > 0", e, s, s, lastWholeHour);
         } else {
             String c = country ? ", v.country" : "";
             sql.add("SELECT t.x, count(*) AS y" + (country ? ", t.country" : "") + " FROM (SELECT v.value AS x" + c + " " + rows, w, kind.code(), firstHour)
-                    .add("AND v.first_at <= ? AND (v.first_at >= ? OR (" + lastInside + ")) ", e, s, s, e)
-                    .add("UNION ALL SELECT v.value" + c + " " + rows + "AND v.first_at < ? AND NOT (" + lastInside + ") ", w, kind.code(), firstHour, s, s, e)
+                    .add("AND v.first_at <= ? AND (v.first_at >= ? OR (" + lastInside + ")) ", e, s, s, lastWholeHour)
+                    // The rows to probe, as two short index ranges (the last hour holding the start, the last hour of the
+                    // range): written as NOT (inside), the planner expected thousands and hashed the range's events.
+                    .add("UNION ALL SELECT v.value" + c + " " + rows + "AND v.first_at < ? AND (v.last_hour < ? OR v.last_hour > ?) ",
+                            w, kind.code(), firstHour, s, s, lastWholeHour)
                     .add("AND EXISTS (SELECT 1 FROM event x WHERE " + sameValue + ")) t GROUP BY t.x" + (country ? ", t.country" : ""), w, s, e);
         }
         sql.add(" ORDER BY 2 DESC, 1" + (country ? ", 3" : "") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
