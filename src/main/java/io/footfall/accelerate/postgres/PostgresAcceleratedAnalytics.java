@@ -47,7 +47,10 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
     /** The kind of {@code session_value_span} answering this metrics request, or null (filters, a search, a type it does not keep). */
     static ValueKinds.Kind valueKind(QueryParams p, MetricType type) {
         if (!p.filters().isEmpty() || (p.search() != null && type.searchColumn() != null)) return null;
-        return ValueKinds.of(type);
+        ValueKinds.Kind kind = ValueKinds.of(type);
+        // type=event: its rows are kept, but counting the events of rows crossing the range was slower than the
+        // reference at 90 days (docs/benchmarks.md, h22-pgvalues).
+        return kind == null || kind.countsEvents() ? null : kind;
     }
 
     /** Whether a metrics request comes from the value rows (tests count what they covered). */
