@@ -89,7 +89,7 @@ public final class Attribution {
         if (rollup) {
             return store.readTogether(() -> {
                 SqlText ctes = AttributionRollup.ctes(VisitRollup.measure(store, scope), scope, first);
-                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true);
+                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true, first);
             });
         }
         with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
@@ -98,15 +98,16 @@ public final class Attribution {
                         + ", touch AS (SELECT " + TOUCH_COLUMNS + " FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + Reports.REPORTABLE + ")",
                 scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt());
-        return answer(store, scope, with, currency, type, step, false);
+        return answer(store, scope, with, currency, type, step, false, false);
     }
 
     /**
      * The lists and the total, over CTEs {@code conv} and {@code touch} in {@code with}; with {@code inlineTotal} the total is
-     * a row {@code k = -1} of the same statement, from CTE {@code tot} (the step's rows summed per visit, then session).
+     * a row {@code k = -1} of the same statement, from CTE {@code tot} (the step's rows summed per visit, then session); with
+     * {@code singles} the touch rows tell the sessions with a single one (the first-click rollup's), counted without de-duplication.
      */
     private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step,
-                                              boolean inlineTotal) throws SQLException {
+                                              boolean inlineTotal, boolean singles) throws SQLException {
 
         List<String> keys = new ArrayList<>(List.of("referrer", "paidAds"));
         keys.addAll(UTM);
@@ -117,14 +118,18 @@ public final class Attribution {
         // per name (a session may have several touch rows); revenue sums the conversion's value per touch row.
         SqlText sql = new SqlText().addAll(with);
         if (currency != null) sql.add(", tv AS (SELECT t.*, c.value FROM touch t JOIN conv c ON c.session_id = t.session_id)");
-        sql.add(", named AS (SELECT k, name, " + (currency == null ? "count(*)" : "sum(value)") + " AS value FROM ("
-                + (currency == null ? "SELECT DISTINCT k, name, session_id FROM (" : ""));
-        for (int i = 0; i < keys.size(); i++) {
-            sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS k, " + names.get(i) + " AS name, "
-                    + (currency == null ? "t.session_id" : "t.value") + " FROM " + (currency == null ? "touch" : "tv") + " t WHERE " + names.get(i) + " <> ''");
+        if (singles && currency == null) {
+            sql.add(", named AS (" + AttributionRollup.firstClickVisitors(names) + ")");
+        } else {
+            sql.add(", named AS (SELECT k, name, " + (currency == null ? "count(*)" : "sum(value)") + " AS value FROM ("
+                    + (currency == null ? "SELECT DISTINCT k, name, session_id FROM (" : ""));
+            for (int i = 0; i < keys.size(); i++) {
+                sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS k, " + names.get(i) + " AS name, "
+                        + (currency == null ? "t.session_id" : "t.value") + " FROM " + (currency == null ? "touch" : "tv") + " t WHERE " + names.get(i) + " <> ''");
+            }
+            sql.add(currency == null ? ") b) d GROUP BY k, name)" : ") b GROUP BY k, name)"); // aliases: PostgreSQL wants them
         }
-        sql.add(currency == null ? ") b) d GROUP BY k, name" : ") b GROUP BY k, name"); // aliases: PostgreSQL wants them
-        sql.add("), ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r FROM named)");
+        sql.add(", ranked AS (SELECT k, name, value, row_number() OVER (PARTITION BY k ORDER BY value DESC, name) AS r FROM named)");
         if (inlineTotal) {
             sql.add(" SELECT k, name, value, r, 0 AS visitors, 0 AS visits FROM ranked WHERE r <= 20 UNION ALL SELECT -1, NULL,"
                     + " views, 0, sessions, visits FROM tot ORDER BY k, r");
