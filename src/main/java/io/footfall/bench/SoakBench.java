@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * own JVM (MEMORY_LIMIT applies, as for the other benches) gets hits and dashboard reads at a steady rate (an open
  * loop: requests leave on schedule whether or not earlier ones were answered, up to {@link #MAX_IN_FLIGHT}) for a
  * bounded time. Every minute it prints the server's RSS, the data directory's size, the ingest log's size,
- * latencies and error counts of that minute; at the end it stops the server and checks stored == acknowledged.
+ * latencies and error counts of that minute and the load average; at the end the RSS trend ({@link RssTrend}), then it
+ * stops the server and checks stored == acknowledged.
  */
 public final class SoakBench {
     private static final int MAX_IN_FLIGHT = 256;
@@ -85,10 +86,11 @@ public final class SoakBench {
             System.out.printf("first hit answered %s; RSS %s%n", first.get().acknowledged == 1 ? "200" : "with a failure",
                     IngestBench.mib(server.rssKiB()));
             System.out.println("latencies of 2000 ms mean 2 s or more (the histogram's last bucket)");
-            System.out.println("min  acked/s  ingest p50/p99 ms  failed  reads  read p50/p99 ms  failed  RSS MiB  data MiB  log KiB");
+            System.out.println("min  acked/s  ingest p50/p99 ms  failed  reads  read p50/p99 ms  failed  RSS MiB  data MiB  log KiB  load");
             Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
             AtomicLong skipped = new AtomicLong();
             var window = new AtomicReference<>(new Window());
+            var rss = new RssTrend();
             try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
                 long start = System.nanoTime();
                 long hitPeriod = (long) (1e9 / rate), readPeriod = readRate > 0 ? (long) (1e9 / readRate) : Long.MAX_VALUE;
@@ -98,7 +100,7 @@ public final class SoakBench {
                     long now = System.nanoTime();
                     if (now >= nextSample) {
                         minute++;
-                        sample(minute, window.getAndSet(new Window()), server, dataDir);
+                        sample(minute, window.getAndSet(new Window()), server, dataDir, rss);
                         nextSample += 60_000_000_000L;
                         if (now >= end) break;
                         continue;
@@ -127,6 +129,7 @@ public final class SoakBench {
             } // waits for the requests still in flight
             if (skipped.get() > 0) System.out.printf("not sent (%d requests already in flight): %,d%n", MAX_IN_FLIGHT, skipped.get());
             System.out.printf("server RSS peak %s%n", IngestBench.mib(server.peakRssKiB()));
+            System.out.println(rss.summary());
         }
         long stored = IngestBench.countStored(BenchStore.of("duckdb"), dataDir, website);
         long acknowledged = ACKNOWLEDGED.get(), failures = FAILED_HITS.get(), readFailures = FAILED_READS.get();
@@ -174,12 +177,23 @@ public final class SoakBench {
         }
     }
 
-    private static void sample(int minute, Window w, ServerProcess server, Path dataDir) throws IOException {
+    private static void sample(int minute, Window w, ServerProcess server, Path dataDir, RssTrend rss) throws IOException {
+        double rssMiB = server.rssKiB() / 1024.0;
+        rss.add(rssMiB);
         synchronized (w) {
-            System.out.printf(Locale.ROOT, "%3d  %7.0f  %7.1f / %7.1f  %6d  %5d  %6.1f / %6.1f  %6d  %7.0f  %8.0f  %7.0f%n",
+            System.out.printf(Locale.ROOT, "%3d  %7.0f  %7.1f / %7.1f  %6d  %5d  %6.1f / %6.1f  %6d  %7.0f  %8.0f  %7.0f  %s%n",
                     minute, w.acknowledged / 60.0, w.ingest.percentileMillis(0.5), w.ingest.percentileMillis(0.99), w.ingestFailures,
                     w.readCount, w.reads.percentileMillis(0.5), w.reads.percentileMillis(0.99), w.readFailures,
-                    server.rssKiB() / 1024.0, bytes(dataDir) / 1048576.0, bytes(dataDir.resolve("ingest-log")) / 1024.0);
+                    rssMiB, bytes(dataDir) / 1048576.0, bytes(dataDir.resolve("ingest-log")) / 1024.0, loadAverage());
+        }
+    }
+
+    /** The machine's 1-minute load average (Linux /proc; "-" elsewhere): latencies mean little without it. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "-";
         }
     }
 

@@ -42,16 +42,19 @@ public final class SqlText {
     public <T> List<T> list(Connection c, RowMapper<T> mapper) throws SQLException {
         long start = System.nanoTime();
         String text = sql.toString();
+        PreparedStatement ps = null;
         try {
-            PreparedStatement ps = PreparedStatements.prepare(c, text);
+            ps = PreparedStatements.prepare(c, text);
             Sql.bind(ps, params.toArray());
+            List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
                 while (rs.next()) out.add(mapper.map(rs));
-                return out;
             }
+            PreparedStatements.release(c, text, ps);
+            return out;
         } catch (SQLException | RuntimeException e) {
             PreparedStatements.discard(c, text);
+            if (ps != null) ps.close();
             throw e;
         } finally {
             if (SqlTrace.on()) System.err.printf("sql %.1f ms (from %d): %s%n", (System.nanoTime() - start) / 1e6, start / 1_000_000 % 100_000, sql.length() > 400 && !SqlTrace.full() ? sql.substring(0, 400) + "..." : sql);

@@ -69,6 +69,49 @@ class PreparedStatementsTest {
     }
 
     @Test
+    void listStatementsAreKeptOnlyWithinTheirTextBudget() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            // A list as long as the soak's (thousands of session ids): prepared for one use and closed after it.
+            String longList = listOf(2_000);
+            assertThat(longList.length()).isGreaterThan(PreparedStatements.LIST_CHARS_PER_CONNECTION);
+            PreparedStatement once = PreparedStatements.prepare(c, longList);
+            assertThat(countOf(once, 2_000)).isEqualTo(100);
+            PreparedStatements.release(c, longList, once);
+            assertThat(once.isClosed()).isTrue();
+            assertThat(PreparedStatements.prepare(c, longList)).isNotSameAs(once);
+
+            // Short ones are kept while their texts fit: ~1,500 characters each, so the third pushes out the first.
+            String a = listOf(500), b = listOf(501), third = listOf(502);
+            assertThat(a.length() * 2).isLessThanOrEqualTo(PreparedStatements.LIST_CHARS_PER_CONNECTION);
+            assertThat(a.length() * 3).isGreaterThan(PreparedStatements.LIST_CHARS_PER_CONNECTION);
+            PreparedStatement keptA = PreparedStatements.prepare(c, a);
+            assertThat(countOf(keptA, 500)).isEqualTo(100);
+            PreparedStatements.release(c, a, keptA);
+            assertThat(keptA.isClosed()).isFalse();
+            assertThat(PreparedStatements.prepare(c, a)).isSameAs(keptA);
+            PreparedStatement keptB = PreparedStatements.prepare(c, b);
+            PreparedStatements.release(c, b, keptB);
+            PreparedStatements.prepare(c, third);
+            assertThat(keptA.isClosed()).isTrue();
+            assertThat(keptB.isClosed()).isFalse();
+            assertThat(PreparedStatements.prepare(c, b)).isSameAs(keptB);
+        }
+    }
+
+    /** {@code n} placeholders, each bound to a value 0..n-1 by {@link #countOf}; range(100) holds 100 of them when n >= 100. */
+    private static String listOf(int n) {
+        return "SELECT count(*) FROM range(100) r(x) WHERE x IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
+    private static long countOf(PreparedStatement ps, int n) throws SQLException {
+        for (int i = 1; i <= n; i++) ps.setLong(i, i - 1);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void statementsThatCannotBePreparedAreNotKept() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             assertThatThrownBy(() -> PreparedStatements.prepare(c, "SELECT * FROM missing")).isInstanceOf(SQLException.class);
