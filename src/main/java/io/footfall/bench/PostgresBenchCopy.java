@@ -68,7 +68,6 @@ final class PostgresBenchCopy {
             // The copy wrote events without the store's writer: the accelerator's rollups are filled from them.
             pg.write(c -> {
                 io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
-                io.footfall.accelerate.postgres.ValueRows.rebuildAll(c);
                 return null;
             });
             pg.read(c -> {

@@ -1,7 +1,6 @@
 package io.footfall.store.postgres;
 
 import io.footfall.accelerate.postgres.SpanRows;
-import io.footfall.accelerate.postgres.ValueRows;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.Event;
@@ -57,7 +56,6 @@ public final class PostgresEventStore implements EventStore {
             if (anyFlagged) copyEvents(c, hits, true);
             if (anyEventData) copyEventData(c, hits);
             if (anyEvent) SpanRows.add(c, hits);
-            if (anyEvent) ValueRows.add(c, hits);
             Collection<SessionDataRow> sessionData = latestSessionData(hits);
             if (!sessionData.isEmpty()) replaceSessionData(c, sessionData);
             return null;
@@ -158,7 +156,6 @@ public final class PostgresEventStore implements EventStore {
         db.write(c -> {
             var array = c.createArrayOf("uuid", ids);
             SpanRows.withoutEvents(c, array);
-            ValueRows.withoutEvents(c, array);
             for (String table : List.of("event", "event_data", "flagged_event")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id = ANY (?)")) {
                     ps.setArray(1, array);
@@ -173,7 +170,7 @@ public final class PostgresEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             for (String table : java.util.stream.Stream.concat(java.util.stream.Stream.of("event", "event_data", "session_data", "flagged_event"),
-                    java.util.stream.Stream.concat(SpanRows.TABLES.stream(), ValueRows.TABLES.stream())).toList()) {
+                    SpanRows.TABLES.stream()).toList()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();
