@@ -187,7 +187,11 @@ final class SpanRollup {
         return edgeRowWheres(oneRowPerUnit, null);
     }
 
-    /** As {@link #edgeRowWheres(boolean)}, for rows naming their unit by its number in {@code numbers} (null: by its id). */
+    /**
+     * As {@link #edgeRowWheres(boolean)}, for rows naming their unit by its number in {@code numbers} (null: by its id): the
+     * caller reads them as {@code numbers.table() un JOIN <rows> v ON un.website_id = v.website_id AND un.num = v.<column>},
+     * so the window's few rows are built and the number table probed by their numbers (zone maps skip the rest of it).
+     */
     List<SqlText> edgeRowWheres(boolean oneRowPerUnit, UnitNumbers numbers) {
         List<SqlText> out = new ArrayList<>();
         for (int side = oneRowPerUnit && !pending ? 1 : 0; side < 2; side++) {
@@ -197,10 +201,9 @@ final class SpanRollup {
             if (numbers == null) {
                 s.add(" AND v." + kind.key() + " IN (");
             } else {
-                s.add(" AND v." + numbers.column() + " IN (SELECT un.num FROM " + numbers.table() + " un WHERE un.website_id = ? AND un."
-                        + numbers.key() + " IN (", scope.websiteId());
+                s.add(" AND un." + numbers.key() + " IN (");
             }
-            out.add(s.addAll(keysOf(side)).add(numbers == null ? ")" : "))"));
+            out.add(s.addAll(keysOf(side)).add(")"));
         }
         return out;
     }
