@@ -111,10 +111,12 @@ class MissingValueRollupTest {
                     // What the folds wrote before V28: a row per visit and per session for the missing tag and title too.
                     for (String[] k : new String[][]{{"tag", "6", "e.tag"}, {"title", "3", "e.page_title"}, {"query", "4", "nullif(e.url_query, '')"}}) {
                         String v = k[2];
-                        st.execute("INSERT INTO visit_value_" + k[0] + " SELECT website_id, visit_id, " + v + ", count(*), min(created_at), "
-                                + "max(created_at) FROM event e WHERE " + v + " IS NULL OR " + v + " = '' GROUP BY ALL");
-                        st.execute("INSERT INTO session_value_" + k[0] + " SELECT website_id, session_id, " + v + ", min(created_at), "
-                                + "max(created_at) FROM event e WHERE " + v + " IS NULL OR " + v + " = '' GROUP BY ALL");
+                        st.execute("INSERT INTO visit_value_" + k[0] + " SELECT e.website_id, n.num, " + v + ", count(*), min(created_at), "
+                                + "max(created_at) FROM event e JOIN visit_number n USING (website_id, visit_id) WHERE " + v + " IS NULL OR " + v
+                                + " = '' GROUP BY ALL");
+                        st.execute("INSERT INTO session_value_" + k[0] + " SELECT e.website_id, n.num, " + v + ", min(created_at), "
+                                + "max(created_at) FROM event e JOIN session_number n USING (website_id, session_id) WHERE " + v + " IS NULL OR "
+                                + v + " = '' GROUP BY ALL");
                         // and the day sums over them (groups of their own: no missing value has one now)
                         String missing = " WHERE value IS NULL OR value = '' GROUP BY ALL";
                         st.execute("INSERT INTO visit_value_day SELECT website_id, " + k[1] + ", value, date_trunc('day', first_at), sum(views), "

@@ -65,7 +65,7 @@ class ReshippedHitsRollupTest {
             assertThat(SessionSpanRollupTest.span(server, f).toString()).isEqualTo("{activity=1, views=1, pageviews=1, events=0, visits=1, mixed=false}");
             // path, title, hostname and the channel (direct); no referrer, and no row for the missing query and tag (V28)
             String allKinds = java.util.Arrays.stream(SessionValueKind.values())
-                    .map(k -> "SELECT session_id FROM " + k.sessionTable()).collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                    .map(k -> "SELECT n.session_id FROM " + k.sessionTable() + " v JOIN session_number n ON n.website_id = v.website_id AND n.num = v.session_num").collect(java.util.stream.Collectors.joining(" UNION ALL "));
             assertThat(server.count("SELECT count(*) FROM (" + allKinds + ") WHERE session_id = ?::UUID", f.toString())).isEqualTo(4);
             assertThat(server.count("SELECT sum(views) FROM session_hour WHERE session_id = ?::UUID", f.toString())).isEqualTo(1);
             assertThat(server.count("SELECT sum(views) FROM hour_gap WHERE website_id = ?::UUID", w.toString())).isEqualTo(1);

@@ -52,8 +52,9 @@ public final class ReshipRepair {
             }
             for (String table : List.of("event", "event_data", "flagged_event")) execute(c, "DELETE FROM " + table + " WHERE " + events.in("event_id"), chunk);
         }
-        List<RollupTotals.Table> visitTotals = new ArrayList<>(List.of(RollupTotals.VISIT_DAYS));
-        for (SessionValueKind k : SessionValueKind.values()) visitTotals.add(RollupTotals.visitValueDays(k));
+        List<RollupTotals.Table> visitTotals = List.of(RollupTotals.VISIT_DAYS);
+        List<RollupTotals.Table> visitValueTotals = new ArrayList<>();
+        for (SessionValueKind k : SessionValueKind.values()) visitValueTotals.add(RollupTotals.visitValueDays(k));
         for (List<UUID> chunk : chunks(List.copyOf(visits))) {
             Narrowing n = Narrowing.toIds(chunk.size());
             List<String> rebuild = new ArrayList<>(List.of(
@@ -69,7 +70,7 @@ public final class ReshipRepair {
             rebuild.addAll(RevenueSpans.rebuild(n));
             rebuild.addAll(VisitValueSpans.delete(n));
             rebuild.addAll(VisitValueSpans.rebuild(n));
-            rebuildRows(c, chunk, "visit_id", rebuild, visitTotals);
+            rebuildRows(c, chunk, "visit_id", rebuild, visitTotals, visitValueTotals, VisitValueSpans.touched(n));
         }
         List<UUID> affectedSessions = List.copyOf(sessions);
         try (Statement st = c.createStatement()) {
@@ -79,9 +80,9 @@ public final class ReshipRepair {
                 VisitSpans.relink(st, "SELECT unnest([" + list + "])");
             }
         }
-        List<RollupTotals.Table> sessionTotals = new ArrayList<>(List.of(RollupTotals.SESSION_DAYS, RollupTotals.HOUR_GAPS,
-                RollupTotals.SLOT_GAPS));
-        for (SessionValueKind k : SessionValueKind.values()) sessionTotals.add(RollupTotals.sessionValueDays(k));
+        List<RollupTotals.Table> sessionTotals = List.of(RollupTotals.SESSION_DAYS, RollupTotals.HOUR_GAPS, RollupTotals.SLOT_GAPS);
+        List<RollupTotals.Table> sessionValueTotals = new ArrayList<>();
+        for (SessionValueKind k : SessionValueKind.values()) sessionValueTotals.add(RollupTotals.sessionValueDays(k));
         for (List<UUID> chunk : chunks(affectedSessions)) {
             Narrowing n = Narrowing.toIds(chunk.size());
             List<String> rebuild = new ArrayList<>(List.of(
@@ -98,23 +99,27 @@ public final class ReshipRepair {
             rebuild.addAll(ValueSpans.delete(n));
             rebuild.addAll(ValueSpans.rebuild(n));
             rebuild.addAll(SessionDataSpans.followRebuild(n));
-            rebuildRows(c, chunk, "session_id", rebuild, sessionTotals);
+            rebuildRows(c, chunk, "session_id", rebuild, sessionTotals, sessionValueTotals, ValueSpans.touched(n));
         }
     }
 
     /**
      * Runs statements that rebuild the rollup rows of some sessions or visits ({@code key} in {@code ids}; each
-     * statement takes the ids as its parameters), bracketed so the totals beside those rollups stay equal.
+     * statement takes the ids as its parameters), bracketed so the totals beside those rollups stay equal: those over
+     * rows keyed by id ({@code totals}) and those over value rows keyed by number ({@code numbered}, rows {@code touched}).
      */
-    private static void rebuildRows(Connection c, List<UUID> ids, String key, List<String> rebuild,
-                                    List<RollupTotals.Table> totals) throws SQLException {
+    private static void rebuildRows(Connection c, List<UUID> ids, String key, List<String> rebuild, List<RollupTotals.Table> totals,
+                                    List<RollupTotals.Table> numbered, String touched) throws SQLException {
         Narrowing n = Narrowing.toIds(ids.size());
         Map<String, RollupTotals.Table> byName = new LinkedHashMap<>();
         for (RollupTotals.Table t : totals) byName.putIfAbsent(t.name(), t);
+        for (RollupTotals.Table t : numbered) byName.putIfAbsent(t.name(), t);
         List<String> statements = new ArrayList<>();
         for (RollupTotals.Table t : totals) statements.add(RollupTotals.contribution(t, -1, n.in("s." + key)));
+        for (RollupTotals.Table t : numbered) statements.add(RollupTotals.contribution(t, -1, touched));
         statements.addAll(rebuild);
         for (RollupTotals.Table t : totals) statements.add(RollupTotals.contribution(t, 1, n.in("s." + key)));
+        for (RollupTotals.Table t : numbered) statements.add(RollupTotals.contribution(t, 1, touched));
         try (Statement st = c.createStatement()) {
             for (RollupTotals.Table t : byName.values()) RollupTotals.begin(st, t);
         }

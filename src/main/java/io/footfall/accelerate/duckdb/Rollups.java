@@ -105,7 +105,7 @@ public final class Rollups {
     }
 
     /**
-     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35, V38, V39, V40, V42) from the events already
+     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35, V38, V39, V40, V42, V44) from the events already
      * stored: once, while they are empty. (V34 fills its UTM kinds itself: a site without UTM values keeps them empty.)
      */
     public static void fillIfNew(Connection c) throws SQLException {
@@ -115,8 +115,8 @@ public final class Rollups {
                 whole(java.util.List.of("session_value_day"), ValueSpans.rebuildDays()));
         // V22 empties the channel kind when its rules change; it is rebuilt alone.
         int channel = SessionValueKind.CHANNEL.ordinal();
-        fillIfEmpty(c, SessionValueKind.CHANNEL.sessionTable(), "event_type IN (1, 3, 4)", java.util.List.of(ValueSpans.rebuild(Narrowing.ALL).get(channel),
-                ValueSpans.rebuildDays().get(channel), VisitValueSpans.rebuild(Narrowing.ALL).get(channel), VisitValueSpans.rebuildDays().get(channel)));
+        fillIfEmpty(c, SessionValueKind.CHANNEL.sessionTable(), "event_type IN (1, 3, 4)", concat(ValueSpans.rebuild(Narrowing.ALL, SessionValueKind.CHANNEL),
+                ValueSpans.rebuildDays().get(channel), VisitValueSpans.rebuild(Narrowing.ALL, SessionValueKind.CHANNEL), VisitValueSpans.rebuildDays().get(channel)));
         fillIfEmpty(c, "session_hour", "event_type <> 5", java.util.List.of(HourSpans.rebuild(Narrowing.ALL)));
         fillIfEmpty(c, SessionValueKind.PATH.visitTable(), "event_type IN (1, 3, 4)", whole(VisitValueSpans.tables(), VisitValueSpans.rebuild(Narrowing.ALL)));
         fillIfEmpty(c, "visit_value_day WHERE kind = " + SessionValueKind.PATH.code, "event_type IN (1, 3, 4)",
@@ -138,6 +138,15 @@ public final class Rollups {
                 RollupTotals.rebuild(RollupTotals.SESSION_DAYS)));
         fillIfEmpty(c, RollupTotals.HOUR_GAPS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.HOUR_GAPS)));
         fillIfEmpty(c, RollupTotals.SLOT_GAPS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.SLOT_GAPS)));
+    }
+
+    /** The statements of {@code a}, {@code b}, then {@code c} and {@code d}. */
+    private static java.util.List<String> concat(java.util.List<String> a, String b, java.util.List<String> c, String d) {
+        java.util.List<String> out = new java.util.ArrayList<>(a);
+        out.add(b);
+        out.addAll(c);
+        out.add(d);
+        return out;
     }
 
     /** Statements that empty {@code tables} and then run {@code rebuild}: a fill that builds them whole. */

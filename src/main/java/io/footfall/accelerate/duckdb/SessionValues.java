@@ -81,7 +81,7 @@ final class SessionValues {
             s.add(" UNION ALL SELECT v.value, -count(*) FROM " + kind.sessionTable() + " v WHERE v.website_id = ? AND v.last_at >= ? "
                             + "AND v.first_at <= ? AND (v.first_at BETWEEN ? AND ? OR v.last_at BETWEEN ? AND ?)",
                     scope.websiteId(), p.startAt(), p.endAt(), p.startAt(), p.endAt(), p.startAt(), p.endAt()).addAll(onValue.filters("v"))
-                    .add(" AND v.session_id IN " + Tail.ids("session_value_pending", "session_id") + " GROUP BY 1", scope.websiteId());
+                    .add(" AND v.session_num IN " + pendingNumbers() + " GROUP BY 1", scope.websiteId(), scope.websiteId());
         }
         return s;
     }
@@ -92,16 +92,24 @@ final class SessionValues {
      */
     private static SqlText checkedSet(EventScope scope, EventScope onValue, SessionValueKind kind, boolean pending) {
         QueryParams p = scope.params();
-        SqlText s = new SqlText().add("(SELECT s.session_id AS k, s.value AS v, s.first_at AS f, s.last_at AS l FROM " + kind.sessionTable()
-                        + " s WHERE s.website_id = ? AND ((s.first_at < ? AND s.last_at > ?", scope.websiteId(), p.startAt(), p.endAt()).addAll(onValue.filters("s")).add(")");
+        // The rows name sessions by number: the few checked ones (built on the right) take their ids from session_number.
+        SqlText s = new SqlText().add("(SELECT n.session_id AS k, s.value AS v, s.first_at AS f, s.last_at AS l FROM session_number n JOIN "
+                        + kind.sessionTable() + " s ON n.website_id = s.website_id AND n.num = s.session_num WHERE n.website_id = ? AND s.website_id = ? "
+                        + "AND ((s.first_at < ? AND s.last_at > ?", scope.websiteId(), scope.websiteId(), p.startAt(), p.endAt())
+                .addAll(onValue.filters("s")).add(")");
         if (pending) {
-            s.add(" OR s.session_id IN " + Tail.ids("session_value_pending", "session_id"), scope.websiteId());
+            s.add(" OR s.session_num IN " + pendingNumbers(), scope.websiteId(), scope.websiteId());
             s.add(") UNION ALL SELECT p.session_id, p.value, p.first_at, p.last_at FROM session_value_pending p "
                     + "WHERE p.website_id = ? AND p.kind = ?", scope.websiteId(), kind.code);
         } else {
             s.add(")");
         }
         return s.add(")");
+    }
+
+    /** The numbers of the website's sessions with pending rows (two parameters: the website, twice). */
+    private static String pendingNumbers() {
+        return "(SELECT pn.num FROM session_number pn WHERE pn.website_id = ? AND pn.session_id IN " + Tail.ids("session_value_pending", "session_id") + ")";
     }
 
 }

@@ -184,12 +184,25 @@ final class SpanRollup {
      * (a late hit, or events re-shipped after a crash) can have its folded row start inside it.
      */
     List<SqlText> edgeRowWheres(boolean oneRowPerUnit) {
+        return edgeRowWheres(oneRowPerUnit, null);
+    }
+
+    /**
+     * As {@link #edgeRowWheres(boolean)}, for rows naming their unit by its number in {@code numbers} (null: by its id): the
+     * caller reads them as {@code numbers.table() un JOIN <rows> v ON un.website_id = v.website_id AND un.num = v.<column>},
+     * so the window's few rows are built and the number table probed by their numbers (zone maps skip the rest of it).
+     */
+    List<SqlText> edgeRowWheres(boolean oneRowPerUnit, UnitNumbers numbers) {
         List<SqlText> out = new ArrayList<>();
         for (int side = oneRowPerUnit && !pending ? 1 : 0; side < 2; side++) {
             Instant[] w = side == 0 ? edges.before() : edges.rest();
             if (w == null) continue;
-            SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at BETWEEN ? AND ? AND v." + kind.key() + " IN (",
-                    scope.websiteId(), w[0], w[1]);
+            SqlText s = new SqlText().add(" WHERE v.website_id = ? AND v.first_at BETWEEN ? AND ?", scope.websiteId(), w[0], w[1]);
+            if (numbers == null) {
+                s.add(" AND v." + kind.key() + " IN (");
+            } else {
+                s.add(" AND un." + numbers.key() + " IN (");
+            }
             out.add(s.addAll(keysOf(side)).add(")"));
         }
         return out;

@@ -14,24 +14,27 @@ import java.util.stream.Collectors;
  * The session-value rollup (V4, split per kind in V10: {@code session_value_path} ...): one row per
  * (session, value) with the first and last view carrying it, folded from the event tail by widening stored
  * spans and inserting new pairs. Nothing here can become inexact: a span only grows, whatever order views
- * arrive in.
+ * arrive in. Rows name their session by its number ({@link UnitNumbers#SESSIONS}, V44), given first; the pending
+ * pairs keep the session's id.
  */
 public final class ValueSpans {
     private ValueSpans() {
     }
 
-    /** One kind's (session, value, first, last) over the view rows of {@code source}. */
-    private static String pairs(SessionValueKind k, String source) {
-        return "SELECT e.website_id, e.session_id, v AS value, min(e.created_at) AS first_at, max(e.created_at) AS last_at "
+    private static final UnitNumbers NUMBERS = UnitNumbers.SESSIONS;
+
+    /** One kind's (session key, value, first, last) over the view rows of {@code source} (alias e), {@code key} session_num or session_id. */
+    private static String pairs(SessionValueKind k, String source, String key) {
+        return "SELECT e.website_id, e." + key + ", v AS value, min(e.created_at) AS first_at, max(e.created_at) AS last_at "
                 + "FROM (SELECT e.*, " + k.sql(Rollups.DIALECT) + " AS v FROM " + source + ") e" + " WHERE " + SessionValueKind.stored("v")
-                + " GROUP BY e.website_id, e.session_id, v";
+                + " GROUP BY e.website_id, e." + key + ", v";
     }
 
-    /** Pending pairs for readers, every kind with its code: those with unfolded views. */
+    /** Pending pairs for readers, every kind with its code: those with unfolded views, by session id. */
     static String pendingView() {
         return Arrays.stream(SessionValueKind.values())
                 .map(k -> "SELECT p.website_id, p.session_id, " + k.code + "::TINYINT AS kind, p.value, p.first_at, p.last_at FROM ("
-                        + pairs(k, Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)") + ") p")
+                        + pairs(k, Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)", "session_id") + ") p")
                 .collect(Collectors.joining(" UNION ALL "));
     }
 
@@ -41,13 +44,15 @@ public final class ValueSpans {
      * values, and it rewrites every matched row.)
      */
     static void fold(Connection c) throws SQLException {
-        String same = "s.session_id = d.session_id AND s.value = d.value AND s.website_id = d.website_id";
+        String same = "s.session_num = d.session_num AND s.value = d.value AND s.website_id = d.website_id";
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE OR REPLACE TEMP TABLE value_views AS SELECT * FROM " + Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)");
+            String views = "SELECT * FROM " + Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)";
+            st.execute(NUMBERS.assign(views));
+            st.execute("CREATE OR REPLACE TEMP TABLE value_views AS " + NUMBERS.numbered(views));
             RollupTotals.begin(st, RollupTotals.sessionValueDays(SessionValueKind.PATH));
             for (SessionValueKind k : SessionValueKind.values()) {
                 String table = k.sessionTable();
-                st.execute("CREATE OR REPLACE TEMP TABLE value_delta AS " + pairs(k, "value_views e"));
+                st.execute("CREATE OR REPLACE TEMP TABLE value_delta AS " + pairs(k, "value_views e", NUMBERS.column()));
                 // The day counts lose the touched rows as they were and gain them as they become.
                 String touched = "EXISTS (SELECT 1 FROM value_delta d WHERE " + same + ")";
                 st.execute(RollupTotals.contribution(RollupTotals.sessionValueDays(k), -1, touched));
@@ -70,21 +75,34 @@ public final class ValueSpans {
         return out;
     }
 
-    /** Rebuild statements from the folded events of the sessions {@code sessions} names. */
+    /** Rebuild statements from the folded events of the sessions {@code sessions} names (numbering the sessions without one first). */
     static List<String> rebuild(Narrowing sessions) {
+        return rebuild(sessions, SessionValueKind.values());
+    }
+
+    /** As {@link #rebuild(Narrowing)}, for the kinds {@code kinds} only. */
+    static List<String> rebuild(Narrowing sessions, SessionValueKind... kinds) {
+        String views = "SELECT * FROM event e WHERE e.event_type IN (1, 3, 4) AND " + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq")
+                + sessions.and("e.session_id");
         List<String> out = new ArrayList<>();
-        for (SessionValueKind k : SessionValueKind.values()) {
-            out.add("INSERT INTO " + k.sessionTable() + " SELECT * FROM (" + pairs(k, "event e WHERE e.event_type IN (1, 3, 4) AND "
-                    + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq") + sessions.and("e.session_id")) + ") p ORDER BY first_at");
+        out.add(NUMBERS.assign(views));
+        for (SessionValueKind k : kinds) {
+            out.add("INSERT INTO " + k.sessionTable() + " SELECT * FROM (" + pairs(k, "(" + NUMBERS.numbered(views) + ") e", NUMBERS.column())
+                    + ") p ORDER BY website_id, first_at");
         }
         return out;
     }
 
-    /** Deletes the rows of the sessions {@code sessions} names. */
+    /** Deletes the rows of the sessions {@code sessions} names (their numbers stay). */
     static List<String> delete(Narrowing sessions) {
         List<String> out = new ArrayList<>();
-        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.sessionTable() + " WHERE " + sessions.in("session_id"));
+        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.sessionTable() + " s WHERE " + touched(sessions));
         return out;
+    }
+
+    /** The rows (alias s) of the sessions {@code sessions} names: for bracketing their day counts. */
+    static String touched(Narrowing sessions) {
+        return NUMBERS.named(sessions, "s");
     }
 
     /** Every table of the rollup. */
@@ -92,6 +110,7 @@ public final class ValueSpans {
         List<String> out = new ArrayList<>();
         for (SessionValueKind k : SessionValueKind.values()) out.add(k.sessionTable());
         out.add("session_value_day");
+        out.add(NUMBERS.table());
         return out;
     }
 }

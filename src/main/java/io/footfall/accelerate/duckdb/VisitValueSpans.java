@@ -12,24 +12,28 @@ import java.util.List;
  * The visit-value rollup (V9: one table per {@link SessionValueKind}, {@code visit_value_path} ...): a row
  * per (visit, value) with its number of views and the first and last of them, folded from the event tail
  * by adding to the pairs already there and inserting new ones. Exact in any arrival order: counts add up
- * and spans only grow.
+ * and spans only grow. Rows name their visit by its number ({@link UnitNumbers#VISITS}, V44), given first.
  */
 public final class VisitValueSpans {
     private VisitValueSpans() {
     }
 
-    /** One kind's (visit, value, views, first, last) over the view rows of {@code source}. */
+    private static final UnitNumbers NUMBERS = UnitNumbers.VISITS;
+
+    /** One kind's (visit number, value, views, first, last) over the view rows of {@code source} (alias e, with visit_num). */
     private static String pairs(SessionValueKind k, String source) {
-        return "SELECT e.website_id, e.visit_id, v AS value, count(*)::INTEGER AS views, min(e.created_at) AS first_at, "
+        return "SELECT e.website_id, e.visit_num, v AS value, count(*)::INTEGER AS views, min(e.created_at) AS first_at, "
                 + "max(e.created_at) AS last_at FROM (SELECT e.*, " + k.sql(Rollups.DIALECT) + " AS v FROM " + source + ") e"
-                + " WHERE " + SessionValueKind.stored("v") + " GROUP BY e.website_id, e.visit_id, v";
+                + " WHERE " + SessionValueKind.stored("v") + " GROUP BY e.website_id, e.visit_num, v";
     }
 
     /** Folds the tail's view pairs into every kind's table; runs after {@link VisitSpans#fold} (it reads the visits' extent). */
     static void fold(Connection c) throws SQLException {
-        String same = "s.visit_id = d.visit_id AND s.value = d.value AND s.website_id = d.website_id";
+        String same = "s.visit_num = d.visit_num AND s.value = d.value AND s.website_id = d.website_id";
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE OR REPLACE TEMP TABLE visit_value_views AS SELECT * FROM " + Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)");
+            String views = "SELECT * FROM " + Rollups.TAIL + " e WHERE e.event_type IN (1, 3, 4)";
+            st.execute(NUMBERS.assign(views));
+            st.execute("CREATE OR REPLACE TEMP TABLE visit_value_views AS " + NUMBERS.numbered(views));
             // Stored pairs of these visits start no earlier than their visits: a bound the scans can prune row groups by.
             String from;
             try (var rs = st.executeQuery("SELECT min(v.first_at)::VARCHAR FROM visit v WHERE v.visit_id IN (SELECT visit_id FROM visit_value_views)")) {
@@ -64,21 +68,33 @@ public final class VisitValueSpans {
         return out;
     }
 
-    /** Rebuild statements from the folded events of the visits {@code visits} names. */
+    /** Rebuild statements from the folded events of the visits {@code visits} names (numbering the visits without one first). */
     static List<String> rebuild(Narrowing visits) {
+        return rebuild(visits, SessionValueKind.values());
+    }
+
+    /** As {@link #rebuild(Narrowing)}, for the kinds {@code kinds} only. */
+    static List<String> rebuild(Narrowing visits, SessionValueKind... kinds) {
+        String views = "SELECT * FROM event e WHERE e.event_type IN (1, 3, 4) AND " + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq")
+                + visits.and("e.visit_id");
         List<String> out = new ArrayList<>();
-        for (SessionValueKind k : SessionValueKind.values()) {
-            out.add("INSERT INTO " + k.visitTable() + " SELECT * FROM (" + pairs(k, "event e WHERE e.event_type IN (1, 3, 4) AND "
-                    + Rollups.FOLDED.replace("ingest_seq", "e.ingest_seq") + visits.and("e.visit_id")) + ") p ORDER BY first_at");
+        out.add(NUMBERS.assign(views));
+        for (SessionValueKind k : kinds) {
+            out.add("INSERT INTO " + k.visitTable() + " SELECT * FROM (" + pairs(k, "(" + NUMBERS.numbered(views) + ") e") + ") p ORDER BY website_id, first_at");
         }
         return out;
     }
 
-    /** Deletes the rows of the visits {@code visits} names. */
+    /** Deletes the rows of the visits {@code visits} names (their numbers stay). */
     static List<String> delete(Narrowing visits) {
         List<String> out = new ArrayList<>();
-        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.visitTable() + " WHERE " + visits.in("visit_id"));
+        for (SessionValueKind k : SessionValueKind.values()) out.add("DELETE FROM " + k.visitTable() + " s WHERE " + touched(visits));
         return out;
+    }
+
+    /** The rows (alias s) of the visits {@code visits} names: for bracketing their day sums. */
+    static String touched(Narrowing visits) {
+        return NUMBERS.named(visits, "s");
     }
 
     /** Every table of the rollup. */
@@ -86,6 +102,7 @@ public final class VisitValueSpans {
         List<String> out = new ArrayList<>();
         for (SessionValueKind k : SessionValueKind.values()) out.add(k.visitTable());
         out.add("visit_value_day");
+        out.add(NUMBERS.table());
         return out;
     }
 }

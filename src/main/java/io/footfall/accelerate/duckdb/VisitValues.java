@@ -60,9 +60,10 @@ final class VisitValues {
                                         + "sum(y.secs) AS secs FROM visit_value_day y WHERE y.website_id = ? AND y.kind = ? AND y.day >= ? AND y.day < ?",
                                 scope.websiteId(), kind.code, days[0], days[1]).addAll(onValue.filters("y")).add(" GROUP BY 1"),
                         window -> new SqlText().add(rows, scope.websiteId()).addAll(window).addAll(onValue.filters("v")).add(" GROUP BY 1"), "neg.x, -neg.views, -neg.visits, -neg.bounces, -neg.secs"));
-        for (SqlText where : visits.edgeRowWheres(false)) {
+        for (SqlText where : visits.edgeRowWheres(false, UnitNumbers.VISITS)) {
+            UnitNumbers n = UnitNumbers.VISITS;
             sql.add(" UNION ALL SELECT v.value, -sum(v.views), -count(*), -count(*) FILTER (WHERE v.views = 1), -sum(" + secs + ") FROM "
-                            + kind.visitTable() + " v").addAll(where)
+                            + n.table() + " un JOIN " + kind.visitTable() + " v ON un.website_id = v.website_id AND un.num = v." + n.column()).addAll(where)
                     .add(" AND v.first_at BETWEEN ? AND ?", p.startAt(), p.endAt()).addAll(onValue.filters("v")).add(" GROUP BY 1");
         }
         for (SqlText where : visits.edgeEventWheres(EventScope.VIEWS, false)) {
