@@ -76,7 +76,7 @@ class PostgresMigrationsTest {
         postgresTables.addAll(POSTGRES_ROLLUPS);
         assertThat(postgres.keySet()).containsExactlyInAnyOrderElementsOf(postgresTables);
         assertThat(duckOnly).allSatisfy(t -> assertThat(t).matches(
-                "visit.*|session_(span|hour|value.*|event|view_day|touch)|event_hour|event_type_hour|.*_day|.*_gap.*|.*slot.*|rollup_state|.*_pending|visit_event|journey_item|revenue_event|funnel_(row|session|item)"));
+                "visit.*|session_(span|hour|value.*|event|view_day|touch|number)|event_hour|event_type_hour|.*_day|.*_gap.*|.*slot.*|rollup_state|.*_pending|visit_event|journey_item|revenue_event|funnel_(row|session|item)"));
     }
 
     /** flagged_event is event plus its flag, and bot_event is exactly event, column for column in order, on both stores. */
