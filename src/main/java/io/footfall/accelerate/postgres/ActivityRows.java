@@ -38,10 +38,6 @@ final class ActivityRows {
             + "OR excluded.country = visit_activity_span.country THEN visit_activity_span.country END, "
             + "mixed_country = visit_activity_span.mixed_country OR excluded.mixed_country "
             + "OR coalesce(visit_activity_span.country <> excluded.country, false)";
-    private static final String SESSION_UPSERT = "INSERT INTO session_activity_span (website_id, session_id, first_at, last_at) "
-            + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]) "
-            + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_activity_span.first_at, excluded.first_at), "
-            + "last_at = greatest(session_activity_span.last_at, excluded.last_at)";
     /** A visit's row computed from its events (the migration's fill computes the same). */
     private static final String VISIT_AGGREGATES = "(array_agg(session_id))[1], min(created_at), max(created_at), count(*), "
             + "count(*) FILTER (WHERE event_type = 2), CASE WHEN count(DISTINCT country) = 1 THEN min(country) END, count(DISTINCT country) > 1";
@@ -85,9 +81,7 @@ final class ActivityRows {
             long micros = SpanRows.micros(e.createdAt());
             visits.computeIfAbsent(new SpanRows.Key(e.websiteId(), e.visitId()), k -> new Visit(e.sessionId()))
                     .add(micros, e.eventType(), e.session().country());
-            long[] span = sessions.computeIfAbsent(new SpanRows.Key(e.websiteId(), e.sessionId()), k -> new long[]{micros, micros});
-            span[0] = Math.min(span[0], micros);
-            span[1] = Math.max(span[1], micros);
+            SessionSpanRows.widen(sessions, new SpanRows.Key(e.websiteId(), e.sessionId()), micros);
         }
         if (visits.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(VISIT_UPSERT)) {
@@ -109,17 +103,7 @@ final class ActivityRows {
                     customs, "int4", countries, "text", mixed, "bool");
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(SESSION_UPSERT)) {
-            List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), firsts = new ArrayList<>(), lasts = new ArrayList<>();
-            sessions.forEach((k, s) -> {
-                websites.add(k.website());
-                ids.add(k.id());
-                firsts.add(SpanRows.timestamp(s[0]));
-                lasts.add(SpanRows.timestamp(s[1]));
-            });
-            SpanRows.bind(c, ps, websites, "uuid", ids, "uuid", firsts, "text", lasts, "text");
-            ps.executeUpdate();
-        }
+        SessionSpanRows.write(c, "session_activity_span", sessions);
     }
 
     /** Before the events with these ids are deleted: their visits' and sessions' rows computed again from their other events. */

@@ -50,10 +50,6 @@ public final class SpanRows {
     static final String PAGE_AGGREGATES = "min(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at") + ", "
             + "max(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at DESC");
 
-    private static final String SESSION_UPSERT = "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
-            + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]) "
-            + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(session_view_span.first_at, excluded.first_at), "
-            + "last_at = greatest(session_view_span.last_at, excluded.last_at)";
     private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views) "
             + "SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[]) "
             + "ON CONFLICT (website_id, hour, session_id) DO UPDATE SET views = session_hour_view.views + excluded.views";
@@ -136,7 +132,7 @@ public final class SpanRows {
     public static void add(Connection c, List<CollectedHit> hits) throws SQLException {
         ActivityRows.add(c, hits);
         Map<Key, Span> visits = new LinkedHashMap<>();
-        Map<Key, Span> sessions = new LinkedHashMap<>();
+        Map<Key, long[]> sessions = new LinkedHashMap<>();
         Map<HourKey, Integer> hours = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
@@ -145,7 +141,7 @@ public final class SpanRows {
             Span visit = visits.computeIfAbsent(new Key(e.websiteId(), e.visitId()), k -> new Span(e.sessionId(), micros));
             visit.add(micros);
             visit.page(micros, e.page().urlPath());
-            sessions.computeIfAbsent(new Key(e.websiteId(), e.sessionId()), k -> new Span(e.sessionId(), micros)).add(micros);
+            SessionSpanRows.widen(sessions, new Key(e.websiteId(), e.sessionId()), micros);
             hours.merge(new HourKey(e.websiteId(), Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS, e.sessionId()), 1, Integer::sum);
         }
         if (visits.isEmpty()) return;
@@ -169,17 +165,7 @@ public final class SpanRows {
                     entryAts, "text", entryPaths, "text", exitAts, "text", exitPaths, "text");
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(SESSION_UPSERT)) {
-            List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), firsts = new ArrayList<>(), lasts = new ArrayList<>();
-            sessions.forEach((k, s) -> {
-                websites.add(k.website());
-                ids.add(k.id());
-                firsts.add(timestamp(s.first));
-                lasts.add(timestamp(s.last));
-            });
-            bind(c, ps, websites, "uuid", ids, "uuid", firsts, "text", lasts, "text");
-            ps.executeUpdate();
-        }
+        SessionSpanRows.write(c, "session_view_span", sessions);
         try (PreparedStatement ps = c.prepareStatement(HOUR_UPSERT)) {
             List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>();
             hours.forEach((k, n) -> {
