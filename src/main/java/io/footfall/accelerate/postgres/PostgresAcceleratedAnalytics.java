@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
  * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}), the entry and
- * exit metrics ({@link VisitPages}) and the sessions page totals ({@link ActivityStats}), all without filters.
+ * exit metrics ({@link VisitPages}), the sessions page totals ({@link ActivityStats}) and weekly heatmap ({@link WeeklyHours}), all without filters.
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
@@ -51,8 +51,19 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
         return ActivityStats.run(store, scope);
     }
 
+    @Override
+    public long[][] sessionWeekly(EventScope scope) throws SQLException {
+        long[][] fast = WeeklyHours.run(store, scope);
+        return fast != null ? fast : super.sessionWeekly(scope);
+    }
+
     /** Whether the pageviews series for these parameters comes from the hour rows (tests count what they covered). */
     public static boolean seriesFromRollup(QueryParams p) {
         return p.filters().isEmpty() && SpanSeries.answers(p);
+    }
+
+    /** Whether the weekly heatmap for these parameters comes from the hour rows. */
+    public static boolean weeklyFromRollup(QueryParams p) {
+        return WeeklyHours.answers(p);
     }
 }

@@ -37,17 +37,11 @@ final class SpanSeries {
     static PageviewSeries.Series run(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         if (!answers(p)) return null;
-        List<Instant> cut = cutHours(p);
+        List<Instant> cut = cutHours(p, p.unit());
         Instant s = p.startAt();
         Instant e = p.endAt();
-        // The cut hours' events as index ranges, one per hour (a join with the list let the planner read the whole range).
-        SqlText ranges = new SqlText().add("(");
-        for (int i = 0; i < cut.size(); i++) {
-            Instant h = cut.get(i);
-            ranges.add((i == 0 ? "" : " OR ") + "(e.created_at >= ? AND e.created_at < ?)", h, h.plus(HOUR));
-        }
-        ranges.add(cut.isEmpty() ? "false)" : ")");
-        String cutList = String.join(",", cut.stream().map(h -> LocalDateTime.ofInstant(h, ZoneOffset.UTC).toString().replace('T', ' ')).toList());
+        SqlText ranges = cutRanges(cut);
+        String cutList = hourList(cut);
         SqlText sql = new SqlText().add("WITH t AS (SELECT ")
                 .addAll(scope.bucket("r.hour"))
                 .add(" AS b, r.session_id, r.views FROM session_hour_view r WHERE r.website_id = ? AND r.hour >= ? AND r.hour <= ? "
@@ -61,17 +55,32 @@ final class SpanSeries {
         return PageviewSeries.read(store, scope, sql);
     }
 
+    /** The cut hours' events as index ranges over alias {@code e}, one per hour (a join with the list let the planner read the whole range). */
+    static SqlText cutRanges(List<Instant> cut) {
+        SqlText ranges = new SqlText().add("(");
+        for (int i = 0; i < cut.size(); i++) {
+            Instant h = cut.get(i);
+            ranges.add((i == 0 ? "" : " OR ") + "(e.created_at >= ? AND e.created_at < ?)", h, h.plus(HOUR));
+        }
+        return ranges.add(cut.isEmpty() ? "false)" : ")");
+    }
+
+    /** The hours as one comma-separated parameter, for {@code NOT IN (SELECT unnest(string_to_array(?, ',')::timestamp[]))}. */
+    static String hourList(List<Instant> hours) {
+        return String.join(",", hours.stream().map(h -> LocalDateTime.ofInstant(h, ZoneOffset.UTC).toString().replace('T', ' ')).toList());
+    }
+
     /** False for minute buckets and when most hours of the range (or too many) would be cut. */
     static boolean answers(QueryParams p) {
-        return p.unit() != TimeUnit.MINUTE && cutHours(p) != null;
+        return p.unit() != TimeUnit.MINUTE && cutHours(p, p.unit()) != null;
     }
 
     /**
-     * The UTC hours of the range that do not lie whole inside it and inside one bucket; null when they are more than
+     * The UTC hours of the range that do not lie whole inside it and inside one bucket of {@code unit}; null when they are more than
      * half of them or more than {@link #MAX_CUT}. The bucket is the one {@link EventScope#bucket} computes: the local time at the zone's
      * offset, truncated to the unit.
      */
-    static List<Instant> cutHours(QueryParams p) {
+    static List<Instant> cutHours(QueryParams p, TimeUnit unit) {
         Instant s = p.startAt();
         Instant e = p.endAt();
         ZoneRules rules = p.zone().getRules();
@@ -82,7 +91,7 @@ final class SpanSeries {
             ZoneOffsetTransition next = rules.nextTransition(h);
             boolean inside = !h.isBefore(s) && !last.isAfter(e)
                     && (next == null || next.getInstant().isAfter(last))
-                    && bucket(h, rules.getOffset(h), p.unit()).equals(bucket(last, rules.getOffset(h), p.unit()));
+                    && bucket(h, rules.getOffset(h), unit).equals(bucket(last, rules.getOffset(h), unit));
             if (inside) whole++;
             else cut.add(h);
         }

@@ -132,6 +132,7 @@ class PostgresAcceleratorEqualityTest {
         RandomRequests requests = new RandomRequests(r, now, traffic);
         int covered = 0;
         int series = 0;
+        int weekly = 0;
         for (int i = 0; i < REQUESTS; i++) {
             RandomRequests.Request req = requests.next();
             QueryParams asked = QueryParams.parse(req.source());
@@ -146,10 +147,14 @@ class PostgresAcceleratorEqualityTest {
                 assertThat(Json.MAPPER.writeValueAsString(points)).as(at + " pageviews")
                         .isEqualTo(Json.MAPPER.writeValueAsString(reference.pageviews(scope)));
                 if (!points.pageviews().isEmpty() && p.filters().isEmpty() && PostgresAcceleratedAnalytics.seriesFromRollup(p)) series++;
+                long[][] cells = accelerated.sessionWeekly(scope);
+                assertThat(cells).as(at + " weekly").isEqualTo(reference.sessionWeekly(scope));
+                if (fast.visits() > 0 && PostgresAcceleratedAnalytics.weeklyFromRollup(p)) weekly++;
             }
         }
         assertThat(covered).as(step + ": requests with visits the rollup answered").isGreaterThan(REQUESTS / 4);
         assertThat(series).as(step + ": series with views the hour rows answered").isGreaterThan(REQUESTS / 4);
+        assertThat(weekly).as(step + ": weekly heatmaps with views the hour rows answered").isGreaterThan(REQUESTS / 4);
     }
 
     private static EventScope wholeDays() {
