@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
  * and view count, and (V15) its first and last view with a path; per session its first and last view time; and of
- * {@code session_hour_view} (V12): per session and UTC hour its view count; and, through {@link ActivityRows}, of V16's
+ * {@code session_hour_view} (V12): per session and UTC hour its view count, and (V14, {@link HourLinks}) the session's previous
+ * hour; and, through {@link ActivityRows}, of V16's
  * activity spans. Called by the PostgreSQL event store inside the transaction of the batch it describes, so the rollups
  * and the events commit together.
  */
@@ -50,8 +51,9 @@ public final class SpanRows {
     static final String PAGE_AGGREGATES = "min(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at") + ", "
             + "max(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at DESC");
 
-    private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views) "
-            + "SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[]) "
+    /** A row already there keeps its previous hour: a new hour before it comes with a recompute ({@link HourLinks}). */
+    private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour) "
+            + "SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[], ?::timestamp[]) "
             + "ON CONFLICT (website_id, hour, session_id) DO UPDATE SET views = session_hour_view.views + excluded.views";
 
     private SpanRows() {
@@ -84,7 +86,7 @@ public final class SpanRows {
     }
 
     /** A session's UTC hour (microseconds of its start). */
-    private record HourKey(UUID website, long hour, UUID session) {
+    record HourKey(UUID website, long hour, UUID session) {
     }
 
     private static final class Span {
@@ -165,18 +167,24 @@ public final class SpanRows {
                     entryAts, "text", entryPaths, "text", exitAts, "text", exitPaths, "text");
             ps.executeUpdate();
         }
+        // Before session_view_span takes the batch: the previous hours come from the sessions' last views so far.
+        HourLinks links = HourLinks.of(c, hours.keySet());
         SessionSpanRows.write(c, "session_view_span", sessions);
         try (PreparedStatement ps = c.prepareStatement(HOUR_UPSERT)) {
-            List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>();
+            List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>(),
+                    prevs = new ArrayList<>();
             hours.forEach((k, n) -> {
                 websites.add(k.website());
                 starts.add(timestamp(k.hour()));
                 ids.add(k.session());
                 views.add(n);
+                Long prev = links.previous(k);
+                prevs.add(prev == null ? null : timestamp(prev));
             });
-            bind(c, ps, websites, "uuid", starts, "text", ids, "uuid", views, "int4");
+            bind(c, ps, websites, "uuid", starts, "text", ids, "uuid", views, "int4", prevs, "text");
             ps.executeUpdate();
         }
+        HourLinks.relink(c, links.late(), null);
     }
 
     /**
@@ -230,9 +238,14 @@ public final class SpanRows {
             ps.setArray(1, eventIds);
             ps.executeUpdate();
         }
+        Set<Key> relinked = new LinkedHashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DISTINCT website_id, session_id FROM reshipped_hour")) {
+            while (rs.next()) relinked.add(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+        }
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE reshipped_hour");
         }
+        HourLinks.relink(c, relinked, eventIds);
     }
 
     static void recompute(Connection c, String table, String idColumn, Set<Key> keys, Array eventIds, String insert) throws SQLException {
@@ -263,9 +276,10 @@ public final class SpanRows {
             st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
                     + "SELECT website_id, session_id, min(created_at), max(created_at) "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
-            st.execute("INSERT INTO session_hour_view (website_id, hour, session_id, views) "
-                    + "SELECT website_id, date_trunc('hour', created_at), session_id, count(*) "
-                    + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY 1, 2, 3");
+            st.execute("INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour) "
+                    + "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY website_id, session_id ORDER BY hour) "
+                    + "FROM (SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*) AS n "
+                    + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY 1, 2, 3) h");
         }
     }
 
