@@ -164,6 +164,59 @@ class PostgresVisitRowsEqualityTest {
         assertThat(accelerated.sessionStats(all)).isEqualTo(new io.footfall.query.SessionTotals(0, 0, 0, 0, 0));
     }
 
+    /**
+     * A session whose visit crossing the range's end comes, in its path's chain, before the visit inside the range that
+     * the chain would count (V17): that visit counts nothing, so the accelerator adds the pair from the crossing visit's
+     * row. Entry: an overlapping visit whose first view has no path and whose first path comes after the end. Exit: the
+     * next visit of the session leaves on the same path after the end. Every range over these instants equals the reference.
+     */
+    @Test
+    void pairsOfVisitsInsideTheRangeBehindOneCrossingItsEndStayCounted() throws Exception {
+        UUID other = UUID.fromString(server.createWebsite("Chains", "chains.example.com"));
+        Instant t0 = now.minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        CollectedHit template = hits.stream().filter(h -> h.event() != null && h.event().eventType() == EventType.PAGEVIEW).findFirst().orElseThrow();
+        UUID session = UUID.randomUUID();
+        UUID crossing = UUID.randomUUID(), inside = UUID.randomUUID(), before = UUID.randomUUID(), after = UUID.randomUUID();
+        List<CollectedHit> chain = List.of(
+                // Entry: "crossing" starts first without a path, enters /a after "inside" (entering /a) ended.
+                view(template, other, session, crossing, t0, EventType.LINK, null),
+                view(template, other, session, inside, t0.plusSeconds(600), EventType.PAGEVIEW, "/a"),
+                view(template, other, session, inside, t0.plusSeconds(1200), EventType.PAGEVIEW, "/b"),
+                view(template, other, session, crossing, t0.plusSeconds(2400), EventType.PAGEVIEW, "/a"),
+                // Exit: "before" leaves on /z; "after" starts later, goes to /q, and leaves on /z only later.
+                view(template, other, session, before, t0.plusSeconds(4000), EventType.PAGEVIEW, "/y"),
+                view(template, other, session, before, t0.plusSeconds(4300), EventType.PAGEVIEW, "/z"),
+                view(template, other, session, after, t0.plusSeconds(5000), EventType.PAGEVIEW, "/q"),
+                view(template, other, session, after, t0.plusSeconds(6400), EventType.PAGEVIEW, "/z"));
+        server.append(chain.toArray(CollectedHit[]::new));
+        List<Instant> cuts = new ArrayList<>();
+        for (int sec = -600; sec <= 7200; sec += 300) cuts.add(t0.plusSeconds(sec));
+        int compared = 0;
+        for (Instant from : cuts) {
+            for (Instant to : cuts) {
+                if (!to.isAfter(from)) continue;
+                EventScope scope = new EventScope(other, QueryParams.parse(new RandomRequests.Request(Map.of("startAt",
+                        Long.toString(from.toEpochMilli()), "endAt", Long.toString(to.toEpochMilli()))).source()), accelerated.dialect());
+                for (String type : List.of("entry", "exit")) {
+                    assertThat(Json.MAPPER.writeValueAsString(accelerated.metrics(scope, MetricType.of(type))))
+                            .as(type + " " + from + " .. " + to)
+                            .isEqualTo(Json.MAPPER.writeValueAsString(reference.metrics(scope, MetricType.of(type))));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(300);
+    }
+
+    /** A view of {@code visit} at {@code at} (a pageview or link hit, with this path or none), else as {@code template}. */
+    private static CollectedHit view(CollectedHit template, UUID website, UUID session, UUID visit, Instant at, int type, String path) {
+        Event e = template.event();
+        Event v = new Event(UUID.randomUUID(), website, session, visit, at, type, null,
+                new Event.Page(e.page().hostname(), path, e.page().urlQuery(), e.page().pageTitle(), e.page().tag()),
+                e.referrer(), e.campaign(), e.session(), Event.WebVitals.NONE);
+        return new CollectedHit(v, List.of(), website, session, template.distinctId(), at, List.of(), template.flag());
+    }
+
     private static void appendInBatches(List<CollectedHit> batch, Random r) {
         int i = 0;
         while (i < batch.size()) {
