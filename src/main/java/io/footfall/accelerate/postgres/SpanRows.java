@@ -167,6 +167,7 @@ public final class SpanRows {
                     entryAts, "text", entryPaths, "text", exitAts, "text", exitPaths, "text");
             ps.executeUpdate();
         }
+        PageChains.recompute(c, sessions.keySet());
         // Before session_view_span takes the batch: the previous hours come from the sessions' last views so far.
         HourLinks links = HourLinks.of(c, hours.keySet());
         SessionSpanRows.write(c, "session_view_span", sessions);
@@ -212,6 +213,7 @@ public final class SpanRows {
                         + "SELECT e.website_id, e.visit_id, (array_agg(e.session_id))[1], min(e.created_at), max(e.created_at), count(*), "
                         + PAGE_AGGREGATES.replace("url_path", "e.url_path").replace("created_at", "e.created_at") + " FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.visit_id = k.id "
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.visit_id");
+        PageChains.recompute(c, sessions);
         recompute(c, "session_view_span", "session_id", sessions, eventIds,
                 "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
                         + "SELECT e.website_id, e.session_id, min(e.created_at), max(e.created_at) "
@@ -273,6 +275,7 @@ public final class SpanRows {
             st.execute("INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views, " + PAGE_COLUMNS + ") "
                     + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*), "
                     + PAGE_AGGREGATES + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
+            PageChains.rebuildAll(st);
             st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
                     + "SELECT website_id, session_id, min(created_at), max(created_at) "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");

@@ -31,7 +31,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PostgreSQL accelerator's entry and exit pages (visit_view_span's page columns, V15) and sessions page totals
+ * The PostgreSQL accelerator's entry and exit pages (visit_view_span's page columns, V15, and chain columns, V17) and sessions page totals
  * (visit_activity_span, session_activity_span, V16) equal the reference's, on generated traffic with ties added: views of a
  * visit sharing an instant with another path, the same path, or none; and some visits whose events name two countries.
  * Compared after hits in batches, late hits, a crash re-ship, the first start after V15 on older rows, a bulk load
@@ -47,6 +47,14 @@ class PostgresVisitRowsEqualityTest {
             + "WHERE website_id = ?::uuid AND event_type IN (1, 3, 4)) v "
             + "LEFT JOIN (" + edge("min") + ") f ON f.visit_id = v.visit_id LEFT JOIN (" + edge("max") + ") l ON l.visit_id = v.visit_id";
     static final String ROLLUP = "SELECT visit_id, entry_at, entry_path, exit_at, exit_path FROM visit_view_span WHERE website_id = ?::uuid";
+    /** V17's chain columns, and the same computed from the events (each visit's first view, session and pages). */
+    static final String CHAINS = "SELECT visit_id, entry_prev_at, exit_next_at FROM visit_view_span WHERE website_id = ?::uuid";
+    static final String CHAINS_FROM_EVENTS = "SELECT g.visit_id, "
+            + "CASE WHEN g.ep IS NOT NULL THEN lag(g.f) OVER (PARTITION BY g.s, g.ep ORDER BY g.f, g.visit_id) END, "
+            + "CASE WHEN g.xp IS NOT NULL THEN lead(g.f) OVER (PARTITION BY g.s, g.xp ORDER BY g.f, g.visit_id) END "
+            + "FROM (SELECT a.visit_id, a.s, a.f, pg.ep, pg.xp FROM (SELECT visit_id, min(session_id::text) AS s, min(created_at) AS f "
+            + "FROM event WHERE website_id = ?::uuid AND event_type IN (1, 3, 4) GROUP BY visit_id) a "
+            + "JOIN (" + PAGES + ") pg(visit_id, et, ep, xt, xp) ON pg.visit_id = a.visit_id) g";
     /** V16's rows for the site, and the same computed from the events. */
     static final String[][] ACTIVITY = {
             {"SELECT visit_id, session_id, first_at, last_at, events, customs, country, mixed_country, secs FROM visit_activity_span "
@@ -156,6 +164,59 @@ class PostgresVisitRowsEqualityTest {
         assertThat(accelerated.sessionStats(all)).isEqualTo(new io.footfall.query.SessionTotals(0, 0, 0, 0, 0));
     }
 
+    /**
+     * A session whose visit crossing the range's end comes, in its path's chain, before the visit inside the range that
+     * the chain would count (V17): that visit counts nothing, so the accelerator adds the pair from the crossing visit's
+     * row. Entry: an overlapping visit whose first view has no path and whose first path comes after the end. Exit: the
+     * next visit of the session leaves on the same path after the end. Every range over these instants equals the reference.
+     */
+    @Test
+    void pairsOfVisitsInsideTheRangeBehindOneCrossingItsEndStayCounted() throws Exception {
+        UUID other = UUID.fromString(server.createWebsite("Chains", "chains.example.com"));
+        Instant t0 = now.minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        CollectedHit template = hits.stream().filter(h -> h.event() != null && h.event().eventType() == EventType.PAGEVIEW).findFirst().orElseThrow();
+        UUID session = UUID.randomUUID();
+        UUID crossing = UUID.randomUUID(), inside = UUID.randomUUID(), before = UUID.randomUUID(), after = UUID.randomUUID();
+        List<CollectedHit> chain = List.of(
+                // Entry: "crossing" starts first without a path, enters /a after "inside" (entering /a) ended.
+                view(template, other, session, crossing, t0, EventType.LINK, null),
+                view(template, other, session, inside, t0.plusSeconds(600), EventType.PAGEVIEW, "/a"),
+                view(template, other, session, inside, t0.plusSeconds(1200), EventType.PAGEVIEW, "/b"),
+                view(template, other, session, crossing, t0.plusSeconds(2400), EventType.PAGEVIEW, "/a"),
+                // Exit: "before" leaves on /z; "after" starts later, goes to /q, and leaves on /z only later.
+                view(template, other, session, before, t0.plusSeconds(4000), EventType.PAGEVIEW, "/y"),
+                view(template, other, session, before, t0.plusSeconds(4300), EventType.PAGEVIEW, "/z"),
+                view(template, other, session, after, t0.plusSeconds(5000), EventType.PAGEVIEW, "/q"),
+                view(template, other, session, after, t0.plusSeconds(6400), EventType.PAGEVIEW, "/z"));
+        server.append(chain.toArray(CollectedHit[]::new));
+        List<Instant> cuts = new ArrayList<>();
+        for (int sec = -600; sec <= 7200; sec += 300) cuts.add(t0.plusSeconds(sec));
+        int compared = 0;
+        for (Instant from : cuts) {
+            for (Instant to : cuts) {
+                if (!to.isAfter(from)) continue;
+                EventScope scope = new EventScope(other, QueryParams.parse(new RandomRequests.Request(Map.of("startAt",
+                        Long.toString(from.toEpochMilli()), "endAt", Long.toString(to.toEpochMilli()))).source()), accelerated.dialect());
+                for (String type : List.of("entry", "exit")) {
+                    assertThat(Json.MAPPER.writeValueAsString(accelerated.metrics(scope, MetricType.of(type))))
+                            .as(type + " " + from + " .. " + to)
+                            .isEqualTo(Json.MAPPER.writeValueAsString(reference.metrics(scope, MetricType.of(type))));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(300);
+    }
+
+    /** A view of {@code visit} at {@code at} (a pageview or link hit, with this path or none), else as {@code template}. */
+    private static CollectedHit view(CollectedHit template, UUID website, UUID session, UUID visit, Instant at, int type, String path) {
+        Event e = template.event();
+        Event v = new Event(UUID.randomUUID(), website, session, visit, at, type, null,
+                new Event.Page(e.page().hostname(), path, e.page().urlQuery(), e.page().pageTitle(), e.page().tag()),
+                e.referrer(), e.campaign(), e.session(), Event.WebVitals.NONE);
+        return new CollectedHit(v, List.of(), website, session, template.distinctId(), at, List.of(), template.flag());
+    }
+
     private static void appendInBatches(List<CollectedHit> batch, Random r) {
         int i = 0;
         while (i < batch.size()) {
@@ -182,13 +243,15 @@ class PostgresVisitRowsEqualityTest {
                 .isEqualTo(hits.stream().filter(h -> h.event() != null).count());
     }
 
-    /** A store from before V15: V16's tables and V15's columns dropped, the versions forgotten; the start applies both, which fill them. */
+    /** A store from before V15: V16's tables and V15's and V17's columns dropped, the versions forgotten; the start applies them, which fill them. */
     private static void upgrade() throws Exception {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE visit_view_span DROP COLUMN entry_at, DROP COLUMN entry_path, DROP COLUMN exit_at, DROP COLUMN exit_path");
+                st.execute("DROP INDEX visit_view_span_by_session, visit_view_span_ties");
+                st.execute("ALTER TABLE visit_view_span DROP COLUMN entry_at, DROP COLUMN entry_path, DROP COLUMN exit_at, DROP COLUMN exit_path, "
+                        + "DROP COLUMN entry_prev_at, DROP COLUMN exit_next_at");
                 st.execute("DROP TABLE visit_activity_span, session_activity_span");
-                st.execute("DELETE FROM schema_version WHERE version IN (15, 16)");
+                st.execute("DELETE FROM schema_version WHERE version IN (15, 16, 17)");
             }
             return null;
         });
@@ -200,7 +263,7 @@ class PostgresVisitRowsEqualityTest {
     private static void bulkLoad() throws Exception {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("UPDATE visit_view_span SET entry_path = 'stale', exit_at = NULL");
+                st.execute("UPDATE visit_view_span SET entry_path = 'stale', exit_at = NULL, entry_prev_at = NULL, exit_next_at = now()");
                 st.execute("UPDATE visit_activity_span SET events = 0, country = 'XX'");
                 st.execute("DELETE FROM session_activity_span WHERE first_at < now() - interval '1 day'");
             }
@@ -214,6 +277,12 @@ class PostgresVisitRowsEqualityTest {
                 .as(step + ": page columns not from the events").isEmpty();
         assertThat(server.query("(" + PAGES + ") EXCEPT (" + ROLLUP + ")", site, site, site, site, site, site))
                 .as(step + ": page columns missing").isEmpty();
+        assertThat(server.query("(" + CHAINS + ") EXCEPT (" + CHAINS_FROM_EVENTS + ")", site, site, site, site, site, site, site))
+                .as(step + ": chain columns not from the events").isEmpty();
+        assertThat(server.query("(" + CHAINS_FROM_EVENTS + ") EXCEPT (" + CHAINS + ")", site, site, site, site, site, site, site))
+                .as(step + ": chain columns missing").isEmpty();
+        assertThat(server.count("SELECT count(*) FROM visit_view_span WHERE website_id = ?::uuid AND entry_prev_at IS NOT NULL", site))
+                .as(step + ": visits after one of their session with the same entry path").isPositive();
         assertThat(server.count("SELECT count(*) FROM visit_view_span WHERE website_id = ?::uuid AND entry_at IS NOT NULL "
                 + "AND entry_path IS NULL", site)).as(step + ": visits whose first instant is a tie").isPositive();
         for (String[] rows : ACTIVITY) {

@@ -43,11 +43,11 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(14, 16);
+            assertThat(versions).containsExactly(15, 17);
             assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session",
                     "event_data_by_event", "event_by_session", "event_custom_by_id", "visit_view_span_by_first", "visit_view_span_by_length",
                     "session_view_span_by_first", "session_view_span_by_last", "visit_activity_span_by_first", "visit_activity_span_by_length",
-                    "session_activity_span_by_first", "session_activity_span_by_last");
+                    "session_activity_span_by_first", "session_activity_span_by_last", "visit_view_span_by_session", "visit_view_span_ties");
         }
     }
 
