@@ -48,6 +48,18 @@ class PackageCyclesTest {
         assertThat(out.keySet()).noneMatch(p -> p.startsWith("io.footfall.accelerate"));
     }
 
+    /** No store package names an accelerator: each gets its rollup hooks (RollupMaintenance, PostgresRollups) passed in. */
+    @Test
+    void noStorePackageNamesAnAccelerator() throws Exception {
+        Map<String, Map<String, Set<String>>> graph = packageGraph();
+        assertThat(graph).containsKeys("io.footfall.store.postgres");
+        graph.forEach((from, out) -> {
+            if (from.equals("io.footfall.store") || from.startsWith("io.footfall.store.")) {
+                out.forEach((to, why) -> assertThat(to).as(from + ": " + why).doesNotStartWith("io.footfall.accelerate"));
+            }
+        });
+    }
+
     /** Package → package it uses → the class dependencies behind that (for the failure message). */
     private static Map<String, Map<String, Set<String>>> packageGraph() throws IOException, URISyntaxException {
         Path classes = Path.of(Footfall.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -24,13 +24,14 @@ public final class PostgresStores {
 
     /**
      * Connects, migrates ({@code db/postgresql/}), and puts the event store behind the write-ahead log in
-     * DATA_DIR, which acknowledges hits and re-ships what a crash left unshipped.
+     * DATA_DIR, which acknowledges hits and re-ships what a crash left unshipped; {@code rollups} keeps the accelerator's
+     * rows beside the events.
      */
-    public static Stores open(Settings settings, PostgresUrl url) throws SQLException {
+    public static Stores open(Settings settings, PostgresUrl url, PostgresRollups rollups) throws SQLException {
         PostgresConnections db = PostgresConnections.open(url, Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
         try {
             Migrations.apply(db, BACKEND);
-            WriteAheadEventStore events = IngestLog.open(settings, new PostgresEventStore(db), SHIP_INTERVAL);
+            WriteAheadEventStore events = IngestLog.open(settings, new PostgresEventStore(db, rollups), SHIP_INTERVAL);
             return new Stores(events, new JdbcMetaStore(db), db, BACKEND, events);
         } catch (SQLException | RuntimeException e) {
             db.close();
