@@ -48,6 +48,18 @@ class PackageCyclesTest {
         assertThat(out.keySet()).noneMatch(p -> p.startsWith("io.footfall.accelerate"));
     }
 
+    /** The reports get their rollup pieces passed in (ReportAccelerator): no report package names an accelerator. */
+    @Test
+    void noReportPackageNamesAnAccelerator() throws Exception {
+        Map<String, Map<String, Set<String>>> graph = packageGraph();
+        assertThat(graph).containsKeys("io.footfall.report");
+        graph.forEach((from, out) -> {
+            if (from.equals("io.footfall.report") || from.startsWith("io.footfall.report.")) {
+                out.forEach((to, why) -> assertThat(to).as(from + ": " + why).doesNotStartWith("io.footfall.accelerate"));
+            }
+        });
+    }
+
     /** No store package names an accelerator: each gets its rollup hooks (RollupMaintenance, PostgresRollups) passed in. */
     @Test
     void noStorePackageNamesAnAccelerator() throws Exception {
