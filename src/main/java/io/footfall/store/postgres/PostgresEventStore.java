@@ -186,12 +186,6 @@ public final class PostgresEventStore implements EventStore {
         return db.read(work);
     }
 
-    /** Every read sees the raw tables and the rollups written in the same transaction, which a commit changes atomically: nothing to hold back. */
-    @Override
-    public boolean hasTail(UUID websiteId) {
-        return true;
-    }
-
     @Override
     public Dialect dialect() {
         return dialect;
