@@ -2,10 +2,12 @@ package io.footfall;
 
 import io.footfall.config.QueryOptions;
 import io.footfall.accelerate.duckdb.AcceleratedAnalytics;
+import io.footfall.accelerate.duckdb.DuckDbReportAccelerator;
 import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.query.Analytics;
 import io.footfall.query.reference.ComparingAnalytics;
 import io.footfall.query.reference.ReferenceAnalytics;
+import io.footfall.report.ReportAccelerator;
 import io.footfall.store.EventStore;
 
 /**
@@ -30,5 +32,10 @@ final class AnalyticsChoice {
             case "compare" -> new ComparingAnalytics(accelerated, reference);
             default -> accelerated;
         };
+    }
+
+    /** The reports' rollup pieces: DuckDB's (whatever QUERY_PATH says, as before), none elsewhere (the plain reports). */
+    static ReportAccelerator reports(EventStore store) {
+        return store.dialect().name().equals("duckdb") ? new DuckDbReportAccelerator() : ReportAccelerator.PLAIN;
     }
 }

@@ -124,6 +124,7 @@ public final class FootfallServer implements AutoCloseable {
                     boardId -> boards.find(boardId).map(io.footfall.manage.BoardEntities::of).orElse(java.util.Set.of()));
             // The query seam: DuckDB's accelerator, or the raw-events reference (QUERY_PATH=reference, other backends).
             io.footfall.query.Analytics analytics = AnalyticsChoice.of(settings.queryPath(), settings.queryOptions(), stores.events());
+            io.footfall.report.ReportAccelerator reportRollups = AnalyticsChoice.reports(stores.events());
             WebsiteRoutes websiteRoutes = new WebsiteRoutes(auth, websites, users, teams, shares);
             TeamRoutes teamRoutes = new TeamRoutes(auth, teams, users, websiteRoutes);
             geo = DbIpGeoLocator.open(settings.geoDatabasePath() != null ? settings.geoDatabasePath()
@@ -202,7 +203,7 @@ public final class FootfallServer implements AutoCloseable {
                         new io.footfall.http.umami.EventDataPageRoutes(auth, websites, analytics).register(r);
                         new io.footfall.http.umami.ExportRoutes(auth, websites, analytics).register(r);
                         new io.footfall.http.umami.RevenueRoutes(auth, websites, analytics).register(r);
-                        new io.footfall.http.umami.ReportRoutes(auth, websites, stores.events()).register(r);
+                        new io.footfall.http.umami.ReportRoutes(auth, websites, stores.events(), reportRollups).register(r);
                         new io.footfall.http.umami.SavedReportRoutes(auth, websites, stores.events(), stores.meta()).register(r);
                         new io.footfall.http.umami.SegmentRoutes(auth, websites, stores.events()).register(r);
                         new io.footfall.http.umami.ConfigRoutes(settings, auth, users).register(r);

@@ -1,6 +1,7 @@
 package io.footfall;
 
 import io.footfall.accelerate.duckdb.RollupKeeper;
+import io.footfall.accelerate.postgres.PostgresRollupKeeper;
 import io.footfall.config.Settings;
 import io.footfall.config.SettingsException;
 import io.footfall.store.SqlTrace;
@@ -25,7 +26,7 @@ final class StoreChoice {
     static Stores open(Settings settings) throws SQLException {
         SqlTrace.configure(settings.queryOptions().trace());
         String url = settings.databaseUrl();
-        if (PostgresUrl.matches(url)) return PostgresStores.open(settings, PostgresUrl.parse(url));
+        if (PostgresUrl.matches(url)) return PostgresStores.open(settings, PostgresUrl.parse(url), new PostgresRollupKeeper());
         Path file = DuckDbStores.file(settings);
         if (file == null) {
             throw new SettingsException("DATABASE_URL: expected postgresql://user:password@host:5432/database "

@@ -48,6 +48,58 @@ class PackageCyclesTest {
         assertThat(out.keySet()).noneMatch(p -> p.startsWith("io.footfall.accelerate"));
     }
 
+    /** The reports get their rollup pieces passed in (ReportAccelerator): no report package names an accelerator. */
+    @Test
+    void noReportPackageNamesAnAccelerator() throws Exception {
+        Map<String, Map<String, Set<String>>> graph = packageGraph();
+        assertThat(graph).containsKeys("io.footfall.report");
+        graph.forEach((from, out) -> {
+            if (from.equals("io.footfall.report") || from.startsWith("io.footfall.report.")) {
+                out.forEach((to, why) -> assertThat(to).as(from + ": " + why).doesNotStartWith("io.footfall.accelerate"));
+            }
+        });
+    }
+
+    /** Packages whose classes may run SQL through {@code EventStore.read}/{@code readTogether}: the readers behind the query seam. */
+    private static final List<String> READERS = List.of("io.footfall.query", "io.footfall.accelerate.", "io.footfall.report",
+            "io.footfall.tinytrail.report", "io.footfall.bench", "io.footfall.store");
+
+    /** No JDBC connection crosses the query seam: only the readers behind it call EventStore.read (not http, collect, manage…). */
+    @Test
+    void onlyTheReadersBehindTheQuerySeamReadTheEventStore() throws Exception {
+        Map<String, Set<String>> callers = new TreeMap<>();
+        Path classes = Path.of(Footfall.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));
+                for (PoolEntry entry : model.constantPool()) {
+                    if (entry instanceof java.lang.classfile.constantpool.MemberRefEntry m
+                            && m.owner().asInternalName().startsWith("io/footfall/store/")
+                            && m.owner().asInternalName().endsWith("EventStore")
+                            && (m.name().equalsString("read") || m.name().equalsString("readTogether"))) {
+                        String from = topLevel(model.thisClass().asInternalName());
+                        callers.computeIfAbsent(packageOf(from), p -> new TreeSet<>()).add(simple(from));
+                    }
+                }
+            }
+        }
+        assertThat(callers).containsKeys("io.footfall.query.reference", "io.footfall.accelerate.duckdb", "io.footfall.report");
+        callers.forEach((pkg, classNames) -> assertThat(READERS).as(pkg + ": " + classNames)
+                .anyMatch(r -> r.endsWith(".") ? pkg.startsWith(r) : pkg.equals(r) || pkg.startsWith(r + ".")));
+    }
+
+    /** No store package names an accelerator: each gets its rollup hooks (RollupMaintenance, PostgresRollups) passed in. */
+    @Test
+    void noStorePackageNamesAnAccelerator() throws Exception {
+        Map<String, Map<String, Set<String>>> graph = packageGraph();
+        assertThat(graph).containsKeys("io.footfall.store.postgres");
+        graph.forEach((from, out) -> {
+            if (from.equals("io.footfall.store") || from.startsWith("io.footfall.store.")) {
+                out.forEach((to, why) -> assertThat(to).as(from + ": " + why).doesNotStartWith("io.footfall.accelerate"));
+            }
+        });
+    }
+
     /** Package → package it uses → the class dependencies behind that (for the failure message). */
     private static Map<String, Map<String, Set<String>>> packageGraph() throws IOException, URISyntaxException {
         Path classes = Path.of(Footfall.class.getProtectionDomain().getCodeSource().getLocation().toURI());

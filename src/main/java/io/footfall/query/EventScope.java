@@ -83,8 +83,8 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
                 for (int i = 0; i < f.values().size(); i++) s.add(i == 0 ? "?" : ", ?", f.values().get(i));
                 s.add(")");
             }
-            case CONTAINS -> s.addAll(contains(col, " ILIKE ?", f.value()));
-            case DOES_NOT_CONTAIN -> s.addAll(contains(col, " NOT ILIKE ?", f.value()));
+            case CONTAINS -> s.add(dialect.containsIgnoreCase(col, f.value()), dialect.containsPattern(f.value()));
+            case DOES_NOT_CONTAIN -> s.add("NOT " + dialect.containsIgnoreCase(col, f.value()), dialect.containsPattern(f.value()));
             case REGEX -> s.add(dialect.regexMatches(col), dialect.regexPattern(f.value()));
             case NOT_REGEX -> s.add("NOT " + dialect.regexMatches(col), dialect.regexPattern(f.value()));
             case SET -> s.add("(" + col + " IS NOT NULL AND " + col + " <> '')");
@@ -105,19 +105,6 @@ public record EventScope(UUID websiteId, QueryParams params, Dialect dialect) {
                 + "AND c.created_at BETWEEN ? AND ? AND c.event_type <> 5", websiteId, cohort.start(), cohort.end());
         for (Filter f : cohort.conditions()) s.add(" AND ").addAll(condition(f, "c"));
         return s.add(")");
-    }
-
-    /**
-     * A case-insensitive substring match where the value is literal text: its {@code %}, {@code _} and
-     * {@code \} are escaped. The ESCAPE clause only comes with such a value, so plain values keep the
-     * engine's fast substring path.
-     */
-    private static SqlText contains(String col, String operator, String value) {
-        if (value.indexOf('%') < 0 && value.indexOf('_') < 0 && value.indexOf('\\') < 0) {
-            return new SqlText().add(col + operator, "%" + value + "%");
-        }
-        String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return new SqlText().add(col + operator + " ESCAPE '\\'", "%" + escaped + "%");
     }
 
     /**

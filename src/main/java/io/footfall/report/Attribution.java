@@ -1,9 +1,6 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.accelerate.duckdb.AttributionRollup;
-import io.footfall.accelerate.duckdb.RevenueRollup;
-import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
 import io.footfall.query.SqlText;
@@ -25,7 +22,7 @@ import java.util.Map;
 public final class Attribution {
     static final List<String> UTM = List.of("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
     /** The touch rows' columns (the touch values as the lists name them), the same on both paths. */
-    static final String TOUCH_COLUMNS = AttributionRollup.touchValues("e");
+    static final String TOUCH_COLUMNS = "e.session_id, " + TouchValues.columns("e");
 
     private Attribution() {
     }
@@ -47,17 +44,17 @@ public final class Attribution {
         return Step.of(ReportInputs.text(parameters, "type", "type"), ReportInputs.text(parameters, "step", "step"), "step");
     }
 
-    /** The report: the touch from the per-visit rollup where it covers the request ({@link AttributionRollup}), else from events. */
-    public static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, AttributionRollup.covers(scope));
+    /** The report: the touch from the per-visit rollup where it covers the request ({@code rollups}), else from events. */
+    public static Map<String, Object> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, rollups.coversAttribution(scope) ? rollups : null);
     }
 
     /** The report read from events only: the reference the rollup path is tested equal to. */
     public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, false);
+        return run(store, scope, parameters, null);
     }
 
-    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
+    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         boolean first = firstClick(ReportInputs.text(parameters, "model", "model"));
         Step step = step(parameters);
         String rawCurrency = ReportInputs.optionalText(parameters, "currency", "currency");
@@ -66,7 +63,7 @@ public final class Attribution {
         var p = scope.params();
 
         SqlText with = new SqlText().add("WITH ");
-        if (rollup) {
+        if (rollups != null) {
             // the step's rows once, per visit (its sessions' conversions and the total's visits and rows in one pass, no distinct
             // counts), then per session; the plain path reads them twice
             with.add("sv AS (SELECT e.visit_id, any_value(e.session_id) AS session_id, max(e.created_at) AS max_dt, count(*) AS n FROM event e")
@@ -82,14 +79,14 @@ public final class Attribution {
         }
         if (currency != null) {
             // without filters the payments come from their rollup (the plain ones otherwise: their rows carry no filter columns)
-            with.addAll(rollup && RevenueRollup.covers(scope) ? RevenueRollup.payments(store, scope, currency) : Payments.cte(scope, currency))
+            with.addAll(rollups != null && rollups.coversRevenue(scope) ? rollups.revenuePayments(store, scope, currency) : Payments.cte(scope, currency))
                     .add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
                     + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
         }
-        if (rollup) {
+        if (rollups != null) {
             return store.readTogether(() -> {
-                SqlText ctes = AttributionRollup.ctes(VisitRollup.measure(store, scope), scope, first);
-                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true, first);
+                SqlText ctes = rollups.attributionTouches(store, scope, first);
+                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true, first ? rollups : null);
             });
         }
         with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
@@ -98,7 +95,7 @@ public final class Attribution {
                         + ", touch AS (SELECT " + TOUCH_COLUMNS + " FROM model m JOIN event e ON e.session_id = m.session_id AND e.created_at = m.at"
                         + " WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND " + Reports.REPORTABLE + ")",
                 scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt());
-        return answer(store, scope, with, currency, type, step, false, false);
+        return answer(store, scope, with, currency, type, step, false, null);
     }
 
     /**
@@ -107,7 +104,7 @@ public final class Attribution {
      * {@code singles} the touch rows tell the sessions with a single one (the first-click rollup's), counted without de-duplication.
      */
     private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step,
-                                              boolean inlineTotal, boolean singles) throws SQLException {
+                                              boolean inlineTotal, ReportAccelerator singles) throws SQLException {
 
         List<String> keys = new ArrayList<>(List.of("referrer", "paidAds"));
         keys.addAll(UTM);
@@ -118,8 +115,8 @@ public final class Attribution {
         // per name (a session may have several touch rows); revenue sums the conversion's value per touch row.
         SqlText sql = new SqlText().addAll(with);
         if (currency != null) sql.add(", tv AS (SELECT t.*, c.value FROM touch t JOIN conv c ON c.session_id = t.session_id)");
-        if (singles && currency == null) {
-            sql.add(", named AS (" + AttributionRollup.firstClickVisitors(names) + ")");
+        if (singles != null && currency == null) {
+            sql.add(", named AS (" + singles.firstClickVisitors(names) + ")");
         } else {
             sql.add(", named AS (SELECT k, name, " + (currency == null ? "count(*)" : "sum(value)") + " AS value FROM ("
                     + (currency == null ? "SELECT DISTINCT k, name, session_id FROM (" : ""));

@@ -1,7 +1,6 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.accelerate.duckdb.BreakdownRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryException;
 import io.footfall.query.SqlText;
@@ -48,17 +47,17 @@ public final class Breakdown {
     private Breakdown() {
     }
 
-    /** The report: from the visit rollup where it covers the request ({@link BreakdownRollup}), else from events. */
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, true);
+    /** The report: from the visit rollup where it covers the request ({@code rollups}), else from events. */
+    public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, rollups);
     }
 
     /** The report read from events only: the reference the rollup path is tested equal to. */
     public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, false);
+        return run(store, scope, parameters, ReportAccelerator.PLAIN);
     }
 
-    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
+    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         JsonNode node = parameters.get("fields");
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > 5) {
             throw new QueryException("'fields' must be an array of 1 to 5 fields");
@@ -71,9 +70,9 @@ public final class Breakdown {
             if (!fields.contains(f.asText())) fields.add(f.asText());
         }
         List<String> columns = fields.stream().map(FIELDS::get).toList();
-        if (rollup && BreakdownRollup.covers(scope, columns)) {
+        if (rollups.coversBreakdown(scope, columns)) {
             return store.readTogether(() -> {
-                SqlText sql = BreakdownRollup.query(store, scope, columns);
+                SqlText sql = rollups.breakdown(store, scope, columns);
                 return store.read(c -> sql.list(c, rs -> row(rs, fields)));
             });
         }

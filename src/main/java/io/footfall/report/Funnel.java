@@ -1,8 +1,6 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.accelerate.duckdb.FunnelMatch;
-import io.footfall.accelerate.duckdb.FunnelRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
@@ -26,25 +24,25 @@ public final class Funnel {
     private Funnel() {
     }
 
-    /** The report: on DuckDB from {@link FunnelRollup} (no filters) or through {@link FunnelMatch}, elsewhere {@link #plain}. */
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, scope.dialect().name().equals("duckdb"));
+    /** The report: where {@code rollups} cover it from their counts (no filters) or one-pass match, elsewhere {@link #plain}. */
+    public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, rollups.coversFunnel(scope) ? rollups : null);
     }
 
-    /** The report from level-by-level joins with the event table: the reference {@link FunnelMatch} is tested equal to. */
+    /** The report from level-by-level joins with the event table: the reference the accelerated match is tested equal to. */
     public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, false);
+        return run(store, scope, parameters, null);
     }
 
-    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, boolean matched) throws SQLException {
+    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator matched) throws SQLException {
         List<Step> steps = Step.list(parameters.get("steps"), 2, 8);
         int window = ReportInputs.wholeNumber(parameters, "window", 1, MAX_WINDOW_MINUTES);
         List<Function<String, SqlText>> conditions = steps.stream().<Function<String, SqlText>>map(s -> s::condition).toList();
-        if (matched && scope.params().filters().isEmpty()) {
+        if (matched != null && scope.params().filters().isEmpty()) {
             // the rollup's rows carry no columns to filter on
-            return answer(steps, store.readTogether(() -> FunnelRollup.counts(store, scope, conditions, window * 60L, Reports.REPORTABLE)));
+            return answer(steps, store.readTogether(() -> matched.funnelCounts(store, scope, conditions, window * 60L, Reports.REPORTABLE)));
         }
-        SqlText sql = matched ? FunnelMatch.query(scope, conditions, window * 60L, Reports.REPORTABLE) : levels(scope, steps, window);
+        SqlText sql = matched != null ? matched.funnelMatch(scope, conditions, window * 60L, Reports.REPORTABLE) : levels(scope, steps, window);
         List<Long> counts = store.read(c -> sql.list(c, rs -> rs.getLong(2)));
         return answer(steps, counts);
     }

@@ -1,8 +1,6 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.accelerate.duckdb.JourneyRollup;
-import io.footfall.accelerate.duckdb.VisitRollup;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
@@ -25,23 +23,23 @@ public final class Journey {
     private Journey() {
     }
 
-    /** The report: from the per-visit rollup where it covers the request ({@link JourneyRollup}), else from events. */
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, VisitRollup.covers(scope));
+    /** The report: from the per-visit rollup where it covers the request ({@code rollups}), else from events. */
+    public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, rollups.coversJourney(scope) ? rollups : null);
     }
 
     /** The report read from events only: the reference the rollup path is tested equal to. */
     public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, false);
+        return run(store, scope, parameters, null);
     }
 
-    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
+    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         int steps = ReportInputs.wholeNumber(parameters, "steps", 3, MAX_STEPS);
         String startStep = ReportInputs.optionalText(parameters, "startStep", "startStep");
         String endStep = ReportInputs.optionalText(parameters, "endStep", "endStep");
-        if (rollup) {
+        if (rollups != null) {
             return store.readTogether(() -> {
-                SqlText sql = JourneyRollup.query(store, scope, steps, startStep, endStep);
+                SqlText sql = rollups.journey(store, scope, steps, startStep, endStep);
                 return store.read(c -> sql.list(c, rs -> row(rs, steps)));
             });
         }

@@ -1,6 +1,5 @@
 package io.footfall.report;
 
-import io.footfall.accelerate.duckdb.RetentionRollup;
 import io.footfall.query.Buckets;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
@@ -22,10 +21,10 @@ public final class Retention {
     private Retention() {
     }
 
-    /** The report: from the per-session hourly rollup where it covers the request ({@link RetentionRollup}), else from events. */
-    public static List<Map<String, Object>> run(EventStore store, EventScope scope) throws SQLException {
-        if (RetentionRollup.covers(scope)) {
-            SqlText sql = RetentionRollup.query(store, scope, MAX_DAY);
+    /** The report: from the per-session hourly rollup where it covers the request ({@code rollups}), else from events. */
+    public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope) throws SQLException {
+        if (rollups.coversRetention(scope)) {
+            SqlText sql = rollups.retention(store, scope, MAX_DAY);
             return store.read(c -> sql.list(c, rs -> row(rs, scope.params().isoUtc())));
         }
         return plain(store, scope);

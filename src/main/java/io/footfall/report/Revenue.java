@@ -1,7 +1,6 @@
 package io.footfall.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.accelerate.duckdb.RevenueRollup;
 import io.footfall.query.Buckets;
 import io.footfall.store.Channels;
 import io.footfall.query.Comparison;
@@ -25,25 +24,25 @@ public final class Revenue {
     private Revenue() {
     }
 
-    /** The report: from the payment rollup where it covers the request ({@link RevenueRollup}), else from events. */
-    public static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, RevenueRollup.covers(scope));
+    /** The report: from the payment rollup where it covers the request ({@code rollups}), else from events. */
+    public static Map<String, Object> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(store, scope, parameters, rollups.coversRevenue(scope) ? rollups : null);
     }
 
     /** The report read from events only: the reference the rollup path is tested equal to. */
     public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, false);
+        return run(store, scope, parameters, null);
     }
 
-    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, boolean rollup) throws SQLException {
+    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         String currency = Payments.currency(ReportInputs.text(parameters, "currency", "currency"));
         var p = scope.params();
         Instant[] prev = Comparison.window("prev", p.startAt(), p.endAt());
         EventScope previous = scope.withParams(p.withRange(prev[0], prev[1]));
-        SqlText all = rollup
-                ? new SqlText().add("WITH ").addAll(RevenueRollup.pay(store, scope, currency)).addAll(RevenueRollup.touch(scope)).addAll(answer(scope))
+        SqlText all = rollups != null
+                ? new SqlText().add("WITH ").addAll(rollups.revenuePay(store, scope, currency)).addAll(rollups.revenueTouch(scope)).addAll(answer(scope))
                 : all(scope, currency);
-        SqlText comparison = new SqlText().add("WITH ").addAll(rollup ? RevenueRollup.pay(store, previous, currency) : Payments.cte(previous, currency))
+        SqlText comparison = new SqlText().add("WITH ").addAll(rollups != null ? rollups.revenuePay(store, previous, currency) : Payments.cte(previous, currency))
                 .add(" " + TOTALS);
         boolean iso = p.isoUtc();
         return store.read(c -> {

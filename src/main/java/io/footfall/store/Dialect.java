@@ -116,4 +116,26 @@ public interface Dialect {
     default String anyValue(String value) {
         return "any_value(" + value + ")";
     }
+
+    /**
+     * Whether the text {@code column} contains one bound text ({@link #containsPattern} of it), ignoring case, every
+     * character of the text literal ({@code %}, {@code _} and {@code \} too), as a boolean expression. The ESCAPE clause
+     * only comes with a text that needs it, so plain texts keep the engine's fast substring path. Shared by DuckDB and
+     * PostgreSQL: their ILIKE folds case alike (non-ASCII too, e.g. {@code ÄPFEL} and {@code äpfel}; PostgreSQL by the
+     * database's LC_CTYPE, C.UTF-8 here); with no ESCAPE clause DuckDB has no escape character and PostgreSQL {@code \},
+     * which a plain text does not contain.
+     */
+    default String containsIgnoreCase(String column, String text) {
+        return column + (Dialect.plainText(text) ? " ILIKE ?" : " ILIKE ? ESCAPE '\\'");
+    }
+
+    /** The parameter {@link #containsIgnoreCase} binds for {@code text}: the text, escaped where needed, between {@code %}. */
+    default String containsPattern(String text) {
+        if (plainText(text)) return "%" + text + "%";
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static boolean plainText(String text) {
+        return text.indexOf('%') < 0 && text.indexOf('_') < 0 && text.indexOf('\\') < 0;
+    }
 }

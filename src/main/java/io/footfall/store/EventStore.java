@@ -19,13 +19,11 @@ public interface EventStore {
     void deleteWebsiteData(UUID websiteId) throws SQLException;
 
     /**
-     * Folds pending pre-aggregation deltas into their tables (the store also does this by itself now and
-     * then); results never depend on it, only speed does.
+     * Runs read-only work on a pooled connection. A JDBC connection must not cross the query seam: only the readers
+     * behind it may call this (query and query.reference, accelerate.*, report, tinytrail.report, bench, and the stores
+     * themselves); the HTTP layer asks {@code io.footfall.query.Analytics} or a report instead. PackageCyclesTest
+     * checks the callers. Rollup ideas (folding, the tail) are not here but on {@link FoldingStore}.
      */
-    default void foldPending() throws SQLException {
-    }
-
-    /** Runs read-only work on a pooled connection. */
     <T> T read(SqlWork<T> work) throws SQLException;
 
     /** A read made of several {@link #read} calls, maybe on several threads. */
@@ -41,14 +39,6 @@ public interface EventStore {
      */
     default <T> T readTogether(Reading<T> reading) throws SQLException {
         return reading.run();
-    }
-
-    /**
-     * False only when the website surely has no events the rollups do not hold yet, so readers may skip
-     * looking for them; true when unsure. A read after this sees at least what it saw.
-     */
-    default boolean hasTail(UUID websiteId) throws SQLException {
-        return true;
     }
 
     /** The SQL dialect of this store, for the query layer. */

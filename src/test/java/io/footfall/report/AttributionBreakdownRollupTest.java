@@ -154,7 +154,7 @@ class AttributionBreakdownRollupTest {
                 for (int k = 0; k < 2; k++) {
                     String p = "{\"model\":\"" + model + "\"," + steps[r.nextInt(steps.length)] + currencies[r.nextInt(currencies.length)] + "}";
                     var expected = AttributionReference.run(store, scope, JSON.readTree(p));
-                    assertThat(Attribution.run(store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
+                    assertThat(Attribution.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
                     if (!((List<?>) expected.get("referrer")).isEmpty()) compared[0]++;
                 }
             }
@@ -162,7 +162,7 @@ class AttributionBreakdownRollupTest {
                 String fields = fieldSets[r.nextInt(fieldSets.length)];
                 String p = "{\"fields\":" + fields + "}";
                 var expected = Breakdown.plain(store, scope, JSON.readTree(p));
-                assertThat(Breakdown.run(store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
+                assertThat(Breakdown.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
                 if (!expected.isEmpty()) compared[1]++;
             }
         }

@@ -83,7 +83,7 @@ class BreakdownVisitorsRollupTest {
             for (int k = 0; k < 2; k++) {
                 String p = "{\"fields\":" + fieldSets[r.nextInt(fieldSets.length)] + "}";
                 var expected = Breakdown.plain(store, scope, JSON.readTree(p));
-                assertThat(Breakdown.run(store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
+                assertThat(Breakdown.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
                 if (!expected.isEmpty()) compared[0]++;
             }
         }

@@ -41,7 +41,7 @@ class FirstClickInSmallMemoryTest {
             // 40 MiB: the old statement needed 48 here, this one 32 (threads as MEMORY_LIMIT=512m gives DuckDB: each holds state)
             set(server, "threads", "2");
             set(server, "memory_limit", "40MiB");
-            assertThat(Attribution.run(store, scope, first)).isEqualTo(expected);
+            assertThat(Attribution.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, first)).isEqualTo(expected);
         }
     }
 

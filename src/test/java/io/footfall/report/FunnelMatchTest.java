@@ -105,7 +105,7 @@ class FunnelMatchTest {
             for (int k = 0; k < 12; k++) {
                 String p = parameters(r);
                 var expected = Funnel.plain(store, scope, JSON.readTree(p));
-                assertThat(Funnel.run(store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
+                assertThat(Funnel.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
                 if ((Long) expected.get(1).get("visitors") > 0) compared[0]++;
             }
         }

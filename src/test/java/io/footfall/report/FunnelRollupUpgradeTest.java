@@ -47,7 +47,7 @@ class FunnelRollupUpgradeTest {
             var p = new ObjectMapper().readTree("{\"steps\":[{\"type\":\"path\",\"value\":\"/\"},{\"type\":\"path\",\"value\":\"/pricing\"}],\"window\":60}");
             var plain = Funnel.plain(store, scope, p);
             assertThat((Long) plain.get(1).get("visitors")).isPositive();
-            assertThat(Funnel.run(store, scope, p)).isEqualTo(plain);
+            assertThat(Funnel.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, p)).isEqualTo(plain);
         } finally {
             again.close();
         }

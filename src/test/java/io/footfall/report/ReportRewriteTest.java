@@ -81,7 +81,7 @@ class ReportRewriteTest {
                         String p = "{\"steps\":" + steps + (start == null ? "" : ",\"startStep\":\"" + start + "\"")
                                 + (end == null ? "" : ",\"endStep\":\"" + end + "\"") + "}";
                         var expected = JourneyReference.run(store, scope, parameters(p));
-                        assertThat(Journey.run(store, scope, parameters(p))).as(p + " " + scope.params()).isEqualTo(expected);
+                        assertThat(Journey.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, parameters(p))).as(p + " " + scope.params()).isEqualTo(expected);
                         if (!expected.isEmpty()) compared++;
                     }
                 }
@@ -100,7 +100,7 @@ class ReportRewriteTest {
                     for (String currency : new String[]{"", ",\"currency\":\"USD\"", ",\"currency\":\"eur\""}) {
                         String p = "{\"model\":\"" + model + "\"," + step + currency + "}";
                         var expected = AttributionReference.run(store, scope, parameters(p));
-                        assertThat(Attribution.run(store, scope, parameters(p))).as(p + " " + scope.params()).isEqualTo(expected);
+                        assertThat(Attribution.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, parameters(p))).as(p + " " + scope.params()).isEqualTo(expected);
                         if (!((List<?>) expected.get("referrer")).isEmpty()) compared++;
                     }
                 }

@@ -76,7 +76,7 @@ class ReportRollupTest {
                         String p = "{\"steps\":" + steps + (startStep == null ? "" : ",\"startStep\":\"" + startStep + "\"")
                                 + (endStep == null ? "" : ",\"endStep\":\"" + endStep + "\"") + "}";
                         var expected = Journey.plain(store, scope, JSON.readTree(p));
-                        assertThat(Journey.run(store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
+                        assertThat(Journey.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, JSON.readTree(p))).as(stage + " " + p + " " + scope.params()).isEqualTo(expected);
                         if (!expected.isEmpty()) compared[0]++;
                     }
                 }

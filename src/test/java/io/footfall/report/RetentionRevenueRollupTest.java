@@ -84,12 +84,12 @@ class RetentionRevenueRollupTest {
     private void compare(Random r, int[] counts, String stage) throws Exception {
         for (EventScope scope : scopes(r)) {
             var expected = Retention.plain(store, scope);
-            assertThat(Retention.run(store, scope)).as(stage + " retention " + scope.params()).isEqualTo(expected);
+            assertThat(Retention.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope)).as(stage + " retention " + scope.params()).isEqualTo(expected);
             if (RetentionRollup.covers(scope) && expected.stream().anyMatch(m -> ((Number) m.get("day")).intValue() > 0)) counts[0]++;
             for (String currency : new String[]{"USD", "eur"}) {
                 var p = JSON.readTree("{\"currency\":\"" + currency + "\"}");
                 var plain = Revenue.plain(store, scope, p);
-                assertThat(Revenue.run(store, scope, p)).as(stage + " revenue " + currency + " " + scope.params()).isEqualTo(plain);
+                assertThat(Revenue.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, p)).as(stage + " revenue " + currency + " " + scope.params()).isEqualTo(plain);
                 if (!((List<?>) plain.get("chart")).isEmpty()) counts[1]++;
             }
         }

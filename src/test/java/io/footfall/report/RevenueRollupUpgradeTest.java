@@ -46,7 +46,7 @@ class RevenueRollupUpgradeTest {
             var p = new ObjectMapper().readTree("{\"currency\":\"EUR\"}");
             var plain = Revenue.plain(store, scope, p);
             assertThat((java.util.List<?>) plain.get("channel")).isNotEmpty();
-            assertThat(Revenue.run(store, scope, p)).isEqualTo(plain);
+            assertThat(Revenue.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, p)).isEqualTo(plain);
         } finally {
             again.close();
         }

@@ -215,7 +215,7 @@ public final class TestServer implements AutoCloseable {
     /** Folds what the rollups do not hold yet into them. */
     public void fold() {
         try {
-            server.stores().events().foldPending();
+            io.footfall.store.FoldingStore.foldPending(server.stores().events());
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

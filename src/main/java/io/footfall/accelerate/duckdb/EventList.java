@@ -4,6 +4,7 @@ import io.footfall.query.QueryParams;
 import io.footfall.query.Parallel;
 import io.footfall.query.EventPage;
 import io.footfall.query.SqlText;
+import io.footfall.query.TextSearch;
 import io.footfall.query.EventScope;
 import io.footfall.store.EventStore;
 import io.footfall.store.Sql;
@@ -26,10 +27,7 @@ public final class EventList {
     public static EventPage run(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ANY_TYPE);
-        if (p.search() != null) {
-            String like = "%" + p.search() + "%";
-            where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
-        }
+        if (p.search() != null) where.addAll(TextSearch.events(scope.dialect(), "e", p.search()));
         SqlText count = EventCount.covers(p) ? EventCount.sql(store, scope) : new SqlText().add("SELECT count(*) FROM event e").addAll(where);
         var both = Parallel.both(() -> page(store, scope, where), () -> store.read(c -> count.list(c, rs -> rs.getLong(1)).getFirst()));
         List<Map<String, Object>> data = both.first();

@@ -3,6 +3,7 @@ package io.footfall.accelerate.duckdb;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
+import io.footfall.store.FoldingStore;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class FunnelRollup {
      */
     public static List<Long> counts(EventStore store, EventScope scope, List<Function<String, SqlText>> conditions, long windowSeconds,
                                     String reportable) throws SQLException {
-        boolean tail = store.hasTail(scope.websiteId());
+        boolean tail = FoldingStore.hasTail(store, scope.websiteId());
         SqlText items = new SqlText();
         for (int k = 0; k < conditions.size(); k++) {
             items.add((k == 0 ? "" : " UNION ALL ") + "SELECT " + k + ", i.id FROM " + ITEMS + " i WHERE ").addAll(conditions.get(k).apply("i"));

@@ -3,6 +3,7 @@ package io.footfall.accelerate.duckdb;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
+import io.footfall.store.FoldingStore;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class RetentionRollup {
     public static SqlText query(EventStore store, EventScope scope, int maxDay) throws SQLException {
         var p = scope.params();
         Object site = scope.websiteId();
-        boolean tail = store.hasTail(scope.websiteId());
+        boolean tail = FoldingStore.hasTail(store, scope.websiteId());
         Instant[] hours = wholeHours(p.startAt(), p.endAt());
         Instant hs = hours[0];
         Instant he = hours[1];

@@ -4,6 +4,7 @@ import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.Channels;
 import io.footfall.store.EventStore;
+import io.footfall.store.FoldingStore;
 
 import java.sql.SQLException;
 
@@ -32,7 +33,7 @@ public final class RevenueRollup {
      * visits with pageviews not folded yet.
      */
     public static SqlText pay(EventStore store, EventScope scope, String currency) throws SQLException {
-        boolean tail = store.hasTail(scope.websiteId());
+        boolean tail = FoldingStore.hasTail(store, scope.websiteId());
         SqlText sql = payments(scope, currency, tail);
         if (tail) {
             // visits with pageviews not folded yet: their stored landing may be wrong
@@ -45,7 +46,7 @@ public final class RevenueRollup {
 
     /** {@code pay AS MATERIALIZED (...)} alone (as {@link #pay}): the payments in {@code currency}, equal to the plain ones. */
     public static SqlText payments(EventStore store, EventScope scope, String currency) throws SQLException {
-        return payments(scope, currency, store.hasTail(scope.websiteId()));
+        return payments(scope, currency, FoldingStore.hasTail(store, scope.websiteId()));
     }
 
     private static SqlText payments(EventScope scope, String currency, boolean tail) {

@@ -4,6 +4,7 @@ import io.footfall.query.QueryParams;
 import io.footfall.query.SessionPage;
 import io.footfall.query.SessionPageSql;
 import io.footfall.query.SqlText;
+import io.footfall.query.TextSearch;
 import io.footfall.query.EventScope;
 import io.footfall.config.QueryOptions;
 import io.footfall.store.Dialect;
@@ -27,7 +28,7 @@ public final class SessionList {
     public static SessionPage run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ACTIVITY);
-        if (p.search() != null) where.addAll(search("e", p.search()));
+        if (p.search() != null) where.addAll(TextSearch.sessions(scope.dialect(), "e", p.search()));
         // First the page's keys, ranked by last activity, and the number of all keys; then the columns: from
         // the session rollup for known sessions (their counts inside the range from events when the range
         // cuts them), from their events, over just their time span, for the others. Aggregating every column
@@ -57,13 +58,6 @@ public final class SessionList {
                        Map<String, Object> row, boolean whole) {
     }
 
-    /** {@code search}: a case-insensitive substring of the distinct id, city, browser, OS or device. */
-    private static SqlText search(String alias, String search) {
-        String like = "%" + search + "%";
-        return new SqlText().add(" AND (" + alias + ".distinct_id ILIKE ? OR " + alias + ".city ILIKE ? OR " + alias + ".browser ILIKE ? OR "
-                + alias + ".os ILIKE ? OR " + alias + ".device ILIKE ?)", like, like, like, like, like);
-    }
-
     /**
      * Keys {@code (session_id, hostname, first_at, last_at)} from the session rollup: a known session is one
      * row with constant attributes whose last activity lies in the range, so the search and its rank apply
@@ -75,12 +69,12 @@ public final class SessionList {
         SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at, "
                 + "v.first_at >= ? AS whole, true AS known" + COLUMNS + " FROM session_span v",
                 p.startAt(), p.startAt()).addAll(split.knownWhere());
-        if (p.search() != null) keys.addAll(search("v", p.search()));
+        if (p.search() != null) keys.addAll(TextSearch.sessions(scope.dialect(), "v", p.search()));
         SqlText checked = split.checkedWhere();
         if (checked != null) {
             keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at), false, false" + NO_COLUMNS
                     + " FROM event e").addAll(checked);
-            if (p.search() != null) keys.addAll(search("e", p.search()));
+            if (p.search() != null) keys.addAll(TextSearch.sessions(scope.dialect(), "e", p.search()));
             keys.add(" GROUP BY e.session_id, e.hostname");
         }
         return keys;

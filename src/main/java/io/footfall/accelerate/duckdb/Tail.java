@@ -3,6 +3,7 @@ package io.footfall.accelerate.duckdb;
 import io.footfall.query.SqlText;
 import io.footfall.query.EventScope;
 import io.footfall.store.EventStore;
+import io.footfall.store.FoldingStore;
 
 import java.sql.SQLException;
 
@@ -22,7 +23,7 @@ final class Tail {
     }
 
     static boolean has(EventStore store, EventScope scope, String typeCondition) throws SQLException {
-        if (!store.hasTail(scope.websiteId())) return false;
+        if (!FoldingStore.hasTail(store, scope.websiteId())) return false;
         SqlText sql = new SqlText().add("SELECT EXISTS (SELECT 1 FROM event_tail e WHERE e.website_id = ? AND " + typeCondition + ")",
                 scope.websiteId());
         return store.read(c -> sql.list(c, rs -> rs.getBoolean(1)).getFirst());

@@ -1,5 +1,7 @@
 package io.footfall.accelerate.duckdb;
 
+import io.footfall.report.TouchValues;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,19 +22,9 @@ final class TouchSpans {
     private TouchSpans() {
     }
 
-    /**
-     * A row's touch values over alias {@code e} as the report names them, as (name, expression) pairs: the referrer when
-     * it is not the page's own host, the ad network of its first click id, the UTM values; '' when missing.
-     */
+    /** A row's touch values over alias {@code e} as (name, expression) pairs, as the plain report reads them. */
     private static List<String[]> fields(String e) {
-        List<String[]> out = new java.util.ArrayList<>();
-        out.add(new String[]{"referrer", "CASE WHEN coalesce(" + e + ".referrer_domain, '') <> '' AND " + e + ".referrer_domain <> coalesce("
-                + e + ".hostname, '') THEN " + e + ".referrer_domain ELSE '' END"});
-        out.add(new String[]{"paid", paidAds(e)});
-        for (String u : List.of("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term")) {
-            out.add(new String[]{u, "coalesce(" + e + "." + u + ", '')"});
-        }
-        return out;
+        return TouchValues.fields(e);
     }
 
     /** The touch values of alias {@code e} as one struct ({@link #VALUES}). */
@@ -44,17 +36,7 @@ final class TouchSpans {
 
     /** The touch values of alias {@code e} as columns named like the struct's fields. */
     static String columns(String e) {
-        StringBuilder s = new StringBuilder();
-        for (String[] f : fields(e)) s.append(s.isEmpty() ? "" : ", ").append(f[1]).append(" AS ").append(f[0]);
-        return s.toString();
-    }
-
-    /** The paid-ads class of alias {@code e}'s click ids ('' without one). */
-    static String paidAds(String e) {
-        return "CASE WHEN coalesce(" + e + ".gclid, '') <> '' THEN 'Google Ads' WHEN coalesce(" + e + ".fbclid, '') <> '' THEN 'Facebook / Meta'"
-                + " WHEN coalesce(" + e + ".msclkid, '') <> '' THEN 'Microsoft Ads' WHEN coalesce(" + e + ".ttclid, '') <> '' THEN 'TikTok Ads'"
-                + " WHEN coalesce(" + e + ".li_fat_id, '') <> '' THEN 'LinkedIn Ads' WHEN coalesce(" + e + ".twclid, '') <> '' THEN 'Twitter Ads (X)'"
-                + " ELSE '' END";
+        return TouchValues.columns(e);
     }
 
     /** Whether touch values {@code u} (a struct of {@link #values}) name anything: the others add to no list. */

@@ -3,6 +3,7 @@ package io.footfall.accelerate.duckdb;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
 import io.footfall.store.EventStore;
+import io.footfall.store.FoldingStore;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,7 +49,7 @@ public final class VisitRollup {
 
     /** Reads the checked classes' windows. */
     public static VisitRollup measure(EventStore store, EventScope scope) throws SQLException {
-        boolean tail = store.hasTail(scope.websiteId());
+        boolean tail = FoldingStore.hasTail(store, scope.websiteId());
         var p = scope.params();
         Object site = scope.websiteId();
         SqlText sql = new SqlText();

@@ -42,7 +42,7 @@ final class AggregateRoute {
     private Reply aggregate(ApiRequest req) throws Exception {
         auth.admin(req);
         LocalDate date = date(req);
-        events.foldPending();
+        io.footfall.store.FoldingStore.foldPending(events);
         return Envelope.ok(Map.of("message", "Aggregation completed for " + date));
     }
 

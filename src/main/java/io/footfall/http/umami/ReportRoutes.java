@@ -19,6 +19,7 @@ import io.footfall.report.ReportQuery;
 import io.footfall.report.Retention;
 import io.footfall.report.Revenue;
 import io.footfall.report.Utm;
+import io.footfall.report.ReportAccelerator;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
@@ -36,25 +37,27 @@ public final class ReportRoutes {
     private final Authenticator auth;
     private final WebsiteReads reads;
     private final EventStore store;
+    private final ReportAccelerator rollups;
 
-    public ReportRoutes(Authenticator auth, WebsiteService websites, EventStore store) {
+    public ReportRoutes(Authenticator auth, WebsiteService websites, EventStore store, ReportAccelerator rollups) {
         this.auth = auth;
         this.reads = new WebsiteReads(auth.permissions(), websites, store);
         this.store = store;
+        this.rollups = rollups;
     }
 
     /** Register before {@code /api/reports/{reportId}}: these fixed paths must win. */
     public void register(Router r) {
-        r.post("/api/reports/funnel", auth.guard(req -> report(req, (s, p) -> Funnel.run(store, s, p))));
-        r.post("/api/reports/retention", auth.guard(req -> report(req, (s, p) -> Retention.run(store, s))));
-        r.post("/api/reports/journey", auth.guard(req -> report(req, (s, p) -> Journey.run(store, s, p))));
+        r.post("/api/reports/funnel", auth.guard(req -> report(req, (s, p) -> Funnel.run(rollups, store, s, p))));
+        r.post("/api/reports/retention", auth.guard(req -> report(req, (s, p) -> Retention.run(rollups, store, s))));
+        r.post("/api/reports/journey", auth.guard(req -> report(req, (s, p) -> Journey.run(rollups, store, s, p))));
         // real Umami 3.1 serves only /goal; its documentation says /goals
         r.post("/api/reports/goal", auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p))));
         r.post("/api/reports/goals", auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p))));
         r.post("/api/reports/utm", auth.guard(req -> report(req, (s, p) -> Utm.run(store, s))));
-        r.post("/api/reports/revenue", auth.guard(req -> report(req, (s, p) -> Revenue.run(store, s, p))));
-        r.post("/api/reports/attribution", auth.guard(req -> report(req, (s, p) -> Attribution.run(store, s, p))));
-        r.post("/api/reports/breakdown", auth.guard(req -> report(req, (s, p) -> Breakdown.run(store, s, p))));
+        r.post("/api/reports/revenue", auth.guard(req -> report(req, (s, p) -> Revenue.run(rollups, store, s, p))));
+        r.post("/api/reports/attribution", auth.guard(req -> report(req, (s, p) -> Attribution.run(rollups, store, s, p))));
+        r.post("/api/reports/breakdown", auth.guard(req -> report(req, (s, p) -> Breakdown.run(rollups, store, s, p))));
     }
 
     @FunctionalInterface

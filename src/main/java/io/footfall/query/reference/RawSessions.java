@@ -7,6 +7,7 @@ import io.footfall.query.DataValues;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
 import io.footfall.query.SqlText;
+import io.footfall.query.TextSearch;
 import io.footfall.query.ValueCounts;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
@@ -27,11 +28,7 @@ final class RawSessions {
     static SessionPage sessions(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ACTIVITY);
-        if (p.search() != null) {
-            String like = "%" + p.search() + "%";
-            where.add(" AND (e.distinct_id ILIKE ? OR e.city ILIKE ? OR e.browser ILIKE ? OR e.os ILIKE ? OR e.device ILIKE ?)",
-                    like, like, like, like, like);
-        }
+        if (p.search() != null) where.addAll(TextSearch.sessions(scope.dialect(), "e", p.search()));
         SqlText page = SessionPageSql.page(scope, where, new SqlText());
         long[] total = {0};
         List<Map<String, Object>> data = Raw.list(store, page, rs -> {
@@ -93,10 +90,7 @@ final class RawSessions {
     static EventPage events(EventStore store, EventScope scope) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ANY_TYPE);
-        if (p.search() != null) {
-            String like = "%" + p.search() + "%";
-            where.add(" AND ((e.event_name ILIKE ? AND e.event_type = 2) OR (e.url_path ILIKE ? AND e.event_type = 1))", like, like);
-        }
+        if (p.search() != null) where.addAll(TextSearch.events(scope.dialect(), "e", p.search()));
         // Whether an event carries data is asked of the page's rows only: over the whole range, PostgreSQL hashed all
         // event data (150 k rows, 300 ms) instead of 20 index look-ups.
         SqlText page = new SqlText().add("SELECT p.*, EXISTS (SELECT 1 FROM event_data d WHERE d.website_id = p.website_id "

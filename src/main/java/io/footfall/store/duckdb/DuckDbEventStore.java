@@ -3,6 +3,7 @@ package io.footfall.store.duckdb;
 import io.footfall.event.CollectedHit;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
+import io.footfall.store.FoldingStore;
 import io.footfall.store.SqlWork;
 
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ import java.util.UUID;
  * rollups themselves are the accelerator's: this store only calls them through {@link RollupMaintenance} (fold,
  * re-ship repair, website reset), which the composition root passes in.
  */
-public final class DuckDbEventStore implements EventStore {
+public final class DuckDbEventStore implements EventStore, FoldingStore {
     private final DuckDbConnections db;
     private final Dialect dialect = new DuckDbDialect();
     private final RollupMaintenance rollups;

@@ -5,9 +5,9 @@ import io.footfall.config.Settings;
 import io.footfall.store.Migrations;
 import io.footfall.store.Stores;
 import io.footfall.store.jdbc.JdbcMetaStore;
+import io.footfall.store.wal.IngestLog;
 import io.footfall.store.wal.WriteAheadEventStore;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,12 +34,9 @@ public final class DuckDbStores {
             limitMemory(db, settings.memory());
             Migrations.apply(db, BACKEND);
             DuckDbEventStore store = DuckDbEventStore.open(db, rollups, settings.foldIdleSeconds());
-            WriteAheadEventStore events = WriteAheadEventStore.open(store, settings.dataDir().resolve("ingest-log"),
-                    settings.memory().maxUnshippedHits(), Duration.ofSeconds(settings.readBarrierTimeoutSeconds()));
+            WriteAheadEventStore events = IngestLog.open(settings, store,
+                    Duration.ofMillis(WriteAheadEventStore.DEFAULT_SHIP_INTERVAL_MILLIS));
             return new Stores(events, new JdbcMetaStore(db), db, BACKEND, events);
-        } catch (IOException e) {
-            db.close();
-            throw new SQLException("cannot open the ingest log in " + settings.dataDir() + ": " + e.getMessage(), e);
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;

@@ -1,6 +1,5 @@
 package io.footfall.store.postgres;
 
-import io.footfall.accelerate.postgres.SpanRows;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.Event;
@@ -19,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Events in PostgreSQL: raw rows, each batch streamed in with binary COPY inside one transaction, with the
- * accelerator's rollup rows for the batch ({@link SpanRows}), so a batch is all-or-nothing and durable on commit.
+ * accelerator's rollup rows for the batch ({@link PostgresRollups}, passed in), so a batch is all-or-nothing and durable on commit.
  * It sits behind the same write-ahead log as DuckDB, which acknowledges hits and re-ships them after a crash
  * ({@link #deleteEvents} then append).
  */
@@ -34,10 +33,12 @@ public final class PostgresEventStore implements EventStore {
             + "distinct_id, created_at";
 
     private final PostgresConnections db;
+    private final PostgresRollups rollups;
     private final Dialect dialect = new PostgresDialect();
 
-    public PostgresEventStore(PostgresConnections db) {
+    public PostgresEventStore(PostgresConnections db, PostgresRollups rollups) {
         this.db = db;
+        this.rollups = rollups;
     }
 
     @Override
@@ -55,7 +56,7 @@ public final class PostgresEventStore implements EventStore {
             if (anyEvent) copyEvents(c, hits, false);
             if (anyFlagged) copyEvents(c, hits, true);
             if (anyEventData) copyEventData(c, hits);
-            if (anyEvent) SpanRows.add(c, hits);
+            if (anyEvent) rollups.add(c, hits);
             Collection<SessionDataRow> sessionData = latestSessionData(hits);
             if (!sessionData.isEmpty()) replaceSessionData(c, sessionData);
             return null;
@@ -155,7 +156,7 @@ public final class PostgresEventStore implements EventStore {
         UUID[] ids = eventIds.toArray(UUID[]::new);
         db.write(c -> {
             var array = c.createArrayOf("uuid", ids);
-            SpanRows.withoutEvents(c, array);
+            rollups.withoutEvents(c, array);
             for (String table : List.of("event", "event_data", "flagged_event")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE event_id = ANY (?)")) {
                     ps.setArray(1, array);
@@ -170,7 +171,7 @@ public final class PostgresEventStore implements EventStore {
     public void deleteWebsiteData(UUID websiteId) throws SQLException {
         db.write(c -> {
             for (String table : java.util.stream.Stream.concat(java.util.stream.Stream.of("event", "event_data", "session_data", "flagged_event"),
-                    SpanRows.TABLES.stream()).toList()) {
+                    rollups.tables().stream()).toList()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE website_id = ?")) {
                     ps.setObject(1, websiteId);
                     ps.executeUpdate();
@@ -183,12 +184,6 @@ public final class PostgresEventStore implements EventStore {
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
         return db.read(work);
-    }
-
-    /** Every read sees the raw tables and the rollups written in the same transaction, which a commit changes atomically: nothing to hold back. */
-    @Override
-    public boolean hasTail(UUID websiteId) {
-        return true;
     }
 
     @Override

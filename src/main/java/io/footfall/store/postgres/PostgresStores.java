@@ -4,9 +4,9 @@ import io.footfall.config.Settings;
 import io.footfall.store.Migrations;
 import io.footfall.store.Stores;
 import io.footfall.store.jdbc.JdbcMetaStore;
+import io.footfall.store.wal.IngestLog;
 import io.footfall.store.wal.WriteAheadEventStore;
 
-import java.io.IOException;
 import java.sql.SQLException;
 
 /** Opens PostgreSQL as the store for metadata and events ({@code DATABASE_URL=postgresql://...}). */
@@ -24,18 +24,15 @@ public final class PostgresStores {
 
     /**
      * Connects, migrates ({@code db/postgresql/}), and puts the event store behind the write-ahead log in
-     * DATA_DIR, which acknowledges hits and re-ships what a crash left unshipped.
+     * DATA_DIR, which acknowledges hits and re-ships what a crash left unshipped; {@code rollups} keeps the accelerator's
+     * rows beside the events.
      */
-    public static Stores open(Settings settings, PostgresUrl url) throws SQLException {
+    public static Stores open(Settings settings, PostgresUrl url, PostgresRollups rollups) throws SQLException {
         PostgresConnections db = PostgresConnections.open(url, Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
         try {
             Migrations.apply(db, BACKEND);
-            WriteAheadEventStore events = WriteAheadEventStore.open(new PostgresEventStore(db), settings.dataDir().resolve("ingest-log"),
-                    settings.memory().maxUnshippedHits(), java.time.Duration.ofSeconds(settings.readBarrierTimeoutSeconds()), SHIP_INTERVAL);
+            WriteAheadEventStore events = IngestLog.open(settings, new PostgresEventStore(db, rollups), SHIP_INTERVAL);
             return new Stores(events, new JdbcMetaStore(db), db, BACKEND, events);
-        } catch (IOException e) {
-            db.close();
-            throw new SQLException("cannot open the ingest log in " + settings.dataDir() + ": " + e.getMessage(), e);
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;

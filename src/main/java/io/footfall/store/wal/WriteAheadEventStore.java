@@ -3,6 +3,7 @@ package io.footfall.store.wal;
 import io.footfall.event.CollectedHit;
 import io.footfall.store.Dialect;
 import io.footfall.store.EventStore;
+import io.footfall.store.FoldingStore;
 import io.footfall.store.SqlWork;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
  * answers 503) rather than answer without acknowledged hits, and appends fail after {@link #APPEND_WAIT_MILLIS}
  * once the backlog is full (nothing is acknowledged that is not in the log).
  */
-public final class WriteAheadEventStore implements EventStore, AutoCloseable {
+public final class WriteAheadEventStore implements EventStore, FoldingStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WriteAheadEventStore.class.getName());
     /** How long hits may wait to be shipped when nothing reads them; reads ship at once (the barrier). */
     public static final long DEFAULT_SHIP_INTERVAL_MILLIS = 200;
@@ -159,7 +160,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     @Override
     public void foldPending() throws SQLException {
         awaitShipped(APPEND_WAIT_MILLIS); // a fold only makes reads faster: without the newest hits it is still right
-        store.foldPending();
+        FoldingStore.foldPending(store);
     }
 
     @Override
@@ -194,7 +195,7 @@ public final class WriteAheadEventStore implements EventStore, AutoCloseable {
     @Override
     public boolean hasTail(UUID websiteId) throws SQLException {
         barrier();
-        return store.hasTail(websiteId);
+        return FoldingStore.hasTail(store, websiteId);
     }
 
     @Override

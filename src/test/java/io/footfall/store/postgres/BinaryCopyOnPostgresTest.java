@@ -32,7 +32,7 @@ class BinaryCopyOnPostgresTest {
     static void connect() throws Exception {
         db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2);
         Migrations.apply(db, "postgresql");
-        store = new PostgresEventStore(db);
+        store = new PostgresEventStore(db, new io.footfall.accelerate.postgres.PostgresRollupKeeper());
     }
 
     @AfterAll

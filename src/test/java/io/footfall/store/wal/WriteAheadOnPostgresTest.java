@@ -40,7 +40,7 @@ class WriteAheadOnPostgresTest {
     static void connect() throws Exception {
         db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 4);
         Migrations.apply(db, "postgresql");
-        store = new PostgresEventStore(db);
+        store = new PostgresEventStore(db, new io.footfall.accelerate.postgres.PostgresRollupKeeper());
     }
 
     @AfterAll

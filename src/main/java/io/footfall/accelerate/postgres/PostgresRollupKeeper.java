@@ -1,0 +1,27 @@
+package io.footfall.accelerate.postgres;
+
+import io.footfall.event.CollectedHit;
+import io.footfall.store.postgres.PostgresRollups;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The PostgreSQL store's hooks into the accelerator's rollup rows: {@link SpanRows} (and what it writes through). */
+public final class PostgresRollupKeeper implements PostgresRollups {
+    @Override
+    public void add(Connection c, List<CollectedHit> hits) throws SQLException {
+        SpanRows.add(c, hits);
+    }
+
+    @Override
+    public void withoutEvents(Connection c, Array eventIds) throws SQLException {
+        SpanRows.withoutEvents(c, eventIds);
+    }
+
+    @Override
+    public List<String> tables() {
+        return SpanRows.TABLES;
+    }
+}
