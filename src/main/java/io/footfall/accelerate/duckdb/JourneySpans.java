@@ -9,6 +9,9 @@ import java.util.List;
  * The per-visit journey rollup (V35: {@code visit_journey}, items numbered in {@code journey_item}): a visit's span
  * over its reportable rows and its first seven items in the journey report's order. A fold merges the tail's first
  * seven rows of each visit into the stored seven (kept with their sort keys), so late rows land in their place.
+ * The stored keys are (created_at, event_type) without the event id that breaks ties in the report's order (V45:
+ * 16 bytes a row); a list keeps tied rows in their order, and a visit whose tail rows tie a stored row's key is
+ * built again from its events instead of merged (rare: a late row at the very instant and type of a stored one).
  */
 final class JourneySpans {
     /** The rows the journey report reads. */
@@ -36,7 +39,7 @@ final class JourneySpans {
     /** Per visit of the rows {@code source}: span and first seven rows (item numbers looked up). */
     private static String spans(String source) {
         return "SELECT r.website_id, r.visit_id, any_value(r.session_id) AS session_id, min(r.created_at) AS first_at, "
-                + "max(r.created_at) AS last_at, list(struct_pack(ts := r.created_at, t := r.event_type, id := r.event_id, item := j.id) "
+                + "max(r.created_at) AS last_at, list(struct_pack(ts := r.created_at, t := r.event_type, item := j.id) "
                 + "ORDER BY r.created_at, r.event_type, r.event_id)[1:7] AS firsts FROM " + source
                 + " LEFT JOIN journey_item j ON j.item = coalesce(nullif(r.event_name, ''), r.url_path) GROUP BY r.website_id, r.visit_id";
     }
@@ -49,20 +52,40 @@ final class JourneySpans {
                         + spans("(SELECT * FROM " + folded + ") r") + ") s ORDER BY first_at");
     }
 
+    /** A list's rows keyed for a merge: (ts, t, position), so that rows tied on (ts, t) keep their order in the list. */
+    private static String positioned(String list) {
+        return "list_transform(" + list + ", lambda x, i: struct_pack(ts := x.ts, t := x.t, k := i, item := x.item))";
+    }
+
+    /** A list's (ts, t) keys as numbers, to find ties between the stored rows and the tail's. */
+    private static String keys(String list) {
+        return "list_transform(" + list + ", lambda x: epoch_us(x.ts) * 16 + x.t)";
+    }
+
     /** Merges the tail's reportable rows into visit_journey. */
     static void fold(Connection c) throws SQLException {
         String tail = Rollups.TAIL + " WHERE " + REPORTABLE;
+        String match = "v.website_id = d.website_id AND v.visit_id = d.visit_id";
         try (Statement st = c.createStatement()) {
             st.execute(numberItems(tail));
             st.execute("CREATE OR REPLACE TEMP TABLE journey_delta AS " + spans("(SELECT * FROM " + tail + ") r"));
+            // Without the event ids a tail row tied with a stored one on (created_at, event_type) has no known order
+            // against it: those visits are built from all their events (every event is folded once this fold commits).
+            st.execute("CREATE OR REPLACE TEMP TABLE journey_tied AS SELECT d.website_id, d.visit_id FROM journey_delta d "
+                    + "JOIN visit_journey v ON " + match + " WHERE list_has_any(" + keys("v.firsts") + ", " + keys("d.firsts") + ")");
             st.execute("UPDATE visit_journey v SET first_at = least(v.first_at, d.first_at), last_at = greatest(v.last_at, d.last_at), "
-                    + "firsts = list_sort(list_concat(v.firsts, d.firsts))[1:7] FROM journey_delta d "
-                    + "WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
+                    + "firsts = list_transform(list_sort(list_concat(" + positioned("v.firsts") + ", " + positioned("d.firsts") + "))[1:7], "
+                    + "lambda x: struct_pack(ts := x.ts, t := x.t, item := x.item)) FROM journey_delta d WHERE " + match);
             st.execute("INSERT INTO visit_journey SELECT d.*, " + items("d", false) + " FROM journey_delta d "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM visit_journey v WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id) "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM visit_journey v WHERE " + match + ") "
                     + "ORDER BY d.first_at");
-            st.execute("UPDATE visit_journey v SET " + items("v", true) + " FROM journey_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
+            st.execute("UPDATE visit_journey v SET " + items("v", true) + " FROM journey_delta d WHERE " + match);
+            st.execute("DELETE FROM visit_journey v WHERE EXISTS (SELECT 1 FROM journey_tied d WHERE " + match + ")");
+            st.execute("INSERT INTO visit_journey SELECT s.*, " + items("s", false) + " FROM ("
+                    + spans("(SELECT e.* FROM event e JOIN journey_tied d ON e.website_id = d.website_id AND e.visit_id = d.visit_id WHERE e."
+                    + REPORTABLE + ") r") + ") s");
             st.execute("DROP TABLE journey_delta");
+            st.execute("DROP TABLE journey_tied");
         }
     }
 }
