@@ -70,8 +70,9 @@ public final class SoakBench {
         double readRate = Double.parseDouble(opts.getOrDefault("reads", "2"));
         Path dataDir = opts.containsKey("data") ? Path.of(opts.get("data")) : Files.createTempDirectory("footfall-bench-soak");
         List<String> jvm = ServerProcess.benchJvmOptions();
-        System.out.printf(Locale.ROOT, "soak: %d min, %.0f hits/s, %.1f dashboard reads/s, data in %s, server JVM options %s%n",
-                minutes, rate, readRate, dataDir, jvm);
+        String preload = System.getenv("LD_PRELOAD"); // the launcher's jemalloc, inherited by the server
+        System.out.printf(Locale.ROOT, "soak: %d min, %.0f hits/s, %.1f dashboard reads/s, data in %s, server JVM options %s, LD_PRELOAD %s%n",
+                minutes, rate, readRate, dataDir, jvm, preload == null || preload.isBlank() ? "none (glibc malloc)" : preload);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String website;
         try (ServerProcess server = ServerProcess.start(dataDir, jvm)) {
