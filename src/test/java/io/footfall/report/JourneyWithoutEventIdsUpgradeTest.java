@@ -81,7 +81,7 @@ class JourneyWithoutEventIdsUpgradeTest {
         List<List<Map<String, Object>>> out = new ArrayList<>();
         for (int steps = 3; steps <= 7; steps++) {
             var p = JSON.readTree("{\"steps\":" + steps + "}");
-            var answer = Journey.run(store, scope, p);
+            var answer = Journey.run(new io.footfall.accelerate.duckdb.DuckDbReportAccelerator(), store, scope, p);
             assertThat(answer).as("steps " + steps).isEqualTo(Journey.plain(store, scope, p)).isNotEmpty();
             out.add(answer);
         }
