@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-session first/last rows both writers keep ({@code session_view_span} for views, {@code session_activity_span}
- * for every event but web vitals): a batch's sessions widened here, then one upsert that widens a row already there.
+ * Per-session first/last rows ({@code session_activity_span}, every event but web vitals; {@code session_view_span} has
+ * its attributes too since V13 and its own writer, {@link SessionViewRows}): a batch's sessions widened here, then one
+ * upsert that widens a row already there.
  */
 final class SessionSpanRows {
 

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
- * and view count, and (V15) its first and last view with a path; per session its first and last view time; and of
+ * and view count, and (V15) its first and last view with a path; per session its first and last view time and (V13, through
+ * {@link SessionViewRows}) its attributes; and of
  * {@code session_hour_view} (V12): per session and UTC hour its view count, and (V14, {@link HourLinks}) the session's previous
  * hour; and, through {@link ActivityRows}, of V16's
  * activity spans. Called by the PostgreSQL event store inside the transaction of the batch it describes, so the rollups
@@ -134,7 +135,7 @@ public final class SpanRows {
     public static void add(Connection c, List<CollectedHit> hits) throws SQLException {
         ActivityRows.add(c, hits);
         Map<Key, Span> visits = new LinkedHashMap<>();
-        Map<Key, long[]> sessions = new LinkedHashMap<>();
+        Map<Key, SessionViewRows.Session> sessions = new LinkedHashMap<>();
         Map<HourKey, Integer> hours = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
@@ -143,7 +144,7 @@ public final class SpanRows {
             Span visit = visits.computeIfAbsent(new Key(e.websiteId(), e.visitId()), k -> new Span(e.sessionId(), micros));
             visit.add(micros);
             visit.page(micros, e.page().urlPath());
-            SessionSpanRows.widen(sessions, new Key(e.websiteId(), e.sessionId()), micros);
+            SessionViewRows.add(sessions, new Key(e.websiteId(), e.sessionId()), micros, e.session());
             hours.merge(new HourKey(e.websiteId(), Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS, e.sessionId()), 1, Integer::sum);
         }
         if (visits.isEmpty()) return;
@@ -170,7 +171,7 @@ public final class SpanRows {
         PageChains.recompute(c, sessions.keySet());
         // Before session_view_span takes the batch: the previous hours come from the sessions' last views so far.
         HourLinks links = HourLinks.of(c, hours.keySet());
-        SessionSpanRows.write(c, "session_view_span", sessions);
+        SessionViewRows.write(c, sessions);
         try (PreparedStatement ps = c.prepareStatement(HOUR_UPSERT)) {
             List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>(),
                     prevs = new ArrayList<>();
@@ -215,10 +216,10 @@ public final class SpanRows {
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.visit_id");
         PageChains.recompute(c, sessions);
         recompute(c, "session_view_span", "session_id", sessions, eventIds,
-                "INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
-                        + "SELECT e.website_id, e.session_id, min(e.created_at), max(e.created_at) "
+                "INSERT INTO session_view_span (website_id, session_id, first_at, last_at, " + SessionViewRows.ATTRIBUTES + ", mixed) "
+                        + "SELECT website_id, session_id, " + SessionViewRows.AGGREGATES + " FROM (SELECT e.* "
                         + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.session_id = k.id "
-                        + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.session_id");
+                        + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?)) e GROUP BY website_id, session_id");
         // The session hours of the deleted views, counted again from the views left in them.
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS reshipped_hour");
@@ -276,9 +277,9 @@ public final class SpanRows {
                     + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*), "
                     + PAGE_AGGREGATES + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
             PageChains.rebuildAll(st);
-            st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at) "
-                    + "SELECT website_id, session_id, min(created_at), max(created_at) "
-                    + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
+            st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at, " + SessionViewRows.ATTRIBUTES + ", mixed) "
+                    + "SELECT website_id, session_id, " + SessionViewRows.AGGREGATES
+                    + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
             st.execute("INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour) "
                     + "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY website_id, session_id ORDER BY hour) "
                     + "FROM (SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*) AS n "

@@ -115,7 +115,7 @@ class PostgresAcceleratorEqualityTest {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE visit_view_span, session_view_span, session_hour_view");
-                st.execute("DELETE FROM schema_version WHERE version IN (11, 12, 14, 15, 17)"); // V14, V15 and V17 add columns to V11's and V12's tables
+                st.execute("DELETE FROM schema_version WHERE version IN (11, 12, 13, 14, 15, 17)"); // V13, V14, V15 and V17 add columns to V11's and V12's tables
             }
             return null;
         });
