@@ -64,15 +64,10 @@ public final class Attribution {
 
         SqlText with = new SqlText().add("WITH ");
         if (rollups != null) {
-            // the step's rows once, per visit (its sessions' conversions and the total's visits and rows in one pass, no distinct
-            // counts), then per session; the plain path reads them twice
-            with.add("sv AS (SELECT e.visit_id, any_value(e.session_id) AS session_id, max(e.created_at) AS max_dt, count(*) AS n FROM event e")
-                    .addAll(scope.where(type)).add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.visit_id), ")
-                    .add("stepsum AS MATERIALIZED (SELECT sv.session_id, max(sv.max_dt) AS max_dt, sum(sv.n)::BIGINT AS views, count(*) AS visits"
-                            + " FROM sv GROUP BY sv.session_id), tot AS MATERIALIZED (SELECT coalesce(sum(views), 0) AS views, count(*) AS sessions,"
-                            + " coalesce(sum(visits), 0) AS visits FROM stepsum)")
-                    // narrow rows: conv is held while the rest of the statement runs (a 512 MiB MEMORY_LIMIT gives DuckDB 80 MiB)
-                    .add(currency == null ? ", conv AS MATERIALIZED (SELECT session_id, max_dt FROM stepsum)" : ", ");
+            // the step's rows once (the total's CTE tot, and conv without a currency), from the accelerator
+            SqlText stepRows = new SqlText().addAll(scope.where(type)).add(" AND ").addAll(step.condition("e"));
+            with.addAll(rollups.attributionSteps(stepRows, currency == null));
+            if (currency != null) with.add(", ");
         } else if (currency == null) {
             with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
                     .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
@@ -100,7 +95,7 @@ public final class Attribution {
 
     /**
      * The lists and the total, over CTEs {@code conv} and {@code touch} in {@code with}; with {@code inlineTotal} the total is
-     * a row {@code k = -1} of the same statement, from CTE {@code tot} (the step's rows summed per visit, then session); with
+     * a row {@code k = -1} of the same statement, from CTE {@code tot} ({@link ReportAccelerator#attributionSteps}); with
      * {@code singles} the touch rows tell the sessions with a single one (the first-click rollup's), counted without de-duplication.
      */
     private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step,

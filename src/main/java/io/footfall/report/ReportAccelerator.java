@@ -35,9 +35,18 @@ public interface ReportAccelerator {
         throw new UnsupportedOperationException();
     }
 
-    /** Attribution: whether {@link #attributionTouches} and {@link #firstClickVisitors} may be used. */
+    /** Attribution: whether {@link #attributionSteps}, {@link #attributionTouches} and {@link #firstClickVisitors} may be used. */
     default boolean coversAttribution(EventScope scope) {
         return false;
+    }
+
+    /**
+     * Attribution: the first CTEs (no leading comma), over the step's event rows ({@code stepRows}: a WHERE clause on alias
+     * {@code e}): {@code tot (views, sessions, visits)}, the total's row, and with {@code conversions} also
+     * {@code conv (session_id, max_dt)}.
+     */
+    default SqlText attributionSteps(SqlText stepRows, boolean conversions) {
+        throw new UnsupportedOperationException();
     }
 
     /** Attribution: CTEs {@code , ... model ..., touch ...} over the report's {@code conv}, from the visit rollup. */

@@ -42,6 +42,23 @@ public final class AttributionRollup {
         return e + ".session_id, " + TouchSpans.columns(e);
     }
 
+    /**
+     * The report's first CTEs: the step's rows ({@code stepRows}, a WHERE clause on {@code event e}) once, per visit (its
+     * sessions' conversions and the total's visits and rows in one pass, no distinct counts), then per session, as
+     * {@code sv}, {@code stepsum} and {@code tot (views, sessions, visits)}; with {@code conversions} also
+     * {@code conv (session_id, max_dt)}. The plain path reads the step's rows twice.
+     */
+    public static SqlText steps(SqlText stepRows, boolean conversions) {
+        SqlText sql = new SqlText()
+                .add("sv AS (SELECT e.visit_id, any_value(e.session_id) AS session_id, max(e.created_at) AS max_dt, count(*) AS n FROM event e")
+                .addAll(stepRows).add(" GROUP BY e.visit_id), ")
+                .add("stepsum AS MATERIALIZED (SELECT sv.session_id, max(sv.max_dt) AS max_dt, sum(sv.n)::BIGINT AS views, count(*) AS visits"
+                        + " FROM sv GROUP BY sv.session_id), tot AS MATERIALIZED (SELECT coalesce(sum(views), 0) AS views, count(*) AS sessions,"
+                        + " coalesce(sum(visits), 0) AS visits FROM stepsum)");
+        // narrow rows: conv is held while the rest of the statement runs (a 512 MiB MEMORY_LIMIT gives DuckDB 80 MiB)
+        return conversions ? sql.add(", conv AS MATERIALIZED (SELECT session_id, max_dt FROM stepsum)") : sql;
+    }
+
     /** {@code , pend AS ..., cr AS ..., model AS ..., touch AS ...}. */
     public static SqlText ctes(VisitRollup visits, EventScope scope, boolean first) {
         var p = scope.params();

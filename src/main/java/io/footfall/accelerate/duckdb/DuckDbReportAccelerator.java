@@ -34,6 +34,11 @@ public final class DuckDbReportAccelerator implements ReportAccelerator {
     }
 
     @Override
+    public SqlText attributionSteps(SqlText stepRows, boolean conversions) {
+        return AttributionRollup.steps(stepRows, conversions);
+    }
+
+    @Override
     public SqlText attributionTouches(EventStore store, EventScope scope, boolean firstClick) throws SQLException {
         return AttributionRollup.ctes(VisitRollup.measure(store, scope), scope, firstClick);
     }
