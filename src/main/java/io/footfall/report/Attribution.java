@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The attribution report, as Umami's: the visitors who converted (a pageview of the step's path, or a custom event
@@ -46,42 +47,37 @@ public final class Attribution {
 
     /** The report: the touch from the per-visit rollup where it covers the request ({@code rollups}), else from events. */
     public static Map<String, Object> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, rollups.coversAttribution(scope) ? rollups : null);
-    }
-
-    /** The report read from events only: the reference the rollup path is tested equal to. */
-    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, null);
-    }
-
-    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         boolean first = firstClick(ReportInputs.text(parameters, "model", "model"));
         Step step = step(parameters);
         String rawCurrency = ReportInputs.optionalText(parameters, "currency", "currency");
         String currency = rawCurrency == null || rawCurrency.isEmpty() ? null : Payments.currency(rawCurrency);
         String type = step.type().equals("path") ? Reports.PAGEVIEWS : "e.event_type = 2";
         var p = scope.params();
+        Optional<AttributionPieces> rolled = rollups.attribution(scope);
 
         SqlText with = new SqlText().add("WITH ");
-        if (rollups != null) {
+        if (rolled.isPresent()) {
             // the step's rows once (the total's CTE tot, and conv without a currency), from the accelerator
             SqlText stepRows = new SqlText().addAll(scope.where(type)).add(" AND ").addAll(step.condition("e"));
-            with.addAll(rollups.attributionSteps(stepRows, currency == null));
+            with.addAll(rolled.get().steps(stepRows, currency == null));
             if (currency != null) with.add(", ");
         } else if (currency == null) {
             with.add("conv AS (SELECT e.session_id, max(e.created_at) AS max_dt FROM event e").addAll(scope.where(type))
                     .add(" AND ").addAll(step.condition("e")).add(" GROUP BY e.session_id)");
         }
         if (currency != null) {
-            // without filters the payments come from their rollup (the plain ones otherwise: their rows carry no filter columns)
-            with.addAll(rollups != null && rollups.coversRevenue(scope) ? rollups.revenuePayments(store, scope, currency) : Payments.cte(scope, currency))
+            // without filters the payments come from their rollup (the plain ones otherwise: their rows carry no filter columns),
+            // only alongside the touch from the attribution's
+            Optional<RevenuePieces> paid = rolled.isPresent() ? rollups.revenue(scope) : Optional.empty();
+            with.addAll(paid.isPresent() ? paid.get().payments(store, scope, currency) : Payments.cte(scope, currency))
                     .add(", conv AS (SELECT p.session_id, max(p.created_at) AS max_dt,"
                     + " sum(p.revenue) AS value FROM pay p WHERE ").addAll(step.condition("p")).add(" GROUP BY p.session_id)");
         }
-        if (rollups != null) {
+        if (rolled.isPresent()) {
+            AttributionPieces pieces = rolled.get();
             return store.readTogether(() -> {
-                SqlText ctes = rollups.attributionTouches(store, scope, first);
-                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true, first ? rollups : null);
+                SqlText ctes = pieces.touches(store, scope, first);
+                return answer(store, scope, new SqlText().addAll(with).addAll(ctes), currency, type, step, true, first ? pieces : null);
             });
         }
         with.add(", model AS (SELECT c.session_id, " + (first ? "min" : "max") + "(e.created_at) AS at FROM conv c"
@@ -93,13 +89,18 @@ public final class Attribution {
         return answer(store, scope, with, currency, type, step, false, null);
     }
 
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(ReportAccelerator.PLAIN, store, scope, parameters);
+    }
+
     /**
      * The lists and the total, over CTEs {@code conv} and {@code touch} in {@code with}; with {@code inlineTotal} the total is
-     * a row {@code k = -1} of the same statement, from CTE {@code tot} ({@link ReportAccelerator#attributionSteps}); with
+     * a row {@code k = -1} of the same statement, from CTE {@code tot} ({@link AttributionPieces#steps}); with
      * {@code singles} the touch rows tell the sessions with a single one (the first-click rollup's), counted without de-duplication.
      */
     private static Map<String, Object> answer(EventStore store, EventScope scope, SqlText with, String currency, String type, Step step,
-                                              boolean inlineTotal, ReportAccelerator singles) throws SQLException {
+                                              boolean inlineTotal, AttributionPieces singles) throws SQLException {
 
         List<String> keys = new ArrayList<>(List.of("referrer", "paidAds"));
         keys.addAll(UTM);

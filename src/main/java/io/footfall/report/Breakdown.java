@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The breakdown report: views, visitors, visits, bounces and total time (seconds) per combination of the
@@ -49,15 +50,6 @@ public final class Breakdown {
 
     /** The report: from the visit rollup where it covers the request ({@code rollups}), else from events. */
     public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, rollups);
-    }
-
-    /** The report read from events only: the reference the rollup path is tested equal to. */
-    public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, ReportAccelerator.PLAIN);
-    }
-
-    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         JsonNode node = parameters.get("fields");
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > 5) {
             throw new QueryException("'fields' must be an array of 1 to 5 fields");
@@ -70,9 +62,11 @@ public final class Breakdown {
             if (!fields.contains(f.asText())) fields.add(f.asText());
         }
         List<String> columns = fields.stream().map(FIELDS::get).toList();
-        if (rollups.coversBreakdown(scope, columns)) {
+        Optional<BreakdownPieces> rolled = rollups.breakdown(scope, columns);
+        if (rolled.isPresent()) {
+            BreakdownPieces pieces = rolled.get();
             return store.readTogether(() -> {
-                SqlText sql = rollups.breakdown(store, scope, columns);
+                SqlText sql = pieces.query(store, scope, columns);
                 return store.read(c -> sql.list(c, rs -> row(rs, fields)));
             });
         }
@@ -92,6 +86,11 @@ public final class Breakdown {
                 .add(" GROUP BY " + inner.toString().replaceAll(" AS f\\d+", "") + ", e.session_id, e.visit_id) t"
                         + " GROUP BY " + outer + " ORDER BY views DESC, visitors DESC, " + outer + " LIMIT 500");
         return store.read(c -> sql.list(c, rs -> row(rs, fields)));
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(ReportAccelerator.PLAIN, store, scope, parameters);
     }
 
     private static Map<String, Object> row(java.sql.ResultSet rs, List<String> fields) throws SQLException {

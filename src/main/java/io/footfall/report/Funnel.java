@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,25 +27,23 @@ public final class Funnel {
 
     /** The report: where {@code rollups} cover it from their counts (no filters) or one-pass match, elsewhere {@link #plain}. */
     public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, rollups.coversFunnel(scope) ? rollups : null);
+        List<Step> steps = Step.list(parameters.get("steps"), 2, 8);
+        int window = ReportInputs.wholeNumber(parameters, "window", 1, MAX_WINDOW_MINUTES);
+        List<Function<String, SqlText>> conditions = steps.stream().<Function<String, SqlText>>map(s -> s::condition).toList();
+        Optional<FunnelPieces> matched = rollups.funnel(scope);
+        if (matched.isPresent() && scope.params().filters().isEmpty()) {
+            // the rollup's rows carry no columns to filter on
+            FunnelPieces pieces = matched.get();
+            return answer(steps, store.readTogether(() -> pieces.counts(store, scope, conditions, window * 60L, Reports.REPORTABLE)));
+        }
+        SqlText sql = matched.isPresent() ? matched.get().match(scope, conditions, window * 60L, Reports.REPORTABLE) : levels(scope, steps, window);
+        List<Long> counts = store.read(c -> sql.list(c, rs -> rs.getLong(2)));
+        return answer(steps, counts);
     }
 
     /** The report from level-by-level joins with the event table: the reference the accelerated match is tested equal to. */
     public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, null);
-    }
-
-    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator matched) throws SQLException {
-        List<Step> steps = Step.list(parameters.get("steps"), 2, 8);
-        int window = ReportInputs.wholeNumber(parameters, "window", 1, MAX_WINDOW_MINUTES);
-        List<Function<String, SqlText>> conditions = steps.stream().<Function<String, SqlText>>map(s -> s::condition).toList();
-        if (matched != null && scope.params().filters().isEmpty()) {
-            // the rollup's rows carry no columns to filter on
-            return answer(steps, store.readTogether(() -> matched.funnelCounts(store, scope, conditions, window * 60L, Reports.REPORTABLE)));
-        }
-        SqlText sql = matched != null ? matched.funnelMatch(scope, conditions, window * 60L, Reports.REPORTABLE) : levels(scope, steps, window);
-        List<Long> counts = store.read(c -> sql.list(c, rs -> rs.getLong(2)));
-        return answer(steps, counts);
+        return run(ReportAccelerator.PLAIN, store, scope, parameters);
     }
 
     private static SqlText levels(EventScope scope, List<Step> steps, int window) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The journey report: the 100 most common sequences of the first {@code steps} items of a visit, an item being
@@ -25,21 +26,14 @@ public final class Journey {
 
     /** The report: from the per-visit rollup where it covers the request ({@code rollups}), else from events. */
     public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, rollups.coversJourney(scope) ? rollups : null);
-    }
-
-    /** The report read from events only: the reference the rollup path is tested equal to. */
-    public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, null);
-    }
-
-    private static List<Map<String, Object>> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         int steps = ReportInputs.wholeNumber(parameters, "steps", 3, MAX_STEPS);
         String startStep = ReportInputs.optionalText(parameters, "startStep", "startStep");
         String endStep = ReportInputs.optionalText(parameters, "endStep", "endStep");
-        if (rollups != null) {
+        Optional<JourneyPieces> rolled = rollups.journey(scope);
+        if (rolled.isPresent()) {
+            JourneyPieces pieces = rolled.get();
             return store.readTogether(() -> {
-                SqlText sql = rollups.journey(store, scope, steps, startStep, endStep);
+                SqlText sql = pieces.query(store, scope, steps, startStep, endStep);
                 return store.read(c -> sql.list(c, rs -> row(rs, steps)));
             });
         }
@@ -66,6 +60,11 @@ public final class Journey {
         }
         sql.add(" GROUP BY " + columns + " ORDER BY count DESC, " + columns + " LIMIT 100");
         return store.read(c -> sql.list(c, rs -> row(rs, steps)));
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static List<Map<String, Object>> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(ReportAccelerator.PLAIN, store, scope, parameters);
     }
 
     /** One answer row: the sequence's items ({@link #collapse}d) and its count. */

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The retention report: visitors grouped into cohorts by the day (in the request's time zone) of their first
@@ -23,8 +24,9 @@ public final class Retention {
 
     /** The report: from the per-session hourly rollup where it covers the request ({@code rollups}), else from events. */
     public static List<Map<String, Object>> run(ReportAccelerator rollups, EventStore store, EventScope scope) throws SQLException {
-        if (rollups.coversRetention(scope)) {
-            SqlText sql = rollups.retention(store, scope, MAX_DAY);
+        Optional<RetentionPieces> rolled = rollups.retention(scope);
+        if (rolled.isPresent()) {
+            SqlText sql = rolled.get().query(store, scope, MAX_DAY);
             return store.read(c -> sql.list(c, rs -> row(rs, scope.params().isoUtc())));
         }
         return plain(store, scope);

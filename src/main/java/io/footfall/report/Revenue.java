@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The revenue report in one currency: a chart of revenue per event name and time bucket (the request's unit and
@@ -26,23 +27,15 @@ public final class Revenue {
 
     /** The report: from the payment rollup where it covers the request ({@code rollups}), else from events. */
     public static Map<String, Object> run(ReportAccelerator rollups, EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, rollups.coversRevenue(scope) ? rollups : null);
-    }
-
-    /** The report read from events only: the reference the rollup path is tested equal to. */
-    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
-        return run(store, scope, parameters, null);
-    }
-
-    private static Map<String, Object> run(EventStore store, EventScope scope, JsonNode parameters, ReportAccelerator rollups) throws SQLException {
         String currency = Payments.currency(ReportInputs.text(parameters, "currency", "currency"));
         var p = scope.params();
         Instant[] prev = Comparison.window("prev", p.startAt(), p.endAt());
         EventScope previous = scope.withParams(p.withRange(prev[0], prev[1]));
-        SqlText all = rollups != null
-                ? new SqlText().add("WITH ").addAll(rollups.revenuePay(store, scope, currency)).addAll(rollups.revenueTouch(scope)).addAll(answer(scope))
+        Optional<RevenuePieces> rolled = rollups.revenue(scope);
+        SqlText all = rolled.isPresent()
+                ? new SqlText().add("WITH ").addAll(rolled.get().pay(store, scope, currency)).addAll(rolled.get().touch(scope)).addAll(answer(scope))
                 : all(scope, currency);
-        SqlText comparison = new SqlText().add("WITH ").addAll(rollups != null ? rollups.revenuePay(store, previous, currency) : Payments.cte(previous, currency))
+        SqlText comparison = new SqlText().add("WITH ").addAll(rolled.isPresent() ? rolled.get().pay(store, previous, currency) : Payments.cte(previous, currency))
                 .add(" " + TOTALS);
         boolean iso = p.isoUtc();
         return store.read(c -> {
@@ -75,6 +68,11 @@ public final class Revenue {
             out.put("total", total);
             return out;
         });
+    }
+
+    /** The report read from events only: the reference the rollup path is tested equal to. */
+    public static Map<String, Object> plain(EventStore store, EventScope scope, JsonNode parameters) throws SQLException {
+        return run(ReportAccelerator.PLAIN, store, scope, parameters);
     }
 
     static final List<String> LISTS = List.of("chart", "country", "region", "referrer", "channel");

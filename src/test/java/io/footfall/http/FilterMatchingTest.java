@@ -1,18 +1,14 @@
 package io.footfall.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.testing.TestServer;
 import io.footfall.testing.Traffic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import static io.footfall.http.OneDaySite.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,53 +25,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Firefox or FR is exactly A and B, as is {@code country=DE,FR}: every route must answer the same for both.
  */
 class FilterMatchingTest {
-    static final String RANGE = TestServer.range("2026-06-10T00:00:00Z", "2026-06-10T23:59:59.999Z");
     static final String ANY = "browser=firefox&country=FR&match=any";
     static final String SAME_ROWS = "country=DE,FR";
 
-    static TestServer server;
-    static String site;
+    static OneDaySite day;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = server.createWebsite("Filters", "example.com");
-        send("A", Traffic.FIREFOX_LINUX, "DE", "event", "10:00:00", "\"url\":\"/a\"");
-        send("A", Traffic.FIREFOX_LINUX, "DE", "event", "10:05:00", "\"url\":\"/b\"");
-        send("A", Traffic.FIREFOX_LINUX, "DE", "event", "10:06:00", "\"url\":\"/b\",\"name\":\"signup\",\"data\":{\"plan\":\"pro\"}");
-        send("A", Traffic.FIREFOX_LINUX, "DE", "identify", "10:07:00", "\"data\":{\"tier\":\"gold\"}");
-        send("B", Traffic.CHROME_WIN, "FR", "event", "11:00:00", "\"url\":\"/c?q=' OR 1=1 --\"");
-        send("B", Traffic.CHROME_WIN, "FR", "event", "11:02:00", "\"url\":\"/c2\",\"name\":\"signup\",\"data\":{\"plan\":\"free\"}");
-        send("B", Traffic.CHROME_WIN, "FR", "identify", "11:03:00", "\"data\":{\"tier\":\"silver\"}");
-        send("C", Traffic.CHROME_WIN, "US", "event", "12:00:00", "\"url\":\"/d?q=100%_off\"");
-        send("C", Traffic.CHROME_WIN, "US", "event", "12:01:00", "\"url\":\"/d\",\"name\":\"download\",\"data\":{\"file\":\"x.pdf\"}");
-        send("C", Traffic.CHROME_WIN, "US", "identify", "12:02:00", "\"data\":{\"tier\":\"bronze\"}");
-        send("D", Traffic.SAFARI_IPHONE, "GB", "event", "13:00:00", "\"url\":\"/e\"");
+        day = new OneDaySite("Filters");
+        day.send("A", Traffic.FIREFOX_LINUX, "DE", "event", "10:00:00", "\"url\":\"/a\"");
+        day.send("A", Traffic.FIREFOX_LINUX, "DE", "event", "10:05:00", "\"url\":\"/b\"");
+        day.send("A", Traffic.FIREFOX_LINUX, "DE", "event", "10:06:00", "\"url\":\"/b\",\"name\":\"signup\",\"data\":{\"plan\":\"pro\"}");
+        day.send("A", Traffic.FIREFOX_LINUX, "DE", "identify", "10:07:00", "\"data\":{\"tier\":\"gold\"}");
+        day.send("B", Traffic.CHROME_WIN, "FR", "event", "11:00:00", "\"url\":\"/c?q=' OR 1=1 --\"");
+        day.send("B", Traffic.CHROME_WIN, "FR", "event", "11:02:00", "\"url\":\"/c2\",\"name\":\"signup\",\"data\":{\"plan\":\"free\"}");
+        day.send("B", Traffic.CHROME_WIN, "FR", "identify", "11:03:00", "\"data\":{\"tier\":\"silver\"}");
+        day.send("C", Traffic.CHROME_WIN, "US", "event", "12:00:00", "\"url\":\"/d?q=100%_off\"");
+        day.send("C", Traffic.CHROME_WIN, "US", "event", "12:01:00", "\"url\":\"/d\",\"name\":\"download\",\"data\":{\"file\":\"x.pdf\"}");
+        day.send("C", Traffic.CHROME_WIN, "US", "identify", "12:02:00", "\"data\":{\"tier\":\"bronze\"}");
+        day.send("D", Traffic.SAFARI_IPHONE, "GB", "event", "13:00:00", "\"url\":\"/e\"");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-    }
-
-    static void send(String visitor, String ua, String country, String type, String time, String fields) {
-        String body = "{\"type\":\"" + type + "\",\"payload\":{\"website\":\"" + site + "\",\"hostname\":\"example.com\","
-                + "\"screen\":\"1920x1080\",\"language\":\"en-US\",\"id\":\"" + visitor + "\",\"timestamp\":"
-                + Instant.parse("2026-06-10T" + time + "Z").getEpochSecond() + "," + fields + "}}";
-        var res = server.http().send("POST", "/api/send", body, null, Map.of("User-Agent", ua, "cf-ipcountry", country));
-        assertThat(res.status()).as(res.body()).isEqualTo(200);
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static JsonNode get(String route, String params) {
-        return server.websiteJson(site, route + (route.contains("?") ? "&" : "?") + RANGE + (params.isEmpty() ? "" : "&" + params));
+        day.close();
     }
 
     static String stats(String params) {
-        JsonNode s = get("stats", params);
+        JsonNode s = day.get("stats", params);
         return s.get("pageviews").asLong() + "/" + s.get("visitors").asLong() + "/" + s.get("visits").asLong();
     }
 
@@ -91,15 +68,15 @@ class FilterMatchingTest {
     void matchAnyAppliesEachFilterPerEventRow() {
         // A's rows by browser, and of B only the pageview on /c (B's signup on /c2 does not pass either filter)
         assertThat(stats("browser=firefox&path=/c&match=any")).isEqualTo("3/2/2");
-        assertThat(get("sessions/stats", "browser=firefox&path=/c&match=any").get("pageviews").get("value").asLong()).isEqualTo(4);
-        assertThat(get("metrics", "type=path&browser=firefox&path=/c&match=any").toString())
+        assertThat(day.get("sessions/stats", "browser=firefox&path=/c&match=any").get("pageviews").get("value").asLong()).isEqualTo(4);
+        assertThat(day.get("metrics", "type=path&browser=firefox&path=/c&match=any").toString())
                 .isEqualTo("[{\"x\":\"/a\",\"y\":1},{\"x\":\"/b\",\"y\":1},{\"x\":\"/c\",\"y\":1}]");
     }
 
     @Test
     void everyRouteHonoursMatchAny() {
         for (boolean folded : List.of(false, true)) {
-            if (folded) server.fold();
+            if (folded) day.server.fold();
             for (String route : List.of("stats", "pageviews?unit=hour&timezone=UTC", "metrics?type=path", "metrics?type=browser",
                     "metrics?type=country", "metrics?type=entry", "metrics?type=event", "metrics?type=channel",
                     "metrics/expanded?type=path", "metrics/expanded?type=query", "sessions", "sessions/stats",
@@ -107,24 +84,24 @@ class FilterMatchingTest {
                     "event-data/events", "event-data/events?event=signup", "event-data/fields", "event-data/properties",
                     "event-data/values?event=signup&propertyName=plan", "event-data/stats", "session-data/properties",
                     "session-data/values?propertyName=tier")) {
-                String any = get(route, ANY).toString();
-                assertThat(any).as(route + (folded ? " folded" : "")).isEqualTo(get(route, SAME_ROWS).toString());
+                String any = day.get(route, ANY).toString();
+                assertThat(any).as(route + (folded ? " folded" : "")).isEqualTo(day.get(route, SAME_ROWS).toString());
                 // (only A and B sent signup, so there the filters change nothing)
-                if (!route.contains("event=signup")) assertThat(any).as(route).isNotEqualTo(get(route, "").toString());
+                if (!route.contains("event=signup")) assertThat(any).as(route).isNotEqualTo(day.get(route, "").toString());
             }
         }
-        assertThat(get("event-data/stats", ANY).toString()).isEqualTo("{\"events\":2,\"properties\":1,\"records\":2}");
-        assertThat(get("sessions", ANY).get("count").asLong()).isEqualTo(2);
+        assertThat(day.get("event-data/stats", ANY).toString()).isEqualTo("{\"events\":2,\"properties\":1,\"records\":2}");
+        assertThat(day.get("sessions", ANY).get("count").asLong()).isEqualTo(2);
     }
 
     @Test
     void metricsSearchStaysAndedWithMatchAny() {
-        assertThat(get("metrics", "type=path&search=b&" + ANY).toString()).isEqualTo("[{\"x\":\"/b\",\"y\":1}]");
+        assertThat(day.get("metrics", "type=path&search=b&" + ANY).toString()).isEqualTo("[{\"x\":\"/b\",\"y\":1}]");
     }
 
     @Test
     void matchMustBeAllOrAny() {
-        var res = server.http().get("/api/websites/" + site + "/stats?" + RANGE + "&match=some", server.adminToken());
+        var res = day.response("stats", "match=some");
         assertThat(res.status()).isEqualTo(400);
         assertThat(res.body()).contains("match");
     }
@@ -141,6 +118,6 @@ class FilterMatchingTest {
         assertThat(stats("query=" + enc("dnc.q=%off"))).isEqualTo("5/4/4");
         assertThat(stats("query=" + enc("dnc.100%_off"))).isEqualTo("4/3/3");
         assertThat(stats("path=" + enc("c.\\"))).isEqualTo("0/0/0");
-        assertThat(get("metrics", "type=query&search=" + enc("%_")).toString()).isEqualTo("[{\"x\":\"q=100%_off\",\"y\":1}]");
+        assertThat(day.get("metrics", "type=query&search=" + enc("%_")).toString()).isEqualTo("[{\"x\":\"q=100%_off\",\"y\":1}]");
     }
 }

@@ -1,6 +1,5 @@
 package io.footfall.http;
 
-import io.footfall.testing.TestServer;
 import io.footfall.testing.Traffic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,13 +7,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.footfall.http.OneDaySite.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,27 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RegexFilterParityTest {
     static final List<String> TITLES = List.of("Price 42", "price list", "Café au lait", "first line\nsecond line",
             "ΛΌΓΟΣ", "λόγος", "20 \u212A", "a.b [x] {2}", "\u0663 apples", "tab\there", "snake_case", "İstanbul");
-    static final String RANGE = TestServer.range("2026-06-10T00:00:00Z", "2026-06-10T23:59:59.999Z");
-
-    static TestServer server;
-    static String site;
+    static OneDaySite day;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = server.createWebsite("Regex parity", "example.com");
+        day = new OneDaySite("Regex parity");
         for (int i = 0; i < TITLES.size(); i++) {
-            String body = "{\"type\":\"event\",\"payload\":{\"website\":\"" + site + "\",\"hostname\":\"example.com\","
-                    + "\"url\":\"/t" + (i + 1) + "\",\"title\":" + new String(Json.write(TITLES.get(i)), StandardCharsets.UTF_8) + ",\"id\":\"v" + i
-                    + "\",\"timestamp\":" + Instant.parse("2026-06-10T10:00:00Z").plusSeconds(i * 60L).getEpochSecond() + "}}";
-            var res = server.http().send("POST", "/api/send", body, null, Map.of("User-Agent", Traffic.FIREFOX_LINUX));
-            assertThat(res.status()).as(res.body()).isEqualTo(200);
+            day.send("event", "v" + i, "10:%02d:00".formatted(i), Map.of("User-Agent", Traffic.FIREFOX_LINUX),
+                    "\"url\":\"/t" + (i + 1) + "\",\"title\":" + new String(Json.write(TITLES.get(i)), StandardCharsets.UTF_8));
         }
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        day.close();
     }
 
     static Stream<Arguments> patterns() {
@@ -115,7 +106,7 @@ class RegexFilterParityTest {
     @ParameterizedTest(name = "{0}={1}")
     @MethodSource("patterns")
     void countsAsRe2Does(String key, String filter, int pageviews) {
-        var stats = server.websiteJson(site, "stats?" + RANGE + "&" + key + "=" + enc(filter));
+        var stats = day.get("stats", key + "=" + enc(filter));
         assertThat(stats.get("pageviews").asLong()).as(filter).isEqualTo(pageviews);
     }
 
@@ -134,14 +125,9 @@ class RegexFilterParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejected")
     void refusesAlikeWithA400NamingTheConstruct(String pattern, String reason) {
-        var res = server.http().get("/api/websites/" + site + "/stats?" + RANGE + "&path=" + enc("re." + pattern),
-                server.adminToken());
+        var res = day.response("stats", "path=" + enc("re." + pattern));
         assertThat(res.status()).as(pattern).isEqualTo(400);
         assertThat(res.json().get("error").get("message").asText())
                 .isEqualTo("'path' is not a regular expression the store accepts (RE2 syntax): " + reason);
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

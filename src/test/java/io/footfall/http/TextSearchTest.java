@@ -1,20 +1,16 @@
 package io.footfall.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.testing.TestServer;
 import io.footfall.testing.Traffic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
+import static io.footfall.http.OneDaySite.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,47 +26,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Paths are stored percent-encoded, so non-ASCII is tried on distinct ids and event names. Read as LIKE wildcards, {@code 50%_off} would also match the second visitor's {@code 50x-off}.
  */
 class TextSearchTest {
-    static final String RANGE = TestServer.range("2026-06-10T00:00:00Z", "2026-06-10T23:59:59.999Z");
-
-    static TestServer server;
-    static String site;
+    static OneDaySite day;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = server.createWebsite("Search", "example.com");
-        send("Kunde-ÄPFEL-50%_off", Traffic.FIREFOX_LINUX, "DE", "10:00:00", "\"url\":\"/shop/Apfel-50%_off\"");
-        send("Kunde-ÄPFEL-50%_off", Traffic.FIREFOX_LINUX, "DE", "10:01:00", "\"url\":\"/x\",\"name\":\"ÄPFEL 50%_OFF\"");
-        send("kunde-äpfel-50x-off", Traffic.CHROME_WIN, "FR", "11:00:00", "\"url\":\"/shop/apfel-50x-off\"");
-        send("kunde-äpfel-50x-off", Traffic.CHROME_WIN, "FR", "11:01:00", "\"url\":\"/y\",\"name\":\"äpfel 50x off\"");
-        send("back\\\\slash", Traffic.SAFARI_IPHONE, "GB", "12:00:00", "\"url\":\"/plain\"");
-        send("back\\\\slash", Traffic.SAFARI_IPHONE, "GB", "12:01:00", "\"url\":\"/z\",\"name\":\"a\\\\b\"");
+        day = new OneDaySite("Search");
+        day.send("Kunde-ÄPFEL-50%_off", Traffic.FIREFOX_LINUX, "DE", "event", "10:00:00", "\"url\":\"/shop/Apfel-50%_off\"");
+        day.send("Kunde-ÄPFEL-50%_off", Traffic.FIREFOX_LINUX, "DE", "event", "10:01:00", "\"url\":\"/x\",\"name\":\"ÄPFEL 50%_OFF\"");
+        day.send("kunde-äpfel-50x-off", Traffic.CHROME_WIN, "FR", "event", "11:00:00", "\"url\":\"/shop/apfel-50x-off\"");
+        day.send("kunde-äpfel-50x-off", Traffic.CHROME_WIN, "FR", "event", "11:01:00", "\"url\":\"/y\",\"name\":\"äpfel 50x off\"");
+        day.send("back\\\\slash", Traffic.SAFARI_IPHONE, "GB", "event", "12:00:00", "\"url\":\"/plain\"");
+        day.send("back\\\\slash", Traffic.SAFARI_IPHONE, "GB", "event", "12:01:00", "\"url\":\"/z\",\"name\":\"a\\\\b\"");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-    }
-
-    static void send(String visitor, String ua, String country, String time, String fields) {
-        String body = "{\"type\":\"event\",\"payload\":{\"website\":\"" + site + "\",\"hostname\":\"example.com\","
-                + "\"screen\":\"1920x1080\",\"language\":\"en-US\",\"id\":\"" + visitor + "\",\"timestamp\":"
-                + Instant.parse("2026-06-10T" + time + "Z").getEpochSecond() + "," + fields + "}}";
-        var res = server.http().send("POST", "/api/send", body, null, Map.of("User-Agent", ua, "cf-ipcountry", country));
-        assertThat(res.status()).as(res.body()).isEqualTo(200);
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static JsonNode get(String route, String params) {
-        return server.websiteJson(site, route + "?" + RANGE + "&" + params);
+        day.close();
     }
 
     /** The countries of the sessions the search finds (one visitor each), sorted, and the count the page reports. */
     static String sessions(String search) {
-        JsonNode page = get("sessions", "search=" + enc(search));
+        JsonNode page = day.get("sessions", "search=" + enc(search));
         TreeSet<String> ids = new TreeSet<>();
         page.get("data").forEach(r -> ids.add(r.get("country").asText()));
         return ids + " " + page.get("count").asLong();
@@ -78,20 +54,20 @@ class TextSearchTest {
 
     /** The event names and paths the events list shows for these parameters, sorted, and the count the page reports. */
     static String events(String params) {
-        JsonNode page = get("events", params);
+        JsonNode page = day.get("events", params);
         List<String> found = new ArrayList<>();
         page.get("data").forEach(r -> found.add(r.get("eventType").asInt() == 2 ? r.get("eventName").asText() : r.get("urlPath").asText()));
         return new TreeSet<>(found) + " " + page.get("count").asLong();
     }
 
     static long pageviews(String filter) {
-        return get("stats", filter).get("pageviews").asLong();
+        return day.get("stats", filter).get("pageviews").asLong();
     }
 
     @Test
     void searchAndContainsMatchTextLiterallyIgnoringCase() {
         for (boolean folded : new boolean[]{false, true}) {
-            if (folded) server.fold();
+            if (folded) day.server.fold();
             assertThat(sessions("50%_off")).as("folded " + folded).isEqualTo("[DE] 1");
             assertThat(sessions("äpfel")).as("folded " + folded).isEqualTo("[DE, FR] 2");
             assertThat(sessions("KUNDE-ÄPFEL-50X")).as("folded " + folded).isEqualTo("[FR] 1");

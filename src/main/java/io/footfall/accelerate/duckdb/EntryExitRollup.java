@@ -2,6 +2,7 @@ package io.footfall.accelerate.duckdb;
 
 import io.footfall.query.QueryParams;
 import io.footfall.query.SqlText;
+import io.footfall.query.MetricRows;
 import io.footfall.query.MetricType;
 import io.footfall.query.EventScope;
 import io.footfall.config.QueryOptions;
@@ -66,8 +67,8 @@ final class EntryExitRollup {
                             + "(SELECT 1").addAll(counting)
                     .add(" AND v.session_id = g.session_id AND " + column + " IS NOT DISTINCT FROM g.x) GROUP BY 1");
         }
-        sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return Metrics.read(store, sql, false);
+        sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x").addAll(MetricRows.rankedPage(p, false));
+        return MetricRows.read(store, sql, false);
     }
 
     /** The earliest view of any session with pending rows (folded or not), or null. */

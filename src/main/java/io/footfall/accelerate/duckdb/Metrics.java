@@ -3,6 +3,7 @@ package io.footfall.accelerate.duckdb;
 import io.footfall.query.Filter;
 import io.footfall.query.QueryParams;
 import io.footfall.query.Operator;
+import io.footfall.query.MetricRows;
 import io.footfall.query.MetricType;
 import io.footfall.query.SqlText;
 import io.footfall.query.EventScope;
@@ -10,7 +11,6 @@ import io.footfall.config.QueryOptions;
 import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,23 +31,23 @@ public final class Metrics {
         if (SessionValues.covers(scope.params(), type)) return SessionValues.metric(store, scope, type);
         if (type.name().equals("event") && EventHourly.covers(scope.params())) {
             SqlText sql = new SqlText().add("SELECT x, sum(n)::BIGINT FROM (").addAll(EventHourly.rows(store, scope, false))
-                    .add(") t GROUP BY x HAVING sum(n) > 0 AND " + MetricType.present("x") + " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
-            return read(store, sql, false);
+                    .add(") t GROUP BY x HAVING sum(n) > 0 AND " + MetricType.present("x")).addAll(MetricRows.rankedPage(p, false));
+            return MetricRows.read(store, sql, false);
         }
         if (type.isEntryExit() && SpanRollup.covers(scope.params())) return EntryExitRollup.run(store, scope, type, options);
         if (type.usesRollup() && SpanRollup.covers(scope.params())) return SessionCounts.metric(store, scope, type, options);
         if (type.isEntryExit()) return entryExit(store, scope, type);
         String y = type.countsEvents() ? "count(*)" : "count(DISTINCT e.session_id)";
-        String country = type.carriesCountry() ? ", e.country" : "";
+        boolean withCountry = type.carriesCountry();
+        String country = withCountry ? ", e.country" : "";
         SqlText sql = new SqlText().addAll(type.with(scope)).add("SELECT " + type.expression() + " AS x, " + y + " AS y" + country)
                 .addAll(type.from(scope))
                 .addAll(scope.where(type.typeCondition()))
                 .add(type.extraWhere())
                 .add(" AND " + MetricType.present(type.expression()))
-                .add(" GROUP BY 1" + (country.isEmpty() ? "" : ", 3"))
-                .add(" ORDER BY 2 DESC, 1" + (country.isEmpty() ? "" : ", 3") + " LIMIT ? OFFSET ?", p.limit(), p.offset());
-        boolean withCountry = type.carriesCountry();
-        return read(store, sql, withCountry);
+                .add(" GROUP BY 1" + (withCountry ? ", 3" : ""))
+                .addAll(MetricRows.rankedPage(p, withCountry));
+        return MetricRows.read(store, sql, withCountry);
     }
 
     /**
@@ -64,17 +64,7 @@ public final class Metrics {
                 .add(" GROUP BY e.visit_id");
         SqlText filters = scope.filterCondition();
         if (filters != null) sql.add(" HAVING max(CASE WHEN ").addAll(filters).add(" THEN 1 ELSE 0 END) = 1");
-        sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return read(store, sql, false);
-    }
-
-    static List<Map<String, Object>> read(EventStore store, SqlText sql, boolean withCountry) throws SQLException {
-        return store.read(c -> sql.list(c, rs -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("x", rs.getString(1));
-            row.put("y", rs.getLong(2));
-            if (withCountry) row.put("country", rs.getString(3));
-            return row;
-        }));
+        sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x").addAll(MetricRows.rankedPage(p, false));
+        return MetricRows.read(store, sql, false);
     }
 }

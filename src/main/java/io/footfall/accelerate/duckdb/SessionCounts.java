@@ -1,6 +1,7 @@
 package io.footfall.accelerate.duckdb;
 
 import io.footfall.query.QueryParams;
+import io.footfall.query.MetricRows;
 import io.footfall.query.MetricType;
 import io.footfall.query.EventScope;
 import io.footfall.query.SqlText;
@@ -66,6 +67,6 @@ final class SessionCounts {
                     + " FROM event e").addAll(checked).add(" GROUP BY 1" + (withCountry ? ", 3" : ""));
         }
         sql.add(") t WHERE " + MetricType.present("t.x") + " GROUP BY t.x" + country + " ORDER BY 2 DESC, 1" + country + " LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return Metrics.read(store, sql, withCountry);
+        return MetricRows.read(store, sql, withCountry);
     }
 }

@@ -2,6 +2,7 @@ package io.footfall.accelerate.duckdb;
 
 import io.footfall.query.Filter;
 import io.footfall.query.FilterColumns;
+import io.footfall.query.MetricRows;
 import io.footfall.query.MetricType;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
@@ -59,8 +60,8 @@ final class SessionValues {
                     .addAll(scope.filters("e"))
                     .add(" GROUP BY 1");
         }
-        sql.add(") t GROUP BY t.x HAVING sum(t.y) > 0 AND " + MetricType.present("t.x") + " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return Metrics.read(store, sql, false);
+        sql.add(") t GROUP BY t.x HAVING sum(t.y) > 0 AND " + MetricType.present("t.x")).addAll(MetricRows.rankedPage(p, false));
+        return MetricRows.read(store, sql, false);
     }
 
     /**

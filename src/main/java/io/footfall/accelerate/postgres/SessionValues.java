@@ -2,6 +2,7 @@ package io.footfall.accelerate.postgres;
 
 import io.footfall.query.EventScope;
 import io.footfall.query.FilterColumns;
+import io.footfall.query.MetricRows;
 import io.footfall.query.MetricType;
 import io.footfall.query.QueryParams;
 import io.footfall.query.SqlText;
@@ -9,7 +10,6 @@ import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,14 +52,8 @@ final class SessionValues {
                         + " FROM edge c JOIN event x ON x.website_id = ? AND x.session_id = c.session_id AND x.created_at BETWEEN ? AND ? "
                         + "WHERE x.event_type IN (1, 3, 4)) d) ", w, s, e)
                 .add("SELECT q.x, count(*)" + (withCountry ? ", q.country" : "") + " FROM pairs q WHERE " + MetricType.present("q.x")
-                        + " GROUP BY q.x" + (withCountry ? ", q.country" : "") + " ORDER BY 2 DESC, 1" + (withCountry ? ", 3" : "")
-                        + " LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return store.read(c -> sql.list(c, rs -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("x", rs.getString(1));
-            row.put("y", rs.getLong(2));
-            if (withCountry) row.put("country", rs.getString(3));
-            return row;
-        }));
+                        + " GROUP BY q.x" + (withCountry ? ", q.country" : ""))
+                .addAll(MetricRows.rankedPage(p, withCountry));
+        return MetricRows.read(store, sql, withCountry);
     }
 }

@@ -1,6 +1,7 @@
 package io.footfall.accelerate.postgres;
 
 import io.footfall.query.EventScope;
+import io.footfall.query.MetricRows;
 import io.footfall.query.MetricType;
 import io.footfall.query.QueryParams;
 import io.footfall.query.SqlText;
@@ -9,7 +10,6 @@ import io.footfall.store.EventStore;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,13 +59,8 @@ final class VisitPages {
                 .add("pairs AS (SELECT v.session_id, v." + page + "_path AS x FROM visit_view_span v WHERE " + counted, w, s, e, bound)
                 .add(" UNION ALL SELECT t.session_id, t.x FROM extra t WHERE NOT EXISTS (SELECT 1 FROM visit_view_span v "
                         + "WHERE v.session_id = t.session_id AND v." + page + "_path = t.x AND " + counted + ")) ", w, s, e, bound)
-                .add("SELECT p.x, count(*) FROM pairs p WHERE " + MetricType.present("p.x") + " GROUP BY p.x ORDER BY 2 DESC, 1 "
-                        + "LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return store.read(c -> sql.list(c, rs -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("x", rs.getString(1));
-            row.put("y", rs.getLong(2));
-            return row;
-        }));
+                .add("SELECT p.x, count(*) FROM pairs p WHERE " + MetricType.present("p.x") + " GROUP BY p.x")
+                .addAll(MetricRows.rankedPage(p, false));
+        return MetricRows.read(store, sql, false);
     }
 }
