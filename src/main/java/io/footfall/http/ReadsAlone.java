@@ -1,8 +1,8 @@
 package io.footfall.http;
 
 import java.util.concurrent.locks.ReadWriteLock;
-import java.util.logging.Logger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Logger;
 
 /**
  * Runs a read that ran out of the database's memory share once more, with no other read beside it. At a small
