@@ -21,6 +21,7 @@ public final class Router {
     private final HttpRouting.Builder routing;
     private final String basePath;
     private final long maxBodyBytes;
+    private final ReadsAlone readsAlone = new ReadsAlone();
 
     public Router(HttpRouting.Builder routing, String basePath, long maxBodyBytes, int corsMaxAge) {
         this.routing = routing;
@@ -29,8 +30,14 @@ public final class Router {
         routing.addFilter(new Cors(corsMaxAge));
     }
 
+    /** A read: one that runs out of the database's memory is run again with no other read beside it ({@link ReadsAlone}). */
     public Router get(String path, Handler handler) {
-        return route(Method.GET, path, handler);
+        return route(Method.GET, path, readsAlone.wrap(handler));
+    }
+
+    /** {@code handler} run again alone when it runs out of the database's memory; for routes that only read but are not GETs (reports). */
+    public Handler readOnly(Handler handler) {
+        return readsAlone.wrap(handler);
     }
 
     public Router post(String path, Handler handler) {

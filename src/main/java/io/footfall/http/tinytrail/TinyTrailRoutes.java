@@ -25,7 +25,7 @@ public final class TinyTrailRoutes {
         }
 
         void get(String path, Handler h) {
-            router.route(Method.GET, path, Envelope.wrap(h));
+            router.route(Method.GET, path, Envelope.wrap(router.readOnly(h)));
         }
 
         void post(String path, Handler h) {

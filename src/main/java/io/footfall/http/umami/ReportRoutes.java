@@ -46,18 +46,18 @@ public final class ReportRoutes {
         this.rollups = rollups;
     }
 
-    /** Register before {@code /api/reports/{reportId}}: these fixed paths must win. */
+    /** Register before {@code /api/reports/{reportId}}: these fixed paths must win. Each only reads, so may run again alone. */
     public void register(Router r) {
-        r.post("/api/reports/funnel", auth.guard(req -> report(req, (s, p) -> Funnel.run(rollups, store, s, p))));
-        r.post("/api/reports/retention", auth.guard(req -> report(req, (s, p) -> Retention.run(rollups, store, s))));
-        r.post("/api/reports/journey", auth.guard(req -> report(req, (s, p) -> Journey.run(rollups, store, s, p))));
+        r.post("/api/reports/funnel", r.readOnly(auth.guard(req -> report(req, (s, p) -> Funnel.run(rollups, store, s, p)))));
+        r.post("/api/reports/retention", r.readOnly(auth.guard(req -> report(req, (s, p) -> Retention.run(rollups, store, s)))));
+        r.post("/api/reports/journey", r.readOnly(auth.guard(req -> report(req, (s, p) -> Journey.run(rollups, store, s, p)))));
         // real Umami 3.1 serves only /goal; its documentation says /goals
-        r.post("/api/reports/goal", auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p))));
-        r.post("/api/reports/goals", auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p))));
-        r.post("/api/reports/utm", auth.guard(req -> report(req, (s, p) -> Utm.run(store, s))));
-        r.post("/api/reports/revenue", auth.guard(req -> report(req, (s, p) -> Revenue.run(rollups, store, s, p))));
-        r.post("/api/reports/attribution", auth.guard(req -> report(req, (s, p) -> Attribution.run(rollups, store, s, p))));
-        r.post("/api/reports/breakdown", auth.guard(req -> report(req, (s, p) -> Breakdown.run(rollups, store, s, p))));
+        r.post("/api/reports/goal", r.readOnly(auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p)))));
+        r.post("/api/reports/goals", r.readOnly(auth.guard(req -> report(req, (s, p) -> Goal.run(store, s, p)))));
+        r.post("/api/reports/utm", r.readOnly(auth.guard(req -> report(req, (s, p) -> Utm.run(store, s)))));
+        r.post("/api/reports/revenue", r.readOnly(auth.guard(req -> report(req, (s, p) -> Revenue.run(rollups, store, s, p)))));
+        r.post("/api/reports/attribution", r.readOnly(auth.guard(req -> report(req, (s, p) -> Attribution.run(rollups, store, s, p)))));
+        r.post("/api/reports/breakdown", r.readOnly(auth.guard(req -> report(req, (s, p) -> Breakdown.run(rollups, store, s, p)))));
     }
 
     @FunctionalInterface
