@@ -3,6 +3,8 @@ package io.footfall.query.equality;
 import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.event.EventType;
 import io.footfall.http.Json;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
@@ -17,7 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,8 +54,9 @@ class PostgresAcceleratorEqualityTest {
             {"SELECT website_id, session_id, first_at, last_at FROM session_view_span WHERE website_id = ?::uuid",
                     "SELECT website_id, session_id, min(created_at), max(created_at) FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, session_id"},
-            {"SELECT website_id, hour, session_id, views, prev_hour FROM session_hour_view WHERE website_id = ?::uuid",
-                    "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY session_id ORDER BY hour) FROM ("
+            {"SELECT website_id, hour, session_id, views, prev_hour, prev_slot FROM session_hour_view WHERE website_id = ?::uuid",
+                    "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY session_id ORDER BY hour), "
+                            + "lag(hour) OVER (PARTITION BY session_id, extract(isodow FROM hour), extract(hour FROM hour) ORDER BY hour) FROM ("
                             + "SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*)::int AS n FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY 1, 2, 3) h"}};
 
@@ -67,7 +74,34 @@ class PostgresAcceleratorEqualityTest {
         site = started.site();
         now = started.now();
         traffic = started.traffic();
+        traffic.hits.addAll(weeklyReturns(traffic.hits, new Random(SEED)));
+        traffic.hits.sort(Comparator.comparing(CollectedHit::createdAt));
         openPaths();
+    }
+
+    /**
+     * For a third of the sessions, their views again one to three weeks earlier (new visits), at the same UTC hour of the
+     * week or an hour beside it: sessions that return to a weekly cell, across the traffic's DST changes too, for the
+     * heatmap's slot links (V19). The generated sessions alone last days, so they rarely repeat a cell.
+     */
+    private static List<CollectedHit> weeklyReturns(List<CollectedHit> generated, Random r) {
+        List<CollectedHit> copies = new ArrayList<>();
+        Map<UUID, long[]> shifts = new HashMap<>();
+        Map<List<UUID>, UUID> visits = new HashMap<>();
+        for (CollectedHit h : generated) {
+            Event e = h.event();
+            if (e == null || e.eventType() == EventType.CUSTOM_EVENT || e.eventType() == EventType.PERFORMANCE) continue;
+            long[] hours = shifts.computeIfAbsent(h.sessionId(), s -> r.nextInt(3) != 0 ? new long[0]
+                    : java.util.stream.IntStream.rangeClosed(1, 1 + r.nextInt(3)).mapToLong(k -> -168L * k + (r.nextInt(4) == 0 ? r.nextInt(3) - 1 : 0)).toArray());
+            for (long shift : hours) {
+                Instant at = h.createdAt().plus(Duration.ofHours(shift));
+                UUID visit = visits.computeIfAbsent(List.of(e.visitId(), new UUID(shift, 0)), k -> UUID.randomUUID());
+                Event copy = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), visit, at, e.eventType(), null, e.page(),
+                        e.referrer(), e.campaign(), e.session(), Event.WebVitals.NONE);
+                copies.add(new CollectedHit(copy, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag()));
+            }
+        }
+        return copies;
     }
 
     private static void openPaths() {
@@ -115,7 +149,7 @@ class PostgresAcceleratorEqualityTest {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE visit_view_span, session_view_span, session_hour_view");
-                st.execute("DELETE FROM schema_version WHERE version IN (11, 12, 13, 14, 15, 17)"); // V13, V14, V15 and V17 add columns to V11's and V12's tables
+                st.execute("DELETE FROM schema_version WHERE version IN (11, 12, 13, 14, 15, 17, 19)"); // V13, V14, V15, V17 and V19 add columns to V11's and V12's tables
             }
             return null;
         });
@@ -127,7 +161,7 @@ class PostgresAcceleratorEqualityTest {
     private static void bulkLoad() throws Exception {
         server.server().stores().connections().write(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("UPDATE session_hour_view SET prev_hour = NULL, views = views + 1");
+                st.execute("UPDATE session_hour_view SET prev_hour = NULL, prev_slot = hour, views = views + 1");
             }
             io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
             return null;
