@@ -7,27 +7,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * {@code session_hour_view.prev_hour} (V14) for a batch's session-hours: the session's previous hour with views. Hours after
- * the session's last view so far (the usual case: a new session, or one going on) link to that last view's hour or to the
- * batch's previous hour of the session; a session with a late hit before its last view has its links computed again from
- * its events after the upsert ({@link #relink}).
+ * {@code session_hour_view.prev_hour} (V14) and {@code prev_slot} (V19) for a batch's session-hours: the session's previous
+ * hour with views, and its previous one in the same hour of the UTC week. Hours after the session's last view so far (the
+ * usual case: a new session, or one going on) link to that last view's hour or to the batch's previous hour of the session;
+ * their slot link is the batch's previous hour of the slot, else (sessions older than a week only) the latest row found by
+ * probing the session's earlier hours of the slot. A session with a late hit before its last view has its links computed
+ * again from its events after the upsert ({@link #relink}).
  */
 final class HourLinks {
     private static final long HOUR_MICROS = 3_600_000_000L;
+    private static final long WEEK_MICROS = 168 * HOUR_MICROS;
+    /** The hour of the UTC week of {@code hour} (a UTC timestamp column), as the slot links group them. */
+    static final String SLOT = "mod(floor(extract(epoch FROM hour) / 3600)::bigint, 168)";
 
     private final Map<SpanRows.HourKey, Long> previous;
+    private final Map<SpanRows.HourKey, Long> previousInSlot;
     private final Set<SpanRows.Key> late;
 
-    private HourLinks(Map<SpanRows.HourKey, Long> previous, Set<SpanRows.Key> late) {
+    private HourLinks(Map<SpanRows.HourKey, Long> previous, Map<SpanRows.HourKey, Long> previousInSlot, Set<SpanRows.Key> late) {
         this.previous = previous;
+        this.previousInSlot = previousInSlot;
         this.late = late;
     }
 
@@ -36,39 +45,88 @@ final class HourLinks {
         Map<SpanRows.Key, TreeSet<Long>> hours = new HashMap<>();
         for (SpanRows.HourKey k : keys) hours.computeIfAbsent(new SpanRows.Key(k.website(), k.session()), s -> new TreeSet<>()).add(k.hour());
         Map<SpanRows.Key, Long> lastHour = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT k.w, k.id, v.last_at FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
+        Map<SpanRows.Key, Long> firstHour = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.w, k.id, v.last_at, v.first_at FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
                 + "JOIN session_view_span v ON v.website_id = k.w AND v.session_id = k.id")) {
             ps.setArray(1, c.createArrayOf("uuid", hours.keySet().stream().map(SpanRows.Key::website).toArray()));
             ps.setArray(2, c.createArrayOf("uuid", hours.keySet().stream().map(SpanRows.Key::id).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LocalDateTime last = rs.getObject(3, LocalDateTime.class);
-                    long micros = last.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + last.getNano() / 1_000;
-                    lastHour.put(new SpanRows.Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                            Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS);
+                    SpanRows.Key key = new SpanRows.Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                    lastHour.put(key, hourOf(rs.getObject(3, LocalDateTime.class)));
+                    firstHour.put(key, hourOf(rs.getObject(4, LocalDateTime.class)));
                 }
             }
         }
         Map<SpanRows.HourKey, Long> previous = new HashMap<>();
+        Map<SpanRows.HourKey, Long> previousInSlot = new HashMap<>();
+        List<SpanRows.HourKey> probed = new ArrayList<>();
+        List<Long> probedFrom = new ArrayList<>();
         Set<SpanRows.Key> late = new LinkedHashSet<>();
         hours.forEach((session, batch) -> {
             Long prev = lastHour.get(session);
+            Long first = firstHour.get(session);
             if (prev != null && batch.first() < prev) {
                 late.add(session);
                 return;
             }
-            // An hour equal to the last view's is a row already there, which keeps its link.
+            // An hour equal to the last view's is a row already there, which keeps its links.
             for (long h : batch) {
-                if (prev == null || h != prev) previous.put(new SpanRows.HourKey(session.website(), h, session.id()), prev);
+                if (prev == null || h != prev) {
+                    SpanRows.HourKey key = new SpanRows.HourKey(session.website(), h, session.id());
+                    previous.put(key, prev);
+                    Long inBatch = null;
+                    for (Long b = batch.lower(h); b != null && inBatch == null; b = batch.lower(b)) if ((h - b) % WEEK_MICROS == 0) inBatch = b;
+                    if (inBatch != null) previousInSlot.put(key, inBatch);
+                    else if (first != null && first <= h - WEEK_MICROS) {
+                        probed.add(key);
+                        probedFrom.add(first);
+                    }
+                }
                 prev = h;
             }
         });
-        return new HourLinks(previous, late);
+        probe(c, probed, probedFrom, previousInSlot);
+        return new HourLinks(previous, previousInSlot, late);
+    }
+
+    /**
+     * The slot links of new hours of sessions older than a week: the latest of the session's rows 1, 2, ... weeks before,
+     * down to its first hour (one primary-key probe each; the latest found, whatever order the plan probes in).
+     */
+    private static void probe(Connection c, List<SpanRows.HourKey> keys, List<Long> firsts, Map<SpanRows.HourKey, Long> into) throws SQLException {
+        if (keys.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.w, k.h, k.id, (SELECT g FROM generate_series(k.h - interval '168 hours', k.f, "
+                + "interval '-168 hours') g WHERE EXISTS (SELECT 1 FROM session_hour_view r WHERE r.website_id = k.w AND r.hour = g "
+                + "AND r.session_id = k.id) ORDER BY g DESC LIMIT 1) FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::timestamp[]) AS k(w, h, id, f)")) {
+            SpanRows.bind(c, ps, keys.stream().map(SpanRows.HourKey::website).toList(), "uuid",
+                    keys.stream().map(k -> SpanRows.timestamp(k.hour())).toList(), "text",
+                    keys.stream().map(SpanRows.HourKey::session).toList(), "uuid",
+                    firsts.stream().map(SpanRows::timestamp).toList(), "text");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LocalDateTime found = rs.getObject(4, LocalDateTime.class);
+                    if (found == null) continue;
+                    into.put(new SpanRows.HourKey(rs.getObject(1, UUID.class), hourOf(rs.getObject(2, LocalDateTime.class)),
+                            rs.getObject(3, UUID.class)), hourOf(found));
+                }
+            }
+        }
+    }
+
+    private static long hourOf(LocalDateTime t) {
+        long micros = t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1_000;
+        return Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS;
     }
 
     /** The previous hour (microseconds) of a batch's new session-hour; null for a session's first, or one {@link #late}. */
     Long previous(SpanRows.HourKey key) {
         return previous.get(key);
+    }
+
+    /** The previous hour of the same UTC week-hour (microseconds) of a batch's new session-hour; null when none, or for one {@link #late}. */
+    Long previousInSlot(SpanRows.HourKey key) {
+        return previousInSlot.get(key);
     }
 
     /** Sessions with a hit before their last view so far: relinked after the upsert. */
@@ -82,13 +140,14 @@ final class HourLinks {
      */
     static void relink(Connection c, Set<SpanRows.Key> sessions, Array excluded) throws SQLException {
         if (sessions.isEmpty()) return;
-        String sql = "UPDATE session_hour_view r SET prev_hour = x.prev FROM (SELECT website_id, session_id, hour, "
-                + "lag(hour) OVER (PARTITION BY website_id, session_id ORDER BY hour) AS prev FROM (SELECT DISTINCT e.website_id, "
+        String sql = "UPDATE session_hour_view r SET prev_hour = x.prev, prev_slot = x.prev_slot FROM (SELECT website_id, session_id, hour, "
+                + "lag(hour) OVER (PARTITION BY website_id, session_id ORDER BY hour) AS prev, "
+                + "lag(hour) OVER (PARTITION BY website_id, session_id, " + SLOT + " ORDER BY hour) AS prev_slot FROM (SELECT DISTINCT e.website_id, "
                 + "e.session_id, date_trunc('hour', e.created_at) AS hour FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
                 + "JOIN event e ON e.website_id = k.w AND e.session_id = k.id WHERE e.event_type IN (1, 3, 4)"
                 + (excluded == null ? "" : " AND e.event_id <> ALL (?)") + ") h) x "
                 + "WHERE r.website_id = x.website_id AND r.hour = x.hour AND r.session_id = x.session_id "
-                + "AND r.prev_hour IS DISTINCT FROM x.prev";
+                + "AND (r.prev_hour IS DISTINCT FROM x.prev OR r.prev_slot IS DISTINCT FROM x.prev_slot)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("uuid", sessions.stream().map(SpanRows.Key::website).toArray()));
             ps.setArray(2, c.createArrayOf("uuid", sessions.stream().map(SpanRows.Key::id).toArray()));

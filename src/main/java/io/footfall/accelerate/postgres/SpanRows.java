@@ -25,8 +25,8 @@ import java.util.UUID;
  * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
  * and view count, and (V15) its first and last view with a path; per session its first and last view time and (V13, through
  * {@link SessionViewRows}) its attributes; and of
- * {@code session_hour_view} (V12): per session and UTC hour its view count, and (V14, {@link HourLinks}) the session's previous
- * hour; and, through {@link ActivityRows}, of V16's
+ * {@code session_hour_view} (V12): per session and UTC hour its view count, and (V14, V19, {@link HourLinks}) the session's previous
+ * hour and previous hour of the same UTC week-hour; and, through {@link ActivityRows}, of V16's
  * activity spans. Called by the PostgreSQL event store inside the transaction of the batch it describes, so the rollups
  * and the events commit together.
  */
@@ -53,8 +53,8 @@ public final class SpanRows {
             + "max(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at DESC");
 
     /** A row already there keeps its previous hour: a new hour before it comes with a recompute ({@link HourLinks}). */
-    private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour) "
-            + "SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[], ?::timestamp[]) "
+    private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour, prev_slot) "
+            + "SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[], ?::timestamp[], ?::timestamp[]) "
             + "ON CONFLICT (website_id, hour, session_id) DO UPDATE SET views = session_hour_view.views + excluded.views";
 
     private SpanRows() {
@@ -174,7 +174,7 @@ public final class SpanRows {
         SessionViewRows.write(c, sessions);
         try (PreparedStatement ps = c.prepareStatement(HOUR_UPSERT)) {
             List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>(),
-                    prevs = new ArrayList<>();
+                    prevs = new ArrayList<>(), slotPrevs = new ArrayList<>();
             hours.forEach((k, n) -> {
                 websites.add(k.website());
                 starts.add(timestamp(k.hour()));
@@ -182,8 +182,10 @@ public final class SpanRows {
                 views.add(n);
                 Long prev = links.previous(k);
                 prevs.add(prev == null ? null : timestamp(prev));
+                Long slotPrev = links.previousInSlot(k);
+                slotPrevs.add(slotPrev == null ? null : timestamp(slotPrev));
             });
-            bind(c, ps, websites, "uuid", starts, "text", ids, "uuid", views, "int4", prevs, "text");
+            bind(c, ps, websites, "uuid", starts, "text", ids, "uuid", views, "int4", prevs, "text", slotPrevs, "text");
             ps.executeUpdate();
         }
         HourLinks.relink(c, links.late(), null);
@@ -280,8 +282,9 @@ public final class SpanRows {
             st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at, " + SessionViewRows.ATTRIBUTES + ", mixed) "
                     + "SELECT website_id, session_id, " + SessionViewRows.AGGREGATES
                     + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
-            st.execute("INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour) "
-                    + "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY website_id, session_id ORDER BY hour) "
+            st.execute("INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour, prev_slot) "
+                    + "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY website_id, session_id ORDER BY hour), "
+                    + "lag(hour) OVER (PARTITION BY website_id, session_id, " + HourLinks.SLOT + " ORDER BY hour) "
                     + "FROM (SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*) AS n "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY 1, 2, 3) h");
         }

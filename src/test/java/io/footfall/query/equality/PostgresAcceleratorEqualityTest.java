@@ -1,6 +1,9 @@
 package io.footfall.query.equality;
 
 import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.event.EventType;
 import io.footfall.http.Json;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
@@ -12,10 +15,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +51,9 @@ class PostgresAcceleratorEqualityTest {
             {"SELECT website_id, session_id, first_at, last_at FROM session_view_span WHERE website_id = ?::uuid",
                     "SELECT website_id, session_id, min(created_at), max(created_at) FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY website_id, session_id"},
-            {"SELECT website_id, hour, session_id, views, prev_hour FROM session_hour_view WHERE website_id = ?::uuid",
-                    "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY session_id ORDER BY hour) FROM ("
+            {"SELECT website_id, hour, session_id, views, prev_hour, prev_slot FROM session_hour_view WHERE website_id = ?::uuid",
+                    "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY session_id ORDER BY hour), "
+                            + "lag(hour) OVER (PARTITION BY session_id, extract(isodow FROM hour), extract(hour FROM hour) ORDER BY hour) FROM ("
                             + "SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*)::int AS n FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY 1, 2, 3) h"}};
 
@@ -51,7 +61,37 @@ class PostgresAcceleratorEqualityTest {
 
     @BeforeAll
     static void start() {
-        life = PostgresLife.start("Equality", SEED, EqualityFixture.SESSIONS);
+        life = PostgresLife.start("Equality", SEED, EqualityFixture.SESSIONS, (generated, r) -> {
+            List<CollectedHit> all = new ArrayList<>(generated);
+            all.addAll(weeklyReturns(generated, r));
+            all.sort(Comparator.comparing(CollectedHit::createdAt));
+            return all;
+        });
+    }
+
+    /**
+     * For a third of the sessions, their views again one to three weeks earlier (new visits), at the same UTC hour of the
+     * week or an hour beside it: sessions that return to a weekly cell, across the traffic's DST changes too, for the
+     * heatmap's slot links (V19). The generated sessions alone last days, so they rarely repeat a cell.
+     */
+    private static List<CollectedHit> weeklyReturns(List<CollectedHit> generated, Random r) {
+        List<CollectedHit> copies = new ArrayList<>();
+        Map<UUID, long[]> shifts = new HashMap<>();
+        Map<List<UUID>, UUID> visits = new HashMap<>();
+        for (CollectedHit h : generated) {
+            Event e = h.event();
+            if (e == null || e.eventType() == EventType.CUSTOM_EVENT || e.eventType() == EventType.PERFORMANCE) continue;
+            long[] hours = shifts.computeIfAbsent(h.sessionId(), s -> r.nextInt(3) != 0 ? new long[0]
+                    : IntStream.rangeClosed(1, 1 + r.nextInt(3)).mapToLong(k -> -168L * k + (r.nextInt(4) == 0 ? r.nextInt(3) - 1 : 0)).toArray());
+            for (long shift : hours) {
+                Instant at = h.createdAt().plus(Duration.ofHours(shift));
+                UUID visit = visits.computeIfAbsent(List.of(e.visitId(), new UUID(shift, 0)), k -> UUID.randomUUID());
+                Event copy = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), visit, at, e.eventType(), null, e.page(),
+                        e.referrer(), e.campaign(), e.session(), Event.WebVitals.NONE);
+                copies.add(new CollectedHit(copy, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag()));
+            }
+        }
+        return copies;
     }
 
     @AfterAll
@@ -63,10 +103,10 @@ class PostgresAcceleratorEqualityTest {
     void acceleratorEqualsReferenceThroughLateHitsCrashAndUpgrade() throws Exception {
         assertThat(life.server().backend()).isEqualTo("postgresql");
         life.live(new Random(SEED), new PostgresLife.Changes("first start after V11, V12 and V14 on older events",
-                // V13, V14, V15 and V17 add columns to V11's and V12's tables
+                // V13, V14, V15, V17 and V19 add columns to V11's and V12's tables
                 List.of("DROP TABLE visit_view_span, session_view_span, session_hour_view",
-                        "DELETE FROM schema_version WHERE version IN (11, 12, 13, 14, 15, 17)"),
-                List.of("UPDATE session_hour_view SET prev_hour = NULL, views = views + 1")), this::compare);
+                        "DELETE FROM schema_version WHERE version IN (11, 12, 13, 14, 15, 17, 19)"),
+                List.of("UPDATE session_hour_view SET prev_hour = NULL, prev_slot = hour, views = views + 1")), this::compare);
 
         life.reset();
         for (String table : List.of("visit_view_span", "session_view_span", "session_hour_view")) {
