@@ -1,0 +1,251 @@
+package io.footfall.query.equality;
+
+import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
+import io.footfall.config.QueryOptions;
+import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
+import io.footfall.event.EventType;
+import io.footfall.http.Json;
+import io.footfall.query.Analytics;
+import io.footfall.query.EventScope;
+import io.footfall.query.QueryParams;
+import io.footfall.query.SessionPage;
+import io.footfall.query.reference.ReferenceAnalytics;
+import io.footfall.store.wal.CrashedLog;
+import io.footfall.testing.OnPostgreSql;
+import io.footfall.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PostgreSQL accelerator's sessions list (session_activity_span's list columns, V24) and session data (its active
+ * sessions from the session rows) equal the reference's, on generated traffic (sessions on two hostnames, sessions over
+ * several days) plus events that disagree with their session's search values (another browser, city or distinct id):
+ * random ranges with search and paging, ranges cut inside multi-day sessions, and a page past the end. Compared after
+ * hits in batches, late hits, a crash re-ship, the first start after V24 on older rows, a bulk load
+ * ({@code SpanRows.rebuildAll}); a website reset leaves no rows. After each step the rows are also those an independent
+ * query computes from the events.
+ */
+@OnPostgreSql
+class PostgresSessionListEqualityTest {
+    static final long SEED = Long.getLong("equality.seed", 25);
+    static final int REQUESTS = Integer.getInteger("equality.requests", 40);
+    static final String COLUMNS = "hostname, distinct_id, city, browser, os, device";
+    static final String ROWS = "SELECT session_id, first_at, last_at, " + COLUMNS + ", mixed FROM session_activity_span WHERE website_id = ?::uuid";
+    /** Per session with events but web vitals: first and last; its events' values when they all agree (NULL too), else NULLs and mixed. */
+    static final String FROM_EVENTS = "SELECT e.session_id, min(e.created_at), max(e.created_at), "
+            + String.join(", ", java.util.Arrays.stream(COLUMNS.split(", "))
+            .map(c -> "CASE WHEN bool_and(m.one) THEN max(e." + c + ") END").toList())
+            + ", NOT bool_and(m.one) FROM event e JOIN LATERAL (SELECT " + COLUMNS
+            + " FROM event f WHERE f.website_id = e.website_id AND f.session_id = e.session_id AND f.event_type <> 5 "
+            + "ORDER BY f.event_id LIMIT 1) f ON true "
+            + "CROSS JOIN LATERAL (SELECT (e.hostname, e.distinct_id, e.city, e.browser, e.os, e.device) "
+            + "IS NOT DISTINCT FROM (f.hostname, f.distinct_id, f.city, f.browser, f.os, f.device) AS one) m "
+            + "WHERE e.website_id = ?::uuid AND e.event_type <> 5 GROUP BY e.session_id";
+
+    static TestServer server;
+    static UUID site;
+    static Analytics accelerated;
+    static Analytics reference;
+    static List<CollectedHit> hits;
+    static GeneratedTraffic traffic;
+    static Instant now;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        site = UUID.fromString(server.createWebsite("List", "example.com"));
+        openPaths();
+        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        traffic = GeneratedTraffic.generate(site, SEED, 500, now);
+        hits = withStrays(traffic.hits, new Random(SEED));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void openPaths() {
+        accelerated = new PostgresAcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+    }
+
+    /** The traffic plus, for some events, a custom event a second later whose search values differ from its session's. */
+    private static List<CollectedHit> withStrays(List<CollectedHit> generated, Random r) {
+        List<CollectedHit> all = new ArrayList<>(generated);
+        for (CollectedHit h : generated) {
+            Event e = h.event();
+            if (e == null || e.eventType() == EventType.PERFORMANCE || r.nextInt(15) != 0) continue;
+            Event.SessionAttributes a = e.session();
+            Event.SessionAttributes other = switch (r.nextInt(3)) {
+                case 0 -> new Event.SessionAttributes("chrome".equals(a.browser()) ? "firefox" : "chrome", a.os(), a.device(), a.screen(),
+                        a.language(), a.country(), a.region(), a.city(), a.distinctId());
+                case 1 -> new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(), a.country(), a.region(),
+                        "Berlin".equals(a.city()) ? "Potsdam" : "Berlin", a.distinctId());
+                default -> new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(), a.country(), a.region(),
+                        a.city(), a.distinctId() == null ? "user-x" : null);
+            };
+            Instant at = h.createdAt().plusSeconds(1);
+            Event stray = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), at, EventType.CUSTOM_EVENT, "stray",
+                    e.page(), e.referrer(), e.campaign(), other, Event.WebVitals.NONE);
+            all.add(new CollectedHit(stray, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag()));
+        }
+        all.sort(Comparator.comparing(CollectedHit::createdAt));
+        return all;
+    }
+
+    @Test
+    void sessionsListAndSessionDataEqualReferenceThroughLateHitsCrashUpgradeAndBulkLoad() throws Exception {
+        Random r = new Random(SEED);
+        List<CollectedHit> early = new ArrayList<>();
+        List<CollectedHit> late = new ArrayList<>();
+        List<CollectedHit> lost = new ArrayList<>();
+        for (CollectedHit h : hits) {
+            int k = r.nextInt(20);
+            (k < 12 ? early : k < 17 ? late : lost).add(h);
+        }
+        appendInBatches(early, r);
+        compare("early hits", r);
+        appendInBatches(late, r);
+        compare("late hits into written sessions", r);
+        crash(early, late, lost, r);
+        compare("after a crash, re-shipped", r);
+        upgrade();
+        compare("first start after V24 on older rows", r);
+        bulkLoad();
+        compare("after a bulk load", r);
+
+        assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
+        assertThat(server.count("SELECT count(*) FROM session_activity_span WHERE website_id = ?::uuid", site)).as("reset clears the rows").isZero();
+        EventScope all = scope(Map.of("startAt", "0", "endAt", Long.toString(now.toEpochMilli())));
+        assertThat(accelerated.sessions(all).data()).as("sessions after reset").isEmpty();
+        assertThat(accelerated.sessionDataProperties(all)).as("session data after reset").isEmpty();
+    }
+
+    private static void appendInBatches(List<CollectedHit> batch, Random r) {
+        int i = 0;
+        while (i < batch.size()) {
+            int n = Math.min(batch.size() - i, 1 + r.nextInt(400));
+            server.append(batch.subList(i, i + n).toArray(CollectedHit[]::new));
+            i += n;
+        }
+    }
+
+    /** Acknowledged hits whose shipping was not recorded are shipped again on start: deleted, then appended again. */
+    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
+        appendInBatches(lost.subList(0, lost.size() / 2), r);
+        List<CollectedHit> unrecorded = new ArrayList<>();
+        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
+        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
+        unrecorded.addAll(lost);
+        java.nio.file.Path data = server.dataDir();
+        Map<String, String> env = server.env();
+        server.close();
+        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
+        server = TestServer.start(data, env);
+        openPaths();
+        assertThat(server.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site)).as("every hit once after re-shipping")
+                .isEqualTo(hits.stream().filter(h -> h.event() != null).count());
+    }
+
+    /** A store from before V24: the list columns dropped, the version forgotten; the start applies V24, which fills them. */
+    private static void upgrade() throws Exception {
+        server.server().stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP INDEX session_activity_span_mixed");
+                st.execute("ALTER TABLE session_activity_span DROP COLUMN " + COLUMNS.replace(", ", ", DROP COLUMN ") + ", DROP COLUMN mixed");
+                st.execute("DELETE FROM schema_version WHERE version = 24");
+            }
+            return null;
+        });
+        server = server.restart(Map.of());
+        openPaths();
+    }
+
+    /** As after the query bench's copy: the rows spoiled, then computed again from the events. */
+    private static void bulkLoad() throws Exception {
+        server.server().stores().connections().write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("UPDATE session_activity_span SET hostname = 'stale', mixed = false WHERE session_id::text < '8'");
+                st.execute("DELETE FROM session_activity_span WHERE session_id::text > 'c'");
+            }
+            io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
+            return null;
+        });
+    }
+
+    private void compare(String step, Random r) throws Exception {
+        assertThat(server.query("(" + ROWS + ") EXCEPT (" + FROM_EVENTS + ")", site, site)).as(step + ": rows not from the events").isEmpty();
+        assertThat(server.query("(" + FROM_EVENTS + ") EXCEPT (" + ROWS + ")", site, site)).as(step + ": rows missing").isEmpty();
+        assertThat(server.count("SELECT count(*) FROM session_activity_span WHERE website_id = ?::uuid AND mixed", site))
+                .as(step + ": sessions whose events disagree").isPositive();
+        List<QueryParams> asked = new ArrayList<>();
+        RandomRequests requests = new RandomRequests(r, now, traffic);
+        for (int i = 0; i < REQUESTS; i++) asked.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
+        asked.addAll(cutSessions(r));
+        int listed = 0;
+        for (QueryParams p : asked) {
+            EventScope scope = new EventScope(site, p, accelerated.dialect());
+            String at = step + " / " + p.startAt() + " .. " + p.endAt() + " page " + p.page() + " size " + p.pageSize() + " search " + p.search();
+            SessionPage fast = accelerated.sessions(scope);
+            assertThat(Json.MAPPER.writeValueAsString(fast)).as(at + " sessions")
+                    .isEqualTo(Json.MAPPER.writeValueAsString(reference.sessions(scope)));
+            if (!fast.data().isEmpty()) listed++;
+            assertThat(accelerated.sessionDataProperties(scope)).as(at + " session data keys").isEqualTo(reference.sessionDataProperties(scope));
+            for (String key : List.of("tier", "age")) {
+                assertThat(accelerated.sessionDataValues(scope, key)).as(at + " session data " + key)
+                        .isEqualTo(reference.sessionDataValues(scope, key));
+            }
+        }
+        assertThat(listed).as(step + ": pages with sessions").isGreaterThan(asked.size() / 3);
+    }
+
+    /**
+     * Ranges inside sessions over several days: from a millisecond after one session's first event to a millisecond before
+     * its last (the session crosses both ends), and the hour after its first event; with search, paging, a page past the end.
+     */
+    private static List<QueryParams> cutSessions(Random r) {
+        List<QueryParams> out = new ArrayList<>();
+        List<Map<String, Object>> spans = server.query("SELECT first_at, last_at FROM session_activity_span WHERE website_id = ?::uuid "
+                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", site);
+        for (Map<String, Object> span : spans) {
+            long first = ((Timestamp) span.get("first_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            long last = ((Timestamp) span.get("last_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            for (long[] range : new long[][]{{first + 1, last - 1}, {first + 1, first + 3_600_000L}, {first - 86_400_000L, last - 1}}) {
+                Map<String, String> q = new LinkedHashMap<>();
+                q.put("startAt", Long.toString(range[0]));
+                q.put("endAt", Long.toString(range[1]));
+                int roll = r.nextInt(4);
+                if (roll == 0) q.put("search", GeneratedTraffic.pick(r, RandomRequests.SEARCHES));
+                if (roll == 1) {
+                    q.put("page", Integer.toString(1 + r.nextInt(3)));
+                    q.put("pageSize", Integer.toString(1 + r.nextInt(4)));
+                }
+                if (roll == 2) q.put("page", "40");
+                out.add(QueryParams.parse(new RandomRequests.Request(q).source()));
+            }
+        }
+        assertThat(out).as("sessions over several days").hasSizeGreaterThan(8);
+        return out;
+    }
+
+    private static EventScope scope(Map<String, String> query) {
+        return new EventScope(site, QueryParams.parse(new RandomRequests.Request(query).source()), accelerated.dialect());
+    }
+}
