@@ -65,7 +65,13 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
     @Override
     public SessionPage sessions(EventScope scope) throws SQLException {
         if (!ListedSessions.answers(scope.params())) return super.sessions(scope);
-        return ListedSessions.run(store, scope);
+        return ListedSessions.sessions(store, scope);
+    }
+
+    @Override
+    public Map<String, Object> revenue(EventScope scope, String currency) throws SQLException {
+        if (!ListedSessions.answers(scope.params())) return super.revenue(scope, currency);
+        return ListedSessions.revenue(store, scope, currency);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.footfall.query.equality;
 import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
+import io.footfall.event.DataField;
+import io.footfall.event.DataType;
 import io.footfall.event.Event;
 import io.footfall.event.EventType;
 import io.footfall.http.Json;
@@ -33,9 +35,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PostgreSQL accelerator's sessions list (session_activity_span's list columns, V24) and session data (its active
- * sessions from the session rows) equal the reference's, on generated traffic (sessions on two hostnames, sessions over
- * several days) plus events that disagree with their session's search values (another browser, city or distinct id):
+ * The PostgreSQL accelerator's sessions list and revenue sessions list (session_activity_span's list columns, V24) and
+ * session data (its active sessions from the session rows) equal the reference's, on generated traffic (sessions on two hostnames, sessions over
+ * several days) plus events that disagree with their session's search values (another browser, city or distinct id) and
+ * payments (revenue and currency event data, some of revenue 0):
  * random ranges with search and paging, ranges cut inside multi-day sessions, and a page past the end. Compared after
  * hits in batches, late hits, a crash re-ship, the first start after V24 on older rows, a bulk load
  * ({@code SpanRows.rebuildAll}); a website reset leaves no rows. After each step the rows are also those an independent
@@ -106,8 +109,23 @@ class PostgresSessionListEqualityTest {
                     e.page(), e.referrer(), e.campaign(), other, Event.WebVitals.NONE);
             all.add(new CollectedHit(stray, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag()));
         }
+        for (CollectedHit h : generated) {
+            if (h.event() != null && h.event().eventType() == EventType.CUSTOM_EVENT && r.nextInt(4) == 0) all.add(payment(h, r));
+        }
         all.sort(Comparator.comparing(CollectedHit::createdAt));
         return all;
+    }
+
+    /** A payment two seconds after a custom event, in its session: revenue (sometimes 0) in EUR, eur or USD, as Umami records it. */
+    private static CollectedHit payment(CollectedHit h, Random r) {
+        Event e = h.event();
+        Instant at = h.createdAt().plusSeconds(2);
+        Event paid = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), at, EventType.CUSTOM_EVENT, "purchase",
+                e.page(), e.referrer(), e.campaign(), e.session(), Event.WebVitals.NONE);
+        List<DataField> data = List.of(
+                new DataField("revenue", DataType.NUMBER, null, java.math.BigDecimal.valueOf(r.nextInt(5) * 10).setScale(4), null),
+                new DataField("currency", DataType.STRING, GeneratedTraffic.pick(r, new String[]{"EUR", "eur", "USD"}), null, null));
+        return new CollectedHit(paid, data, h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag());
     }
 
     @Test
@@ -200,6 +218,7 @@ class PostgresSessionListEqualityTest {
         for (int i = 0; i < REQUESTS; i++) asked.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
         asked.addAll(cutSessions(r));
         int listed = 0;
+        int paying = 0;
         for (QueryParams p : asked) {
             EventScope scope = new EventScope(site, p, accelerated.dialect());
             String at = step + " / " + p.startAt() + " .. " + p.endAt() + " page " + p.page() + " size " + p.pageSize() + " search " + p.search();
@@ -207,6 +226,12 @@ class PostgresSessionListEqualityTest {
             assertThat(Json.MAPPER.writeValueAsString(fast)).as(at + " sessions")
                     .isEqualTo(Json.MAPPER.writeValueAsString(reference.sessions(scope)));
             if (!fast.data().isEmpty()) listed++;
+            for (String currency : List.of("EUR", "USD")) {
+                Map<String, Object> paid = accelerated.revenue(scope, currency);
+                assertThat(Json.MAPPER.writeValueAsString(paid)).as(at + " revenue sessions " + currency)
+                        .isEqualTo(Json.MAPPER.writeValueAsString(reference.revenue(scope, currency)));
+                if (!((List<?>) paid.get("data")).isEmpty()) paying++;
+            }
             assertThat(accelerated.sessionDataProperties(scope)).as(at + " session data keys").isEqualTo(reference.sessionDataProperties(scope));
             for (String key : List.of("tier", "age")) {
                 assertThat(accelerated.sessionDataValues(scope, key)).as(at + " session data " + key)
@@ -214,6 +239,7 @@ class PostgresSessionListEqualityTest {
             }
         }
         assertThat(listed).as(step + ": pages with sessions").isGreaterThan(asked.size() / 3);
+        assertThat(paying).as(step + ": pages with paying sessions").isGreaterThan(asked.size() / 3);
     }
 
     /**
