@@ -1,29 +1,21 @@
 package io.footfall.query.equality;
 
-import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
-import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.DataField;
 import io.footfall.event.DataType;
 import io.footfall.event.Event;
 import io.footfall.event.EventType;
 import io.footfall.http.Json;
-import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
 import io.footfall.query.SessionPage;
-import io.footfall.query.reference.ReferenceAnalytics;
-import io.footfall.store.wal.CrashedLog;
 import io.footfall.testing.OnPostgreSql;
-import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,32 +53,16 @@ class PostgresSessionListEqualityTest {
             + "IS NOT DISTINCT FROM (f.hostname, f.distinct_id, f.city, f.browser, f.os, f.device) AS one) m "
             + "WHERE e.website_id = ?::uuid AND e.event_type <> 5 GROUP BY e.session_id";
 
-    static TestServer server;
-    static UUID site;
-    static Analytics accelerated;
-    static Analytics reference;
-    static List<CollectedHit> hits;
-    static GeneratedTraffic traffic;
-    static Instant now;
+    static PostgresLife life;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = UUID.fromString(server.createWebsite("List", "example.com"));
-        openPaths();
-        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        traffic = GeneratedTraffic.generate(site, SEED, 500, now);
-        hits = withStrays(traffic.hits, new Random(SEED));
+        life = PostgresLife.start("List", SEED, 500, PostgresSessionListEqualityTest::withStrays);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-    }
-
-    private static void openPaths() {
-        accelerated = new PostgresAcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
-        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        life.close();
     }
 
     /** The traffic plus, for some events, a custom event a second later whose search values differ from its session's. */
@@ -130,112 +106,48 @@ class PostgresSessionListEqualityTest {
 
     @Test
     void sessionsListAndSessionDataEqualReferenceThroughLateHitsCrashUpgradeAndBulkLoad() throws Exception {
-        Random r = new Random(SEED);
-        List<CollectedHit> early = new ArrayList<>();
-        List<CollectedHit> late = new ArrayList<>();
-        List<CollectedHit> lost = new ArrayList<>();
-        for (CollectedHit h : hits) {
-            int k = r.nextInt(20);
-            (k < 12 ? early : k < 17 ? late : lost).add(h);
-        }
-        appendInBatches(early, r);
-        compare("early hits", r);
-        appendInBatches(late, r);
-        compare("late hits into written sessions", r);
-        crash(early, late, lost, r);
-        compare("after a crash, re-shipped", r);
-        upgrade();
-        compare("first start after V24 on older rows", r);
-        bulkLoad();
-        compare("after a bulk load", r);
+        // A store from before V24: the list columns dropped, the version forgotten; the start applies V24, which fills them.
+        life.live(new Random(SEED), new PostgresLife.Changes("first start after V24 on older rows",
+                List.of("DROP INDEX session_activity_span_mixed",
+                        "ALTER TABLE session_activity_span DROP COLUMN " + COLUMNS.replace(", ", ", DROP COLUMN ") + ", DROP COLUMN mixed",
+                        "DELETE FROM schema_version WHERE version = 24"),
+                List.of("UPDATE session_activity_span SET hostname = 'stale', mixed = false WHERE session_id::text < '8'",
+                        "DELETE FROM session_activity_span WHERE session_id::text > 'c'")), this::compare);
 
-        assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
-        assertThat(server.count("SELECT count(*) FROM session_activity_span WHERE website_id = ?::uuid", site)).as("reset clears the rows").isZero();
-        EventScope all = scope(Map.of("startAt", "0", "endAt", Long.toString(now.toEpochMilli())));
-        assertThat(accelerated.sessions(all).data()).as("sessions after reset").isEmpty();
-        assertThat(accelerated.sessionDataProperties(all)).as("session data after reset").isEmpty();
-    }
-
-    private static void appendInBatches(List<CollectedHit> batch, Random r) {
-        int i = 0;
-        while (i < batch.size()) {
-            int n = Math.min(batch.size() - i, 1 + r.nextInt(400));
-            server.append(batch.subList(i, i + n).toArray(CollectedHit[]::new));
-            i += n;
-        }
-    }
-
-    /** Acknowledged hits whose shipping was not recorded are shipped again on start: deleted, then appended again. */
-    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
-        appendInBatches(lost.subList(0, lost.size() / 2), r);
-        List<CollectedHit> unrecorded = new ArrayList<>();
-        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
-        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
-        unrecorded.addAll(lost);
-        java.nio.file.Path data = server.dataDir();
-        Map<String, String> env = server.env();
-        server.close();
-        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
-        server = TestServer.start(data, env);
-        openPaths();
-        assertThat(server.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site)).as("every hit once after re-shipping")
-                .isEqualTo(hits.stream().filter(h -> h.event() != null).count());
-    }
-
-    /** A store from before V24: the list columns dropped, the version forgotten; the start applies V24, which fills them. */
-    private static void upgrade() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP INDEX session_activity_span_mixed");
-                st.execute("ALTER TABLE session_activity_span DROP COLUMN " + COLUMNS.replace(", ", ", DROP COLUMN ") + ", DROP COLUMN mixed");
-                st.execute("DELETE FROM schema_version WHERE version = 24");
-            }
-            return null;
-        });
-        server = server.restart(Map.of());
-        openPaths();
-    }
-
-    /** As after the query bench's copy: the rows spoiled, then computed again from the events. */
-    private static void bulkLoad() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("UPDATE session_activity_span SET hostname = 'stale', mixed = false WHERE session_id::text < '8'");
-                st.execute("DELETE FROM session_activity_span WHERE session_id::text > 'c'");
-            }
-            io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
-            return null;
-        });
+        life.reset();
+        assertThat(life.rows("session_activity_span")).as("reset clears the rows").isZero();
+        EventScope all = life.scope(Map.of("startAt", "0", "endAt", Long.toString(life.now().toEpochMilli())));
+        assertThat(life.accelerated().sessions(all).data()).as("sessions after reset").isEmpty();
+        assertThat(life.accelerated().sessionDataProperties(all)).as("session data after reset").isEmpty();
     }
 
     private void compare(String step, Random r) throws Exception {
-        assertThat(server.query("(" + ROWS + ") EXCEPT (" + FROM_EVENTS + ")", site, site)).as(step + ": rows not from the events").isEmpty();
-        assertThat(server.query("(" + FROM_EVENTS + ") EXCEPT (" + ROWS + ")", site, site)).as(step + ": rows missing").isEmpty();
-        assertThat(server.count("SELECT count(*) FROM session_activity_span WHERE website_id = ?::uuid AND mixed", site))
+        life.assertSameRows(step, "rows", ROWS, FROM_EVENTS);
+        assertThat(life.server().count("SELECT count(*) FROM session_activity_span WHERE website_id = ?::uuid AND mixed", life.site()))
                 .as(step + ": sessions whose events disagree").isPositive();
         List<QueryParams> asked = new ArrayList<>();
-        RandomRequests requests = new RandomRequests(r, now, traffic);
+        RandomRequests requests = new RandomRequests(r, life.now(), life.traffic());
         for (int i = 0; i < REQUESTS; i++) asked.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
         asked.addAll(cutSessions(r));
         int listed = 0;
         int paying = 0;
         for (QueryParams p : asked) {
-            EventScope scope = new EventScope(site, p, accelerated.dialect());
+            EventScope scope = life.scope(p);
             String at = step + " / " + p.startAt() + " .. " + p.endAt() + " page " + p.page() + " size " + p.pageSize() + " search " + p.search();
-            SessionPage fast = accelerated.sessions(scope);
+            SessionPage fast = life.accelerated().sessions(scope);
             assertThat(Json.MAPPER.writeValueAsString(fast)).as(at + " sessions")
-                    .isEqualTo(Json.MAPPER.writeValueAsString(reference.sessions(scope)));
+                    .isEqualTo(Json.MAPPER.writeValueAsString(life.reference().sessions(scope)));
             if (!fast.data().isEmpty()) listed++;
             for (String currency : List.of("EUR", "USD")) {
-                Map<String, Object> paid = accelerated.revenue(scope, currency);
+                Map<String, Object> paid = life.accelerated().revenue(scope, currency);
                 assertThat(Json.MAPPER.writeValueAsString(paid)).as(at + " revenue sessions " + currency)
-                        .isEqualTo(Json.MAPPER.writeValueAsString(reference.revenue(scope, currency)));
+                        .isEqualTo(Json.MAPPER.writeValueAsString(life.reference().revenue(scope, currency)));
                 if (!((List<?>) paid.get("data")).isEmpty()) paying++;
             }
-            assertThat(accelerated.sessionDataProperties(scope)).as(at + " session data keys").isEqualTo(reference.sessionDataProperties(scope));
+            assertThat(life.accelerated().sessionDataProperties(scope)).as(at + " session data keys").isEqualTo(life.reference().sessionDataProperties(scope));
             for (String key : List.of("tier", "age")) {
-                assertThat(accelerated.sessionDataValues(scope, key)).as(at + " session data " + key)
-                        .isEqualTo(reference.sessionDataValues(scope, key));
+                assertThat(life.accelerated().sessionDataValues(scope, key)).as(at + " session data " + key)
+                        .isEqualTo(life.reference().sessionDataValues(scope, key));
             }
         }
         assertThat(listed).as(step + ": pages with sessions").isGreaterThan(asked.size() / 3);
@@ -248,8 +160,8 @@ class PostgresSessionListEqualityTest {
      */
     private static List<QueryParams> cutSessions(Random r) {
         List<QueryParams> out = new ArrayList<>();
-        List<Map<String, Object>> spans = server.query("SELECT first_at, last_at FROM session_activity_span WHERE website_id = ?::uuid "
-                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", site);
+        List<Map<String, Object>> spans = life.server().query("SELECT first_at, last_at FROM session_activity_span WHERE website_id = ?::uuid "
+                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", life.site());
         for (Map<String, Object> span : spans) {
             long first = ((Timestamp) span.get("first_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
             long last = ((Timestamp) span.get("last_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
@@ -269,9 +181,5 @@ class PostgresSessionListEqualityTest {
         }
         assertThat(out).as("sessions over several days").hasSizeGreaterThan(8);
         return out;
-    }
-
-    private static EventScope scope(Map<String, String> query) {
-        return new EventScope(site, QueryParams.parse(new RandomRequests.Request(query).source()), accelerated.dialect());
     }
 }
