@@ -28,13 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PostgreSQL accelerator's sessions list and revenue sessions list (session_activity_span's list columns, V24) and
- * session data (its active sessions from the session rows) equal the reference's, on generated traffic (sessions on two hostnames, sessions over
- * several days) plus events that disagree with their session's search values (another browser, city or distinct id) and
- * payments (revenue and currency event data, some of revenue 0):
- * random ranges with search and paging, ranges cut inside multi-day sessions, and a page past the end. Compared after
- * hits in batches, late hits, a crash re-ship, the first start after V24 on older rows, a bulk load
- * ({@code SpanRows.rebuildAll}); a website reset leaves no rows. After each step the rows are also those an independent
- * query computes from the events.
+ * session data (its active sessions from the session rows) equal the reference's, on generated traffic (sessions on two
+ * hostnames, sessions over several days) plus events that disagree with their session's search values (another browser,
+ * city or distinct id) and payments (revenue and currency event data, some of revenue 0): random ranges with search and
+ * paging, ranges cut inside multi-day sessions, and a page past the end. Compared through {@link PostgresLife} (batches,
+ * late hits, a crash re-ship, the first start after V24 on older rows, a bulk load); a website reset leaves no rows.
+ * After each step the rows are also those an independent query computes from the events.
  */
 @OnPostgreSql
 class PostgresSessionListEqualityTest {
