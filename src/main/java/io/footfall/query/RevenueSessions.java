@@ -22,7 +22,7 @@ public final class RevenueSessions {
     public static Map<String, Object> run(EventStore store, EventScope scope, String currency) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ACTIVITY);
-        if (p.search() != null) where.addAll(search(p.search()));
+        if (p.search() != null) where.addAll(search("e", p.search()));
         // Only the page's paying sessions get their columns, as in the sessions list.
         SqlText page = SessionPageSql.page(scope, where, paying(scope, currency));
         SqlText count = SessionPageSql.count(where, paying(scope, currency));
@@ -42,21 +42,26 @@ public final class RevenueSessions {
         });
     }
 
-    /**
-     * {@code AND} the row's session paid in the currency within the range. The small sides on the right (the engine
-     * builds hash tables from the right): payments by event id, then their sessions. Custom events (a data row carries
-     * its event's type) are found through their id (PostgreSQL: the index V10); a payment on another event type, rare,
-     * is looked up in the range.
-     */
+    /** {@code AND} the row's session paid in the currency within the range ({@link #payingSessions}). */
     private static SqlText paying(EventScope scope, String currency) {
+        return new SqlText().add(" AND e.session_id IN (").addAll(payingSessions(scope, currency)).add(")");
+    }
+
+    /**
+     * The sessions that paid in the currency within the range, a {@code SELECT} of {@code session_id} (a session once per
+     * payment). The small sides on the right (the engine builds hash tables from the right): payments by event id, then
+     * their sessions. Custom events (a data row carries its event's type) are found through their id (PostgreSQL: the
+     * index V10); a payment on another event type, rare, is looked up in the range.
+     */
+    public static SqlText payingSessions(EventScope scope, String currency) {
         QueryParams p = scope.params();
-        return new SqlText().add(" AND e.session_id IN (SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"
+        return new SqlText().add("SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"
                         + " AND pe.event_type = 2 AND pe.event_id IN (SELECT r.event_id", scope.websiteId(), p.startAt(), p.endAt())
                 .addAll(payments(scope, currency, "r.event_type = 2"))
                 .add(") UNION ALL SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"
                         + " AND pe.event_id IN (SELECT r.event_id", scope.websiteId(), p.startAt(), p.endAt())
                 .addAll(payments(scope, currency, "(r.event_type IS NULL OR r.event_type <> 2)"))
-                .add("))");
+                .add(")");
     }
 
     /** The rest of a {@code SELECT r.event_id}: the payments in the currency whose data rows meet {@code typeCondition}. */
@@ -69,12 +74,12 @@ public final class RevenueSessions {
                 scope.websiteId(), p.startAt(), p.endAt(), scope.websiteId(), p.startAt(), p.endAt(), currency.toUpperCase(Locale.ROOT));
     }
 
-    /** Literal, case-insensitive: {@code %} and {@code _} in the search are ordinary characters. */
-    private static SqlText search(String search) {
+    /** The search over {@code alias}'s columns; literal, case-insensitive: {@code %} and {@code _} in it are ordinary characters. */
+    public static SqlText search(String alias, String search) {
         SqlText s = new SqlText().add(" AND (");
         List<String> columns = List.of("browser", "os", "device", "city");
         for (int i = 0; i < columns.size(); i++) {
-            s.add((i == 0 ? "" : " OR ") + "strpos(lower(e." + columns.get(i) + "), lower(?)) > 0", search);
+            s.add((i == 0 ? "" : " OR ") + "strpos(lower(" + alias + "." + columns.get(i) + "), lower(?)) > 0", search);
         }
         return s.add(")");
     }

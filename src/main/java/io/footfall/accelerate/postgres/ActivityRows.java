@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The writer of {@code visit_activity_span} and {@code session_activity_span} (V16): per visit and per session, over every
- * event but web vitals, the first and last event time; per visit also its event and custom-event count and its country.
+ * event but web vitals, the first and last event time; per visit also its event and custom-event count and its country;
+ * per session also what the sessions list groups and searches by (V24, {@link SessionSpanRows}).
  * Called by {@link SpanRows} in the transaction of the batch it describes.
  */
 final class ActivityRows {
@@ -74,14 +75,14 @@ final class ActivityRows {
 
     static void add(Connection c, List<CollectedHit> hits) throws SQLException {
         Map<SpanRows.Key, Visit> visits = new LinkedHashMap<>();
-        Map<SpanRows.Key, long[]> sessions = new LinkedHashMap<>();
+        Map<SpanRows.Key, SessionSpanRows.Session> sessions = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
             if (!hit.ordinaryEvent() || e.eventType() == EventType.PERFORMANCE) continue;
             long micros = SpanRows.micros(e.createdAt());
             visits.computeIfAbsent(new SpanRows.Key(e.websiteId(), e.visitId()), k -> new Visit(e.sessionId()))
                     .add(micros, e.eventType(), e.session().country());
-            SessionSpanRows.widen(sessions, new SpanRows.Key(e.websiteId(), e.sessionId()), micros);
+            SessionSpanRows.add(sessions, new SpanRows.Key(e.websiteId(), e.sessionId()), micros, SessionSpanRows.values(e));
         }
         if (visits.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(VISIT_UPSERT)) {
@@ -103,7 +104,7 @@ final class ActivityRows {
                     customs, "int4", countries, "text", mixed, "bool");
             ps.executeUpdate();
         }
-        SessionSpanRows.write(c, "session_activity_span", sessions);
+        SessionSpanRows.write(c, sessions);
     }
 
     /** Before the events with these ids are deleted: their visits' and sessions' rows computed again from their other events. */
@@ -128,10 +129,10 @@ final class ActivityRows {
                         + "JOIN event e ON e.website_id = k.w AND e.visit_id = k.id WHERE e." + ACTIVITY + " AND e.event_id <> ALL (?)) e "
                         + "GROUP BY website_id, visit_id");
         SpanRows.recompute(c, "session_activity_span", "session_id", sessions, eventIds,
-                "INSERT INTO session_activity_span (website_id, session_id, first_at, last_at) "
-                        + "SELECT e.website_id, e.session_id, min(e.created_at), max(e.created_at) "
+                "INSERT INTO session_activity_span (website_id, session_id, first_at, last_at, " + SessionSpanRows.LIST_COLUMNS + ", mixed) "
+                        + "SELECT website_id, session_id, " + SessionSpanRows.AGGREGATES + " FROM (SELECT e.* "
                         + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.session_id = k.id "
-                        + "WHERE e." + ACTIVITY + " AND e.event_id <> ALL (?) GROUP BY e.website_id, e.session_id");
+                        + "WHERE e." + ACTIVITY + " AND e.event_id <> ALL (?)) e GROUP BY website_id, session_id");
     }
 
     /** Everything again from the event table (after a bulk load); the caller emptied the tables. */
@@ -139,8 +140,8 @@ final class ActivityRows {
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO visit_activity_span (website_id, visit_id, session_id, first_at, last_at, events, customs, country, mixed_country) "
                     + "SELECT website_id, visit_id, " + VISIT_AGGREGATES + " FROM event WHERE " + ACTIVITY + " GROUP BY website_id, visit_id");
-            st.execute("INSERT INTO session_activity_span (website_id, session_id, first_at, last_at) "
-                    + "SELECT website_id, session_id, min(created_at), max(created_at) FROM event WHERE " + ACTIVITY + " GROUP BY website_id, session_id");
+            st.execute("INSERT INTO session_activity_span (website_id, session_id, first_at, last_at, " + SessionSpanRows.LIST_COLUMNS + ", mixed) "
+                    + "SELECT website_id, session_id, " + SessionSpanRows.AGGREGATES + " FROM event WHERE " + ACTIVITY + " GROUP BY website_id, session_id");
         }
     }
 }

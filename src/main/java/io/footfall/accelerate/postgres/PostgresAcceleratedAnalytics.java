@@ -5,7 +5,11 @@ import io.footfall.query.EventScope;
 import io.footfall.query.MetricType;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
+import io.footfall.query.SessionDataSql;
+import io.footfall.query.SessionPage;
 import io.footfall.query.SessionTotals;
+import io.footfall.query.SqlText;
+import io.footfall.query.ValueCounts;
 import io.footfall.query.WebsiteTotals;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.store.EventStore;
@@ -56,6 +60,37 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
     public long[][] sessionWeekly(EventScope scope) throws SQLException {
         long[][] fast = WeeklyHours.run(store, scope);
         return fast != null ? fast : super.sessionWeekly(scope);
+    }
+
+    @Override
+    public SessionPage sessions(EventScope scope) throws SQLException {
+        if (!ListedSessions.answers(scope.params())) return super.sessions(scope);
+        return ListedSessions.sessions(store, scope);
+    }
+
+    @Override
+    public Map<String, Object> revenue(EventScope scope, String currency) throws SQLException {
+        if (!ListedSessions.answers(scope.params())) return super.revenue(scope, currency);
+        return ListedSessions.revenue(store, scope, currency);
+    }
+
+    @Override
+    public List<Map<String, Object>> sessionDataProperties(EventScope scope) throws SQLException {
+        if (!scope.params().filters().isEmpty()) return super.sessionDataProperties(scope);
+        SqlText sql = SessionDataSql.properties(scope, active(scope));
+        return store.read(c -> sql.list(c, SessionDataSql::property));
+    }
+
+    @Override
+    public List<Map<String, Object>> sessionDataValues(EventScope scope, String propertyName) throws SQLException {
+        if (!scope.params().filters().isEmpty()) return super.sessionDataValues(scope, propertyName);
+        SqlText sql = SessionDataSql.values(scope, propertyName, active(scope));
+        return ValueCounts.merge(store.read(c -> sql.list(c, SessionDataSql::value)));
+    }
+
+    /** Session data rows of the sessions active in the range (no filters), from the session rows ({@link ActiveSessions}). */
+    private static SqlText active(EventScope scope) {
+        return ActiveSessions.condition("d.session_id", scope.websiteId(), scope.params().startAt(), scope.params().endAt());
     }
 
     /** Whether the pageviews series for these parameters comes from the hour rows (tests count what they covered). */

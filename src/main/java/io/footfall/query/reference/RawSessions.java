@@ -3,7 +3,7 @@ package io.footfall.query.reference;
 import io.footfall.query.EventPage;
 import io.footfall.query.SessionPage;
 import io.footfall.query.SessionPageSql;
-import io.footfall.query.DataValues;
+import io.footfall.query.SessionDataSql;
 import io.footfall.query.EventScope;
 import io.footfall.query.QueryParams;
 import io.footfall.query.SqlText;
@@ -66,24 +66,12 @@ final class RawSessions {
 
     /** Session data keys of the active sessions with their number of sessions, most common first. */
     static List<Map<String, Object>> dataProperties(EventStore store, EventScope scope) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT d.data_key, count(*) AS total FROM session_data d WHERE d.website_id = ? AND ",
-                        scope.websiteId()).addAll(activeSessions(scope))
-                .add(" GROUP BY d.data_key ORDER BY total DESC, d.data_key LIMIT 500");
-        return Raw.list(store, sql, rs -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("propertyName", rs.getString(1));
-            m.put("total", rs.getLong(2));
-            return m;
-        });
+        return Raw.list(store, SessionDataSql.properties(scope, activeSessions(scope)), SessionDataSql::property);
     }
 
     /** Values of one session data key among the active sessions, with their number of sessions. */
     static List<Map<String, Object>> dataValues(EventStore store, EventScope scope, String propertyName) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT " + DataValues.groupColumns(scope.dialect(), "d")
-                        + ", count(*) AS total FROM session_data d WHERE d.website_id = ? AND d.data_key = ? AND ",
-                        scope.websiteId(), propertyName).addAll(activeSessions(scope))
-                .add(" GROUP BY 1, 2, 3, 4 ORDER BY total DESC LIMIT 100");
-        return ValueCounts.merge(Raw.list(store, sql, rs -> Map.entry(DataValues.display(rs, 1), rs.getLong(5))));
+        return ValueCounts.merge(Raw.list(store, SessionDataSql.values(scope, propertyName, activeSessions(scope)), SessionDataSql::value));
     }
 
     /** One page of events (every type) newest first, with whether each carries event data, and the count of all. */
