@@ -29,13 +29,13 @@ class PostgresMigrationsTest {
             "two_factor", "two_factor_backup_code", "board", "user_preference", "website_setting", "flagged_event");
     /** PostgreSQL's rollup tables (io.footfall.accelerate.postgres, V11). */
     static final List<String> POSTGRES_ROLLUPS = List.of("visit_view_span", "session_view_span", "session_hour_view",
-            "visit_activity_span", "session_activity_span");
+            "visit_activity_span", "session_activity_span", "session_value", "session_value_extra");
 
     @Test
     void applyTwiceIsIdempotent() throws SQLException {
         try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
             int first = Migrations.apply(db, "postgresql");
-            assertThat(first).isEqualTo(17);
+            assertThat(first).isEqualTo(18);
             assertThat(Migrations.apply(db, "postgresql")).isZero();
             List<Integer> versions = db.read(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
@@ -43,14 +43,15 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(17, 18);
+            assertThat(versions).containsExactly(18, 21);
             // V13: the session attributes on session_view_span (its V11 indexes built again).
             assertThat(columns(db, "public").get("session_view_span")).containsExactlyInAnyOrder("website_id", "session_id", "first_at",
                     "last_at", "browser", "os", "device", "screen", "language", "country", "region", "city", "distinct_id", "mixed");
             assertThat(indexes(db)).contains("event_by_website_time", "event_data_by_website_time", "session_data_by_session",
                     "event_data_by_event", "event_by_session", "event_custom_by_id", "event_custom_by_time", "visit_view_span_by_first", "visit_view_span_by_length",
                     "session_view_span_by_first", "session_view_span_by_last", "visit_activity_span_by_first", "visit_activity_span_by_length",
-                    "session_activity_span_by_first", "session_activity_span_by_last", "visit_view_span_by_session", "visit_view_span_ties");
+                    "session_activity_span_by_first", "session_activity_span_by_last", "visit_view_span_by_session", "visit_view_span_ties",
+                    "session_value_by_last", "session_value_extra_by_kind");
         }
     }
 
