@@ -65,7 +65,7 @@ class AcceleratorEqualityTest {
     @Test
     void acceleratorEqualsReferenceThroughFoldsAndLateHits() throws Exception {
         Random r = new Random(SEED);
-        EqualityFixture.Shares shares = EqualityFixture.split(traffic, r);
+        EqualityFixture.Shares shares = EqualityFixture.split(traffic.hits, r);
         EqualityFixture.appendInBatches(server, shares.early(), r);
         compare("early hits, pending", r);
         server.fold();
@@ -83,7 +83,7 @@ class AcceleratorEqualityTest {
 
     /** A crash ({@link EqualityFixture#crash}: some re-shipped hits were folded, some pending, some never shipped); all wait to be folded again. */
     private static void crash(EqualityFixture.Shares shares, Random r) throws Exception {
-        EqualityFixture.Crashed crashed = EqualityFixture.crash(server, site, traffic, shares, r);
+        EqualityFixture.Crashed crashed = EqualityFixture.crash(server, site, traffic.hits, shares, r);
         server = crashed.server();
         openPaths();
         assertThat(server.count("SELECT count(*) FROM event_tail WHERE website_id = ?::UUID", site))

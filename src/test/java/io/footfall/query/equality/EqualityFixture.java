@@ -16,8 +16,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The store's life both equality suites ({@link AcceleratorEqualityTest} on DuckDB, {@link PostgresAcceleratorEqualityTest}
- * on PostgreSQL) compare their accelerator through: a server with one website and its generated traffic, the traffic
+ * The store's life the equality suites ({@link AcceleratorEqualityTest} on DuckDB; on PostgreSQL through {@link PostgresLife})
+ * compare their accelerator through: a server with one website and its generated traffic, the traffic
  * split into early, late and lost hits, appended in batches of random size, and a crash whose hits are shipped again.
  */
 final class EqualityFixture {
@@ -42,9 +42,9 @@ final class EqualityFixture {
     record Shares(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost) {
     }
 
-    static Shares split(GeneratedTraffic traffic, Random r) {
+    static Shares split(List<CollectedHit> hits, Random r) {
         Shares shares = new Shares(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (CollectedHit h : traffic.hits) {
+        for (CollectedHit h : hits) {
             int k = r.nextInt(20);
             (k < 12 ? shares.early() : k < 17 ? shares.late() : shares.lost()).add(h);
         }
@@ -68,9 +68,9 @@ final class EqualityFixture {
     /**
      * Stops the server as a crash would leave it: the lost hits acknowledged (in the log), half of them already in the
      * store, and a tenth of the early and late hits whose shipping record was lost as well; then starts it again, which
-     * ships all of these again, and checks every hit is stored once.
+     * ships all of these again, and checks every hit of {@code hits} (all the test sends) is stored once.
      */
-    static Crashed crash(TestServer server, UUID site, GeneratedTraffic traffic, Shares shares, Random r) throws Exception {
+    static Crashed crash(TestServer server, UUID site, List<CollectedHit> hits, Shares shares, Random r) throws Exception {
         appendInBatches(server, shares.lost().subList(0, shares.lost().size() / 2), r);
         List<CollectedHit> unrecorded = new ArrayList<>();
         for (CollectedHit h : shares.early()) if (r.nextInt(10) == 0) unrecorded.add(h);
@@ -82,7 +82,7 @@ final class EqualityFixture {
         CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
         TestServer started = TestServer.start(data, env);
         long stored = started.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site);
-        assertThat(stored).as("every hit once after re-shipping").isEqualTo(traffic.hits.stream().filter(h -> h.event() != null).count());
+        assertThat(stored).as("every hit once after re-shipping").isEqualTo(hits.stream().filter(h -> h.event() != null).count());
         return new Crashed(started, unrecorded);
     }
 }

@@ -1,27 +1,21 @@
 package io.footfall.query.equality;
 
 import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
-import io.footfall.config.QueryOptions;
-import io.footfall.event.CollectedHit;
 import io.footfall.http.Json;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
 import io.footfall.query.PageviewSeries;
 import io.footfall.query.QueryParams;
 import io.footfall.query.WebsiteTotals;
-import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.testing.OnPostgreSql;
-import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ending now), each asked as generated and without its filters (which the accelerator answers from its rollups).
  * Compared after each step of the store's life: hits appended in batches, late hits appended into hours and visits
  * already written, a crash whose re-ship deletes and appends acknowledged hits again, and a first start after V11
- * on events written before it (the migrations fill the rollups), and a bulk load ({@code SpanRows.rebuildAll}). After each step the rollup's rows are also those
- * computed afresh from the events; a website reset leaves none. Seed: {@code -Dequality.seed=N} (default 16).
+ * on events written before it (the migrations fill the rollups), and a bulk load ({@code SpanRows.rebuildAll}): the life of
+ * {@link PostgresLife}. After each step the rollup's rows are also those computed afresh from the events; a website reset leaves none. Seed: {@code -Dequality.seed=N} (default 16).
  */
 @OnPostgreSql
 class PostgresAcceleratorEqualityTest {
@@ -53,97 +47,40 @@ class PostgresAcceleratorEqualityTest {
                             + "SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*)::int AS n FROM event "
                             + "WHERE event_type IN (1, 3, 4) AND website_id = ?::uuid GROUP BY 1, 2, 3) h"}};
 
-    static TestServer server;
-    static UUID site;
-    static Analytics accelerated;
-    static Analytics reference;
-    static GeneratedTraffic traffic;
-    static Instant now;
+    static PostgresLife life;
 
     @BeforeAll
     static void start() {
-        EqualityFixture.Started started = EqualityFixture.start(SEED);
-        server = started.server();
-        site = started.site();
-        now = started.now();
-        traffic = started.traffic();
-        openPaths();
-    }
-
-    private static void openPaths() {
-        accelerated = new PostgresAcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
-        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        life = PostgresLife.start("Equality", SEED, EqualityFixture.SESSIONS);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        life.close();
     }
 
     @Test
     void acceleratorEqualsReferenceThroughLateHitsCrashAndUpgrade() throws Exception {
-        assertThat(server.backend()).isEqualTo("postgresql");
-        Random r = new Random(SEED);
-        EqualityFixture.Shares shares = EqualityFixture.split(traffic, r);
-        appendInBatches(shares.early(), r);
-        compare("early hits", r);
-        appendInBatches(shares.late(), r);
-        compare("late hits into written hours", r);
-        crash(shares, r);
-        compare("after a crash, re-shipped", r);
-        upgrade();
-        compare("first start after V11, V12 and V14 on older events", r);
-        bulkLoad();
-        compare("after a bulk load", r);
+        assertThat(life.server().backend()).isEqualTo("postgresql");
+        life.live(new Random(SEED), new PostgresLife.Changes("first start after V11, V12 and V14 on older events",
+                // V13, V14, V15 and V17 add columns to V11's and V12's tables
+                List.of("DROP TABLE visit_view_span, session_view_span, session_hour_view",
+                        "DELETE FROM schema_version WHERE version IN (11, 12, 13, 14, 15, 17)"),
+                List.of("UPDATE session_hour_view SET prev_hour = NULL, views = views + 1")), this::compare);
 
-        assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
+        life.reset();
         for (String table : List.of("visit_view_span", "session_view_span", "session_hour_view")) {
-            assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
+            assertThat(life.rows(table)).as("reset clears " + table).isZero();
         }
-        assertThat(stats(accelerated, wholeDays())).isEqualTo(WebsiteTotals.ZERO);
-        assertThat(accelerated.pageviews(wholeDays()).pageviews()).isEmpty();
-    }
-
-    /** {@link EqualityFixture#crash}: acknowledged hits whose shipping was not recorded are shipped again on start. */
-    private static void crash(EqualityFixture.Shares shares, Random r) throws Exception {
-        server = EqualityFixture.crash(server, site, traffic, shares, r).server();
-        openPaths();
-    }
-
-    /** A store written before V11: its rollups and versions dropped, then a start, which applies V11 and V12 and fills them. */
-    private static void upgrade() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE visit_view_span, session_view_span, session_hour_view");
-                st.execute("DELETE FROM schema_version WHERE version IN (11, 12, 13, 14, 15, 17)"); // V13, V14, V15 and V17 add columns to V11's and V12's tables
-            }
-            return null;
-        });
-        server = server.restart(Map.of());
-        openPaths();
-    }
-
-    /** As after the query bench's copy: the hour rows spoiled, then computed again from the events. */
-    private static void bulkLoad() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("UPDATE session_hour_view SET prev_hour = NULL, views = views + 1");
-            }
-            io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
-            return null;
-        });
-    }
-
-    private static void appendInBatches(List<CollectedHit> hits, Random r) {
-        EqualityFixture.appendInBatches(server, hits, r);
+        assertThat(life.accelerated().stats(wholeDays())).isEqualTo(WebsiteTotals.ZERO);
+        assertThat(life.accelerated().pageviews(wholeDays()).pageviews()).isEmpty();
     }
 
     private void compare(String step, Random r) throws Exception {
-        for (String[] rows : ROWS) {
-            assertThat(server.query("(" + rows[0] + ") EXCEPT (" + rows[1] + ")", site, site)).as(step + ": rollup rows not from the events").isEmpty();
-            assertThat(server.query("(" + rows[1] + ") EXCEPT (" + rows[0] + ")", site, site)).as(step + ": rollup rows missing").isEmpty();
-        }
-        RandomRequests requests = new RandomRequests(r, now, traffic);
+        for (String[] rows : ROWS) life.assertSameRows(step, "rollup rows", rows[0], rows[1]);
+        Analytics accelerated = life.accelerated();
+        Analytics reference = life.reference();
+        RandomRequests requests = new RandomRequests(r, life.now(), life.traffic());
         int covered = 0;
         int series = 0;
         int weekly = 0;
@@ -151,11 +88,11 @@ class PostgresAcceleratorEqualityTest {
             RandomRequests.Request req = requests.next();
             QueryParams asked = QueryParams.parse(req.source());
             for (QueryParams p : List.of(asked, asked.withFilters(List.of()))) {
-                EventScope scope = new EventScope(site, p, accelerated.dialect());
+                EventScope scope = life.scope(p);
                 String at = step + " / " + req + (p == asked ? "" : " without filters");
-                WebsiteTotals fast = stats(accelerated, scope);
+                WebsiteTotals fast = accelerated.stats(scope);
                 assertThat(Json.MAPPER.writeValueAsString(fast)).as(at + " stats")
-                        .isEqualTo(Json.MAPPER.writeValueAsString(stats(reference, scope)));
+                        .isEqualTo(Json.MAPPER.writeValueAsString(reference.stats(scope)));
                 if (fast.visits() > 0 && p.filters().isEmpty()) covered++;
                 PageviewSeries.Series points = accelerated.pageviews(scope);
                 assertThat(Json.MAPPER.writeValueAsString(points)).as(at + " pageviews")
@@ -172,13 +109,7 @@ class PostgresAcceleratorEqualityTest {
     }
 
     private static EventScope wholeDays() {
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        QueryParams p = QueryParams.parse(new RandomRequests.Request(Map.of("startAt", Long.toString(start.toEpochMilli()),
-                "endAt", Long.toString(now.toEpochMilli()))).source());
-        return new EventScope(site, p, accelerated.dialect());
-    }
-
-    private static WebsiteTotals stats(Analytics a, EventScope scope) throws Exception {
-        return a.stats(scope);
+        return life.scope(Map.of("startAt", Long.toString(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli()),
+                "endAt", Long.toString(life.now().toEpochMilli())));
     }
 }

@@ -1,27 +1,19 @@
 package io.footfall.query.equality;
 
-import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
-import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.Event;
 import io.footfall.event.EventType;
 import io.footfall.http.Json;
-import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
 import io.footfall.query.MetricType;
 import io.footfall.query.QueryParams;
-import io.footfall.query.reference.ReferenceAnalytics;
-import io.footfall.store.wal.CrashedLog;
 import io.footfall.testing.OnPostgreSql;
-import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,32 +50,16 @@ class PostgresSessionValuesEqualityTest {
             + "IS NOT DISTINCT FROM (f.browser, f.os, f.device, f.screen, f.language, f.country, f.region, f.city, f.distinct_id) AS one) m "
             + "WHERE e.website_id = ?::uuid AND e.event_type IN (1, 3, 4) GROUP BY e.session_id";
 
-    static TestServer server;
-    static UUID site;
-    static Analytics accelerated;
-    static Analytics reference;
-    static List<CollectedHit> hits;
-    static GeneratedTraffic traffic;
-    static Instant now;
+    static PostgresLife life;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = UUID.fromString(server.createWebsite("Values", "example.com"));
-        openPaths();
-        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        traffic = GeneratedTraffic.generate(site, SEED, 500, now);
-        hits = withStrays(traffic.hits, new Random(SEED));
+        life = PostgresLife.start("Values", SEED, 500, PostgresSessionValuesEqualityTest::withStrays);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-    }
-
-    private static void openPaths() {
-        accelerated = new PostgresAcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
-        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        life.close();
     }
 
     /** The traffic plus, for some views, a view a second later in the same visit whose attributes differ from its session's. */
@@ -114,100 +90,36 @@ class PostgresSessionValuesEqualityTest {
 
     @Test
     void sessionValueMetricsEqualReferenceThroughLateHitsCrashUpgradeAndBulkLoad() throws Exception {
-        Random r = new Random(SEED);
-        List<CollectedHit> early = new ArrayList<>();
-        List<CollectedHit> late = new ArrayList<>();
-        List<CollectedHit> lost = new ArrayList<>();
-        for (CollectedHit h : hits) {
-            int k = r.nextInt(20);
-            (k < 12 ? early : k < 17 ? late : lost).add(h);
-        }
-        appendInBatches(early, r);
-        compare("early hits", r);
-        appendInBatches(late, r);
-        compare("late hits into written sessions", r);
-        crash(early, late, lost, r);
-        compare("after a crash, re-shipped", r);
-        upgrade();
-        compare("first start after V13 on older rows", r);
-        bulkLoad();
-        compare("after a bulk load", r);
+        // A store from before V13: the attribute columns dropped, the version forgotten; the start applies V13, which fills them.
+        life.live(new Random(SEED), new PostgresLife.Changes("first start after V13 on older rows",
+                List.of("ALTER TABLE session_view_span DROP COLUMN " + ATTRIBUTES.replace(", ", ", DROP COLUMN ") + ", DROP COLUMN mixed",
+                        "DELETE FROM schema_version WHERE version = 13"),
+                List.of("UPDATE session_view_span SET browser = 'stale', mixed = false WHERE session_id::text < '8'",
+                        "DELETE FROM session_view_span WHERE session_id::text > 'c'")), this::compare);
 
-        assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
-        assertThat(server.count("SELECT count(*) FROM session_view_span WHERE website_id = ?::uuid", site)).as("reset clears the rows").isZero();
-        EventScope all = scope(Map.of("startAt", "0", "endAt", Long.toString(now.toEpochMilli())));
-        for (String type : TYPES) assertThat(accelerated.metrics(all, MetricType.of(type))).as(type + " after reset").isEmpty();
-    }
-
-    private static void appendInBatches(List<CollectedHit> batch, Random r) {
-        int i = 0;
-        while (i < batch.size()) {
-            int n = Math.min(batch.size() - i, 1 + r.nextInt(400));
-            server.append(batch.subList(i, i + n).toArray(CollectedHit[]::new));
-            i += n;
-        }
-    }
-
-    /** Acknowledged hits whose shipping was not recorded are shipped again on start: deleted, then appended again. */
-    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
-        appendInBatches(lost.subList(0, lost.size() / 2), r);
-        List<CollectedHit> unrecorded = new ArrayList<>();
-        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
-        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
-        unrecorded.addAll(lost);
-        java.nio.file.Path data = server.dataDir();
-        Map<String, String> env = server.env();
-        server.close();
-        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
-        server = TestServer.start(data, env);
-        openPaths();
-        assertThat(server.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site)).as("every hit once after re-shipping")
-                .isEqualTo(hits.stream().filter(h -> h.event() != null).count());
-    }
-
-    /** A store from before V13: the attribute columns dropped, the version forgotten; the start applies V13, which fills them. */
-    private static void upgrade() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE session_view_span DROP COLUMN " + ATTRIBUTES.replace(", ", ", DROP COLUMN ") + ", DROP COLUMN mixed");
-                st.execute("DELETE FROM schema_version WHERE version = 13");
-            }
-            return null;
-        });
-        server = server.restart(Map.of());
-        openPaths();
-    }
-
-    /** As after the query bench's copy: the rows spoiled, then computed again from the events. */
-    private static void bulkLoad() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("UPDATE session_view_span SET browser = 'stale', mixed = false WHERE session_id::text < '8'");
-                st.execute("DELETE FROM session_view_span WHERE session_id::text > 'c'");
-            }
-            io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
-            return null;
-        });
+        life.reset();
+        assertThat(life.rows("session_view_span")).as("reset clears the rows").isZero();
+        EventScope all = life.scope(Map.of("startAt", "0", "endAt", Long.toString(life.now().toEpochMilli())));
+        for (String type : TYPES) assertThat(life.accelerated().metrics(all, MetricType.of(type))).as(type + " after reset").isEmpty();
     }
 
     private void compare(String step, Random r) throws Exception {
-        assertThat(server.query("(" + ROWS + ") EXCEPT (" + FROM_EVENTS + ")", site, site)).as(step + ": rows not from the events").isEmpty();
-        assertThat(server.query("(" + FROM_EVENTS + ") EXCEPT (" + ROWS + ")", site, site)).as(step + ": rows missing").isEmpty();
-        assertThat(server.count("SELECT count(*) FROM session_view_span WHERE website_id = ?::uuid AND mixed", site))
+        life.assertSameRows(step, "rows", ROWS, FROM_EVENTS);
+        assertThat(life.server().count("SELECT count(*) FROM session_view_span WHERE website_id = ?::uuid AND mixed", life.site()))
                 .as(step + ": sessions whose views disagree").isPositive();
         List<QueryParams> asked = new ArrayList<>();
-        RandomRequests requests = new RandomRequests(r, now, traffic);
+        RandomRequests requests = new RandomRequests(r, life.now(), life.traffic());
         for (int i = 0; i < REQUESTS; i++) asked.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
         asked.addAll(cutSessions(r));
         int covered = 0;
         for (QueryParams p : asked) {
-            EventScope scope = new EventScope(site, p, accelerated.dialect());
+            EventScope scope = life.scope(p);
             for (String type : TYPES) {
                 String at = step + " / " + p.startAt() + " .. " + p.endAt() + " limit " + p.limit() + " offset " + p.offset()
                         + " search " + p.search() + " " + type;
-                List<Map<String, Object>> fast = accelerated.metrics(scope, MetricType.of(type));
+                List<Map<String, Object>> fast = life.accelerated().metrics(scope, MetricType.of(type));
                 assertThat(Json.MAPPER.writeValueAsString(fast)).as(at)
-                        .isEqualTo(Json.MAPPER.writeValueAsString(reference.metrics(scope, MetricType.of(type))));
+                        .isEqualTo(Json.MAPPER.writeValueAsString(life.reference().metrics(scope, MetricType.of(type))));
                 if (!fast.isEmpty() && p.search() == null) covered++;
             }
         }
@@ -220,8 +132,8 @@ class PostgresSessionValuesEqualityTest {
      */
     private static List<QueryParams> cutSessions(Random r) {
         List<QueryParams> out = new ArrayList<>();
-        List<Map<String, Object>> spans = server.query("SELECT first_at, last_at FROM session_view_span WHERE website_id = ?::uuid "
-                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", site);
+        List<Map<String, Object>> spans = life.server().query("SELECT first_at, last_at FROM session_view_span WHERE website_id = ?::uuid "
+                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", life.site());
         for (Map<String, Object> span : spans) {
             long first = ((Timestamp) span.get("first_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
             long last = ((Timestamp) span.get("last_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
@@ -238,9 +150,5 @@ class PostgresSessionValuesEqualityTest {
         }
         assertThat(out).as("sessions over several days").hasSizeGreaterThan(8);
         return out;
-    }
-
-    private static EventScope scope(Map<String, String> query) {
-        return new EventScope(site, QueryParams.parse(new RandomRequests.Request(query).source()), accelerated.dialect());
     }
 }

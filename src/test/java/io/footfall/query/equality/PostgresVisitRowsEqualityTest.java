@@ -1,7 +1,5 @@
 package io.footfall.query.equality;
 
-import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
-import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.Event;
 import io.footfall.event.EventType;
@@ -10,15 +8,12 @@ import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
 import io.footfall.query.MetricType;
 import io.footfall.query.QueryParams;
-import io.footfall.query.reference.ReferenceAnalytics;
-import io.footfall.store.wal.CrashedLog;
 import io.footfall.testing.OnPostgreSql;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -66,13 +61,7 @@ class PostgresVisitRowsEqualityTest {
             {"SELECT session_id, first_at, last_at FROM session_activity_span WHERE website_id = ?::uuid",
                     "SELECT session_id, min(created_at), max(created_at) FROM event WHERE website_id = ?::uuid AND event_type <> 5 GROUP BY session_id"}};
 
-    static TestServer server;
-    static UUID site;
-    static Analytics accelerated;
-    static Analytics reference;
-    static List<CollectedHit> hits;
-    static GeneratedTraffic traffic;
-    static Instant now;
+    static PostgresLife life;
 
     /** The views with a path at the visit's first (min) or last (max) such instant: that instant, and their path if only one. */
     private static String edge(String which) {
@@ -84,22 +73,12 @@ class PostgresVisitRowsEqualityTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        site = UUID.fromString(server.createWebsite("Pages", "example.com"));
-        openPaths();
-        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        traffic = GeneratedTraffic.generate(site, SEED, 500, now);
-        hits = withTies(traffic.hits, new Random(SEED));
+        life = PostgresLife.start("Pages", SEED, 500, PostgresVisitRowsEqualityTest::withTies);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-    }
-
-    private static void openPaths() {
-        accelerated = new PostgresAcceleratedAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
-        reference = new ReferenceAnalytics(server.server().stores().events(), QueryOptions.DEFAULTS);
+        life.close();
     }
 
     /** The traffic plus, for some views, a second view of the same visit at the same instant: another path, the same, or none. */
@@ -136,32 +115,24 @@ class PostgresVisitRowsEqualityTest {
 
     @Test
     void entryExitAndSessionTotalsEqualReferenceThroughLateHitsCrashUpgradeAndBulkLoad() throws Exception {
-        Random r = new Random(SEED);
-        List<CollectedHit> early = new ArrayList<>();
-        List<CollectedHit> late = new ArrayList<>();
-        List<CollectedHit> lost = new ArrayList<>();
-        for (CollectedHit h : hits) {
-            int k = r.nextInt(20);
-            (k < 12 ? early : k < 17 ? late : lost).add(h);
-        }
-        appendInBatches(early, r);
-        compare("early hits", r);
-        appendInBatches(late, r);
-        compare("late hits into written visits", r);
-        crash(early, late, lost, r);
-        compare("after a crash, re-shipped", r);
-        upgrade();
-        compare("first start after V15 on older rows", r);
-        bulkLoad();
-        compare("after a bulk load", r);
+        // A store from before V15: V16's tables and V15's and V17's columns dropped, the versions forgotten; the start applies them, which fill them.
+        life.live(new Random(SEED), new PostgresLife.Changes("first start after V15 on older rows",
+                List.of("DROP INDEX visit_view_span_by_session, visit_view_span_ties",
+                        "ALTER TABLE visit_view_span DROP COLUMN entry_at, DROP COLUMN entry_path, DROP COLUMN exit_at, DROP COLUMN exit_path, "
+                                + "DROP COLUMN entry_prev_at, DROP COLUMN exit_next_at",
+                        "DROP TABLE visit_activity_span, session_activity_span",
+                        "DELETE FROM schema_version WHERE version IN (15, 16, 17)"),
+                List.of("UPDATE visit_view_span SET entry_path = 'stale', exit_at = NULL, entry_prev_at = NULL, exit_next_at = now()",
+                        "UPDATE visit_activity_span SET events = 0, country = 'XX'",
+                        "DELETE FROM session_activity_span WHERE first_at < now() - interval '1 day'")), this::compare);
 
-        assertThat(server.http().post("/api/websites/" + site + "/reset", "", server.adminToken()).status()).isEqualTo(200);
+        life.reset();
         for (String table : List.of("visit_view_span", "visit_activity_span", "session_activity_span")) {
-            assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid", site)).as("reset clears " + table).isZero();
+            assertThat(life.rows(table)).as("reset clears " + table).isZero();
         }
-        EventScope all = scope(Map.of("startAt", "0", "endAt", Long.toString(now.toEpochMilli())));
-        assertThat(accelerated.metrics(all, MetricType.of("entry"))).isEmpty();
-        assertThat(accelerated.sessionStats(all)).isEqualTo(new io.footfall.query.SessionTotals(0, 0, 0, 0, 0));
+        EventScope all = life.scope(Map.of("startAt", "0", "endAt", Long.toString(life.now().toEpochMilli())));
+        assertThat(life.accelerated().metrics(all, MetricType.of("entry"))).isEmpty();
+        assertThat(life.accelerated().sessionStats(all)).isEqualTo(new io.footfall.query.SessionTotals(0, 0, 0, 0, 0));
     }
 
     /**
@@ -172,9 +143,9 @@ class PostgresVisitRowsEqualityTest {
      */
     @Test
     void pairsOfVisitsInsideTheRangeBehindOneCrossingItsEndStayCounted() throws Exception {
-        UUID other = UUID.fromString(server.createWebsite("Chains", "chains.example.com"));
-        Instant t0 = now.minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
-        CollectedHit template = hits.stream().filter(h -> h.event() != null && h.event().eventType() == EventType.PAGEVIEW).findFirst().orElseThrow();
+        UUID other = UUID.fromString(life.server().createWebsite("Chains", "chains.example.com"));
+        Instant t0 = life.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        CollectedHit template = life.hits().stream().filter(h -> h.event() != null && h.event().eventType() == EventType.PAGEVIEW).findFirst().orElseThrow();
         UUID session = UUID.randomUUID();
         UUID crossing = UUID.randomUUID(), inside = UUID.randomUUID(), before = UUID.randomUUID(), after = UUID.randomUUID();
         List<CollectedHit> chain = List.of(
@@ -188,19 +159,18 @@ class PostgresVisitRowsEqualityTest {
                 view(template, other, session, before, t0.plusSeconds(4300), EventType.PAGEVIEW, "/z"),
                 view(template, other, session, after, t0.plusSeconds(5000), EventType.PAGEVIEW, "/q"),
                 view(template, other, session, after, t0.plusSeconds(6400), EventType.PAGEVIEW, "/z"));
-        server.append(chain.toArray(CollectedHit[]::new));
+        life.server().append(chain.toArray(CollectedHit[]::new));
         List<Instant> cuts = new ArrayList<>();
         for (int sec = -600; sec <= 7200; sec += 300) cuts.add(t0.plusSeconds(sec));
         int compared = 0;
         for (Instant from : cuts) {
             for (Instant to : cuts) {
                 if (!to.isAfter(from)) continue;
-                EventScope scope = new EventScope(other, QueryParams.parse(new RandomRequests.Request(Map.of("startAt",
-                        Long.toString(from.toEpochMilli()), "endAt", Long.toString(to.toEpochMilli()))).source()), accelerated.dialect());
+                EventScope scope = life.scope(other, Map.of("startAt", Long.toString(from.toEpochMilli()), "endAt", Long.toString(to.toEpochMilli())));
                 for (String type : List.of("entry", "exit")) {
-                    assertThat(Json.MAPPER.writeValueAsString(accelerated.metrics(scope, MetricType.of(type))))
+                    assertThat(Json.MAPPER.writeValueAsString(life.accelerated().metrics(scope, MetricType.of(type))))
                             .as(type + " " + from + " .. " + to)
-                            .isEqualTo(Json.MAPPER.writeValueAsString(reference.metrics(scope, MetricType.of(type))));
+                            .isEqualTo(Json.MAPPER.writeValueAsString(life.reference().metrics(scope, MetricType.of(type))));
                     compared++;
                 }
             }
@@ -217,88 +187,28 @@ class PostgresVisitRowsEqualityTest {
         return new CollectedHit(v, List.of(), website, session, template.distinctId(), at, List.of(), template.flag());
     }
 
-    private static void appendInBatches(List<CollectedHit> batch, Random r) {
-        int i = 0;
-        while (i < batch.size()) {
-            int n = Math.min(batch.size() - i, 1 + r.nextInt(400));
-            server.append(batch.subList(i, i + n).toArray(CollectedHit[]::new));
-            i += n;
-        }
-    }
-
-    /** Acknowledged hits whose shipping was not recorded are shipped again on start: deleted, then appended again. */
-    private static void crash(List<CollectedHit> early, List<CollectedHit> late, List<CollectedHit> lost, Random r) throws Exception {
-        appendInBatches(lost.subList(0, lost.size() / 2), r);
-        List<CollectedHit> unrecorded = new ArrayList<>();
-        for (CollectedHit h : early) if (r.nextInt(10) == 0) unrecorded.add(h);
-        for (CollectedHit h : late) if (r.nextInt(10) == 0) unrecorded.add(h);
-        unrecorded.addAll(lost);
-        java.nio.file.Path data = server.dataDir();
-        Map<String, String> env = server.env();
-        server.close();
-        CrashedLog.leaveUnshipped(data.resolve("ingest-log"), unrecorded);
-        server = TestServer.start(data, env);
-        openPaths();
-        assertThat(server.count("SELECT count(*) FROM event WHERE website_id = ?::uuid", site)).as("every hit once after re-shipping")
-                .isEqualTo(hits.stream().filter(h -> h.event() != null).count());
-    }
-
-    /** A store from before V15: V16's tables and V15's and V17's columns dropped, the versions forgotten; the start applies them, which fill them. */
-    private static void upgrade() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP INDEX visit_view_span_by_session, visit_view_span_ties");
-                st.execute("ALTER TABLE visit_view_span DROP COLUMN entry_at, DROP COLUMN entry_path, DROP COLUMN exit_at, DROP COLUMN exit_path, "
-                        + "DROP COLUMN entry_prev_at, DROP COLUMN exit_next_at");
-                st.execute("DROP TABLE visit_activity_span, session_activity_span");
-                st.execute("DELETE FROM schema_version WHERE version IN (15, 16, 17)");
-            }
-            return null;
-        });
-        server = server.restart(Map.of());
-        openPaths();
-    }
-
-    /** As after the query bench's copy: the rows spoiled, then computed again from the events. */
-    private static void bulkLoad() throws Exception {
-        server.server().stores().connections().write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("UPDATE visit_view_span SET entry_path = 'stale', exit_at = NULL, entry_prev_at = NULL, exit_next_at = now()");
-                st.execute("UPDATE visit_activity_span SET events = 0, country = 'XX'");
-                st.execute("DELETE FROM session_activity_span WHERE first_at < now() - interval '1 day'");
-            }
-            io.footfall.accelerate.postgres.SpanRows.rebuildAll(c);
-            return null;
-        });
-    }
-
     private void compare(String step, Random r) throws Exception {
-        assertThat(server.query("(" + ROLLUP + ") EXCEPT (" + PAGES + ")", site, site, site, site, site, site))
-                .as(step + ": page columns not from the events").isEmpty();
-        assertThat(server.query("(" + PAGES + ") EXCEPT (" + ROLLUP + ")", site, site, site, site, site, site))
-                .as(step + ": page columns missing").isEmpty();
-        assertThat(server.query("(" + CHAINS + ") EXCEPT (" + CHAINS_FROM_EVENTS + ")", site, site, site, site, site, site, site))
-                .as(step + ": chain columns not from the events").isEmpty();
-        assertThat(server.query("(" + CHAINS_FROM_EVENTS + ") EXCEPT (" + CHAINS + ")", site, site, site, site, site, site, site))
-                .as(step + ": chain columns missing").isEmpty();
+        life.assertSameRows(step, "page columns", ROLLUP, PAGES);
+        life.assertSameRows(step, "chain columns", CHAINS, CHAINS_FROM_EVENTS);
+        TestServer server = life.server();
+        UUID site = life.site();
+        Analytics accelerated = life.accelerated();
+        Analytics reference = life.reference();
         assertThat(server.count("SELECT count(*) FROM visit_view_span WHERE website_id = ?::uuid AND entry_prev_at IS NOT NULL", site))
                 .as(step + ": visits after one of their session with the same entry path").isPositive();
         assertThat(server.count("SELECT count(*) FROM visit_view_span WHERE website_id = ?::uuid AND entry_at IS NOT NULL "
                 + "AND entry_path IS NULL", site)).as(step + ": visits whose first instant is a tie").isPositive();
-        for (String[] rows : ACTIVITY) {
-            assertThat(server.query("(" + rows[0] + ") EXCEPT (" + rows[1] + ")", site, site)).as(step + ": activity rows not from the events").isEmpty();
-            assertThat(server.query("(" + rows[1] + ") EXCEPT (" + rows[0] + ")", site, site)).as(step + ": activity rows missing").isEmpty();
-        }
+        for (String[] rows : ACTIVITY) life.assertSameRows(step, "activity rows", rows[0], rows[1]);
         assertThat(server.count("SELECT count(*) FROM visit_activity_span WHERE website_id = ?::uuid AND mixed_country", site))
                 .as(step + ": visits of several countries").isPositive();
-        RandomRequests requests = new RandomRequests(r, now, traffic);
+        RandomRequests requests = new RandomRequests(r, life.now(), life.traffic());
         int covered = 0;
         int sessions = 0;
         for (int i = 0; i < REQUESTS; i++) {
             RandomRequests.Request req = requests.next();
             QueryParams asked = QueryParams.parse(req.source());
             for (QueryParams p : List.of(asked, asked.withFilters(List.of()))) {
-                EventScope scope = new EventScope(site, p, accelerated.dialect());
+                EventScope scope = life.scope(p);
                 String where = step + " / " + req + (p == asked ? "" : " without filters");
                 io.footfall.query.SessionTotals totals = accelerated.sessionStats(scope);
                 assertThat(totals).as(where + " sessionStats").isEqualTo(reference.sessionStats(scope));
@@ -314,9 +224,5 @@ class PostgresVisitRowsEqualityTest {
         }
         assertThat(covered).as(step + ": entry/exit answers with pages from the rows").isGreaterThan(REQUESTS / 2);
         assertThat(sessions).as(step + ": session totals with visits from the rows").isGreaterThan(REQUESTS / 4);
-    }
-
-    private static EventScope scope(Map<String, String> query) {
-        return new EventScope(site, QueryParams.parse(new RandomRequests.Request(query).source()), accelerated.dialect());
     }
 }
