@@ -50,7 +50,7 @@ CREATE TABLE session_value (
     path_last        TIMESTAMP,
     PRIMARY KEY (website_id, session_id)
 );
--- The kind codes are io.footfall.accelerate.postgres.ValueKinds': 1 hostname, 2 referrer, 3 channel, 4 query, 5 tag,
+-- The kind codes are io.footfall.accelerate.postgres.ValueKind: 1 hostname, 2 referrer, 3 channel, 4 query, 5 tag,
 -- 6-10 utm_source, utm_medium, utm_campaign, utm_content, utm_term, 11 title, 12 path.
 CREATE TABLE session_value_extra (
     website_id  UUID      NOT NULL,

@@ -35,8 +35,8 @@ final class Channel {
 
     /** The columns the channel reads, as the row stores them: referrer domain, query, utm medium and source, hostname. */
     static List<String> inputs(Event e) {
-        return Arrays.asList(ValueKinds.stored(e.referrer().domain()), ValueKinds.stored(e.page().urlQuery()),
-                ValueKinds.stored(e.campaign().utmMedium()), ValueKinds.stored(e.campaign().utmSource()), ValueKinds.stored(e.page().hostname()));
+        return Arrays.asList(ValueKind.stored(e.referrer().domain()), ValueKind.stored(e.page().urlQuery()),
+                ValueKind.stored(e.campaign().utmMedium()), ValueKind.stored(e.campaign().utmSource()), ValueKind.stored(e.page().hostname()));
     }
 
     /** The channel ('' for none) of each view's inputs. */

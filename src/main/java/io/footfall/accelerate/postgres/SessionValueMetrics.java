@@ -25,9 +25,9 @@ final class SessionValueMetrics {
     private SessionValueMetrics() {
     }
 
-    /** Whether these parameters are answered here: a kind of {@link ValueKinds}, no filters, no search. */
+    /** Whether these parameters are answered here: a kind of {@link ValueKind}, no filters, no search. */
     static boolean answers(QueryParams p, MetricType type) {
-        return ValueKinds.ofType(type.name()) != null && p.filters().isEmpty() && p.search() == null;
+        return ValueKind.ofType(type.name()) != null && p.filters().isEmpty() && p.search() == null;
     }
 
     static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type) throws SQLException {
@@ -35,7 +35,7 @@ final class SessionValueMetrics {
         UUID w = scope.websiteId();
         Instant s = p.startAt();
         Instant e = p.endAt();
-        ValueKinds k = ValueKinds.ofType(type.name());
+        ValueKind k = ValueKind.ofType(type.name());
         String v = "v." + k.column();
         // The kind's expression over the probed view, which must be the (session, value)'s value.
         String probe = k.sql().replace("e.", "ev.");

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The writer of {@code session_value} and {@code session_value_extra} (V21): per session and {@link ValueKinds kind}, each
+ * The writer of {@code session_value} and {@code session_value_extra} (V21): per session and {@link ValueKind kind}, each
  * value its views carry with the first and last time of those views. A session's first value of a kind lives in its
  * {@code session_value} row (one row per session, so a batch writes one row per session, however many kinds and views);
  * only a second, third… value of the same kind in the same session takes a {@code session_value_extra} row. The batch is
@@ -37,7 +37,7 @@ final class SessionValueRows {
     static {
         StringBuilder columns = new StringBuilder(), set = new StringBuilder(), returned = new StringBuilder();
         String t = "session_value.";
-        for (ValueKinds k : ValueKinds.ALL) {
+        for (ValueKind k : ValueKind.ALL) {
             String v = k.column();
             columns.append(", ").append(v).append(", ").append(v).append("_first, ").append(v).append("_last");
             returned.append(", ").append(v);
@@ -51,7 +51,7 @@ final class SessionValueRows {
             }
         }
         UPSERT = "INSERT INTO session_value (website_id, session_id, first_at, last_at" + columns + ") SELECT * FROM unnest(?::uuid[], "
-                + "?::uuid[], ?::timestamp[], ?::timestamp[]" + ", ?::text[], ?::timestamp[], ?::timestamp[]".repeat(ValueKinds.ALL.size())
+                + "?::uuid[], ?::timestamp[], ?::timestamp[]" + ", ?::text[], ?::timestamp[], ?::timestamp[]".repeat(ValueKind.ALL.size())
                 + ") ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(" + t + "first_at, excluded.first_at), "
                 + "last_at = greatest(" + t + "last_at, excluded.last_at)" + set + " RETURNING website_id, session_id" + returned;
     }
@@ -65,7 +65,7 @@ final class SessionValueRows {
         final List<Map<String, long[]>> values = new ArrayList<>();
 
         Session() {
-            for (int i = 0; i < ValueKinds.ALL.size(); i++) values.add(new LinkedHashMap<>());
+            for (int i = 0; i < ValueKind.ALL.size(); i++) values.add(new LinkedHashMap<>());
         }
 
         void add(int kind, String value, long micros) {
@@ -94,8 +94,8 @@ final class SessionValueRows {
         Map<SpanRows.Key, Session> sessions = new LinkedHashMap<>();
         for (Event e : views) {
             long micros = SpanRows.micros(e.createdAt());
-            for (int k = 0; k < ValueKinds.ALL.size(); k++) {
-                String v = ValueKinds.ALL.get(k).of(e, channels);
+            for (int k = 0; k < ValueKind.ALL.size(); k++) {
+                String v = ValueKind.ALL.get(k).of(e, channels);
                 if (v != null) sessions.computeIfAbsent(new SpanRows.Key(e.websiteId(), e.sessionId()), x -> new Session()).add(k, v, micros);
             }
         }
@@ -103,10 +103,10 @@ final class SessionValueRows {
         Map<SpanRows.Key, String[]> held = upsertRows(c, sessions);
         Extras extras = new Extras();
         List<List<Object[]>> widen = new ArrayList<>();
-        for (int k = 0; k < ValueKinds.ALL.size(); k++) widen.add(new ArrayList<>());
+        for (int k = 0; k < ValueKind.ALL.size(); k++) widen.add(new ArrayList<>());
         sessions.forEach((key, s) -> {
             String[] row = held.get(key);
-            for (int k = 0; k < ValueKinds.ALL.size(); k++) {
+            for (int k = 0; k < ValueKind.ALL.size(); k++) {
                 String offered = s.offered(k);
                 for (Map.Entry<String, long[]> v : s.values.get(k).entrySet()) {
                     if (!v.getKey().equals(row[k])) extras.add(key, k, v.getKey(), v.getValue());
@@ -120,7 +120,7 @@ final class SessionValueRows {
 
     /** The row upsert; returns each session's values as the row holds them after it, per kind. */
     private static Map<SpanRows.Key, String[]> upsertRows(Connection c, Map<SpanRows.Key, Session> sessions) throws SQLException {
-        int kinds = ValueKinds.ALL.size();
+        int kinds = ValueKind.ALL.size();
         List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), firsts = new ArrayList<>(), lasts = new ArrayList<>();
         List<List<Object>> columns = new ArrayList<>();
         for (int i = 0; i < 3 * kinds; i++) columns.add(new ArrayList<>());
@@ -162,7 +162,7 @@ final class SessionValueRows {
     private static void widenRows(Connection c, List<List<Object[]>> widen) throws SQLException {
         for (int k = 0; k < widen.size(); k++) {
             if (widen.get(k).isEmpty()) continue;
-            String v = ValueKinds.ALL.get(k).column();
+            String v = ValueKind.ALL.get(k).column();
             List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), firsts = new ArrayList<>(), lasts = new ArrayList<>();
             for (Object[] w : widen.get(k)) {
                 SpanRows.Key key = (SpanRows.Key) w[0];
@@ -189,7 +189,7 @@ final class SessionValueRows {
         void add(SpanRows.Key key, int kind, String value, long[] span) {
             websites.add(key.website());
             ids.add(key.id());
-            kinds.add(ValueKinds.ALL.get(kind).code());
+            kinds.add(ValueKind.ALL.get(kind).code());
             values.add(value);
             firsts.add(SpanRows.timestamp(span[0]));
             lasts.add(SpanRows.timestamp(span[1]));
@@ -244,7 +244,7 @@ final class SessionValueRows {
      */
     static String fill(String from, String where) {
         StringBuilder kinds = new StringBuilder(), columns = new StringBuilder(), pivot = new StringBuilder();
-        for (ValueKinds k : ValueKinds.ALL) {
+        for (ValueKind k : ValueKind.ALL) {
             kinds.append(kinds.isEmpty() ? "" : ", ").append("(").append(k.code()).append("::int2, ").append(k.sql()).append(")");
             String v = k.column();
             columns.append(", ").append(v).append(", ").append(v).append("_first, ").append(v).append("_last");
