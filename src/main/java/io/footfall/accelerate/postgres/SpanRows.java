@@ -288,6 +288,7 @@ public final class SpanRows {
                     + "FROM (SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*) AS n "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY 1, 2, 3) h");
         }
+        SessionValueRows.rebuildAll(c);
     }
 
     /** Binds (values, element type) pairs as arrays, in order. */
