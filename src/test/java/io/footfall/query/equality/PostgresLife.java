@@ -4,16 +4,22 @@ import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.accelerate.postgres.SpanRows;
 import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
+import io.footfall.http.Json;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
+import io.footfall.query.MetricType;
 import io.footfall.query.QueryParams;
 import io.footfall.query.reference.ReferenceAnalytics;
 import io.footfall.testing.TestServer;
 
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -126,6 +132,59 @@ final class PostgresLife {
         Arrays.fill(sites, site);
         assertThat(server.query("(" + rollup + ") EXCEPT (" + fromEvents + ")", sites)).as(step + ": " + what + " not from the events").isEmpty();
         assertThat(server.query("(" + fromEvents + ") EXCEPT (" + rollup + ")", sites)).as(step + ": " + what + " missing").isEmpty();
+    }
+
+    /** The first and last instant (epoch ms) of up to eight of the site's sessions in {@code spans} that last over a day. */
+    List<long[]> longSessions(String spans) {
+        List<long[]> out = new ArrayList<>();
+        for (Map<String, Object> span : server.query("SELECT first_at, last_at FROM " + spans + " WHERE website_id = ?::uuid "
+                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", site)) {
+            out.add(new long[]{epochMillis(span.get("first_at")), epochMillis(span.get("last_at"))});
+        }
+        assertThat(out).as("sessions over several days").hasSizeGreaterThan(4);
+        return out;
+    }
+
+    private static long epochMillis(Object timestamp) {
+        return ((Timestamp) timestamp).toLocalDateTime().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /**
+     * Ranges inside the sessions of {@link #longSessions}: from a millisecond after one session's first view to a millisecond
+     * before its last (the session crosses both ends), and the hour after its first view; some with paging.
+     */
+    List<QueryParams> cutSessions(Random r, String spans) {
+        List<QueryParams> out = new ArrayList<>();
+        for (long[] s : longSessions(spans)) {
+            for (long[] range : new long[][]{{s[0] + 1, s[1] - 1}, {s[0] + 1, s[0] + 3_600_000L}}) {
+                Map<String, String> q = new LinkedHashMap<>();
+                q.put("startAt", Long.toString(range[0]));
+                q.put("endAt", Long.toString(range[1]));
+                if (r.nextBoolean()) {
+                    q.put("limit", Integer.toString(1 + r.nextInt(3)));
+                    q.put("offset", Integer.toString(r.nextInt(2)));
+                }
+                out.add(QueryParams.parse(new RandomRequests.Request(q).source()));
+            }
+        }
+        return out;
+    }
+
+    /** Each metric type over each range, accelerated against the reference; how many answers without search were not empty. */
+    int compareMetrics(String step, List<QueryParams> asked, String... types) throws Exception {
+        int answered = 0;
+        for (QueryParams p : asked) {
+            EventScope scope = scope(p);
+            for (String type : types) {
+                String at = step + " / " + p.startAt() + " .. " + p.endAt() + " limit " + p.limit() + " offset " + p.offset()
+                        + " search " + p.search() + " " + type;
+                List<Map<String, Object>> fast = accelerated.metrics(scope, MetricType.of(type));
+                assertThat(Json.MAPPER.writeValueAsString(fast)).as(at)
+                        .isEqualTo(Json.MAPPER.writeValueAsString(reference.metrics(scope, MetricType.of(type))));
+                if (!fast.isEmpty() && p.search() == null) answered++;
+            }
+        }
+        return answered;
     }
 
     /** The website's rows in {@code table}. */

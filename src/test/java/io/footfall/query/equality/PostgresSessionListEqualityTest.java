@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -166,11 +165,9 @@ class PostgresSessionListEqualityTest {
      */
     private static List<QueryParams> cutSessions(Random r) {
         List<QueryParams> out = new ArrayList<>();
-        List<Map<String, Object>> spans = life.server().query("SELECT first_at, last_at FROM session_activity_span WHERE website_id = ?::uuid "
-                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", life.site());
-        for (Map<String, Object> span : spans) {
-            long first = ((Timestamp) span.get("first_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
-            long last = ((Timestamp) span.get("last_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        for (long[] span : life.longSessions("session_activity_span")) {
+            long first = span[0];
+            long last = span[1];
             for (long[] range : new long[][]{{first + 1, last - 1}, {first + 1, first + 3_600_000L}, {first - 86_400_000L, last - 1}}) {
                 Map<String, String> q = new LinkedHashMap<>();
                 q.put("startAt", Long.toString(range[0]));
@@ -185,7 +182,6 @@ class PostgresSessionListEqualityTest {
                 out.add(QueryParams.parse(new RandomRequests.Request(q).source()));
             }
         }
-        assertThat(out).as("sessions over several days").hasSizeGreaterThan(8);
         return out;
     }
 }

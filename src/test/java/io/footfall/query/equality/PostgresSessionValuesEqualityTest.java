@@ -3,7 +3,6 @@ package io.footfall.query.equality;
 import io.footfall.event.CollectedHit;
 import io.footfall.event.Event;
 import io.footfall.event.EventType;
-import io.footfall.http.Json;
 import io.footfall.query.EventScope;
 import io.footfall.query.MetricType;
 import io.footfall.query.QueryParams;
@@ -12,11 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -110,45 +107,8 @@ class PostgresSessionValuesEqualityTest {
         List<QueryParams> asked = new ArrayList<>();
         RandomRequests requests = new RandomRequests(r, life.now(), life.traffic());
         for (int i = 0; i < REQUESTS; i++) asked.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
-        asked.addAll(cutSessions(r));
-        int covered = 0;
-        for (QueryParams p : asked) {
-            EventScope scope = life.scope(p);
-            for (String type : TYPES) {
-                String at = step + " / " + p.startAt() + " .. " + p.endAt() + " limit " + p.limit() + " offset " + p.offset()
-                        + " search " + p.search() + " " + type;
-                List<Map<String, Object>> fast = life.accelerated().metrics(scope, MetricType.of(type));
-                assertThat(Json.MAPPER.writeValueAsString(fast)).as(at)
-                        .isEqualTo(Json.MAPPER.writeValueAsString(life.reference().metrics(scope, MetricType.of(type))));
-                if (!fast.isEmpty() && p.search() == null) covered++;
-            }
-        }
+        asked.addAll(life.cutSessions(r, "session_view_span"));
+        int covered = life.compareMetrics(step, asked, TYPES);
         assertThat(covered).as(step + ": answers from the rows").isGreaterThan(asked.size() * TYPES.length / 3);
-    }
-
-    /**
-     * Ranges inside sessions with views on several days: from a millisecond after one session's first view to a millisecond
-     * before its last (the session crosses both ends), and the hour after its first view; some with paging.
-     */
-    private static List<QueryParams> cutSessions(Random r) {
-        List<QueryParams> out = new ArrayList<>();
-        List<Map<String, Object>> spans = life.server().query("SELECT first_at, last_at FROM session_view_span WHERE website_id = ?::uuid "
-                + "AND last_at > first_at + interval '1 day' ORDER BY session_id LIMIT 8", life.site());
-        for (Map<String, Object> span : spans) {
-            long first = ((Timestamp) span.get("first_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
-            long last = ((Timestamp) span.get("last_at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
-            for (long[] range : new long[][]{{first + 1, last - 1}, {first + 1, first + 3_600_000L}}) {
-                Map<String, String> q = new LinkedHashMap<>();
-                q.put("startAt", Long.toString(range[0]));
-                q.put("endAt", Long.toString(range[1]));
-                if (r.nextBoolean()) {
-                    q.put("limit", Integer.toString(1 + r.nextInt(3)));
-                    q.put("offset", Integer.toString(r.nextInt(2)));
-                }
-                out.add(QueryParams.parse(new RandomRequests.Request(q).source()));
-            }
-        }
-        assertThat(out).as("sessions over several days").hasSizeGreaterThan(8);
-        return out;
     }
 }
