@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * The writer of {@code visit_activity_span} and {@code session_activity_span} (V16): per visit and per session, over every
  * event but web vitals, the first and last event time; per visit also its event and custom-event count and its country;
- * per session also what the sessions list groups and searches by (V24, {@link SessionSpanRows}).
+ * per session also what the sessions list groups and searches by while its events agree (V24, {@link #SESSION_LIST}).
  * Called by {@link SpanRows} in the transaction of the batch it describes.
  */
 final class ActivityRows {
@@ -42,6 +42,10 @@ final class ActivityRows {
     /** A visit's row computed from its events (the migration's fill computes the same). */
     private static final String VISIT_AGGREGATES = "(array_agg(session_id))[1], min(created_at), max(created_at), count(*), "
             + "count(*) FILTER (WHERE event_type = 2), CASE WHEN count(DISTINCT country) = 1 THEN min(country) END, count(DISTINCT country) > 1";
+    /** Per session: the hostname and search values of the sessions list, NULLs and mixed when its events disagree (V24). */
+    static final AgreeingSpanRows SESSION_LIST = new AgreeingSpanRows("session_activity_span",
+            List.of("hostname", "distinct_id", "city", "browser", "os", "device"), e -> new String[]{e.page().hostname(),
+                    e.session().distinctId(), e.session().city(), e.session().browser(), e.session().os(), e.session().device()});
     /** What the sessions page counts: every event but web vitals ({@code EventScope.ACTIVITY}). */
     static final String ACTIVITY = "event_type <> 5";
 
@@ -75,14 +79,14 @@ final class ActivityRows {
 
     static void add(Connection c, List<CollectedHit> hits) throws SQLException {
         Map<SpanRows.Key, Visit> visits = new LinkedHashMap<>();
-        Map<SpanRows.Key, SessionSpanRows.Session> sessions = new LinkedHashMap<>();
+        Map<SpanRows.Key, AgreeingSpanRows.Session> sessions = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
             if (!hit.ordinaryEvent() || e.eventType() == EventType.PERFORMANCE) continue;
             long micros = SpanRows.micros(e.createdAt());
             visits.computeIfAbsent(new SpanRows.Key(e.websiteId(), e.visitId()), k -> new Visit(e.sessionId()))
                     .add(micros, e.eventType(), e.session().country());
-            SessionSpanRows.add(sessions, new SpanRows.Key(e.websiteId(), e.sessionId()), micros, SessionSpanRows.values(e));
+            SESSION_LIST.add(sessions, new SpanRows.Key(e.websiteId(), e.sessionId()), micros, e);
         }
         if (visits.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(VISIT_UPSERT)) {
@@ -104,7 +108,7 @@ final class ActivityRows {
                     customs, "int4", countries, "text", mixed, "bool");
             ps.executeUpdate();
         }
-        SessionSpanRows.write(c, sessions);
+        SESSION_LIST.write(c, sessions);
     }
 
     /** Before the events with these ids are deleted: their visits' and sessions' rows computed again from their other events. */
@@ -129,8 +133,7 @@ final class ActivityRows {
                         + "JOIN event e ON e.website_id = k.w AND e.visit_id = k.id WHERE e." + ACTIVITY + " AND e.event_id <> ALL (?)) e "
                         + "GROUP BY website_id, visit_id");
         SpanRows.recompute(c, "session_activity_span", "session_id", sessions, eventIds,
-                "INSERT INTO session_activity_span (website_id, session_id, first_at, last_at, " + SessionSpanRows.LIST_COLUMNS + ", mixed) "
-                        + "SELECT website_id, session_id, " + SessionSpanRows.AGGREGATES + " FROM (SELECT e.* "
+                SESSION_LIST.fill + " FROM (SELECT e.* "
                         + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.session_id = k.id "
                         + "WHERE e." + ACTIVITY + " AND e.event_id <> ALL (?)) e GROUP BY website_id, session_id");
     }
@@ -140,8 +143,7 @@ final class ActivityRows {
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO visit_activity_span (website_id, visit_id, session_id, first_at, last_at, events, customs, country, mixed_country) "
                     + "SELECT website_id, visit_id, " + VISIT_AGGREGATES + " FROM event WHERE " + ACTIVITY + " GROUP BY website_id, visit_id");
-            st.execute("INSERT INTO session_activity_span (website_id, session_id, first_at, last_at, " + SessionSpanRows.LIST_COLUMNS + ", mixed) "
-                    + "SELECT website_id, session_id, " + SessionSpanRows.AGGREGATES + " FROM event WHERE " + ACTIVITY + " GROUP BY website_id, session_id");
+            st.execute(SESSION_LIST.fill + " FROM event WHERE " + ACTIVITY + " GROUP BY website_id, session_id");
         }
     }
 }

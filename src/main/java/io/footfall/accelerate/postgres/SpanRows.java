@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * The writer of {@code visit_view_span} and {@code session_view_span} (V11): per visit its session, first and last view time
  * and view count, and (V15) its first and last view with a path; per session its first and last view time and (V13, through
- * {@link SessionViewRows}) its attributes; and of
+ * {@link #SESSION_VIEWS}) its attributes; and of
  * {@code session_hour_view} (V12): per session and UTC hour its view count, and (V14, V19, {@link HourLinks}) the session's previous
  * hour and previous hour of the same UTC week-hour; and, through {@link ActivityRows}, of V16's
  * activity spans. Called by the PostgreSQL event store inside the transaction of the batch it describes, so the rollups
@@ -35,6 +35,13 @@ public final class SpanRows {
     public static final List<String> TABLES = List.of("visit_view_span", "session_view_span", "session_hour_view",
             "visit_activity_span", "session_activity_span");
     private static final long HOUR_MICROS = 3_600_000_000L;
+    /** Per session with views: the session attributes its views carry, all NULL with mixed when they disagree (V13). */
+    static final AgreeingSpanRows SESSION_VIEWS = new AgreeingSpanRows("session_view_span",
+            List.of("browser", "os", "device", "screen", "language", "country", "region", "city", "distinct_id"), e -> {
+                Event.SessionAttributes a = e.session();
+                return new String[]{a.browser(), a.os(), a.device(), a.screen(), a.language(), a.country(), a.region(), a.city(),
+                        a.distinctId()};
+            });
 
     private static final String VISIT_UPSERT = "INSERT INTO visit_view_span (website_id, visit_id, session_id, first_at, last_at, views, "
             + "entry_at, entry_path, exit_at, exit_path) "
@@ -135,7 +142,7 @@ public final class SpanRows {
     public static void add(Connection c, List<CollectedHit> hits) throws SQLException {
         ActivityRows.add(c, hits);
         Map<Key, Span> visits = new LinkedHashMap<>();
-        Map<Key, SessionViewRows.Session> sessions = new LinkedHashMap<>();
+        Map<Key, AgreeingSpanRows.Session> sessions = new LinkedHashMap<>();
         Map<HourKey, Integer> hours = new LinkedHashMap<>();
         for (CollectedHit hit : hits) {
             Event e = hit.event();
@@ -144,7 +151,7 @@ public final class SpanRows {
             Span visit = visits.computeIfAbsent(new Key(e.websiteId(), e.visitId()), k -> new Span(e.sessionId(), micros));
             visit.add(micros);
             visit.page(micros, e.page().urlPath());
-            SessionViewRows.add(sessions, new Key(e.websiteId(), e.sessionId()), micros, e.session());
+            SESSION_VIEWS.add(sessions, new Key(e.websiteId(), e.sessionId()), micros, e);
             hours.merge(new HourKey(e.websiteId(), Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS, e.sessionId()), 1, Integer::sum);
         }
         if (visits.isEmpty()) return;
@@ -171,7 +178,7 @@ public final class SpanRows {
         PageChains.recompute(c, sessions.keySet());
         // Before session_view_span takes the batch: the previous hours come from the sessions' last views so far.
         HourLinks links = HourLinks.of(c, hours.keySet());
-        SessionViewRows.write(c, sessions);
+        SESSION_VIEWS.write(c, sessions);
         try (PreparedStatement ps = c.prepareStatement(HOUR_UPSERT)) {
             List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>(),
                     prevs = new ArrayList<>(), slotPrevs = new ArrayList<>();
@@ -218,8 +225,7 @@ public final class SpanRows {
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?) GROUP BY e.website_id, e.visit_id");
         PageChains.recompute(c, sessions);
         recompute(c, "session_view_span", "session_id", sessions, eventIds,
-                "INSERT INTO session_view_span (website_id, session_id, first_at, last_at, " + SessionViewRows.ATTRIBUTES + ", mixed) "
-                        + "SELECT website_id, session_id, " + SessionViewRows.AGGREGATES + " FROM (SELECT e.* "
+                SESSION_VIEWS.fill + " FROM (SELECT e.* "
                         + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) JOIN event e ON e.website_id = k.w AND e.session_id = k.id "
                         + "WHERE e.event_type IN (1, 3, 4) AND e.event_id <> ALL (?)) e GROUP BY website_id, session_id");
         // The session hours of the deleted views, counted again from the views left in them.
@@ -279,9 +285,7 @@ public final class SpanRows {
                     + "SELECT website_id, visit_id, (array_agg(session_id))[1], min(created_at), max(created_at), count(*), "
                     + PAGE_AGGREGATES + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, visit_id");
             PageChains.rebuildAll(st);
-            st.execute("INSERT INTO session_view_span (website_id, session_id, first_at, last_at, " + SessionViewRows.ATTRIBUTES + ", mixed) "
-                    + "SELECT website_id, session_id, " + SessionViewRows.AGGREGATES
-                    + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
+            st.execute(SESSION_VIEWS.fill + " FROM event WHERE event_type IN (1, 3, 4) GROUP BY website_id, session_id");
             st.execute("INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour, prev_slot) "
                     + "SELECT website_id, hour, session_id, n, lag(hour) OVER (PARTITION BY website_id, session_id ORDER BY hour), "
                     + "lag(hour) OVER (PARTITION BY website_id, session_id, " + HourLinks.SLOT + " ORDER BY hour) "
