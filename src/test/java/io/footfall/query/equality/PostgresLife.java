@@ -4,6 +4,7 @@ import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.accelerate.postgres.SpanRows;
 import io.footfall.config.QueryOptions;
 import io.footfall.event.CollectedHit;
+import io.footfall.event.Event;
 import io.footfall.http.Json;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +72,38 @@ final class PostgresLife {
     /** The generated traffic only. */
     static PostgresLife start(String name, long seed, int sessions) {
         return start(name, seed, sessions, (generated, r) -> generated);
+    }
+
+    /**
+     * Strays for a test's extra hits: for about one in {@code oneIn} of the generated events that {@code picked} takes, an
+     * event of {@code type} and {@code name} a second later in the same visit, whose session attributes are one of
+     * {@code changes} (at random) applied to its own.
+     */
+    static List<CollectedHit> strays(List<CollectedHit> generated, Random r, Predicate<Event> picked, int oneIn, int type, String name,
+                                     List<UnaryOperator<Event.SessionAttributes>> changes) {
+        List<CollectedHit> out = new ArrayList<>();
+        for (CollectedHit h : generated) {
+            Event e = h.event();
+            if (e == null || !picked.test(e) || r.nextInt(oneIn) != 0) continue;
+            Event.SessionAttributes other = changes.get(r.nextInt(changes.size())).apply(e.session());
+            Instant at = h.createdAt().plusSeconds(1);
+            Event stray = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), at, type, name,
+                    e.page(), e.referrer(), e.campaign(), other, Event.WebVitals.NONE);
+            out.add(new CollectedHit(stray, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag()));
+        }
+        return out;
+    }
+
+    /** The attributes with another browser: a stray's change. */
+    static Event.SessionAttributes otherBrowser(Event.SessionAttributes a) {
+        return new Event.SessionAttributes("chrome".equals(a.browser()) ? "firefox" : "chrome", a.os(), a.device(), a.screen(),
+                a.language(), a.country(), a.region(), a.city(), a.distinctId());
+    }
+
+    /** The attributes with another city: a stray's change. */
+    static Event.SessionAttributes otherCity(Event.SessionAttributes a) {
+        return new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(), a.country(), a.region(),
+                "Berlin".equals(a.city()) ? "Potsdam" : "Berlin", a.distinctId());
     }
 
     /** What a test checks after each step of the life. */
@@ -132,6 +167,35 @@ final class PostgresLife {
         Arrays.fill(sites, site);
         assertThat(server.query("(" + rollup + ") EXCEPT (" + fromEvents + ")", sites)).as(step + ": " + what + " not from the events").isEmpty();
         assertThat(server.query("(" + fromEvents + ") EXCEPT (" + rollup + ")", sites)).as(step + ": " + what + " missing").isEmpty();
+    }
+
+    /**
+     * The rows of {@code table}, a session span that keeps {@code columns} while the session's events ({@code counted}, a
+     * condition on the event table) agree, are those an independent query computes from the events: per session the first
+     * and last event, its events' values when they all agree (NULL too), else NULLs and mixed. And some sessions are mixed.
+     */
+    void assertAgreeingRows(String step, String table, String columns, String counted) {
+        List<String> list = List.of(columns.split(", "));
+        String fromEvents = "SELECT e.session_id, min(e.created_at), max(e.created_at), "
+                + String.join(", ", list.stream().map(c -> "CASE WHEN bool_and(m.one) THEN max(e." + c + ") END").toList())
+                + ", NOT bool_and(m.one) FROM event e JOIN LATERAL (SELECT " + columns
+                + " FROM event f WHERE f.website_id = e.website_id AND f.session_id = e.session_id AND f." + counted + " "
+                + "ORDER BY f.event_id LIMIT 1) f ON true "
+                + "CROSS JOIN LATERAL (SELECT (" + String.join(", ", list.stream().map(c -> "e." + c).toList()) + ") "
+                + "IS NOT DISTINCT FROM (" + String.join(", ", list.stream().map(c -> "f." + c).toList()) + ") AS one) m "
+                + "WHERE e.website_id = ?::uuid AND e." + counted + " GROUP BY e.session_id";
+        assertSameRows(step, "rows", "SELECT session_id, first_at, last_at, " + columns + ", mixed FROM " + table + " WHERE website_id = ?::uuid",
+                fromEvents);
+        assertThat(server.count("SELECT count(*) FROM " + table + " WHERE website_id = ?::uuid AND mixed", site))
+                .as(step + ": sessions whose events disagree").isPositive();
+    }
+
+    /** {@code n} random requests without filters. */
+    List<QueryParams> unfilteredRequests(Random r, int n) {
+        List<QueryParams> out = new ArrayList<>();
+        RandomRequests requests = new RandomRequests(r, now, traffic);
+        for (int i = 0; i < n; i++) out.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
+        return out;
     }
 
     /** The first and last instant (epoch ms) of up to eight of the site's sessions in {@code spans} that last over a day. */

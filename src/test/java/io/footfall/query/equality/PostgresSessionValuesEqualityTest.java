@@ -11,13 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,17 +33,6 @@ class PostgresSessionValuesEqualityTest {
     static final int REQUESTS = Integer.getInteger("equality.requests", 20);
     static final String[] TYPES = {"browser", "os", "device", "screen", "language", "country", "region", "city", "distinctId"};
     static final String ATTRIBUTES = "browser, os, device, screen, language, country, region, city, distinct_id";
-    static final String ROWS = "SELECT session_id, first_at, last_at, " + ATTRIBUTES + ", mixed FROM session_view_span WHERE website_id = ?::uuid";
-    /** Per session with views: first and last view; its views' attributes when they all agree (NULL too), else NULLs and mixed. */
-    static final String FROM_EVENTS = "SELECT e.session_id, min(e.created_at), max(e.created_at), "
-            + String.join(", ", java.util.Arrays.stream(ATTRIBUTES.split(", "))
-            .map(c -> "CASE WHEN bool_and(m.one) THEN max(e." + c + ") END").toList())
-            + ", NOT bool_and(m.one) FROM event e JOIN LATERAL (SELECT " + ATTRIBUTES
-            + " FROM event f WHERE f.website_id = e.website_id AND f.session_id = e.session_id AND f.event_type IN (1, 3, 4) "
-            + "ORDER BY f.event_id LIMIT 1) f ON true "
-            + "CROSS JOIN LATERAL (SELECT (e.browser, e.os, e.device, e.screen, e.language, e.country, e.region, e.city, e.distinct_id) "
-            + "IS NOT DISTINCT FROM (f.browser, f.os, f.device, f.screen, f.language, f.country, f.region, f.city, f.distinct_id) AS one) m "
-            + "WHERE e.website_id = ?::uuid AND e.event_type IN (1, 3, 4) GROUP BY e.session_id";
 
     static PostgresLife life;
 
@@ -62,25 +49,12 @@ class PostgresSessionValuesEqualityTest {
     /** The traffic plus, for some views, a view a second later in the same visit whose attributes differ from its session's. */
     private static List<CollectedHit> withStrays(List<CollectedHit> generated, Random r) {
         List<CollectedHit> all = new ArrayList<>(generated);
-        for (CollectedHit h : generated) {
-            Event e = h.event();
-            if (e == null || e.eventType() != EventType.PAGEVIEW || r.nextInt(12) != 0) continue;
-            Event.SessionAttributes a = e.session();
-            Event.SessionAttributes other = switch (r.nextInt(4)) {
-                case 0 -> new Event.SessionAttributes("chrome".equals(a.browser()) ? "firefox" : "chrome", a.os(), a.device(), a.screen(),
-                        a.language(), a.country(), a.region(), a.city(), a.distinctId());
-                case 1 -> new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(), a.country(), a.region(),
-                        "Berlin".equals(a.city()) ? "Potsdam" : "Berlin", a.distinctId());
-                case 2 -> new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(),
-                        "DE".equals(a.country()) ? "AT" : "DE", "DE-BE", "Berlin", a.distinctId());
-                default -> new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language() == null ? "pt-BR" : null,
-                        a.country(), a.region(), a.city(), a.distinctId());
-            };
-            Instant at = h.createdAt().plusSeconds(1);
-            Event stray = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), e.visitId(), at, EventType.PAGEVIEW, null,
-                    e.page(), e.referrer(), e.campaign(), other, Event.WebVitals.NONE);
-            all.add(new CollectedHit(stray, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag()));
-        }
+        all.addAll(PostgresLife.strays(generated, r, e -> e.eventType() == EventType.PAGEVIEW, 12, EventType.PAGEVIEW, null, List.of(
+                PostgresLife::otherBrowser, PostgresLife::otherCity,
+                a -> new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language(),
+                        "DE".equals(a.country()) ? "AT" : "DE", "DE-BE", "Berlin", a.distinctId()),
+                a -> new Event.SessionAttributes(a.browser(), a.os(), a.device(), a.screen(), a.language() == null ? "pt-BR" : null,
+                        a.country(), a.region(), a.city(), a.distinctId()))));
         all.sort(Comparator.comparing(CollectedHit::createdAt));
         return all;
     }
@@ -101,12 +75,8 @@ class PostgresSessionValuesEqualityTest {
     }
 
     private void compare(String step, Random r) throws Exception {
-        life.assertSameRows(step, "rows", ROWS, FROM_EVENTS);
-        assertThat(life.server().count("SELECT count(*) FROM session_view_span WHERE website_id = ?::uuid AND mixed", life.site()))
-                .as(step + ": sessions whose views disagree").isPositive();
-        List<QueryParams> asked = new ArrayList<>();
-        RandomRequests requests = new RandomRequests(r, life.now(), life.traffic());
-        for (int i = 0; i < REQUESTS; i++) asked.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
+        life.assertAgreeingRows(step, "session_view_span", ATTRIBUTES, "event_type IN (1, 3, 4)");
+        List<QueryParams> asked = life.unfilteredRequests(r, REQUESTS);
         asked.addAll(life.cutSessions(r, "session_view_span"));
         int covered = life.compareMetrics(step, asked, TYPES);
         assertThat(covered).as(step + ": answers from the rows").isGreaterThan(asked.size() * TYPES.length / 3);

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -90,9 +89,7 @@ class PostgresValueMetricsEqualityTest {
         life.assertSameRows(step, "session spans", "SELECT session_id, first_at, last_at FROM session_value WHERE website_id = ?::uuid",
                 "SELECT t.session_id, min(t.min), max(t.max) FROM (" + TUPLES + ") t GROUP BY 1");
         assertThat(life.rows("session_value_extra")).as(step + ": sessions with several values of a kind").isGreaterThan(100);
-        List<QueryParams> asked = new ArrayList<>();
-        RandomRequests requests = new RandomRequests(r, life.now(), life.traffic());
-        for (int i = 0; i < REQUESTS; i++) asked.add(QueryParams.parse(requests.next().source()).withFilters(List.of()));
+        List<QueryParams> asked = life.unfilteredRequests(r, REQUESTS);
         asked.addAll(life.cutSessions(r, "session_value"));
         int covered = life.compareMetrics(step, asked, TYPES);
         assertThat(covered).as(step + ": answers from the rows").isGreaterThan(asked.size() * TYPES.length / 3);
