@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OnPostgreSql
 class PostgresAcceleratorEqualityTest {
     static final long SEED = Long.getLong("equality.seed", 16);
-    static final int REQUESTS = Integer.getInteger("equality.requests", 60);
+    static final int REQUESTS = Integer.getInteger("equality.requests", 30);
     /** Each rollup's rows for the site, and the same rows as V11's fill computes them from the events. */
     static final String[][] ROWS = {
             {"SELECT website_id, visit_id, session_id, first_at, last_at, views, secs FROM visit_view_span WHERE website_id = ?::uuid",
