@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OnPostgreSql
 class PostgresSessionListEqualityTest {
     static final long SEED = Long.getLong("equality.seed", 25);
-    static final int REQUESTS = Integer.getInteger("equality.requests", 40);
+    static final int REQUESTS = Integer.getInteger("equality.requests", 20);
     static final String COLUMNS = "hostname, distinct_id, city, browser, os, device";
 
     static PostgresLife life;

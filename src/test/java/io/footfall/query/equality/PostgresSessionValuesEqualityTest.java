@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OnPostgreSql
 class PostgresSessionValuesEqualityTest {
     static final long SEED = Long.getLong("equality.seed", 23);
-    static final int REQUESTS = Integer.getInteger("equality.requests", 20);
+    static final int REQUESTS = Integer.getInteger("equality.requests", 10);
     static final String[] TYPES = {"browser", "os", "device", "screen", "language", "country", "region", "city", "distinctId"};
     static final String ATTRIBUTES = "browser, os, device, screen, language, country, region, city, distinct_id";
 
