@@ -131,9 +131,9 @@ public final class FootfallServer implements AutoCloseable {
                     : settings.dataDir().resolve("geo"));
             Collector collector = new Collector(
                     new Collector.Options(settings.disableBotCheck(), settings.removeTrailingSlash()),
-                    websiteCache, stores.meta(), clientIp, ignoredIps, SharedParsers::userAgents, geo,
+                    websiteCache, stores.meta(), clientIp, ignoredIps, () -> SharedParsers.userAgents(settings.memory().userAgentCacheEntries()), geo,
                     new SaltRotation(settings.saltRotation(), secret, stores.meta()),
-                    new SessionTracker(1_000_000), new CacheToken(secret));
+                    new SessionTracker(settings.memory().maxTrackedSessions()), new CacheToken(secret));
             ingest = new IngestQueue(stores.events(), settings.ingestQueueCapacity(), 10_000);
             IngestQueue queue = ingest;
 
@@ -154,6 +154,10 @@ public final class FootfallServer implements AutoCloseable {
                     // ACK (~40 ms on Linux): the Java HttpClient measured 75 ms for an 8 KB sessions page
                     // that takes 30 ms to compute.
                     .connectionOptions(o -> o.tcpNoDelay(true))
+                    // Admission: beyond MAX_CONCURRENT_REQUESTS (sized from MEMORY_LIMIT) Helidon answers 503 and
+                    // closes the connection before any handler runs, so nothing is stored for it, rather than holding
+                    // one more connection's buffers and thread in a heap that is already full.
+                    .maxConcurrentRequests(settings.maxConcurrentRequests())
                     // Hard cap only: the configured limit is enforced while reading (ApiRequest.body), so the
                     // client has finished sending and reliably receives the JSON 413 instead of a reset.
                     .maxPayloadSize(Math.max(16L * settings.maxBodyBytes(), 16L * 1024 * 1024))
@@ -219,7 +223,7 @@ public final class FootfallServer implements AutoCloseable {
                 throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port());
             }
             // Built once listening, so it does not compete with the start for CPU; first hits wait for it.
-            SharedParsers.warmUp();
+            SharedParsers.warmUp(settings.memory().userAgentCacheEntries());
             return new FootfallServer(settings, stores, web, ingest, geo, readTimeouts, createdAdmin);
         } catch (Exception | Error e) {
             if (readTimeouts != null) readTimeouts.close();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,8 +18,10 @@ import java.util.logging.Logger;
  * and only then completes the futures, so an acknowledged hit is durable. While a batch commits,
  * the next one accumulates: batches grow with load without adding latency at low load.
  * <p>
- * Hazards: the queue is bounded and {@link #submit} never blocks — a full queue is reported to the
- * caller (who answers 503) instead of growing memory or dropping hits silently. A failed append
+ * Hazards: {@link #submit} never blocks, and at most {@code capacity} hits are held at once, counting those
+ * queued and those the writer has taken but not yet stored (a batch waiting for a full ingest log's room
+ * used to let the queue fill again behind it: capacity plus a whole batch in memory). Beyond that the caller
+ * is told at once (it answers 503) instead of memory growing or hits being dropped silently. A failed append
  * fails every future of that batch; nothing is retried behind the client's back.
  */
 public final class IngestQueue implements AutoCloseable {
@@ -36,6 +39,9 @@ public final class IngestQueue implements AutoCloseable {
 
     private final EventStore store;
     private final ArrayBlockingQueue<Pending> queue;
+    private final int capacity;
+    /** Hits submitted whose futures have not completed: queued, or in the writer's batch. */
+    private final AtomicInteger held = new AtomicInteger();
     private final int maxBatch;
     private final Thread writer;
     private volatile boolean accepting = true;
@@ -44,6 +50,7 @@ public final class IngestQueue implements AutoCloseable {
     public IngestQueue(EventStore store, int capacity, int maxBatch) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.maxBatch = maxBatch;
         this.writer = Thread.ofPlatform().name("footfall-ingest-writer").daemon(false).start(this::drainLoop);
     }
@@ -51,13 +58,25 @@ public final class IngestQueue implements AutoCloseable {
     /** Enqueues a hit; the future completes when it is durable, or fails if it could not be stored. */
     public CompletableFuture<Void> submit(CollectedHit hit) throws Rejected {
         if (!accepting) throw new Rejected("shutting down");
+        if (held.incrementAndGet() > capacity) {
+            held.decrementAndGet();
+            throw new Rejected("ingest queue full");
+        }
         Pending p = new Pending(hit, new CompletableFuture<>());
-        if (!queue.offer(p)) throw new Rejected("ingest queue full");
+        if (!queue.offer(p)) { // cannot happen while held counts every queued hit; kept as a guard
+            held.decrementAndGet();
+            throw new Rejected("ingest queue full");
+        }
         return p.done;
     }
 
     public int queued() {
         return queue.size();
+    }
+
+    /** Hits held in memory now: queued, or being stored; never more than the capacity. */
+    public int held() {
+        return held.get();
     }
 
     /** Totals since start, for operators and benchmarks: how well group commit is batching. */
@@ -89,16 +108,22 @@ public final class IngestQueue implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 for (Pending p : batch) hits.add(p.hit);
+                Exception failure = null;
                 try {
                     long t0 = System.nanoTime();
                     store.append(hits);
                     batches++;
                     rows += hits.size();
                     appendNanos += System.nanoTime() - t0;
-                    for (Pending p : batch) p.done.complete(null);
                 } catch (Exception e) {
                     LOG.log(Level.SEVERE, "could not store a batch of " + batch.size() + " hits", e);
-                    for (Pending p : batch) p.done.completeExceptionally(e);
+                    failure = e;
+                }
+                // Room first, then the answers: a client told its hit is stored may send the next at once.
+                held.addAndGet(-batch.size());
+                for (Pending p : batch) {
+                    if (failure == null) p.done.complete(null);
+                    else p.done.completeExceptionally(failure);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -47,8 +47,22 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
     static final long DUCKDB_BYTES_PER_THREAD = 40 * MIB;
     /** What a collected hit waiting in memory costs, rounded up from ~700 bytes measured (strings, records, boxes). */
     static final long BYTES_PER_QUEUED_HIT = 1024;
-    /** The heap the User-Agent parser and the rest of the server keep live, before queued hits. */
-    static final long HEAP_BASELINE = 104 * MIB;
+    /** What a session the collect path remembers costs: key, visit, attributes and their strings, map entry (~230 B measured). */
+    static final long BYTES_PER_SESSION = 320;
+    /**
+     * What a request in flight costs: its connection's 16 KiB read buffer and writer (~13 KiB measured), its virtual
+     * thread's stack (~5 KiB), headers and the request's own objects. Bodies up to MAX_BODY_BYTES and large read results
+     * cost more; this is the typical collect or dashboard request.
+     */
+    static final long BYTES_PER_REQUEST = 24 * 1024;
+    /** What a remembered User-Agent costs: the string (up to 2 KiB, ~150 B typical), its result, LRU entry. */
+    static final long BYTES_PER_USER_AGENT = 512;
+    /**
+     * The heap the server keeps live before anything that grows with traffic: the User-Agent parser's rule tables
+     * (~100 MiB with yauaa 8.1 and the 4 fields we ask for), classes, Helidon, DuckDB's JDBC objects: 112 MiB live after
+     * a full GC (jcmd GC.class_histogram) on a started server at 350m; see docs/benchmarks.md, h26-heap.
+     */
+    static final long HEAP_BASELINE = 112 * MIB;
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
 
@@ -117,11 +131,18 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
      * compact object headers and string deduplication take ~20 MiB off the User-Agent parser's tables. Under
      * 1 GiB of heap, G1's marking stack starts small (it grows when needed; the default commits ~32 MiB) and
      * compiled code is capped at 64 MiB (~15–25 MiB measured after the benches). Below 512m, C1 only (see below).
+     * <p>
+     * An OutOfMemoryError ends the process ({@code -XX:+ExitOnOutOfMemoryError}, exit status 3) rather than leave it
+     * half alive: thrown in the ingest writer, the shipper or the HTTP listener it kills that thread, and h25-mem's
+     * servers then took connections but acknowledged nothing for as long as they ran. Exiting loses nothing
+     * acknowledged (a 200 means the hit is fsync'ed in the ingest log, shipped again at the next start) and lets a
+     * supervisor (systemd, a container's restart policy) start a clean process. The heap's bounds (below) are what
+     * keep it from happening; this is the last resort.
      */
     public List<String> jvmOptions() {
         long initial = Math.min(heapBytes, 64 * MIB);
         var options = new java.util.ArrayList<>(List.of("-Xmx" + heapBytes / MIB + "m", "-Xms" + initial / MIB + "m",
-                "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication"));
+                "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication", "-XX:+ExitOnOutOfMemoryError"));
         if (heapBytes < 1024 * MIB) options.addAll(List.of("-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m"));
         // The small tier compiles with C1 only: C2's arenas (20–35 MiB while it compiles, freed after) set the
         // peak; without them the ingest bench's peak at 350m went from 368–384 to 315–319 MiB.
@@ -129,14 +150,46 @@ public record MemoryBudget(long totalBytes, String source, long heapBytes, long 
         return List.copyOf(options);
     }
 
-    /** How many hits may wait in the ingest log's memory for the store: a quarter of the heap beyond its baseline. */
-    public int maxUnshippedHits() {
-        return (int) Math.clamp((heapBytes - HEAP_BASELINE) / 4 / BYTES_PER_QUEUED_HIT, 10_000, 100_000);
+    /*
+     * What grows with traffic shares the heap above the baseline: a quarter for hits waiting to be shipped, an eighth
+     * for hits queued to be written to the log, an eighth for requests in flight, 3/16 for remembered sessions, 1/16
+     * for remembered User-Agents; the last quarter is room for read results and for the collector to work in (h25-mem's
+     * servers ran out of heap with ~850 requests in flight, ~20 MiB of connection buffers and stacks, none of them bounded).
+     * Each is a hard bound: past it collect answers 503 (hits, requests) or forgets (caches); the heap does not grow.
+     */
+
+    /** The heap above the baseline (at least 16 MiB, so that the bounds below stay usable at the smallest limit). */
+    long heapAboveBaseline() {
+        return Math.max(16 * MIB, heapBytes - HEAP_BASELINE);
     }
 
-    /** The default INGEST_QUEUE_CAPACITY: an eighth of the heap beyond its baseline. */
+    /** How many hits may wait in the ingest log's memory for the store: a quarter of the heap above its baseline. */
+    public int maxUnshippedHits() {
+        return (int) Math.clamp(heapAboveBaseline() / 4 / BYTES_PER_QUEUED_HIT, 2_000, 100_000);
+    }
+
+    /** The default INGEST_QUEUE_CAPACITY (hits queued or being written): an eighth of the heap above its baseline. */
     public int defaultIngestQueueCapacity() {
-        return (int) Math.clamp((heapBytes - HEAP_BASELINE) / 8 / BYTES_PER_QUEUED_HIT, 1_000, 50_000);
+        return (int) Math.clamp(heapAboveBaseline() / 8 / BYTES_PER_QUEUED_HIT, 500, 50_000);
+    }
+
+    /** How many sessions the collect path remembers (visit and attributes): 3/16 of the heap above its baseline. */
+    public int maxTrackedSessions() {
+        return (int) Math.clamp(heapAboveBaseline() * 3 / 16 / BYTES_PER_SESSION, 10_000, 1_000_000);
+    }
+
+    /**
+     * The default MAX_CONCURRENT_REQUESTS: requests handled at once (an eighth of the heap above its baseline); the
+     * next one is answered 503 at once and its connection closed. Requests a client gave up on still count until the
+     * server is done with them, which is what piled up under overload.
+     */
+    public int defaultMaxConcurrentRequests() {
+        return (int) Math.clamp(heapAboveBaseline() / 8 / BYTES_PER_REQUEST, 64, 10_000);
+    }
+
+    /** How many distinct User-Agents keep their parsed result: a sixteenth of the heap above its baseline. */
+    public int userAgentCacheEntries() {
+        return (int) Math.clamp(heapAboveBaseline() / 16 / BYTES_PER_USER_AGENT, 1_000, 50_000);
     }
 
     /** DuckDB's {@code memory_limit} value. */

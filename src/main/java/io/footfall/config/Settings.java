@@ -50,7 +50,8 @@ public record Settings(
         QueryOptions queryOptions,
         int foldIdleSeconds,
         TinyTrailSettings tinyTrail,
-        int readBarrierTimeoutSeconds) {
+        int readBarrierTimeoutSeconds,
+        int maxConcurrentRequests) {
     /** READ_BARRIER_TIMEOUT_SECONDS' default: longer than a ship behind a fold on a large store takes, short enough for a client to wait. */
     public static final int DEFAULT_READ_BARRIER_TIMEOUT_SECONDS = 10;
 
@@ -96,7 +97,8 @@ public record Settings(
                 QueryOptions.from(r),
                 r.integer("FOLD_IDLE_SECONDS", 3, 0, 3600),
                 TinyTrailSettings.from(env),
-                r.integer("READ_BARRIER_TIMEOUT_SECONDS", DEFAULT_READ_BARRIER_TIMEOUT_SECONDS, 1, 3600));
+                r.integer("READ_BARRIER_TIMEOUT_SECONDS", DEFAULT_READ_BARRIER_TIMEOUT_SECONDS, 1, 3600),
+                r.integer("MAX_CONCURRENT_REQUESTS", memory.defaultMaxConcurrentRequests(), 1, 1_000_000));
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -105,6 +107,6 @@ public record Settings(
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
                 loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, foldIdleSeconds, tinyTrail,
-                readBarrierTimeoutSeconds);
+                readBarrierTimeoutSeconds, maxConcurrentRequests);
     }
 }

@@ -39,26 +39,30 @@ class MemoryBudgetTest {
         assertThat(b.source()).isEqualTo("MEMORY_LIMIT");
         assertThat(b.heapBytes()).isEqualTo(176 * MIB);
         assertThat(b.duckDbBytes()).isEqualTo(80 * MIB);
-        assertThat(b.jvmOptions()).containsExactly("-Xmx176m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+        assertThat(b.jvmOptions()).containsExactly("-Xmx176m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m");
         assertThat(b.duckDbMemoryLimit()).isEqualTo("80MiB");
-        // (176 - 104) MiB of heap: a quarter for hits waiting to be shipped, an eighth for the ingest queue
-        assertThat(b.maxUnshippedHits()).isEqualTo(18_432);
-        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "512m")).ingestQueueCapacity()).isEqualTo(9_216);
+        // (176 - 112) MiB of heap: a quarter for hits waiting to be shipped, an eighth for the ingest queue, 3/16 for
+        // sessions (320 B each), a sixteenth for parsed User-Agents (512 B each), an eighth for requests (24 KiB each)
+        assertThat(b.maxUnshippedHits()).isEqualTo(16_384);
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "512m")).ingestQueueCapacity()).isEqualTo(8_192);
+        assertThat(b.maxTrackedSessions()).isEqualTo(39_321);
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "512m")).maxConcurrentRequests()).isEqualTo(341);
+        assertThat(b.userAgentCacheEntries()).isEqualTo(8_192);
     }
 
     @Test
     void theSmallTierCutsHeapAndDuckDbDownTo336m() {
         // (limit, heap MiB, DuckDB MiB, DuckDB threads, hits waiting to be shipped, ingest queue): of each MiB above
         // 336m heap and DuckDB get 2/11 each (144 and 48 at the bottom), so both meet the full tier's 176 / 80 at 512m;
-        // the queued-hit allowances follow the heap beyond its 104 MiB baseline.
+        // the queued-hit allowances, sessions and User-Agents follow the heap above its 112 MiB baseline.
         long[][] tiers = {
-                {336, 144, 48, 1, 10_240, 5_120},
-                {350, 146, 50, 1, 10_752, 5_376},
-                {384, 152, 56, 1, 12_288, 6_144},
-                {448, 164, 68, 1, 15_360, 7_680},
-                {511, 175, 79, 1, 18_176, 9_088},
-                {512, 176, 80, 2, 18_432, 9_216},
+                {336, 144, 48, 1, 8_192, 4_096, 19_660, 4_096, 170},
+                {350, 146, 50, 1, 8_704, 4_352, 20_889, 4_352, 181},
+                {384, 152, 56, 1, 10_240, 5_120, 24_576, 5_120, 213},
+                {448, 164, 68, 1, 13_312, 6_656, 31_948, 6_656, 277},
+                {511, 175, 79, 1, 16_128, 8_064, 38_707, 8_064, 336},
+                {512, 176, 80, 2, 16_384, 8_192, 39_321, 8_192, 341},
         };
         for (long[] t : tiers) {
             MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", t[0] + "m")).memory();
@@ -67,10 +71,13 @@ class MemoryBudgetTest {
             assertThat(MemoryBudget.of(t[0] * MIB, "test", 8).duckDbThreads()).as(t[0] + "m threads").isEqualTo((int) t[3]);
             assertThat(b.maxUnshippedHits()).as(t[0] + "m unshipped").isEqualTo((int) t[4]);
             assertThat(Settings.from(Map.of("MEMORY_LIMIT", t[0] + "m")).ingestQueueCapacity()).as(t[0] + "m queue").isEqualTo((int) t[5]);
+            assertThat(b.maxTrackedSessions()).as(t[0] + "m sessions").isEqualTo((int) t[6]);
+            assertThat(b.userAgentCacheEntries()).as(t[0] + "m User-Agents").isEqualTo((int) t[7]);
+            assertThat(Settings.from(Map.of("MEMORY_LIMIT", t[0] + "m")).maxConcurrentRequests()).as(t[0] + "m requests").isEqualTo((int) t[8]);
         }
         MemoryBudget least = Settings.from(Map.of("MEMORY_LIMIT", "336m")).memory();
         assertThat(least.duckDbMemoryLimit()).isEqualTo("48MiB");
-        assertThat(least.jvmOptions()).containsExactly("-Xmx144m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+        assertThat(least.jvmOptions()).containsExactly("-Xmx144m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "511m")).memory().jvmOptions()).contains("-XX:TieredStopAtLevel=1");
     }
@@ -80,12 +87,17 @@ class MemoryBudgetTest {
         MemoryBudget b = Settings.from(Map.of("MEMORY_LIMIT", "2g")).memory();
         assertThat(b.heapBytes()).isEqualTo(560 * MIB); // 176 + 1536 / 4
         assertThat(b.duckDbBytes()).isEqualTo(848 * MIB); // 80 + 1536 / 2
-        assertThat(b.jvmOptions()).containsExactly("-Xmx560m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+        assertThat(b.jvmOptions()).containsExactly("-Xmx560m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:MarkStackSize=256k", "-XX:ReservedCodeCacheSize=64m");
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "4g")).memory().jvmOptions())
-                .containsExactly("-Xmx1072m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication");
+                .containsExactly("-Xmx1072m", "-Xms64m", "-XX:+UseCompactObjectHeaders", "-XX:+UseStringDeduplication",
+                        "-XX:+ExitOnOutOfMemoryError");
         assertThat(b.maxUnshippedHits()).isEqualTo(100_000);
-        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g")).ingestQueueCapacity()).isEqualTo(50_000); // 58,368 by the rule, capped
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g")).ingestQueueCapacity()).isEqualTo(50_000); // 57,344 by the rule, capped
+        assertThat(b.maxTrackedSessions()).isEqualTo(275_251);
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g")).maxConcurrentRequests()).isEqualTo(2_389);
+        assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g", "MAX_CONCURRENT_REQUESTS", "7")).maxConcurrentRequests()).isEqualTo(7);
+        assertThat(b.userAgentCacheEntries()).isEqualTo(50_000); // 57,344 by the rule, capped
         assertThat(Settings.from(Map.of("MEMORY_LIMIT", "2g", "INGEST_QUEUE_CAPACITY", "123")).ingestQueueCapacity()).isEqualTo(123);
     }
 
@@ -120,7 +132,7 @@ class MemoryBudgetTest {
     @Test
     void theLauncherGetsTheHeapOptionsOrTheError() throws Exception {
         assertThat(launcherHelper("768m")).containsExactly("0",
-                "-Xmx240m -Xms64m -XX:+UseCompactObjectHeaders -XX:+UseStringDeduplication -XX:MarkStackSize=256k -XX:ReservedCodeCacheSize=64m", "");
+                "-Xmx240m -Xms64m -XX:+UseCompactObjectHeaders -XX:+UseStringDeduplication -XX:+ExitOnOutOfMemoryError -XX:MarkStackSize=256k -XX:ReservedCodeCacheSize=64m", "");
         assertThat(launcherHelper("half")).containsExactly("2", "",
                 "footfall: invalid setting: MEMORY_LIMIT must be a size such as 512m or 2g, got 'half'");
     }
