@@ -20,17 +20,23 @@ public final class FilterValues {
     private FilterValues() {
     }
 
-    /** {@code column} must come from {@link FilterColumns}; it is never client text. */
+    /**
+     * {@code column} must come from {@link FilterColumns}; it is never client text. The events are counted per value first
+     * (per value and hostname for the referrer), and the search and the referrer's own-site rule are applied to those few
+     * groups: evaluated per event, {@code lower}, {@code strpos} and {@code regexp_replace} cost most of a 90-day read.
+     */
     public static List<Map<String, Object>> run(EventStore store, EventScope scope, String column, String search) throws SQLException {
         String col = "e." + column;
-        SqlText sql = new SqlText().add("SELECT " + col + " AS value, count(*) AS count FROM event e")
+        boolean referrer = column.equals("referrer_domain");
+        SqlText sql = new SqlText().add("SELECT g.value, CAST(sum(g.n) AS BIGINT) AS count FROM (SELECT " + col + " AS value, "
+                        + (referrer ? "e.hostname AS hostname, " : "") + "count(*) AS n FROM event e")
                 .addAll(scope.rangeOnly("e", EventScope.ANY_TYPE))
-                .add(" AND " + col + " IS NOT NULL AND " + col + " <> ''");
-        if (column.equals("referrer_domain")) {
+                .add(" AND " + col + " IS NOT NULL AND " + col + " <> '' GROUP BY " + (referrer ? "1, 2" : "1") + ") g WHERE 1 = 1");
+        if (referrer) {
             // As Umami: the site's own pages are not a referrer.
-            sql.add(" AND e.referrer_domain <> regexp_replace(e.hostname, '^www\\.', '')");
+            sql.add(" AND g.value <> regexp_replace(g.hostname, '^www\\.', '')");
         }
-        if (search != null) sql.addAll(searchCondition(col, search));
+        if (search != null) sql.addAll(searchCondition("g.value", search));
         sql.add(" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + LIMIT);
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -24,6 +24,26 @@ public final class Parallel {
     public record Both<A, B>(A first, B second) {
     }
 
+    /** Every read of {@code works} at once, each on its own virtual thread; their answers in the same order. */
+    public static <T> java.util.List<T> all(java.util.List<Work<T>> works) throws SQLException {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<Future<T>> futures = new java.util.ArrayList<>();
+            for (Work<T> w : works) futures.add(executor.submit(w::run));
+            java.util.List<T> out = new java.util.ArrayList<>();
+            for (Future<T> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw WorkFailure.rethrow(e);
+                }
+            }
+            return out;
+        }
+    }
+
     public static <A, B> Both<A, B> both(Work<A> first, Work<B> second) throws SQLException {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<B> other = executor.submit(second::run);

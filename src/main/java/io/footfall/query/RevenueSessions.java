@@ -58,7 +58,16 @@ public final class RevenueSessions {
         return new SqlText().add("SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"
                         + " AND pe.event_type = 2 AND pe.event_id IN (SELECT r.event_id", scope.websiteId(), p.startAt(), p.endAt())
                 .addAll(payments(scope, currency, "r.event_type = 2"))
-                .add(") UNION ALL SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"
+                .add(") UNION ALL ").addAll(otherPayingSessions(scope, currency));
+    }
+
+    /**
+     * The part of {@link #payingSessions} whose payment data rows are not a custom event's: a {@code SELECT} of
+     * {@code session_id}. Rare; a rollup of custom events' payments (DuckDB's {@code revenue_event}) adds this part.
+     */
+    public static SqlText otherPayingSessions(EventScope scope, String currency) {
+        QueryParams p = scope.params();
+        return new SqlText().add("SELECT pe.session_id FROM event pe WHERE pe.website_id = ? AND pe.created_at BETWEEN ? AND ?"
                         + " AND pe.event_id IN (SELECT r.event_id", scope.websiteId(), p.startAt(), p.endAt())
                 .addAll(payments(scope, currency, "(r.event_type IS NULL OR r.event_type <> 2)"))
                 .add(")");

@@ -21,8 +21,11 @@ public final class WebsiteDateRange {
     }
 
     public static Map<String, Object> run(EventStore store, UUID websiteId, Instant since) throws SQLException {
-        SqlText sql = new SqlText().add("SELECT min(created_at), max(created_at) FROM event WHERE website_id = ? AND created_at >= ?",
-                websiteId, since == null || since.isBefore(EARLIEST) ? EARLIEST : since);
+        Instant from = since == null || since.isBefore(EARLIEST) ? EARLIEST : since;
+        // The first and the last row in time order, not min/max over every row: DuckDB's top-1 skips the row groups
+        // (stored in about time order) that cannot hold them; PostgreSQL reads each end from its index either way.
+        String row = "(SELECT created_at FROM event WHERE website_id = ? AND created_at >= ? ORDER BY created_at";
+        SqlText sql = new SqlText().add("SELECT " + row + " LIMIT 1), " + row + " DESC LIMIT 1)", websiteId, from, websiteId, from);
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("startDate", Sql.instant(rs, 1));

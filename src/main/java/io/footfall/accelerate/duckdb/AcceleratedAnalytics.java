@@ -75,6 +75,12 @@ public final class AcceleratedAnalytics extends RawOnlyReads {
         return SessionList.run(store, scope, options);
     }
 
+    /** The paying sessions from the payment rollup, ranked as the sessions list. */
+    @Override
+    public Map<String, Object> revenue(EventScope scope, String currency) throws SQLException {
+        return RevenueSessionList.run(store, scope, currency, options);
+    }
+
     @Override
     public SessionTotals sessionStats(EventScope scope) throws SQLException {
         return SessionStats.run(store, scope, options);

@@ -14,6 +14,7 @@ import io.footfall.store.Sql;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One page of the sessions active in a range, newest last activity first. As Umami, a row is a session
@@ -26,16 +27,27 @@ public final class SessionList {
     }
 
     public static SessionPage run(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+        String text = scope.params().search();
+        return run(store, scope, options, null, alias -> TextSearch.sessions(scope.dialect(), alias, text));
+    }
+
+    /**
+     * The list restricted to the sessions {@code sessions} names (the body of an {@code IN (...)}: a {@code SELECT} of
+     * session ids, may start with a {@code WITH}; null: every session), with {@code search} (alias to its {@code AND ...}
+     * condition) applied when the request has a search. The revenue sessions list is this over the paying sessions.
+     */
+    static SessionPage run(EventStore store, EventScope scope, QueryOptions options, SqlText sessions,
+                           Function<String, SqlText> search) throws SQLException {
         QueryParams p = scope.params();
         SqlText where = scope.where(EventScope.ACTIVITY);
-        if (p.search() != null) where.addAll(TextSearch.sessions(scope.dialect(), "e", p.search()));
+        if (p.search() != null) where.addAll(search.apply("e"));
         // First the page's keys, ranked by last activity, and the number of all keys; then the columns: from
         // the session rollup for known sessions (their counts inside the range from events when the range
         // cuts them), from their events, over just their time span, for the others. Aggregating every column
         // for every session in the range, to keep 20 of them, costs ten times more.
-        SqlText keys = SpanRollup.covers(p) ? rollupKeys(store, scope, options) : new SqlText().add("SELECT e.session_id, e.hostname, "
+        SqlText keys = SpanRollup.covers(p) ? rollupKeys(store, scope, options, sessions, search) : new SqlText().add("SELECT e.session_id, e.hostname, "
                 + "min(e.created_at) AS first_at, max(e.created_at) AS last_at, false AS whole, false AS known" + NO_COLUMNS + " FROM event e")
-                .addAll(where).add(" GROUP BY e.session_id, e.hostname");
+                .addAll(where).addAll(among("e", sessions)).add(" GROUP BY e.session_id, e.hostname");
         return store.read(c -> {
             PageKeys ranked = PageKeys.read(c, scope.dialect(), keys, p, p.search() != null, options.maxRankedKeys());
             List<Key> pageKeys = ranked.list(c, rs -> new Key(Sql.uuid(rs, "session_id"), rs.getString("hostname"),
@@ -43,6 +55,12 @@ public final class SessionList {
                     rs.getBoolean("whole")));
             return new SessionPage(details(c, scope, where, pageKeys), ranked.count(), p.page(), p.pageSize());
         });
+    }
+
+    /** {@code AND alias.session_id IN (sessions)}; nothing when {@code sessions} is null. */
+    private static SqlText among(String alias, SqlText sessions) {
+        SqlText s = new SqlText();
+        return sessions == null ? s : s.add(" AND " + alias + ".session_id IN (").addAll(sessions).add(")");
     }
 
     /** The columns a page row shows, as the rollup stores them; NULL for keys read from events. */
@@ -63,18 +81,19 @@ public final class SessionList {
      * row with constant attributes whose last activity lies in the range, so the search and its rank apply
      * to it whole (its first_at only bounds the detail read); checked sessions from events.
      */
-    private static SqlText rollupKeys(EventStore store, EventScope scope, QueryOptions options) throws SQLException {
+    private static SqlText rollupKeys(EventStore store, EventScope scope, QueryOptions options, SqlText sessions,
+                                      Function<String, SqlText> search) throws SQLException {
         QueryParams p = scope.params();
         SessionSplit split = SessionSplit.open(store, scope, EventScope.ACTIVITY, SessionSplit.Question.LAST, options);
         SqlText keys = new SqlText().add("SELECT v.session_id, v.hostname, greatest(v.first_at, ?) AS first_at, v.last_at, "
                 + "v.first_at >= ? AS whole, true AS known" + COLUMNS + " FROM session_span v",
-                p.startAt(), p.startAt()).addAll(split.knownWhere());
-        if (p.search() != null) keys.addAll(TextSearch.sessions(scope.dialect(), "v", p.search()));
+                p.startAt(), p.startAt()).addAll(split.knownWhere()).addAll(among("v", sessions));
+        if (p.search() != null) keys.addAll(search.apply("v"));
         SqlText checked = split.checkedWhere();
         if (checked != null) {
             keys.add(" UNION ALL SELECT e.session_id, e.hostname, min(e.created_at), max(e.created_at), false, false" + NO_COLUMNS
-                    + " FROM event e").addAll(checked);
-            if (p.search() != null) keys.addAll(TextSearch.sessions(scope.dialect(), "e", p.search()));
+                    + " FROM event e").addAll(checked).addAll(among("e", sessions));
+            if (p.search() != null) keys.addAll(search.apply("e"));
             keys.add(" GROUP BY e.session_id, e.hostname");
         }
         return keys;

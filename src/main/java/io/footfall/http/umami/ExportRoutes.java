@@ -13,10 +13,12 @@ import io.footfall.query.ExportWebsiteEvents;
 import io.footfall.query.MetricType;
 import io.footfall.query.SpreadsheetSafe;
 import io.footfall.query.Analytics;
+import io.footfall.query.Parallel;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +63,14 @@ public final class ExportRoutes {
         }
         // The summaries are small (at most a page of metric rows each): read before the status is sent, so a
         // failure is still an error answer.
-        Map<String, List<Map<String, Object>>> summaries = new LinkedHashMap<>();
+        // The seven reads at once: each is a short read of its own, and apart they left a core idle most of the time.
+        List<Parallel.Work<List<Map<String, Object>>>> reads7 = new ArrayList<>();
         for (Map.Entry<String, String> summary : SUMMARIES) {
-            summaries.put(summary.getKey(), reads.together(() -> analytics.metrics(scope, MetricType.of(summary.getValue()))));
+            reads7.add(() -> reads.together(() -> analytics.metrics(scope, MetricType.of(summary.getValue()))));
         }
+        List<List<Map<String, Object>>> answers = Parallel.all(reads7);
+        Map<String, List<Map<String, Object>>> summaries = new LinkedHashMap<>();
+        for (int i = 0; i < SUMMARIES.size(); i++) summaries.put(SUMMARIES.get(i).getKey(), answers.get(i));
         return StreamingBody.reply("application/json; charset=utf-8", out -> summariesAsJson(summaries, out));
     }
 
