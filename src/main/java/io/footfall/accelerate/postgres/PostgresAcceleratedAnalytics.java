@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
- * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}; with session-attribute filters {@link AttributeFilteredStats}), the pageviews series ({@link SpanSeries}), the entry and
+ * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}), the entry and
  * exit metrics ({@link VisitPages}), the session-attribute metrics ({@link SessionValues}), the per-view value metrics ({@link SessionValueMetrics}), the sessions page totals ({@link ActivityStats}) and weekly heatmap ({@link WeeklyHours}), all without filters.
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
@@ -32,7 +32,6 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
 
     @Override
     public WebsiteTotals stats(EventScope scope) throws SQLException {
-        if (AttributeFilteredStats.answers(scope.params())) return AttributeFilteredStats.run(store, scope);
         if (!scope.params().filters().isEmpty()) return super.stats(scope);
         return SpanStats.run(store, scope);
     }

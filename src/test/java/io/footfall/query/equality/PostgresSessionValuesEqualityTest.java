@@ -60,7 +60,7 @@ class PostgresSessionValuesEqualityTest {
     }
 
     /** The traffic plus, for some views, a view a second later in the same visit whose attributes differ from its session's. */
-    static List<CollectedHit> withStrays(List<CollectedHit> generated, Random r) {
+    private static List<CollectedHit> withStrays(List<CollectedHit> generated, Random r) {
         List<CollectedHit> all = new ArrayList<>(generated);
         for (CollectedHit h : generated) {
             Event e = h.event();
