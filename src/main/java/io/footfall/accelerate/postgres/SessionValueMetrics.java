@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The per-view value metrics without filters or search (path, title, hostname, query, tag, referrer and domain, channel,
+ * The per-view value metrics without filters but on their own value (path, title, hostname, query, tag, referrer and domain, channel,
  * utm*) from {@code session_value} and {@code session_value_extra} (V21). What the reference counts: per value the distinct
  * sessions with a view inside the range carrying it. Each (session, value) is one row or row slot with the first and last
  * time of its views: counted when either lies inside the range; when they lie on both sides of it, the session's views
@@ -25,9 +25,10 @@ final class SessionValueMetrics {
     private SessionValueMetrics() {
     }
 
-    /** Whether these parameters are answered here: a kind of {@link ValueKind}, no filters, no search. */
+    /** Whether these parameters are answered here: a kind of {@link ValueKind}, filters and search only on its value ({@link OwnValueFilters}). */
     static boolean answers(QueryParams p, MetricType type) {
-        return ValueKind.ofType(type.name()) != null && p.filters().isEmpty() && p.search() == null;
+        ValueKind k = ValueKind.ofType(type.name());
+        return k != null && OwnValueFilters.cover(p, type, k);
     }
 
     static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type) throws SQLException {
@@ -53,8 +54,9 @@ final class SessionValueMetrics {
                         + v + "_last > ? AND " + v + "_first < ? ", w, e, s, e, s)
                 .add("UNION ALL SELECT x.value, x.session_id " + extra + "AND x.last_at > ? AND x.first_at < ?) c ", w, k.code(), e, s)
                 .add("WHERE EXISTS (SELECT 1 FROM event ev WHERE ev.website_id = ? AND ev.session_id = c.session_id "
-                        + "AND ev.created_at BETWEEN ? AND ? AND ev.event_type IN (1, 3, 4) AND " + probe + " = c.x)) t ", w, s, e)
-                .add("GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+                        + "AND ev.created_at BETWEEN ? AND ? AND ev.event_type IN (1, 3, 4) AND " + probe + " = c.x)) t WHERE 1 = 1", w, s, e)
+                .addAll(OwnValueFilters.over(scope, type, "t", "x"))
+                .add(" GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("x", rs.getString(1));
