@@ -134,9 +134,9 @@ public final class AttributionRollup {
                         + " FROM " + rolled + " AND s.session_id IN (SELECT session_id FROM conv)"
                         + " AND len(s.touches) > 0 AND s.session_id NOT IN (SELECT t.session_id FROM tm t WHERE t.at < t.f)", site, start, end)
                 // the other sessions' known visits starting at the session's instant
-                .add(" UNION ALL SELECT t.session_id, unnest(t.touches) AS u, false FROM visit_touch t JOIN (SELECT m.session_id, m.at FROM model m"
+                .add(" UNION ALL SELECT t.session_id, unnest(" + TouchSpans.firstTouches("t") + ") AS u, false FROM visit_touch t JOIN (SELECT m.session_id, m.at FROM model m"
                         + " WHERE m.session_id IN (SELECT session_id FROM sb)) m ON m.session_id = t.session_id AND m.at = t.first_at"
-                        + " WHERE len(t.touches) > 0").addAll(visits.known("t")).add(")")
+                        + " WHERE len(" + TouchSpans.firstTouches("t") + ") > 0").addAll(visits.known("t")).add(")")
                 // checked rows at the instant: all of them for sessions not rolled, the tail's for rolled ones
                 .add(" UNION ALL SELECT r.session_id, " + UNPACKED.replace("u.", "r.u.") + ", false FROM cr r JOIN model m ON m.session_id = r.session_id AND m.at = r.at"
                         + " WHERE r.tail OR r.session_id IN (SELECT session_id FROM sb))");

@@ -8,7 +8,7 @@ import java.util.List;
  * The per-session touch rollup (V42: {@code session_touch}): a session's first reportable instant and the touch values of
  * its rows there, for the attribution report's first-click. Computed from per-visit rows of {@code visit_touch}'s shape
  * (a session's first instant is its visits' earliest; the rows there are those of the visits starting at it), so a
- * rebuild reads {@code visit_touch} and a fold the tail's visits ({@code touch_delta}), merged as {@link TouchSpans} merges
+ * rebuild reads {@code visit_touch} (the first instant's rows of its {@code early}) and a fold the tail's visits ({@code touch_delta}), merged as {@link TouchSpans} merges
  * visits: an earlier tail instant replaces the values, the same instant adds its rows, a later one leaves them.
  */
 final class SessionTouches {
@@ -24,7 +24,8 @@ final class SessionTouches {
 
     /** Rebuild statements from visit_touch (already rebuilt) for the sessions {@code sessions} names, or all. */
     static List<String> rebuild(Narrowing sessions) {
-        return List.of("INSERT INTO session_touch SELECT * FROM (" + sessions("visit_touch WHERE TRUE" + sessions.and("session_id"))
+        return List.of("INSERT INTO session_touch SELECT * FROM (" + sessions("(SELECT website_id, session_id, first_at, " + TouchSpans.firstTouches("t")
+                + " AS touches FROM visit_touch t WHERE TRUE" + sessions.and("session_id") + ") t")
                 + ") s ORDER BY first_at");
     }
 

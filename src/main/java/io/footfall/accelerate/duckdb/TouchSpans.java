@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The per-visit touch rollup (V40: {@code visit_touch}): a visit's span over its reportable rows and the attribution
- * touch values of its rows at its first instant, and at its first seven instants (V41). A fold merges the tail's visits: a late row before the stored first
+ * touch values of its rows at its first seven instants (V41; those at the first instant are read from them since V50). A fold merges the tail's visits: a late row before the stored first
  * instant replaces the values, rows at that instant add theirs.
  */
 final class TouchSpans {
@@ -64,9 +64,17 @@ final class TouchSpans {
                 + "dense_rank() OVER (PARTITION BY r.website_id, r.visit_id ORDER BY r.created_at) AS n FROM " + source + ") s GROUP BY website_id, visit_id";
     }
 
+    /** The columns of visit_touch (since V50 without {@code touches}: they are {@code early}'s rows at {@code first_at}, see {@link #firstTouches}). */
+    static final String STORED = "website_id, visit_id, session_id, first_at, last_at, instants, early";
+
+    /** The touch values of visit_touch row {@code t}'s rows at its first instant: {@code early}'s at {@code first_at} (always among the seven). */
+    static String firstTouches(String t) {
+        return "list_transform(list_filter(" + t + ".early, lambda x: x.ts = " + t + ".first_at), lambda x: x.u)";
+    }
+
     /** Rebuild statements from the folded events of the visits {@code visits} names. */
     static List<String> rebuild(Narrowing visits) {
-        return List.of("INSERT INTO visit_touch SELECT * FROM (" + spans("event r WHERE r." + REPORTABLE + " AND r." + Rollups.FOLDED
+        return List.of("INSERT INTO visit_touch SELECT " + STORED + " FROM (" + spans("event r WHERE r." + REPORTABLE + " AND r." + Rollups.FOLDED
                 + visits.and("r.visit_id")) + ") t ORDER BY first_at");
     }
 
@@ -78,12 +86,12 @@ final class TouchSpans {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE touch_delta AS " + spans(Rollups.TAIL + " r WHERE r." + REPORTABLE));
             // the stored values stay, give way to earlier rows, or gain rows at the same instant
-            st.execute("UPDATE visit_touch v SET touches = CASE WHEN d.first_at < v.first_at THEN d.touches WHEN d.first_at = v.first_at"
-                    + " THEN list_concat(v.touches, d.touches) ELSE v.touches END, first_at = least(v.first_at, d.first_at),"
+            // (the first instant's rows are early's at first_at: the merged early holds the earlier side's, or both sides' when equal)
+            st.execute("UPDATE visit_touch v SET first_at = least(v.first_at, d.first_at),"
                     + " last_at = greatest(v.last_at, d.last_at), instants = " + MERGED_INSTANTS + ", early = list_filter(list_concat(v.early, d.early),"
                     + " lambda x: x.ts <= list_last(" + MERGED_INSTANTS + "))"
                     + " FROM touch_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
-            st.execute("INSERT INTO visit_touch SELECT d.* FROM touch_delta d WHERE NOT EXISTS (SELECT 1 FROM visit_touch v"
+            st.execute("INSERT INTO visit_touch SELECT " + STORED.replaceAll("(\\w+)", "d.$1") + " FROM touch_delta d WHERE NOT EXISTS (SELECT 1 FROM visit_touch v"
                     + " WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id) ORDER BY d.first_at");
             // the sessions' first instants follow from the same tail visits
             SessionTouches.fold(st, "touch_delta");
