@@ -1,23 +1,19 @@
 package io.footfall.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.footfall.accelerate.duckdb.DuckDbReportAccelerator;
 import io.footfall.event.CollectedHit;
-import io.footfall.http.ExpandedRollupTest;
-import io.footfall.query.EventScope;
-import io.footfall.store.EventStore;
 import io.footfall.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.footfall.report.OldVisitJourney.journeys;
+import static io.footfall.report.OldVisitJourney.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,12 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored rows) built again from its events.
  */
 class JourneyCountUpgradeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static CollectedHit view(UUID site, UUID session, UUID visit, String time, String path) {
-        return ExpandedRollupTest.hit(site, session, visit, time, path, null, null, null, null, 1);
-    }
-
     @Test
     void aStoreFromBeforeV51AnswersTheSameJourneysAndFoldsTailRows(@TempDir Path dir) throws Exception {
         UUID site;
@@ -80,20 +70,5 @@ class JourneyCountUpgradeTest {
             assertThat(again.count("SELECT n FROM visit_journey WHERE visit_id = ?::UUID", v.toString())).isEqualTo(7);
             journeys(again, site);
         }
-    }
-
-    /** The journey report (rollup path) for every step count, each checked equal to the plain answer from events. */
-    private static List<List<Map<String, Object>>> journeys(TestServer server, UUID site) throws Exception {
-        EventStore store = server.server().stores().events();
-        EventScope scope = ReportScopes.of(site, store, Instant.parse("2026-03-07T00:00:00Z"), Instant.parse("2026-03-07T23:59:59Z"),
-                Map.of("timezone", "UTC"));
-        List<List<Map<String, Object>>> out = new ArrayList<>();
-        for (int steps = 3; steps <= 7; steps++) {
-            var p = JSON.readTree("{\"steps\":" + steps + "}");
-            var answer = Journey.run(new DuckDbReportAccelerator(), store, scope, p);
-            assertThat(answer).as("steps " + steps).isEqualTo(Journey.plain(store, scope, p)).isNotEmpty();
-            out.add(answer);
-        }
-        return out;
     }
 }
