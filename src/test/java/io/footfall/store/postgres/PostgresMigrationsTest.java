@@ -35,7 +35,7 @@ class PostgresMigrationsTest {
     void applyTwiceIsIdempotent() throws SQLException {
         try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
             int first = Migrations.apply(db, "postgresql");
-            assertThat(first).isEqualTo(22);
+            assertThat(first).isEqualTo(23);
             assertThat(Migrations.apply(db, "postgresql")).isZero();
             List<Integer> versions = db.read(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
@@ -43,9 +43,9 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(22, 25);
+            assertThat(versions).containsExactly(23, 26);
             // V19: session_hour_view's slot link.
-            assertThat(columns(db, "public").get("session_hour_view")).contains("prev_hour", "prev_slot");
+            assertThat(columns(db, "public").get("session_hour_view")).contains("prev_hour", "prev_slot", "first_above", "first_below");
             // V13: the session attributes on session_view_span (its V11 indexes built again).
             assertThat(columns(db, "public").get("session_view_span")).containsExactlyInAnyOrder("website_id", "session_id", "first_at",
                     "last_at", "browser", "os", "device", "screen", "language", "country", "region", "city", "distinct_id", "mixed");
