@@ -60,8 +60,9 @@ public final class SpanRows {
             + "max(created_at) FILTER (WHERE url_path IS NOT NULL), " + onlyPage("created_at DESC");
 
     /** A row already there keeps its previous hour: a new hour before it comes with a recompute ({@link HourLinks}). */
-    private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour, prev_slot) "
-            + "SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[], ?::timestamp[], ?::timestamp[]) "
+    private static final String HOUR_UPSERT = "INSERT INTO session_hour_view (website_id, hour, session_id, views, prev_hour, prev_slot, "
+            + "first_above, first_below) SELECT * FROM unnest(?::uuid[], ?::timestamp[], ?::uuid[], ?::int[], ?::timestamp[], ?::timestamp[], "
+            + "?::timestamp[], ?::timestamp[]) "
             + "ON CONFLICT (website_id, hour, session_id) DO UPDATE SET views = session_hour_view.views + excluded.views";
 
     private SpanRows() {
@@ -181,7 +182,7 @@ public final class SpanRows {
         SESSION_VIEWS.write(c, sessions);
         try (PreparedStatement ps = c.prepareStatement(HOUR_UPSERT)) {
             List<Object> websites = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>(), views = new ArrayList<>(),
-                    prevs = new ArrayList<>(), slotPrevs = new ArrayList<>();
+                    prevs = new ArrayList<>(), slotPrevs = new ArrayList<>(), aboves = new ArrayList<>(), belows = new ArrayList<>();
             hours.forEach((k, n) -> {
                 websites.add(k.website());
                 starts.add(timestamp(k.hour()));
@@ -191,8 +192,11 @@ public final class SpanRows {
                 prevs.add(prev == null ? null : timestamp(prev));
                 Long slotPrev = links.previousInSlot(k);
                 slotPrevs.add(slotPrev == null ? null : timestamp(slotPrev));
+                Long above = links.firstAbove(k), below = links.firstBelow(k);
+                aboves.add(above == null ? null : timestamp(above));
+                belows.add(below == null ? null : timestamp(below));
             });
-            bind(c, ps, websites, "uuid", starts, "text", ids, "uuid", views, "int4", prevs, "text", slotPrevs, "text");
+            bind(c, ps, websites, "uuid", starts, "text", ids, "uuid", views, "int4", prevs, "text", slotPrevs, "text", aboves, "text", belows, "text");
             ps.executeUpdate();
         }
         HourLinks.relink(c, links.late(), null);
@@ -291,6 +295,9 @@ public final class SpanRows {
                     + "lag(hour) OVER (PARTITION BY website_id, session_id, " + HourLinks.SLOT + " ORDER BY hour) "
                     + "FROM (SELECT website_id, date_trunc('hour', created_at) AS hour, session_id, count(*) AS n "
                     + "FROM event WHERE event_type IN (1, 3, 4) GROUP BY 1, 2, 3) h");
+            st.execute("WITH " + HourLinks.neighbours("session_hour_view") + " UPDATE session_hour_view r SET first_above = n.above, "
+                    + "first_below = n.below FROM n WHERE r.website_id = n.website_id AND r.hour = n.hour AND r.session_id = n.session_id "
+                    + "AND (n.above IS NOT NULL OR n.below IS NOT NULL)");
         }
         SessionValueRows.rebuildAll(c);
     }

@@ -15,6 +15,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -48,13 +49,16 @@ final class WeeklyHours {
         Instant e = p.endAt();
         Instant first = s.truncatedTo(ChronoUnit.HOURS);
         List<Instant> starts = stretchStarts(p, first.equals(s) ? s : first.plus(HOUR));
+        List<String> neighbour = neighbourColumns(p, starts);
         SqlText whole = SpanSeries.ruleHours(first, e, new HashSet<>(cut));
-        // The sessions counted distinct: views in a cut hour, or views on both sides of a change (spans around it).
+        // The sessions counted distinct: views in a cut hour, or views on both sides of a change that the neighbouring slot's
+        // first hour (V26) cannot settle: a change of another size, or views before the stretch ahead of the change too.
         SqlText apart = new SqlText().add("SELECT e.session_id FROM event e WHERE e.website_id = ? AND e.created_at BETWEEN ? AND ? AND "
                 + EventScope.VIEWS + " AND ", w, s, e).addAll(SpanSeries.cutRanges(cut));
-        for (Instant change : starts.subList(1, starts.size())) {
+        for (int k = 1; k < starts.size(); k++) {
+            Instant before = neighbour.get(k) == null ? starts.get(k) : starts.get(k - 1);
             apart.add(" UNION SELECT p.session_id FROM session_view_span p WHERE p.website_id = ? AND p.last_at >= ? AND p.first_at < ?",
-                    w, change, change);
+                    w, starts.get(k), before);
         }
         // One scan of the hour rows: a row of another session counts by the rule, summed per hour; an apart session's rows
         // stay one per (hour, session) for the distinct count, with the cut hours' events.
@@ -62,8 +66,8 @@ final class WeeklyHours {
                 .add("SELECT " + d.dayOfWeek("t.l") + ", " + d.hourOfDay("t.l") + ", coalesce(sum(t.n) FILTER (WHERE t.s IS NULL), 0)::bigint "
                         + "+ count(DISTINCT t.s) FROM (SELECT ")
                 .addAll(scope.localTime("g.hour", p.zone())).add(" AS l, g.s, g.n FROM (SELECT r.hour, CASE WHEN r.session_id IN "
-                        + "(SELECT session_id FROM apart) THEN r.session_id END AS s, count(*) FILTER (WHERE r.prev_slot IS NULL OR r.prev_slot < ")
-                .addAll(startOf(starts))
+                        + "(SELECT session_id FROM apart) THEN r.session_id END AS s, count(*) FILTER (WHERE (r.prev_slot IS NULL OR r.prev_slot < ")
+                .addAll(startOf(starts)).add(")").addAll(countedBefore(starts, neighbour))
                 .add(") AS n FROM session_hour_view r WHERE r.website_id = ? AND r.hour >= ? AND r.hour <= ? AND ", w, first, e)
                 .addAll(whole).add(" GROUP BY 1, 2) g UNION ALL SELECT ")
                 .addAll(scope.localTime("e.created_at", p.zone()))
@@ -87,6 +91,38 @@ final class WeeklyHours {
             starts.add(t.getInstant());
         }
         return starts;
+    }
+
+    /**
+     * Per stretch, the column holding a row's session's first hour in the slot that was its cell before the change starting
+     * the stretch: a change of +1 h (clocks forward) moves cell L from slot L − o to L − o − 1 h, so the row's cell had the
+     * slot above; −1 h the one below. Null for the first stretch and for changes of another size.
+     */
+    private static List<String> neighbourColumns(QueryParams p, List<Instant> starts) {
+        List<String> columns = new ArrayList<>();
+        columns.add(null);
+        var rules = p.zone().getRules();
+        for (Instant change : starts.subList(1, starts.size())) {
+            int step = rules.getOffset(change).getTotalSeconds() - rules.getOffset(change.minusNanos(1)).getTotalSeconds();
+            columns.add(step == 3600 ? "first_above" : step == -3600 ? "first_below" : null);
+        }
+        return columns;
+    }
+
+    /**
+     * A row first in its slot in its stretch whose session had a row in the same cell in the stretch before (its first hour
+     * in the neighbouring slot lies before the change): counted there already. Only for sessions whose views began within
+     * that stretch before (the others are apart), so that hour lies in it.
+     */
+    private static SqlText countedBefore(List<Instant> starts, List<String> columns) {
+        if (columns.stream().allMatch(Objects::isNull)) return new SqlText();
+        // From the last stretch down, so that each row meets its own stretch's case first.
+        SqlText cases = new SqlText().add(" AND NOT coalesce(CASE");
+        for (int k = starts.size() - 1; k >= 1; k--) {
+            if (columns.get(k) == null) cases.add(" WHEN r.hour >= ? THEN false", starts.get(k));
+            else cases.add(" WHEN r.hour >= ? THEN r." + columns.get(k) + " < ?", starts.get(k), starts.get(k));
+        }
+        return cases.add(" END, false)");
     }
 
     /** The start of the stretch holding {@code r.hour}. */
