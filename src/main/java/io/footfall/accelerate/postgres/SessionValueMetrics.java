@@ -19,7 +19,7 @@ import java.util.UUID;
  * sessions with a view inside the range carrying it. Each (session, value) is one row or row slot with the first and last
  * time of its views: counted when either lies inside the range; when they lie on both sides of it, the session's views
  * inside the range are read from events ({@code event_by_session}) to see whether one carries the value. A row whose
- * times are both before (after) the range has no view inside. ({@link FirstDayValueMetrics}, exact but not wired in: its joins were planned as full scans, h26-pgpath.)
+ * times are both before (after) the range has no view inside.
  */
 final class SessionValueMetrics {
     private SessionValueMetrics() {

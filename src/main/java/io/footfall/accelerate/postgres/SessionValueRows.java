@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +26,7 @@ import java.util.UUID;
  * the extra rows (an extra row already there is only rewritten when its first or last time moves).
  */
 final class SessionValueRows {
-    static final List<String> TABLES = List.of("session_value", "session_value_extra", "session_value_first_day");
+    static final List<String> TABLES = List.of("session_value", "session_value_extra");
     private static final String UPSERT;
     private static final String EXTRA_UPSERT = "INSERT INTO session_value_extra (website_id, session_id, kind, value, first_at, last_at) "
             + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::int2[], ?::text[], ?::timestamp[], ?::timestamp[]) "
@@ -52,20 +50,10 @@ final class SessionValueRows {
                         .append(t).append(c).append(", excluded.").append(c).append(") ELSE ").append(t).append(c).append(" END");
             }
         }
-        // The kinds kept per day (FirstDayRows) also return their first time, with the row's value and first time before
-        // (o: same snapshot as the insert, so it sees the rows as they were).
-        StringBuilder kept = new StringBuilder(), before = new StringBuilder();
-        for (ValueKind k : FirstDayRows.KINDS) {
-            kept.append(", ").append(k.column()).append("_first");
-            before.append(", o.").append(k.column()).append(", o.").append(k.column()).append("_first");
-        }
-        UPSERT = "WITH k AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamp[], ?::timestamp[]"
-                + ", ?::text[], ?::timestamp[], ?::timestamp[]".repeat(ValueKind.ALL.size()) + ") AS u(w, id)), "
-                + "o AS (SELECT v.* FROM k JOIN session_value v ON v.website_id = k.w AND v.session_id = k.id), "
-                + "up AS (INSERT INTO session_value (website_id, session_id, first_at, last_at" + columns + ") SELECT * FROM k "
-                + "ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(" + t + "first_at, excluded.first_at), "
-                + "last_at = greatest(" + t + "last_at, excluded.last_at)" + set + " RETURNING website_id, session_id" + returned + kept + ") "
-                + "SELECT up.*" + before + " FROM up LEFT JOIN o ON o.website_id = up.website_id AND o.session_id = up.session_id";
+        UPSERT = "INSERT INTO session_value (website_id, session_id, first_at, last_at" + columns + ") SELECT * FROM unnest(?::uuid[], "
+                + "?::uuid[], ?::timestamp[], ?::timestamp[]" + ", ?::text[], ?::timestamp[], ?::timestamp[]".repeat(ValueKind.ALL.size())
+                + ") ON CONFLICT (website_id, session_id) DO UPDATE SET first_at = least(" + t + "first_at, excluded.first_at), "
+                + "last_at = greatest(" + t + "last_at, excluded.last_at)" + set + " RETURNING website_id, session_id" + returned;
     }
 
     private SessionValueRows() {
@@ -112,46 +100,26 @@ final class SessionValueRows {
             }
         }
         if (sessions.isEmpty()) return;
-        Map<SpanRows.Key, Held> held = upsertRows(c, sessions);
+        Map<SpanRows.Key, String[]> held = upsertRows(c, sessions);
         Extras extras = new Extras();
-        FirstDayRows days = new FirstDayRows();
         List<List<Object[]>> widen = new ArrayList<>();
         for (int k = 0; k < ValueKind.ALL.size(); k++) widen.add(new ArrayList<>());
         sessions.forEach((key, s) -> {
-            Held h = held.get(key);
-            String[] row = h.values();
+            String[] row = held.get(key);
             for (int k = 0; k < ValueKind.ALL.size(); k++) {
                 String offered = s.offered(k);
-                Long first = null;
                 for (Map.Entry<String, long[]> v : s.values.get(k).entrySet()) {
                     if (!v.getKey().equals(row[k])) extras.add(key, k, v.getKey(), v.getValue());
-                    else if (!v.getKey().equals(offered)) {
-                        widen.get(k).add(new Object[]{key, v.getValue()});
-                        first = v.getValue()[0];
-                    }
-                }
-                int d = FirstDayRows.KINDS.indexOf(ValueKind.ALL.get(k));
-                if (d >= 0 && row[k] != null) {
-                    long now = first == null ? h.firsts()[d] : Math.min(first, h.firsts()[d]);
-                    days.moved(key.website(), ValueKind.ALL.get(k), row[k], h.before()[d], now);
+                    else if (!v.getKey().equals(offered)) widen.get(k).add(new Object[]{key, v.getValue()});
                 }
             }
         });
         widenRows(c, widen);
-        extras.counted(c, days);
         extras.write(c);
-        days.write(c);
-    }
-
-    /**
-     * A session's row after the upsert: per kind its value; for the kinds kept per day ({@link FirstDayRows#KINDS}, in
-     * their order) the value's first time, and that first time before the upsert (null when the row had no value).
-     */
-    private record Held(String[] values, long[] firsts, Long[] before) {
     }
 
     /** The row upsert; returns each session's values as the row holds them after it, per kind. */
-    private static Map<SpanRows.Key, Held> upsertRows(Connection c, Map<SpanRows.Key, Session> sessions) throws SQLException {
+    private static Map<SpanRows.Key, String[]> upsertRows(Connection c, Map<SpanRows.Key, Session> sessions) throws SQLException {
         int kinds = ValueKind.ALL.size();
         List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), firsts = new ArrayList<>(), lasts = new ArrayList<>();
         List<List<Object>> columns = new ArrayList<>();
@@ -169,7 +137,7 @@ final class SessionValueRows {
                 columns.get(3 * k + 2).add(span == null ? null : SpanRows.timestamp(span[1]));
             }
         });
-        Map<SpanRows.Key, Held> held = new LinkedHashMap<>();
+        Map<SpanRows.Key, String[]> held = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             Object[] pairs = new Object[8 + 6 * kinds];
             Object[] head = {websites, "uuid", ids, "uuid", firsts, "text", lasts, "text"};
@@ -183,17 +151,7 @@ final class SessionValueRows {
                 while (rs.next()) {
                     String[] row = new String[kinds];
                     for (int k = 0; k < kinds; k++) row[k] = rs.getString(3 + k);
-                    int daily = FirstDayRows.KINDS.size();
-                    long[] keptFirsts = new long[daily];
-                    Long[] before = new Long[daily];
-                    for (int d = 0; d < daily; d++) {
-                        LocalDateTime f = rs.getObject(3 + kinds + d, LocalDateTime.class);
-                        keptFirsts[d] = f == null ? 0 : SpanRows.micros(f.toInstant(ZoneOffset.UTC));
-                        // The value before (o.<kind>), then its first time (o.<kind>_first).
-                        LocalDateTime b = rs.getObject(3 + kinds + daily + 2 * d + 1, LocalDateTime.class);
-                        before[d] = rs.getString(3 + kinds + daily + 2 * d) == null || b == null ? null : SpanRows.micros(b.toInstant(ZoneOffset.UTC));
-                    }
-                    held.put(new SpanRows.Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), new Held(row, keptFirsts, before));
+                    held.put(new SpanRows.Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), row);
                 }
             }
         }
@@ -227,42 +185,14 @@ final class SessionValueRows {
     private static final class Extras {
         final List<Object> websites = new ArrayList<>(), ids = new ArrayList<>(), kinds = new ArrayList<>(), values = new ArrayList<>(),
                 firsts = new ArrayList<>(), lasts = new ArrayList<>();
-        final List<Long> firstMicros = new ArrayList<>();
 
         void add(SpanRows.Key key, int kind, String value, long[] span) {
-            firstMicros.add(span[0]);
             websites.add(key.website());
             ids.add(key.id());
             kinds.add(ValueKind.ALL.get(kind).code());
             values.add(value);
             firsts.add(SpanRows.timestamp(span[0]));
             lasts.add(SpanRows.timestamp(span[1]));
-        }
-
-        /** Tells {@code days} how the kept kinds' values among these move: each new pair, each first time moving to another day. */
-        void counted(Connection c, FirstDayRows days) throws SQLException {
-            List<Integer> kept = new ArrayList<>();
-            for (int i = 0; i < websites.size(); i++) if (FirstDayRows.kept(ValueKind.ofCode((Short) kinds.get(i)))) kept.add(i);
-            if (kept.isEmpty()) return;
-            Map<List<Object>, Long> before = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT x.website_id, x.session_id, x.kind, x.value, x.first_at "
-                    + "FROM unnest(?::uuid[], ?::uuid[], ?::int2[], ?::text[]) AS k(w, id, kind, value) JOIN session_value_extra x "
-                    + "ON x.website_id = k.w AND x.session_id = k.id AND x.kind = k.kind AND x.value = k.value")) {
-                SpanRows.bind(c, ps, kept.stream().map(websites::get).toList(), "uuid", kept.stream().map(ids::get).toList(), "uuid",
-                        kept.stream().map(kinds::get).toList(), "int2", kept.stream().map(values::get).toList(), "text");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        before.put(List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getShort(3), rs.getString(4)),
-                                SpanRows.micros(rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
-                    }
-                }
-            }
-            for (int i : kept) {
-                Long old = before.get(List.of(websites.get(i), ids.get(i), kinds.get(i), values.get(i)));
-                long first = firstMicros.get(i);
-                days.moved((UUID) websites.get(i), ValueKind.ofCode((Short) kinds.get(i)), (String) values.get(i), old,
-                        old == null ? first : Math.min(old, first));
-            }
         }
 
         void write(Connection c) throws SQLException {
@@ -288,7 +218,6 @@ final class SessionValueRows {
             }
         }
         if (sessions.isEmpty()) return;
-        FirstDayRows.count(c, sessions, -1);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM session_value_extra r USING unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
                 + "WHERE r.website_id = k.w AND r.session_id = k.id")) {
             ps.setArray(1, c.createArrayOf("uuid", sessions.stream().map(SpanRows.Key::website).toArray()));
@@ -298,7 +227,6 @@ final class SessionValueRows {
         SpanRows.recompute(c, "session_value", "session_id", sessions, eventIds, fill(
                 " FROM unnest(?::uuid[], ?::uuid[]) AS s(w, id) JOIN event e ON e.website_id = s.w AND e.session_id = s.id",
                 " AND e.event_id <> ALL (?)"));
-        FirstDayRows.count(c, sessions, 1);
     }
 
     /** Everything again from the event table (after a bulk load that bypassed this writer). */
@@ -307,7 +235,6 @@ final class SessionValueRows {
             st.execute("TRUNCATE " + String.join(", ", TABLES));
             st.execute(fill(" FROM event e", ""));
         }
-        FirstDayRows.fill(c);
     }
 
     /**

@@ -38,11 +38,6 @@ record ValueKind(short code, String column, List<String> types, String sql, Func
             .flatMap(k -> k.types().stream().map(t -> Map.entry(t, k)))
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
-    /** The kind with this code ({@code session_value_extra.kind}). */
-    static ValueKind ofCode(short code) {
-        return ALL.get(code - 1);
-    }
-
     /** The kind a metric type reads, or null. */
     static ValueKind ofType(String type) {
         return BY_TYPE.get(type);
