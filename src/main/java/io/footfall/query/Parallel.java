@@ -3,6 +3,8 @@ package io.footfall.query;
 import io.footfall.store.WorkFailure;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,11 +27,11 @@ public final class Parallel {
     }
 
     /** Every read of {@code works} at once, each on its own virtual thread; their answers in the same order. */
-    public static <T> java.util.List<T> all(java.util.List<Work<T>> works) throws SQLException {
+    public static <T> List<T> all(List<Work<T>> works) throws SQLException {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            java.util.List<Future<T>> futures = new java.util.ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (Work<T> w : works) futures.add(executor.submit(w::run));
-            java.util.List<T> out = new java.util.ArrayList<>();
+            List<T> out = new ArrayList<>();
             for (Future<T> f : futures) {
                 try {
                     out.add(f.get());

@@ -2,8 +2,6 @@ package io.footfall.query.equality;
 
 import io.footfall.accelerate.postgres.PostgresAcceleratedAnalytics;
 import io.footfall.event.CollectedHit;
-import io.footfall.event.Event;
-import io.footfall.event.EventType;
 import io.footfall.http.Json;
 import io.footfall.query.Analytics;
 import io.footfall.query.EventScope;
@@ -15,15 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,23 +70,8 @@ class PostgresAcceleratorEqualityTest {
      * heatmap's slot links (V19). The generated sessions alone last days, so they rarely repeat a cell.
      */
     private static List<CollectedHit> weeklyReturns(List<CollectedHit> generated, Random r) {
-        List<CollectedHit> copies = new ArrayList<>();
-        Map<UUID, long[]> shifts = new HashMap<>();
-        Map<List<UUID>, UUID> visits = new HashMap<>();
-        for (CollectedHit h : generated) {
-            Event e = h.event();
-            if (e == null || e.eventType() == EventType.CUSTOM_EVENT || e.eventType() == EventType.PERFORMANCE) continue;
-            long[] hours = shifts.computeIfAbsent(h.sessionId(), s -> r.nextInt(3) != 0 ? new long[0]
-                    : IntStream.rangeClosed(1, 1 + r.nextInt(3)).mapToLong(k -> -168L * k + (r.nextInt(4) == 0 ? r.nextInt(3) - 1 : 0)).toArray());
-            for (long shift : hours) {
-                Instant at = h.createdAt().plus(Duration.ofHours(shift));
-                UUID visit = visits.computeIfAbsent(List.of(e.visitId(), new UUID(shift, 0)), k -> UUID.randomUUID());
-                Event copy = new Event(UUID.randomUUID(), e.websiteId(), e.sessionId(), visit, at, e.eventType(), null, e.page(),
-                        e.referrer(), e.campaign(), e.session(), Event.WebVitals.NONE);
-                copies.add(new CollectedHit(copy, List.of(), h.websiteId(), h.sessionId(), h.distinctId(), at, List.of(), h.flag()));
-            }
-        }
-        return copies;
+        return WeeklyReturns.of(generated, s -> r.nextInt(3) != 0 ? new long[0]
+                : IntStream.rangeClosed(1, 1 + r.nextInt(3)).mapToLong(k -> -168L * k + (r.nextInt(4) == 0 ? r.nextInt(3) - 1 : 0)).toArray());
     }
 
     @AfterAll
