@@ -164,7 +164,9 @@ public final class FootfallServer implements AutoCloseable {
                     .shutdownGracePeriod(Duration.ofSeconds(10))
                     .routing(routing -> {
                         routing.addFilter(new io.footfall.http.tinytrail.CollectPreflight(settings.basePath()));
-                        Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge());
+                        // Reads get their own, smaller limit inside MAX_CONCURRENT_REQUESTS, so slow reads cannot refuse collect.
+                        Router r = new Router(routing, settings.basePath(), settings.maxBodyBytes(), settings.corsMaxAge(),
+                                new io.footfall.http.ReadLimit(settings.maxConcurrentReads()));
                         // Collect first: Helidon tries routes in order, and this one takes nearly all traffic.
                         new SendRoutes(collector, queue, settings.collectApiEndpoint()).register(r);
                         tinyTrailRoutes.registerCollect(r, collector, queue, clientIp, settings.tinyTrail(), Clock.systemUTC());

@@ -19,6 +19,10 @@ import java.util.Map;
  *                           0: only when the tail holds 100,000 events, never by age, as tests keep their tails)
  * @param readBarrierTimeoutSeconds READ_BARRIER_TIMEOUT_SECONDS: longest wait of a read for acknowledged hits to reach the
  *                           store; then it answers 503 (the store is failing or far behind)
+ * @param maxConcurrentRequests MAX_CONCURRENT_REQUESTS: requests handled at once (sized from MEMORY_LIMIT)
+ * @param maxConcurrentReads MAX_CONCURRENT_READS: reads (statistics GETs, report POSTs) run at once, a quarter of
+ *                           MAX_CONCURRENT_REQUESTS by default; as many again wait briefly, then 503: slow reads keep
+ *                           at most half the places, collect the rest
  */
 public record Settings(
         String host,
@@ -51,7 +55,8 @@ public record Settings(
         int foldIdleSeconds,
         TinyTrailSettings tinyTrail,
         int readBarrierTimeoutSeconds,
-        int maxConcurrentRequests) {
+        int maxConcurrentRequests,
+        int maxConcurrentReads) {
     /** READ_BARRIER_TIMEOUT_SECONDS' default: longer than a ship behind a fold on a large store takes, short enough for a client to wait. */
     public static final int DEFAULT_READ_BARRIER_TIMEOUT_SECONDS = 10;
 
@@ -67,6 +72,7 @@ public record Settings(
         Path dataDir = r.path("DATA_DIR", Path.of("data"));
         String saltRotation = r.oneOf("SALT_ROTATION", "month", List.of("day", "week", "month"));
         MemoryBudget memory = MemoryBudget.from(env);
+        int maxConcurrentRequests = r.integer("MAX_CONCURRENT_REQUESTS", memory.defaultMaxConcurrentRequests(), 1, 1_000_000);
         return new Settings(
                 r.string("HOSTNAME", "0.0.0.0"),
                 r.integer("PORT", 3000, 0, 65535),
@@ -98,7 +104,13 @@ public record Settings(
                 r.integer("FOLD_IDLE_SECONDS", 3, 0, 3600),
                 TinyTrailSettings.from(env),
                 r.integer("READ_BARRIER_TIMEOUT_SECONDS", DEFAULT_READ_BARRIER_TIMEOUT_SECONDS, 1, 3600),
-                r.integer("MAX_CONCURRENT_REQUESTS", memory.defaultMaxConcurrentRequests(), 1, 1_000_000));
+                maxConcurrentRequests,
+                r.integer("MAX_CONCURRENT_READS", defaultMaxConcurrentReads(maxConcurrentRequests), 1, 1_000_000));
+    }
+
+    /** MAX_CONCURRENT_READS' default: a quarter of the request places (running and waiting reads then hold at most half). */
+    public static int defaultMaxConcurrentReads(int maxConcurrentRequests) {
+        return Math.max(1, maxConcurrentRequests / 4);
     }
 
     /** Same settings with another data directory and port; used by tests and benchmarks. */
@@ -107,6 +119,6 @@ public record Settings(
                 disableLogin, disableBotCheck, forceSsl, logQuery, removeTrailingSlash, collectApiEndpoint,
                 trackerScriptName, ignoreIps, saltRotation, geoDatabasePath, maxBodyBytes, ingestQueueCapacity,
                 loginMaxFailures, trustedProxies, readTimeoutSeconds, memory, apiKeyRateLimit, queryPath, queryOptions, foldIdleSeconds, tinyTrail,
-                readBarrierTimeoutSeconds, maxConcurrentRequests);
+                readBarrierTimeoutSeconds, maxConcurrentRequests, maxConcurrentReads);
     }
 }

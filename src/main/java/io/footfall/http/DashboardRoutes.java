@@ -49,13 +49,13 @@ public final class DashboardRoutes {
 
     /** "/" now; everything else with {@link #registerFallback} once every other route is declared. */
     public void register(Router r) {
-        r.get("/", req -> page());
-        if (!basePath.isEmpty()) r.get("", req -> Reply.redirect(302, basePath + "/"));
+        r.getOutsideReadLimit("/", req -> page());
+        if (!basePath.isEmpty()) r.getOutsideReadLimit("", req -> Reply.redirect(302, basePath + "/"));
     }
 
     /** Files of the build and the SPA's client routes; must come after all other routes. */
     public void registerFallback(Router r) {
-        r.get("/{+path}", this::serve);
+        r.getOutsideReadLimit("/{+path}", this::serve);
     }
 
     private Reply serve(ApiRequest req) {

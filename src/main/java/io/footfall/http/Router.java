@@ -22,22 +22,40 @@ public final class Router {
     private final String basePath;
     private final long maxBodyBytes;
     private final ReadsAlone readsAlone = new ReadsAlone();
+    private final ReadLimit readLimit;
 
     public Router(HttpRouting.Builder routing, String basePath, long maxBodyBytes, int corsMaxAge) {
+        this(routing, basePath, maxBodyBytes, corsMaxAge, ReadLimit.none());
+    }
+
+    /** With {@code readLimit} (MAX_CONCURRENT_READS) over every read, so that reads cannot take all the server's places. */
+    public Router(HttpRouting.Builder routing, String basePath, long maxBodyBytes, int corsMaxAge, ReadLimit readLimit) {
         this.routing = routing;
         this.basePath = basePath;
         this.maxBodyBytes = maxBodyBytes;
+        this.readLimit = readLimit;
         routing.addFilter(new Cors(corsMaxAge));
     }
 
-    /** A read: one that runs out of the database's memory is run again with no other read beside it ({@link ReadsAlone}). */
+    /**
+     * A read: within MAX_CONCURRENT_READS ({@link ReadLimit}), and one that runs out of the database's memory is run
+     * again with no other read beside it ({@link ReadsAlone}).
+     */
     public Router get(String path, Handler handler) {
-        return route(Method.GET, path, readsAlone.wrap(handler));
+        return route(Method.GET, path, readOnly(handler));
     }
 
-    /** {@code handler} run again alone when it runs out of the database's memory; for routes that only read but are not GETs (reports). */
+    /**
+     * A GET that reads no statistics (heartbeat, health, tracker scripts, dashboard files) or that collects (link and
+     * pixel hits): outside the read limit, so it answers under read overload.
+     */
+    public Router getOutsideReadLimit(String path, Handler handler) {
+        return route(Method.GET, path, handler);
+    }
+
+    /** {@code handler} as a read ({@link #get}); for routes that only read but are not GETs (reports). */
     public Handler readOnly(Handler handler) {
-        return readsAlone.wrap(handler);
+        return readLimit.wrap(readsAlone.wrap(handler));
     }
 
     public Router post(String path, Handler handler) {

@@ -20,7 +20,7 @@ public final class TinyTrailTrackerRoutes {
     }
 
     public void register(Router r) {
-        r.get("/js/tracker.js", this::serve);
+        r.getOutsideReadLimit("/js/tracker.js", this::serve);
     }
 
     private Reply serve(ApiRequest req) {

@@ -27,8 +27,8 @@ public final class TrackerScriptRoutes {
     }
 
     public void register(Router r) {
-        r.get("/script.js", this::serve);
-        if (extraPath != null && !extraPath.equals("/script.js")) r.get(extraPath, this::serve);
+        r.getOutsideReadLimit("/script.js", this::serve);
+        if (extraPath != null && !extraPath.equals("/script.js")) r.getOutsideReadLimit(extraPath, this::serve);
     }
 
     private Reply serve(ApiRequest req) {

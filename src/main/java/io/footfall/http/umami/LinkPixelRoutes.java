@@ -31,8 +31,8 @@ public final class LinkPixelRoutes {
     }
 
     public void register(Router r) {
-        r.get("/q/{slug}", this::link);
-        r.get("/p/{slug}", this::pixel);
+        r.getOutsideReadLimit("/q/{slug}", this::link);
+        r.getOutsideReadLimit("/p/{slug}", this::pixel);
     }
 
     private Reply link(ApiRequest req) throws Exception {
