@@ -34,10 +34,15 @@ public final class FilterValues {
                 .add(" AND " + col + " IS NOT NULL AND " + col + " <> '' GROUP BY " + (referrer ? "1, 2" : "1") + ") g WHERE 1 = 1");
         if (referrer) {
             // As Umami: the site's own pages are not a referrer.
-            sql.add(" AND g.value <> regexp_replace(g.hostname, '^www\\.', '')");
+            sql.add(" AND " + notOwnSite("g.value", "g.hostname"));
         }
         if (search != null) sql.addAll(searchCondition("g.value", search));
         sql.add(" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + LIMIT);
+        return read(store, sql);
+    }
+
+    /** The rows of a statement whose columns are (value, count), as the answer lists them. */
+    public static List<Map<String, Object>> read(EventStore store, SqlText sql) throws SQLException {
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("value", rs.getString(1));
@@ -46,8 +51,16 @@ public final class FilterValues {
         }));
     }
 
-    /** Position search rather than LIKE, so {@code %} and {@code _} in the search are ordinary characters. */
-    private static SqlText searchCondition(String col, String search) {
+    /** The referrer {@code value} is not the site's own {@code hostname} (less its {@code www.}); NULL when the hostname is. */
+    public static String notOwnSite(String value, String hostname) {
+        return value + " <> regexp_replace(" + hostname + ", '^www\\.', '')";
+    }
+
+    /**
+     * {@code AND (...)}: {@code col} matches the search. Position search rather than LIKE, so {@code %} and {@code _} in
+     * the search are ordinary characters.
+     */
+    public static SqlText searchCondition(String col, String search) {
         List<String> terms = search.contains(",")
                 ? List.of(search.split(",", -1)).subList(0, Math.min(MAX_SEARCH_TERMS, search.split(",", -1).length))
                 : List.of(search);

@@ -105,7 +105,7 @@ public abstract class RawOnlyReads implements Analytics {
     }
 
     @Override
-    public final List<Map<String, Object>> filterValues(EventScope scope, String column, String search) throws SQLException {
+    public List<Map<String, Object>> filterValues(EventScope scope, String column, String search) throws SQLException {
         return FilterValues.run(store, scope, column, search);
     }
 

@@ -86,6 +86,12 @@ public final class AcceleratedAnalytics extends RawOnlyReads {
         return SessionStats.run(store, scope, options);
     }
 
+    /** Path and referrer values over whole days from their per-day counts (V52). */
+    @Override
+    public List<Map<String, Object>> filterValues(EventScope scope, String column, String search) throws SQLException {
+        return PickerValues.covers(column, scope.params()) ? PickerValues.run(store, scope, column, search) : super.filterValues(scope, column, search);
+    }
+
     @Override
     public long[][] sessionWeekly(EventScope scope) throws SQLException {
         return SessionWeekly.run(store, scope);

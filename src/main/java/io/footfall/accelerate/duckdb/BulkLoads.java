@@ -39,6 +39,8 @@ public final class BulkLoads {
         steps.addAll(FunnelRows.rebuild(Narrowing.ALL));
         steps.add(EventHours.REBUILD);
         steps.add(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS));
+        steps.add("DELETE FROM " + EventValueDays.TABLE);
+        for (RollupTotals.Table t : EventValueDays.TABLES) steps.add(EventHours.rebuild(t));
         steps.add("DELETE FROM session_span");
         steps.add(SessionSpans.rebuild(Narrowing.ALL));
         steps.addAll(ValueSpans.rebuild(Narrowing.ALL));

@@ -6,12 +6,19 @@ import java.sql.Statement;
 
 /**
  * Events counted per UTC hour straight from the event table ({@link RollupTotals} tables without a rollup
- * between): custom events per name (V12: {@code event_hour}) and events of every type (V19:
- * {@code event_type_hour}). Folded from the event tail by adding counts; removing folded events (crash
+ * between): custom events per name (V12: {@code event_hour}), events of every type (V19:
+ * {@code event_type_hour}) and events per filter value and day (V52: {@code event_value_day}, {@link EventValueDays}). Folded from the event tail by adding counts; removing folded events (crash
  * re-shipping) takes their counts back out.
  */
 final class EventHours {
-    static final java.util.List<RollupTotals.Table> TABLES = java.util.List.of(RollupTotals.EVENT_HOURS, RollupTotals.EVENT_TYPE_HOURS);
+    static final java.util.List<RollupTotals.Table> TABLES = tables();
+
+    /** event_hour, event_type_hour and event_value_day's kinds (V52). */
+    private static java.util.List<RollupTotals.Table> tables() {
+        java.util.List<RollupTotals.Table> all = new java.util.ArrayList<>(java.util.List.of(RollupTotals.EVENT_HOURS, RollupTotals.EVENT_TYPE_HOURS));
+        all.addAll(EventValueDays.TABLES);
+        return java.util.List.copyOf(all);
+    }
 
     private EventHours() {
     }

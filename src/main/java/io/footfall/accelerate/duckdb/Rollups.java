@@ -42,7 +42,7 @@ public final class Rollups {
         timed("session_value", () -> ValueSpans.fold(c));
         timed("session_hour", () -> HourSpans.fold(c));
         timed("event spans", () -> EventSpans.fold(c));
-        timed("event_hour, event_type_hour", () -> EventHours.fold(c));
+        timed("event_hour, event_type_hour, event_value_day", () -> EventHours.fold(c));
         timed("visit_journey", () -> JourneySpans.fold(c));
         timed("visit_touch", () -> TouchSpans.fold(c));
         timed("revenue_event", () -> RevenueSpans.fold(c));
@@ -89,6 +89,7 @@ public final class Rollups {
         tables.add("revenue_event");
         tables.addAll(FunnelRows.TABLES);
         tables.add(RollupTotals.EVENT_TYPE_HOURS.name());
+        tables.add(EventValueDays.TABLE);
         tables.add(RollupTotals.VISIT_DAYS.name());
         tables.add(RollupTotals.SESSION_DAYS.name());
         tables.add(RollupTotals.HOUR_GAPS.name());
@@ -105,7 +106,7 @@ public final class Rollups {
     }
 
     /**
-     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35, V38, V39, V40, V42, V44) from the events already
+     * Fills rollups added by a migration (V4, V5, V9, V11, V12, V13, V14, V15, V16, V19, V20, V21, V22, V35, V38, V39, V40, V42, V44, V52) from the events already
      * stored: once, while they are empty. (V34 fills its UTM kinds itself: a site without UTM values keeps them empty.)
      */
     public static void fillIfNew(Connection c) throws SQLException {
@@ -134,6 +135,8 @@ public final class Rollups {
         fillIfEmpty(c, "funnel_row", "event_type IN (1, 2, 3, 4) AND (url_path IS NOT NULL OR event_name IS NOT NULL)",
                 whole(java.util.List.of("funnel_row", "funnel_session", "funnel_item"), FunnelRows.rebuild(Narrowing.ALL)));
         fillIfEmpty(c, "event_type_hour", "TRUE", java.util.List.of(EventHours.rebuild(RollupTotals.EVENT_TYPE_HOURS)));
+        // V52: the filter pickers' values per day (a store whose events carry none of them checks again at each start)
+        fillIfEmpty(c, EventValueDays.TABLE, "url_path <> '' OR referrer_domain <> ''", EventValueDays.TABLES.stream().map(EventHours::rebuild).toList());
         fillIfEmpty(c, RollupTotals.VISIT_DAYS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.VISIT_DAYS),
                 RollupTotals.rebuild(RollupTotals.SESSION_DAYS)));
         fillIfEmpty(c, RollupTotals.HOUR_GAPS.name(), "event_type IN (1, 3, 4)", java.util.List.of(RollupTotals.rebuild(RollupTotals.HOUR_GAPS)));
