@@ -356,9 +356,11 @@ export async function twoFactor({ browser, BASE, check, adminToken, SHOTS, error
   await p.getByRole('heading', { name: 'Two-factor login' }).waitFor();
   check('2fa: login asks for the code', true);
   await p.screenshot({ path: `${SHOTS}/m32-2fa-login.png` });
-  // A code is good once: wait for the next 30-second step rather than replaying the one used above.
-  while (totp(secret) === used) await p.waitForTimeout(500);
-  await p.fill('input[name=code]', totp(secret));
+  // A code is good once, and the server accepts one step of clock drift: type the next 30-second step's code
+  // (an authenticator a little ahead would show it) rather than replaying the one used above or waiting for it.
+  const next = totp(secret, Date.now() + 30_000);
+  check('2fa: the next step has a new code', next !== used, `${next} ${used}`);
+  await p.fill('input[name=code]', next);
   await p.click('button[type=submit]');
   await p.waitForURL(/\/websites$/);
   check('2fa: logged in with the code', (await p.locator('.username').innerText()) === 'e2e-2fa');
@@ -367,7 +369,8 @@ export async function twoFactor({ browser, BASE, check, adminToken, SHOTS, error
   await p.getByTestId('twofa-status').filter({ hasText: 'on' }).waitFor();
   await p.getByRole('button', { name: 'Turn off two-factor login' }).click();
   await p.fill('input[name=password]', 'twofa-password');
-  await p.fill('input[name=code]', '000000' === totp(secret) ? '111111' : '000000');
+  const valid = [-30_000, 0, 30_000, 60_000].map((d) => totp(secret, Date.now() + d));
+  await p.fill('input[name=code]', ['000000', '111111', '222222', '333333', '444444'].find((c) => !valid.includes(c)));
   await p.locator('form button[type=submit]').click();
   await p.locator('.twofa-disable .error-box').waitFor();
   const still = await fetch(`${BASE}/api/2fa/status`, { headers: { authorization: `Bearer ${await p.evaluate(() => localStorage.getItem('footfall.token'))}` } }).then((r) => r.json());
