@@ -33,6 +33,18 @@ final class SessionValueMetrics {
 
     static List<Map<String, Object>> run(EventStore store, EventScope scope, MetricType type) throws SQLException {
         QueryParams p = scope.params();
+        SqlText sql = perValue(scope, type).add(" ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+        return store.read(c -> sql.list(c, rs -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("x", rs.getString(1));
+            row.put("y", rs.getLong(2));
+            return row;
+        }));
+    }
+
+    /** {@code SELECT x, count} of every value passing the filters: its sessions with a view inside the range carrying it. */
+    static SqlText perValue(EventScope scope, MetricType type) {
+        QueryParams p = scope.params();
         UUID w = scope.websiteId();
         Instant s = p.startAt();
         Instant e = p.endAt();
@@ -56,12 +68,7 @@ final class SessionValueMetrics {
                 .add("WHERE EXISTS (SELECT 1 FROM event ev WHERE ev.website_id = ? AND ev.session_id = c.session_id "
                         + "AND ev.created_at BETWEEN ? AND ? AND ev.event_type IN (1, 3, 4) AND " + probe + " = c.x)) t WHERE 1 = 1", w, s, e)
                 .addAll(OwnValueFilters.over(scope, type, "t", "x"))
-                .add(" GROUP BY t.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
-        return store.read(c -> sql.list(c, rs -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("x", rs.getString(1));
-            row.put("y", rs.getLong(2));
-            return row;
-        }));
+                .add(" GROUP BY t.x");
+        return sql;
     }
 }
