@@ -57,11 +57,12 @@ final class ExpandedValues {
                 .add("CROSS JOIN LATERAL (SELECT r.value AS x, count(*) AS c, " + secs.formatted("max(ev.created_at)", "min(ev.created_at)")
                         + " AS secs FROM event ev WHERE ev.website_id = ? AND ev.session_id = r.session_id AND ev.visit_id = r.visit_id "
                         + "AND ev.created_at BETWEEN ? AND ? AND ev.event_type IN (1, 3, 4) AND " + probe + " = r.value) q WHERE q.c > 0", w, s, e)
-                .add(") t WHERE 1 = 1")
-                .addAll(OwnValueFilters.over(scope, type, "t", "x"))
-                .add(" GROUP BY t.x) a JOIN (")
+                .add(") t GROUP BY t.x OFFSET 0) a JOIN (")
                 .addAll(SessionValueMetrics.perValue(scope, type))
-                .add(") n (x, y) ON n.x = a.x ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
+                // The filters on the grouped values (see SessionValueMetrics.perValue), fenced by OFFSET 0 from every row.
+                .add(") n (x, y) ON n.x = a.x WHERE 1 = 1")
+                .addAll(OwnValueFilters.over(scope, type, "a", "x"))
+                .add(" ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", p.limit(), p.offset());
         return store.read(c -> sql.list(c, rs -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", rs.getString(1));
