@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
  * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}), the entry and
- * exit metrics ({@link VisitPages}), the session-attribute metrics ({@link SessionValues}), the per-view value metrics ({@link SessionValueMetrics}), the sessions page totals ({@link ActivityStats}) and weekly heatmap ({@link WeeklyHours}), all without filters.
+ * exit metrics ({@link VisitPages}), the session-attribute metrics ({@link SessionValues}), the per-view value metrics ({@link SessionValueMetrics}), the expanded path and utm* metrics ({@link ExpandedValues}), the sessions page totals ({@link ActivityStats}) and weekly heatmap ({@link WeeklyHours}), all without filters.
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
@@ -49,6 +49,12 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
         if (SessionValues.answers(scope.params(), type)) return SessionValues.run(store, scope, type);
         if (SessionValueMetrics.answers(scope.params(), type)) return SessionValueMetrics.run(store, scope, type);
         return super.metrics(scope, type);
+    }
+
+    @Override
+    public List<Map<String, Object>> expandedMetrics(EventScope scope, MetricType type) throws SQLException {
+        if (ExpandedValues.answers(scope.params(), type)) return ExpandedValues.run(store, scope, type);
+        return super.expandedMetrics(scope, type);
     }
 
     @Override
