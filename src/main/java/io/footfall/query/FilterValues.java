@@ -47,7 +47,7 @@ public final class FilterValues {
     }
 
     /** Position search rather than LIKE, so {@code %} and {@code _} in the search are ordinary characters. */
-    private static SqlText searchCondition(String col, String search) {
+    public static SqlText searchCondition(String col, String search) {
         List<String> terms = search.contains(",")
                 ? List.of(search.split(",", -1)).subList(0, Math.min(MAX_SEARCH_TERMS, search.split(",", -1).length))
                 : List.of(search);

@@ -8,22 +8,24 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The PostgreSQL store's hooks into the accelerator's rollup rows: {@link SpanRows} (and what it writes through) and {@link SessionValueRows}. */
+/** The PostgreSQL store's hooks into the accelerator's rollup rows: {@link SpanRows} (and what it writes through), {@link SessionValueRows} and {@link PickerValueRows}. */
 public final class PostgresRollupKeeper implements PostgresRollups {
     @Override
     public void add(Connection c, List<CollectedHit> hits) throws SQLException {
         SpanRows.add(c, hits);
         SessionValueRows.add(c, hits);
+        PickerValueRows.add(c, hits);
     }
 
     @Override
     public void withoutEvents(Connection c, Array eventIds) throws SQLException {
         SpanRows.withoutEvents(c, eventIds);
         SessionValueRows.withoutEvents(c, eventIds);
+        PickerValueRows.withoutEvents(c, eventIds);
     }
 
     @Override
     public List<String> tables() {
-        return java.util.stream.Stream.concat(SpanRows.TABLES.stream(), SessionValueRows.TABLES.stream()).toList();
+        return java.util.stream.Stream.of(SpanRows.TABLES, SessionValueRows.TABLES, PickerValueRows.TABLES).flatMap(List::stream).toList();
     }
 }

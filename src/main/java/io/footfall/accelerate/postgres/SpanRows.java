@@ -300,6 +300,7 @@ public final class SpanRows {
                     + "AND (n.above IS NOT NULL OR n.below IS NOT NULL)");
         }
         SessionValueRows.rebuildAll(c);
+        PickerValueRows.rebuildAll(c);
     }
 
     /** Binds (values, element type) pairs as arrays, in order. */
