@@ -104,6 +104,7 @@ public abstract class RawOnlyReads implements Analytics {
         return EventDataPage.run(store, scope);
     }
 
+    /** Not final: the PostgreSQL accelerator counts whole days from its value rows. */
     @Override
     public List<Map<String, Object>> filterValues(EventScope scope, String column, String search) throws SQLException {
         return FilterValues.run(store, scope, column, search);

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The PostgreSQL accelerator: answers from this package's rollups where they cover the request, and is the
  * reference path everywhere else. Covered so far: {@code stats} ({@link SpanStats}), the pageviews series ({@link SpanSeries}), the entry and
- * exit metrics ({@link VisitPages}), the session-attribute metrics ({@link SessionValues}), the per-view value metrics ({@link SessionValueMetrics}), the expanded path and utm* metrics ({@link ExpandedValues}), the sessions page totals ({@link ActivityStats}) and weekly heatmap ({@link WeeklyHours}), all without filters.
+ * exit metrics ({@link VisitPages}), the session-attribute metrics ({@link SessionValues}), the per-view value metrics ({@link SessionValueMetrics}), the expanded path and utm* metrics ({@link ExpandedValues}), the sessions page totals ({@link ActivityStats}) and weekly heatmap ({@link WeeklyHours}), all without filters; {@code stats} filtered on session attributes ({@link AttributeStats}); the filter pickers' values ({@link PickerValues}).
  * {@code PostgresAcceleratorEqualityTest} proves each answer equal to the reference's.
  */
 public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
@@ -32,6 +32,7 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
 
     @Override
     public WebsiteTotals stats(EventScope scope) throws SQLException {
+        if (AttributeStats.answers(scope.params())) return AttributeStats.run(store, scope);
         if (!scope.params().filters().isEmpty()) return super.stats(scope);
         return SpanStats.run(store, scope);
     }
@@ -55,6 +56,12 @@ public final class PostgresAcceleratedAnalytics extends ReferenceAnalytics {
     public List<Map<String, Object>> expandedMetrics(EventScope scope, MetricType type) throws SQLException {
         if (ExpandedValues.answers(scope.params(), type)) return ExpandedValues.run(store, scope, type);
         return super.expandedMetrics(scope, type);
+    }
+
+    @Override
+    public List<Map<String, Object>> filterValues(EventScope scope, String column, String search) throws SQLException {
+        List<Map<String, Object>> fast = PickerValues.run(store, scope, column, search);
+        return fast != null ? fast : super.filterValues(scope, column, search);
     }
 
     @Override

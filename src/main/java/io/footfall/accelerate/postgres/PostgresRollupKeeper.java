@@ -8,13 +8,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The PostgreSQL store's hooks into the accelerator's rollup rows: {@link SpanRows} (and what it writes through), {@link SessionValueRows} and {@link VisitValueRows}. */
+/** The PostgreSQL store's hooks into the accelerator's rollup rows: {@link SpanRows} (and what it writes through), {@link SessionValueRows}, {@link VisitValueRows} and {@link PickerValueRows}. */
 public final class PostgresRollupKeeper implements PostgresRollups {
     @Override
     public void add(Connection c, List<CollectedHit> hits) throws SQLException {
         SpanRows.add(c, hits);
         SessionValueRows.add(c, hits);
         VisitValueRows.add(c, hits);
+        PickerValueRows.add(c, hits);
     }
 
     @Override
@@ -22,10 +23,11 @@ public final class PostgresRollupKeeper implements PostgresRollups {
         SpanRows.withoutEvents(c, eventIds);
         SessionValueRows.withoutEvents(c, eventIds);
         VisitValueRows.withoutEvents(c, eventIds);
+        PickerValueRows.withoutEvents(c, eventIds);
     }
 
     @Override
     public List<String> tables() {
-        return java.util.stream.Stream.of(SpanRows.TABLES, SessionValueRows.TABLES, VisitValueRows.TABLES).flatMap(List::stream).toList();
+        return java.util.stream.Stream.of(SpanRows.TABLES, SessionValueRows.TABLES, VisitValueRows.TABLES, PickerValueRows.TABLES).flatMap(List::stream).toList();
     }
 }

@@ -301,6 +301,7 @@ public final class SpanRows {
         }
         SessionValueRows.rebuildAll(c);
         VisitValueRows.rebuildAll(c);
+        PickerValueRows.rebuildAll(c);
     }
 
     /** Binds (values, element type) pairs as arrays, in order. */

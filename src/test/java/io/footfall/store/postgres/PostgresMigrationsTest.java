@@ -27,15 +27,16 @@ class PostgresMigrationsTest {
     static final List<String> SHARED = List.of("event", "event_data", "session_data", "users", "team", "team_user", "website",
             "report", "segment", "link", "pixel", "share", "api_key", "salt", "schema_version",
             "two_factor", "two_factor_backup_code", "board", "user_preference", "website_setting", "flagged_event");
-    /** PostgreSQL's rollup tables (io.footfall.accelerate.postgres, V11; visit_value V27). */
+    /** PostgreSQL's rollup tables (io.footfall.accelerate.postgres, V11; visit_value V27; value_day V29). */
     static final List<String> POSTGRES_ROLLUPS = List.of("visit_view_span", "session_view_span", "session_hour_view",
-            "visit_activity_span", "session_activity_span", "session_value", "session_value_extra", "visit_value");
+            "visit_activity_span", "session_activity_span", "session_value", "session_value_extra", "visit_value",
+            "value_day");
 
     @Test
     void applyTwiceIsIdempotent() throws SQLException {
         try (PostgresConnections db = PostgresConnections.open(PostgresUrl.parse(PostgresTestDatabase.fresh()), 2)) {
             int first = Migrations.apply(db, "postgresql");
-            assertThat(first).isEqualTo(23);
+            assertThat(first).isEqualTo(24);
             assertThat(Migrations.apply(db, "postgresql")).isZero();
             List<Integer> versions = db.read(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(version) FROM schema_version")) {
@@ -43,7 +44,7 @@ class PostgresMigrationsTest {
                     return List.of(rs.getInt(1), rs.getInt(2));
                 }
             });
-            assertThat(versions).containsExactly(23, 27);
+            assertThat(versions).containsExactly(24, 29);
             // V19: session_hour_view's slot link.
             assertThat(columns(db, "public").get("session_hour_view")).contains("prev_hour", "prev_slot", "first_above", "first_below");
             // V13: the session attributes on session_view_span (its V11 indexes built again).
