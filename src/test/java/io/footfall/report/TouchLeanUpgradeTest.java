@@ -52,10 +52,10 @@ class TouchLeanUpgradeTest {
                 try (Statement st = c.createStatement()) {
                     // visit_touch as V41 left it: touches between the span and the instants
                     st.execute("CREATE TABLE visit_touch_v41 AS SELECT website_id, visit_id, session_id, first_at, last_at, "
-                            + FIRST_TOUCHES + " AS touches, instants, early FROM visit_touch");
+                            + FIRST_TOUCHES + " AS touches, " + TouchMidInstantsUpgradeTest.ALL_INSTANTS + " AS instants, early FROM visit_touch");
                     st.execute("DROP TABLE visit_touch");
                     st.execute("ALTER TABLE visit_touch_v41 RENAME TO visit_touch");
-                    st.execute("DELETE FROM schema_version WHERE version = 50");
+                    st.execute("DELETE FROM schema_version WHERE version IN (50, 54)");
                 }
                 return null;
             });

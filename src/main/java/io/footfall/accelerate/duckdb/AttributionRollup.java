@@ -76,13 +76,14 @@ public final class AttributionRollup {
         // The converting sessions' known visits starting before their last conversion, read once, each with its own latest row
         // before the conversion when its first seven instants tell it (rolled: it ended before, has fewer instants, or its
         // seventh is not before), and the touch rows at that row when they are among the seven instants' rows (early).
-        String at = "CASE WHEN t.last_at < c.max_dt THEN t.last_at ELSE list_max(list_filter(t.instants, lambda i: i < c.max_dt)) END";
+        // (the held instants are first_at, mid_instants and last_at since V54: TouchSpans.instants; read here without building the list)
+        String at = "CASE WHEN t.last_at < c.max_dt THEN t.last_at ELSE " + TouchSpans.heldBefore("t", "c.max_dt") + " END";
         // (kv keeps narrow columns only: the visits' lists stay out of the materialized rows, which must fit a small memory limit)
-        sql.add(", kv AS MATERIALIZED (SELECT session_id, visit_id, first_at, last_at, max_dt, rolled, own_at, instants[" + TouchSpans.EARLY + "] AS lo,"
-                        + " rolled AND own_at <= list_last(instants) AS early, CASE WHEN rolled AND own_at <= list_last(instants)"
+        sql.add(", kv AS MATERIALIZED (SELECT session_id, visit_id, first_at, last_at, max_dt, rolled, own_at, held_last AS lo,"
+                        + " rolled AND own_at <= held_last AS early, CASE WHEN rolled AND own_at <= held_last"
                         + " THEN list_transform(list_filter(tearly, lambda x: x.ts = own_at), lambda x: x.u) END AS touches FROM ("
-                        + "SELECT t.session_id, t.visit_id, t.first_at, t.last_at, t.instants, t.early AS tearly, c.max_dt,"
-                        + " t.last_at < c.max_dt OR len(t.instants) < " + TouchSpans.EARLY + " OR t.instants[" + TouchSpans.EARLY + "] >= c.max_dt AS rolled, " + at + " AS own_at"
+                        + "SELECT t.session_id, t.visit_id, t.first_at, t.last_at, " + TouchSpans.lastHeld("t") + " AS held_last, t.early AS tearly, c.max_dt,"
+                        + " t.last_at < c.max_dt OR NOT " + TouchSpans.holdsSeven("t") + " OR " + TouchSpans.lastHeld("t") + " >= c.max_dt AS rolled, " + at + " AS own_at"
                         + " FROM visit_touch t JOIN conv c ON c.session_id = t.session_id WHERE t.first_at < c.max_dt").addAll(visits.known("t")).add("))")
                 .add(", model AS MATERIALIZED (SELECT x.session_id, max(x.at) AS at FROM (SELECT k.session_id, k.own_at AS at FROM kv k WHERE k.rolled")
                 // known visits whose first seven instants all lie before the conversion: their later rows from events

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The per-visit touch rollup (V40: {@code visit_touch}): a visit's span over its reportable rows and the attribution
- * touch values of its rows at its first seven instants (V41; those at the first instant are read from them since V50). A fold merges the tail's visits: a late row before the stored first
+ * touch values of its rows at its first seven instants (V41; those at the first instant are read from them since V50; the
+ * instants without the span's ends since V54). A fold merges the tail's visits: a late row before the stored first
  * instant replaces the values, rows at that instant add theirs.
  */
 final class TouchSpans {
@@ -64,8 +65,52 @@ final class TouchSpans {
                 + "dense_rank() OVER (PARTITION BY r.website_id, r.visit_id ORDER BY r.created_at) AS n FROM " + source + ") s GROUP BY website_id, visit_id";
     }
 
-    /** The columns of visit_touch (since V50 without {@code touches}: they are {@code early}'s rows at {@code first_at}, see {@link #firstTouches}). */
-    static final String STORED = "website_id, visit_id, session_id, first_at, last_at, instants, early";
+    /**
+     * The columns of visit_touch (since V50 without {@code touches}: they are {@code early}'s rows at {@code first_at}, see
+     * {@link #firstTouches}; since V54 {@code mid_instants}, the first seven instants without {@code first_at} and
+     * {@code last_at}, see {@link #instants}).
+     */
+    static final String STORED = "website_id, visit_id, session_id, first_at, last_at, mid_instants, early";
+
+    /** {@link #STORED} from rows of alias {@code a} with the full {@code instants} (as {@link #spans} gives them). */
+    private static String stored(String a) {
+        return a + ".website_id, " + a + ".visit_id, " + a + ".session_id, " + a + ".first_at, " + a + ".last_at, "
+                + mid(a + ".instants", a + ".last_at") + ", " + a + ".early";
+    }
+
+    /**
+     * The instants of list {@code instants} (sorted, distinct, its first {@code first}) strictly between the first and
+     * {@code last}: what visit_touch stores (V54). (Sliced, not filtered by a lambda naming the row's columns: such lambdas
+     * failed inside DuckDB over the 3.3 M rows of the bench data.)
+     */
+    private static String mid(String instants, String last) {
+        return "list_slice(" + instants + ", 2, CASE WHEN list_last(" + instants + ") = " + last + " THEN len(" + instants + ") - 1 ELSE len(" + instants + ") END)";
+    }
+
+    /**
+     * The first {@link #EARLY} instants of visit_touch row {@code t} (before V54 its column {@code instants}). The first
+     * is always {@code first_at}; the last held is {@code last_at} unless the visit has more than seven (then
+     * {@code mid_instants} holds all six after the first, and {@code last_at} lies after them). One instant: first_at = last_at.
+     */
+    static String instants(String t) {
+        return "list_concat([" + t + ".first_at], " + t + ".mid_instants, CASE WHEN " + t + ".last_at > " + t + ".first_at AND len("
+                + t + ".mid_instants) < " + (EARLY - 1) + " THEN [" + t + ".last_at] ELSE []::TIMESTAMP[] END)";
+    }
+
+    /** Whether visit_touch row {@code t} holds seven instants (has seven or more): {@code len(instants) = 7}. */
+    static String holdsSeven(String t) {
+        return "len(" + t + ".mid_instants) >= " + (EARLY - 2);
+    }
+
+    /** The last instant visit_touch row {@code t} holds ({@code list_last(instants)}): the sixth after the first, or {@code last_at}. */
+    static String lastHeld(String t) {
+        return "CASE WHEN len(" + t + ".mid_instants) = " + (EARLY - 1) + " THEN " + t + ".mid_instants[" + (EARLY - 1) + "] ELSE " + t + ".last_at END";
+    }
+
+    /** The latest instant visit_touch row {@code t} holds before {@code at}, where its first_at is before it and its last_at is not. */
+    static String heldBefore(String t, String at) {
+        return "coalesce(list_max(list_filter(" + t + ".mid_instants, lambda i: i < " + at + ")), " + t + ".first_at)";
+    }
 
     /** The touch values of visit_touch row {@code t}'s rows at its first instant: {@code early}'s at {@code first_at} (always among the seven). */
     static String firstTouches(String t) {
@@ -74,12 +119,12 @@ final class TouchSpans {
 
     /** Rebuild statements from the folded events of the visits {@code visits} names. */
     static List<String> rebuild(Narrowing visits) {
-        return List.of("INSERT INTO visit_touch SELECT " + STORED + " FROM (" + spans("event r WHERE r." + REPORTABLE + " AND r." + Rollups.FOLDED
+        return List.of("INSERT INTO visit_touch (" + STORED + ") SELECT " + stored("t") + " FROM (" + spans("event r WHERE r." + REPORTABLE + " AND r." + Rollups.FOLDED
                 + visits.and("r.visit_id")) + ") t ORDER BY first_at");
     }
 
     /** The first {@link #EARLY} instants of stored row {@code v} and tail row {@code d} together. */
-    private static final String MERGED_INSTANTS = "list_sort(list_distinct(list_concat(v.instants, d.instants)))[1:" + EARLY + "]";
+    private static final String MERGED_INSTANTS = "list_sort(list_distinct(list_concat(" + instants("v") + ", d.instants)))[1:" + EARLY + "]";
 
     /** Merges the tail's reportable rows into visit_touch and session_touch. */
     static void fold(Connection c) throws SQLException {
@@ -88,10 +133,11 @@ final class TouchSpans {
             // the stored values stay, give way to earlier rows, or gain rows at the same instant
             // (the first instant's rows are early's at first_at: the merged early holds the earlier side's, or both sides' when equal)
             st.execute("UPDATE visit_touch v SET first_at = least(v.first_at, d.first_at),"
-                    + " last_at = greatest(v.last_at, d.last_at), instants = " + MERGED_INSTANTS + ", early = list_filter(list_concat(v.early, d.early),"
+                    + " last_at = greatest(v.last_at, d.last_at), mid_instants = " + mid(MERGED_INSTANTS, "greatest(v.last_at, d.last_at)")
+                    + ", early = list_filter(list_concat(v.early, d.early),"
                     + " lambda x: x.ts <= list_last(" + MERGED_INSTANTS + "))"
                     + " FROM touch_delta d WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id");
-            st.execute("INSERT INTO visit_touch SELECT " + STORED.replaceAll("(\\w+)", "d.$1") + " FROM touch_delta d WHERE NOT EXISTS (SELECT 1 FROM visit_touch v"
+            st.execute("INSERT INTO visit_touch (" + STORED + ") SELECT " + stored("d") + " FROM touch_delta d WHERE NOT EXISTS (SELECT 1 FROM visit_touch v"
                     + " WHERE v.website_id = d.website_id AND v.visit_id = d.visit_id) ORDER BY d.first_at");
             // the sessions' first instants follow from the same tail visits
             SessionTouches.fold(st, "touch_delta");
