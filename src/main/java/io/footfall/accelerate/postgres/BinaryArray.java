@@ -78,7 +78,8 @@ final class BinaryArray extends PGobject implements PGBinaryObject {
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(24 + values.size() * 20);
             DataOutputStream out = new DataOutputStream(buffer);
-            boolean nulls = values.contains(null);
+            boolean nulls = false;
+            for (Object v : values) nulls |= v == null; // not contains(null): List.of throws on it
             out.writeInt(values.isEmpty() ? 0 : 1); // dimensions
             out.writeInt(nulls ? 1 : 0);
             out.writeInt(element.oid);
