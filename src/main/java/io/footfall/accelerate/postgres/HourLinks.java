@@ -66,8 +66,8 @@ final class HourLinks {
         Map<SpanRows.Key, Long> firstHour = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT k.w, k.id, v.last_at, v.first_at FROM unnest(?::uuid[], ?::uuid[]) AS k(w, id) "
                 + "JOIN session_view_span v ON v.website_id = k.w AND v.session_id = k.id")) {
-            ps.setArray(1, c.createArrayOf("uuid", hours.keySet().stream().map(SpanRows.Key::website).toArray()));
-            ps.setArray(2, c.createArrayOf("uuid", hours.keySet().stream().map(SpanRows.Key::id).toArray()));
+            SpanRows.bind(c, ps, hours.keySet().stream().map(SpanRows.Key::website).toList(), "uuid",
+                    hours.keySet().stream().map(SpanRows.Key::id).toList(), "uuid");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SpanRows.Key key = new SpanRows.Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));

@@ -1,6 +1,5 @@
 package io.footfall.accelerate.postgres;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -30,12 +29,10 @@ final class PageChains {
     /** Recomputes the chains of these sessions (keys of website and session id). */
     static void recompute(Connection c, Set<SpanRows.Key> sessions) throws SQLException {
         if (sessions.isEmpty()) return;
-        Array websites = c.createArrayOf("uuid", sessions.stream().map(SpanRows.Key::website).toArray());
-        Array ids = c.createArrayOf("uuid", sessions.stream().map(SpanRows.Key::id).toArray());
         try (PreparedStatement ps = c.prepareStatement(SET + CHAINS + "FROM unnest(?::uuid[], ?::uuid[]) AS k(w, s) "
                 + "JOIN visit_view_span w ON w.website_id = k.w AND w.session_id = k.s" + CHANGED)) {
-            ps.setArray(1, websites);
-            ps.setArray(2, ids);
+            SpanRows.bind(c, ps, sessions.stream().map(SpanRows.Key::website).toList(), "uuid",
+                    sessions.stream().map(SpanRows.Key::id).toList(), "uuid");
             ps.executeUpdate();
         }
     }

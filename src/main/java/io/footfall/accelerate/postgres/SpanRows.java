@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -304,10 +302,10 @@ public final class SpanRows {
         PickerValueRows.rebuildAll(c);
     }
 
-    /** Binds (values, element type) pairs as arrays, in order. */
+    /** Binds (values, element type) pairs as arrays in binary form ({@link BinaryArray}), in order. */
     static void bind(Connection c, PreparedStatement ps, Object... pairs) throws SQLException {
         for (int i = 0; i < pairs.length; i += 2) {
-            ps.setArray(i / 2 + 1, c.createArrayOf((String) pairs[i + 1], ((List<?>) pairs[i]).toArray()));
+            BinaryArray.bind(c, ps, i / 2 + 1, (List<?>) pairs[i], (String) pairs[i + 1]);
         }
     }
 
@@ -316,9 +314,12 @@ public final class SpanRows {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
-    /** Timestamps go as text, which PostgreSQL reads exactly (microseconds). */
-    static String timestamp(long micros) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1_000, ZoneOffset.UTC);
-        return t.toString().replace('T', ' ');
+    /** A timestamp parameter value: microseconds since the epoch, which {@link BinaryArray} sends exactly. */
+    record Micros(long value) {
+    }
+
+    /** A timestamp for {@link #bind}. */
+    static Micros timestamp(long micros) {
+        return new Micros(micros);
     }
 }
