@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +44,6 @@ final class PickerValues {
                 .add(" UNION ALL " + edge + ">= ? AND e.created_at <= ?" + counted + ") g WHERE 1 = 1", scope.websiteId(), endAt, e);
         if (search != null) sql.addAll(FilterValues.searchCondition("g.value", search));
         sql.add(" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FilterValues.LIMIT);
-        return store.read(c -> sql.list(c, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("value", rs.getString(1));
-            m.put("count", rs.getLong(2));
-            return m;
-        }));
+        return FilterValues.read(store, sql);
     }
 }
